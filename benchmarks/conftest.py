@@ -1,0 +1,32 @@
+"""Benchmark corpus: ``--corpus PATH`` (a JSONL file or a folder of articles); the seeds by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotetrace import Article, read_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--corpus", default=str(ROOT / "seeds"),
+                     help="articles to measure on: a .jsonl file or a folder (default: seeds/)")
+
+
+@pytest.fixture(scope="session")
+def corpus(request: pytest.FixtureRequest) -> list[Article]:
+    arts = [a for a in read_articles(request.config.getoption("--corpus")) if isinstance(a, Article)]
+    if not arts:
+        pytest.skip("no articles in the corpus")
+    return arts
+
+
+def words_per_second(benchmark, corpus: list[Article]) -> float:  # noqa: ANN001
+    words = sum(len(a.text.split()) for a in corpus)
+    rate = words / benchmark.stats.stats.mean
+    benchmark.extra_info.update({"articles": len(corpus), "words": words, "words_per_second": round(rate)})
+    print(f"\n{benchmark.name}: {len(corpus)} articles, {words} words, {rate:,.0f} words/s")
+    return rate

@@ -1,0 +1,19 @@
+"""Throughput in words a second (whitespace-separated words), one core."""
+
+from __future__ import annotations
+
+from quotetrace.detect.marks import detect_marks
+
+from .conftest import words_per_second
+
+
+def test_detection_throughput(benchmark, corpus) -> None:  # noqa: ANN001
+    """Quotation-mark detection alone, over every article of the corpus."""
+    texts = [a.text for a in corpus]
+
+    def run() -> int:
+        return sum(1 for t in texts for _ in detect_marks(t))
+
+    found = benchmark.pedantic(run, rounds=5, iterations=1, warmup_rounds=1)
+    assert found > 0
+    words_per_second(benchmark, corpus)

@@ -1,0 +1,88 @@
+"""The ``quotetrace`` command: parse the options, call one library function, write the result.
+
+Exit codes: 0 when every article was read and analysed, 1 when some failed (each failure gets one
+line on standard error and the rest of the batch goes on), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Iterator, Sequence
+
+from . import __version__
+from .errors import QuotetraceError
+from .model import Extraction
+from .pipeline import extract_all
+from .read import read_articles
+from .report import FORMATS, write
+
+EPILOG_EXTRACT = """example:
+  quotetrace extract seeds/ --format table
+  quotetrace extract articles.jsonl > quotes.jsonl
+  cat article.txt | quotetrace extract -"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="quotetrace",
+                                description="Find quotations and reported speech in news articles.")
+    p.add_argument("--version", action="version", version=f"quotetrace {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    ex = sub.add_parser("extract", help="find the quotes of each article",
+                        description="Find every quotation in each article and write one result per article.",
+                        epilog=EPILOG_EXTRACT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ex.add_argument("paths", nargs="+", metavar="PATH",
+                    help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
+    ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    return p
+
+
+class _Tally:
+    """Passes results through, printing a line for each failure and counting them."""
+
+    def __init__(self, results: Iterator[Extraction]):
+        self.results = results
+        self.failed = 0
+        self.total = 0
+
+    def __iter__(self) -> Iterator[Extraction]:
+        for r in self.results:
+            self.total += 1
+            if r.error:
+                self.failed += 1
+                print(f"quotetrace: error: {r.error}", file=sys.stderr)
+            yield r
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    print(f"quotetrace: warning: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    warnings.showwarning = _show_warning
+    try:
+        tally = _Tally(extract_all(read_articles(*args.paths)))
+        write(tally, sys.stdout, args.format)
+        sys.stdout.flush()
+    except QuotetraceError as exc:
+        print(f"quotetrace: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `quotetrace extract … | head` is a normal way to look
+        return 0
+    if tally.total == 0:
+        print("quotetrace: error: no articles found", file=sys.stderr)
+        return 1
+    return 1 if tally.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Cue lexicon: the verbs and phrases English news uses to report speech, writing and stance.
+
+Notes:
+    The verb list draws on the reporting-verb inventories of Krestel, Bergler and Witte
+    ("Minding the Source", LREC 2008), on the cue vocabulary of the PARC 3.0 and PolNeAR
+    attribution corpora (Pareti 2016; Newell et al. 2018), and on the verbs of textacy's
+    ``constants.py``. Forms are generated from lemmas; the irregular ones are listed.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# lemma -> irregular forms (past, past participle, ...) that the regular rules would get wrong
+_IRREGULAR = {
+    "say": ("said", "says", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "written", "writes", "writing"),
+    "speak": ("spoke", "spoken", "speaks", "speaking"),
+    "think": ("thought", "thinks", "thinking"),
+    "lay out": ("laid out", "lays out", "laying out"),
+    "hold": ("held", "holds", "holding"),
+    "find": ("found", "finds", "finding"),
+    "show": ("showed", "shown", "shows", "showing"),
+    "predict": ("predicted", "predicts", "predicting"),
+    "forecast": ("forecast", "forecasted", "forecasts", "forecasting"),
+    "tweet": ("tweeted", "tweets", "tweeting"),
+    "post": ("posted", "posts", "posting"),
+    "put": ("put", "puts", "putting"),
+    "swear": ("swore", "sworn", "swears", "swearing"),
+    "bet": ("bet", "bets", "betting"),
+    "feel": ("felt", "feels", "feeling"),
+    "know": ("knew", "known", "knows", "knowing"),
+    "learn": ("learned", "learnt", "learns", "learning"),
+    "hear": ("heard", "hears", "hearing"),
+    "read": ("read", "reads", "reading"),
+    "see": ("saw", "seen", "sees", "seeing"),
+    "mean": ("meant", "means", "meaning"),
+    "blow up": ("blew up", "blown up"),
+    "begin": ("began", "begun", "begins", "beginning"),
+}
+
+# Speech and writing verbs that introduce reported speech or quotations.
+SPEECH_VERBS = """
+say tell add claim insist deny admit warn describe reply declare acknowledge report write tweet
+post continue call suggest accuse blast slam state announce explain argue ask answer respond
+note confirm recall comment remark assert predict promise vow pledge testify speak quote
+criticize criticise praise mention reveal disclose concede complain boast joke shout yell urge
+agree disagree echo counter charge allege contend maintain stress emphasize emphasise observe
+proclaim tout dismiss lament muse quip retort scoff whisper mutter exclaim plead demand threaten
+brag concur reiterate repeat conclude caution hint imply inform assure advise recommend propose
+label dub brand characterize characterise term question wonder forecast estimate acknowledge
+reassure rail attack lash fume scold chide rebuke decry denounce condemn hail applaud thank
+recount relate recommend summarize summarise elaborate clarify specify predict guarantee swear
+threaten signal indicate concede grumble gush marvel rave snap sneer taunt tease testify
+interject interrupt begin finish conclude
+""".split()
+
+# Cognition and stance verbs: attributions that are not speech (PolNeAR annotates them too).
+STANCE_VERBS = """
+think believe feel hope fear worry expect know learn find show see hear read understand
+mean doubt suspect assume consider reckon figure want plan intend prefer
+""".split()
+
+# Multi-word cues that behave like one verb.
+PHRASAL = ("point out", "lay out", "go on", "weigh in", "push back", "speak out", "sound off",
+           "make clear", "make the case", "take issue", "hit back", "fire back", "shoot back",
+           "spell out", "lash out")
+
+# Cues that are not verbs; they take the speaker after them (``according to X``).
+NOMINAL = ("according to", "in the words of", "as quoted by", "per")
+
+_DOUBLE_FINAL = set("bdgmnprt")
+_VOWELS = set("aeiou")
+
+
+def _regular_forms(lemma: str) -> set[str]:
+    """The -s, -ed and -ing forms of a regular English verb."""
+    forms = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        forms.update({lemma[:-1] + "ied", lemma + "ing"})
+    elif (len(lemma) <= 4 or lemma in _STRESSED_LAST) and lemma[-1] in _DOUBLE_FINAL \
+            and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
+        forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    else:
+        forms.update({lemma + "ed", lemma + "ing"})
+    return forms
+
+
+# Two-syllable verbs stressed on the last syllable double their final consonant (admitted).
+_STRESSED_LAST = {"admit", "commit", "regret", "compel", "rebel", "refer", "prefer", "concur",
+                  "occur", "deter", "submit", "permit", "abet", "control"}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Every form of a cue verb: ``say`` gives say, says, said, saying."""
+    if lemma in _IRREGULAR:
+        return {lemma, *_IRREGULAR[lemma]}
+    if " " in lemma:
+        head, rest = lemma.split(" ", 1)
+        return {f"{form} {rest}" for form in inflections(head)}
+    return _regular_forms(lemma)
+
+
+def _table(lemmas: list[str] | tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lemma in lemmas:
+        for form in inflections(lemma):
+            out.setdefault(form, lemma)
+    return out
+
+
+#: form -> lemma, for single-word speech cues
+SPEECH_FORMS = _table(SPEECH_VERBS)
+#: form -> lemma, for cognition and stance cues
+STANCE_FORMS = _table(STANCE_VERBS)
+#: form -> lemma, for multi-word verbal cues
+PHRASAL_FORMS = _table(PHRASAL)
+
+
+def lemma_of(word: str) -> str | None:
+    """The lemma of a cue form, or None when the word is not a cue."""
+    w = word.lower()
+    return SPEECH_FORMS.get(w) or STANCE_FORMS.get(w) or PHRASAL_FORMS.get(w)
+
+
+def is_speech(word: str) -> bool:
+    return word.lower() in SPEECH_FORMS
+
+
+def _alternation(words: list[str] | set[str]) -> str:
+    # longest first, so that "said" wins over "sai…" prefixes in the alternation
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+#: Any speech cue form as a whole word (case-insensitive).
+SPEECH_RE = regex.compile(r"\b(?:%s)\b" % _alternation(set(SPEECH_FORMS)), regex.I)

@@ -1,0 +1,296 @@
+"""Find the passages an article puts inside quotation marks.
+
+The detector reads paragraph by paragraph, so a stray or missing mark costs at most the
+paragraph it stands in, and it never raises. In order:
+
+1. **Double marks** (straight ``"``, curly ``“ ”``, low-high ``„ “``, guillemets ``« »``) are
+   paired with a small stack. A mark's direction comes from its neighbours first (a mark after
+   a space opens, a mark before a space or punctuation closes) and from its glyph only when the
+   neighbours do not tell, because typed and auto-corrected text gets glyphs wrong. A mark of
+   another style inside an open quote opens a nested quote; the nested quote belongs to the
+   outer one.
+2. **Paragraphs**: a quote still open at the end of a paragraph continues when the next
+   paragraph opens with a mark (the convention for quotes over several paragraphs); otherwise it
+   is dropped (see ``UNCLOSED``), never carried further.
+3. **Single marks** (``‘ ’`` and ``'``) outside double quotes are quotation marks only when an
+   opener and a closer pair up in one paragraph; apostrophes (``don't``, ``forces'``, ``’90s``,
+   ``rock ’n’ roll``) are told apart by their neighbours.
+4. **Split quotes**: ``“…,” she said on Monday. “…”`` is one quote with two pieces, when the
+   words between the pieces are a short attribution with a speech cue.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from ..model import Span
+from .lexicon import SPEECH_RE
+
+# glyph -> (style, direction the glyph itself says: 1 opens, -1 closes, 0 either)
+_DOUBLE = {'"': ("straight", 0), "“": ("curly", 1), "”": ("curly", -1), "„": ("curly", 1),
+           "‟": ("curly", 1), "«": ("guillemet", 1), "»": ("guillemet", -1)}
+_DOUBLE_RE = regex.compile(r'["“”„‟«»]')
+_SINGLE_RE = regex.compile(r"['‘’‚‹›]")
+
+_OPEN_LEFT = set("([{<—–-/\u00a0") | set(_DOUBLE) | set("‘‚‹'")
+_CLOSE_RIGHT = set(".,;:!?)]}>—–-/…\u00a0") | set(_DOUBLE) | set("’›'")
+_CLOSE_LEFT = set(".,;:!?…)]") | set(_DOUBLE)
+_PARA_RE = regex.compile(r"[^\n]+")
+# an apostrophe that begins a word: '90s, 'em, 'til, 'cause, 'n'
+_ELISION_RE = regex.compile(r"(?:\d\d?s?\b|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b|n['’]\s|nuff\b|ol\b)",
+                            regex.I)
+
+#: What to do with a quote still open at the end of its paragraph when the next paragraph does
+#: not reopen it: "drop" it (its end is unknown) or take it to the "paragraph" end.
+UNCLOSED = "drop"
+
+
+@attrs.frozen
+class Marked:
+    """One passage in quotation marks: its pieces (content without the marks) in order."""
+
+    pieces: tuple[Span, ...]
+    #: offsets of the opening mark of each piece and of the last closing mark (-1 if none)
+    opens: tuple[int, ...]
+    close: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line that holds more than white space, stripped."""
+    out = []
+    for m in _PARA_RE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace()
+
+
+def _double_direction(text: str, i: int, glyph_dir: int) -> int:
+    left = text[i - 1] if i > 0 else "\n"
+    right = text[i + 1] if i + 1 < len(text) else "\n"
+    opens = left.isspace() or left in _OPEN_LEFT
+    closes = right.isspace() or right in _CLOSE_RIGHT
+    if opens and not closes:
+        return 1
+    if closes and not opens:
+        return -1
+    return glyph_dir
+
+
+def _pair_doubles(text: str, marks: list[int], para: tuple[int, int]) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair the double marks of one paragraph: ``(open, close)`` of each outermost quote, and the
+    offset of an outermost opening mark still open at the paragraph's end."""
+    stack: list[tuple[str, int]] = []
+    out: list[tuple[int, int]] = []
+    for i in marks:
+        style, glyph_dir = _DOUBLE[text[i]]
+        d = _double_direction(text, i, glyph_dir)
+        if d == 0:  # a straight mark the neighbours do not explain: close if we can
+            d = -1 if stack else 1
+        if d > 0:
+            if not stack or (len(stack) == 1 and stack[0][0] != style):
+                stack.append((style, i))
+            else:
+                # an opener of the same style while one is open: the earlier one was stray
+                stack[-1] = (style, i)
+            continue
+        if not stack:
+            continue  # a stray closer costs nothing
+        if stack[-1][0] == style or len(stack) == 1:
+            _, o = stack.pop()
+            if not stack:
+                out.append((o, i))
+        elif stack[0][0] == style:  # closes the outer quote; the inner one was stray
+            out.append((stack[0][1], i))
+            stack.clear()
+    return out, (stack[0][1] if stack else None)
+
+
+def _single_kind(text: str, i: int) -> int:
+    """1 opens, -1 closes, 0 is an apostrophe."""
+    ch = text[i]
+    if ch == "‹" or ch == "‚":
+        return 1
+    if ch == "›":
+        return -1
+    left = text[i - 1] if i > 0 else "\n"
+    right = text[i + 1] if i + 1 < len(text) else "\n"
+    if left.isalnum() and right.isalnum():
+        return 0  # don't, Trump’s, rock’n’roll
+    left_open = left.isspace() or left in _OPEN_LEFT
+    if right.isalnum() or right in "“\"«":
+        if not left_open:
+            return 0
+        if ch == "’" or _ELISION_RE.match(text, i + 1):
+            return 0  # ’90s, 'em: a right single mark before a word is an elision
+        return 1
+    closes = right.isspace() or right in _CLOSE_RIGHT
+    if closes and (left.isalnum() or left in _CLOSE_LEFT) and ch != "‘":
+        if left == "n" and i >= 2 and text[i - 2] in "'’":
+            return 0  # the second mark of ’n’
+        return -1
+    return 0
+
+
+def _possessive_like(text: str, i: int) -> bool:
+    # "the voters’ choice": s + mark + space + lower-case word reads as a plural possessive
+    return text[i - 1] in "sS" and i + 2 < len(text) and text[i + 1] == " " and text[i + 2].islower()
+
+
+def _pair_singles(text: str, marks: list[int]) -> list[tuple[int, int]]:
+    kinds = [(i, _single_kind(text, i)) for i in marks]
+    kinds = [(i, k) for i, k in kinds if k]
+    out = []
+    j = 0
+    while j < len(kinds):
+        i, k = kinds[j]
+        if k < 0:
+            j += 1
+            continue
+        closers = []
+        n = j + 1
+        while n < len(kinds) and kinds[n][1] < 0:
+            closers.append(n)
+            n += 1
+        if not closers:
+            j = n  # an opener with no closer before the next opener is an apostrophe
+            continue
+        pick = next((c for c in closers if not _possessive_like(text, kinds[c][0])), closers[0])
+        out.append((i, kinds[pick][0]))
+        j = pick + 1
+    return out
+
+
+def _content(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Span(start, end)
+
+
+def _by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> list[list[int]]:
+    starts = [p[0] for p in paras]
+    groups: list[list[int]] = [[] for _ in paras]
+    for i in positions:
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i < paras[k][1]:
+            groups[k].append(i)
+    return groups
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every passage in quotation marks, in order of its first piece (split quotes not merged)."""
+    paras = paragraphs(text)
+    doubles = _by_paragraph([m.start() for m in _DOUBLE_RE.finditer(text)], paras)
+    singles = _by_paragraph([m.start() for m in _SINGLE_RE.finditer(text)], paras)
+    found: list[Marked] = []
+    carry: list[tuple[int, int]] = []  # pieces of a quote that runs on from earlier paragraphs
+    carry_opens: list[int] = []
+    for k, (ps, pe) in enumerate(paras):
+        pairs, open_at_end = _pair_doubles(text, doubles[k], (ps, pe))
+        if carry:
+            first = doubles[k][0] if doubles[k] else -1
+            if first == ps and (pairs and pairs[0][0] == ps or open_at_end == ps):
+                if pairs and pairs[0][0] == ps:  # the run-on quote closes here
+                    o, c = pairs.pop(0)
+                    found.append(_marked(text, carry + [(o + 1, c)], carry_opens + [o], c))
+                    carry, carry_opens = [], []
+                else:  # it runs on through this whole paragraph too
+                    carry.append((ps + 1, pe))
+                    carry_opens.append(ps)
+                    open_at_end = None
+            else:
+                _flush_unclosed(text, found, carry, carry_opens)
+                carry, carry_opens = [], []
+        here = len(found)  # the quotes of this paragraph start here
+        for o, c in pairs:
+            found.append(_marked(text, [(o + 1, c)], [o], c))
+        if open_at_end is not None:
+            carry, carry_opens = [(open_at_end + 1, pe)], [open_at_end]
+        # single marks outside the double quotes of this paragraph
+        inside = [(o, c) for o, c in pairs] + ([(open_at_end, pe)] if open_at_end is not None else [])
+        outside = [i for i in singles[k] if not any(o <= i <= c for o, c in inside)]
+        for o, c in _pair_singles(text, outside):
+            # a single-quoted passage that holds whole double quotes is the outer quote
+            found[here:] = [m for m in found[here:] if not (m.pieces and o < m.opens[0] and m.close < c)]
+            found.append(_marked(text, [(o + 1, c)], [o], c))
+    if carry:
+        _flush_unclosed(text, found, carry, carry_opens)
+    found = [m for m in found if m.pieces]
+    found.sort(key=lambda m: m.pieces[0].start)
+    return found
+
+
+def _flush_unclosed(text: str, found: list[Marked], pieces: list[tuple[int, int]], opens: list[int]) -> None:
+    """A quote left open at a paragraph end that the next paragraph does not reopen."""
+    if len(pieces) > 1:  # the pieces before the last one were closed by the paragraph convention
+        found.append(_marked(text, pieces[:-1], opens[:-1], -1))
+    elif UNCLOSED == "paragraph":
+        found.append(_marked(text, pieces, opens, -1))
+
+
+def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: int) -> Marked:
+    spans: list[Span] = []
+    kept_opens: list[int] = []
+    for (s, e), o in zip(pieces, opens):
+        span = _content(text, s, e)
+        if span is not None:
+            spans.append(span)
+            kept_opens.append(o)
+    return Marked(tuple(spans), tuple(kept_opens), close)
+
+
+# "…,” Trump said on Thursday. “…" — the words between the two pieces of a split quote.
+_BETWEEN_MAX_WORDS = 14
+_WORD_RE = regex.compile(r"\w+")
+
+
+def _joins(text: str, a: Marked, b: Marked) -> bool:
+    """Whether ``b`` continues ``a`` across a short attribution: ``“…,” she said. “…”``."""
+    if a.close < 0 or not a.pieces:
+        return False
+    between = text[a.close + 1 : b.opens[0]]
+    inner = between.strip()
+    # nothing between: two quotes side by side; no closing punctuation: a quoted fragment
+    # inside a sentence ("called the “…” and the “…”"), not an interruption
+    if not inner or inner[-1] not in ".,:;—–" or "\n" in between or len(between) > 160:
+        return False
+    if len(_WORD_RE.findall(between)) > _BETWEEN_MAX_WORDS:
+        return False
+    # exactly one cue: "Trump said, adding later, “…”" starts a second statement
+    if len(SPEECH_RE.findall(between)) != 1:
+        return False
+    # the first piece must stop mid-statement: “…,” or “…—”
+    return text[a.pieces[-1].end - 1] in ",—–-…"
+
+
+def merge_split(text: str, marked: list[Marked]) -> list[Marked]:
+    """Join the pieces of split quotes (``“…,” she said. “…”``) into one passage each."""
+    out: list[Marked] = []
+    for m in marked:
+        if out and m.pieces and _joins(text, out[-1], m):
+            prev = out[-1]
+            out[-1] = Marked(prev.pieces + m.pieces, prev.opens + m.opens, m.close)
+        else:
+            out.append(m)
+    return out
+
+
+def detect_marks(text: str) -> Iterator[Marked]:
+    """The quotation-mark passages of ``text``, split quotes merged, in order."""
+    yield from merge_split(text, find_marked(text))

@@ -1,0 +1,39 @@
+"""Exceptions raised by quotetrace.
+
+Every error the library raises on purpose derives from :class:`QuotetraceError`, and many also
+derive from the built-in they refine, so ``except ValueError`` keeps working for callers who do
+not know about quotetrace::
+
+    QuotetraceError
+     ├── ReadError (OSError)            an article could not be read at all
+     │    └── DecodeError (UnicodeError) the bytes are not text in any encoding we accept
+     ├── InputError (ValueError)         the text was read but cannot be analysed (empty, binary, too big)
+     ├── UsageError (ValueError)         the caller asked for something that does not exist
+     └── ModelError (RuntimeError)       an optional analyzer or its model is missing
+"""
+
+from __future__ import annotations
+
+
+class QuotetraceError(Exception):
+    """Base class of every error quotetrace raises on purpose."""
+
+
+class ReadError(QuotetraceError, OSError):
+    """An article could not be read (missing file, permission, bad JSONL line)."""
+
+
+class DecodeError(ReadError, UnicodeError):
+    """The bytes of an article are not text in any encoding quotetrace accepts."""
+
+
+class InputError(QuotetraceError, ValueError):
+    """An article was read but holds nothing quotetrace can analyse (empty, binary)."""
+
+
+class UsageError(QuotetraceError, ValueError):
+    """The caller asked for an analyzer, format or option that does not exist."""
+
+
+class ModelError(QuotetraceError, RuntimeError):
+    """An optional analyzer is not installed, or its model files are missing."""

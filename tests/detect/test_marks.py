@@ -1,0 +1,85 @@
+"""Quotation-mark detection: which passages are quotes, with exact content, as a table of cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.detect.marks import detect_marks
+
+
+def pieces(text: str) -> list[list[str]]:
+    return [[s.of(text) for s in m.pieces] for m in detect_marks(text)]
+
+
+CASES = [
+    # plain marks of every style
+    ('He said "we will win" today.', [["we will win"]]),
+    ("He said “we will win” today.", [["we will win"]]),
+    ("Er sagte „wir gewinnen“ heute.", [["wir gewinnen"]]),
+    ("Il a dit « nous gagnerons » hier.", [["nous gagnerons"]]),
+    ("She called it ‘a disgrace’ on Monday.", [["a disgrace"]]),
+    ("She called it 'a disgrace' on Monday.", [["a disgrace"]]),
+    # edge punctuation inside the marks is kept
+    ("“It is over,” she said.", [["It is over,"]]),
+    # a quote nested in a quote belongs to the outer one
+    ("“He told me ‘never again’ last year,” she said.", [["He told me ‘never again’ last year,"]]),
+    ('"He told me \'never again\' last year," she said.', [["He told me 'never again' last year,"]]),
+    ("‘He shouted “stop” at us,’ she said.", [["He shouted “stop” at us,"]]),
+    # apostrophes are never quotation marks
+    ("The forces' positions don't change, and the voters’ mood in the ’90s was rock ’n’ roll.", []),
+    ("Trump’s aides said 'it's fine' and left the soldiers' barracks.", [["it's fine"]]),
+    ("We said ‘the voters’ choice is final’ and left.", [["the voters’ choice is final"]]),
+    ("He ate ’em all in the '80s, didn't he?", []),
+    # a split quote is one quote with one piece per part
+    ("“The next days matter,” Trump said on Thursday. “I think we are close.”",
+     [["The next days matter,", "I think we are close."]]),
+    ('"We are ready," he said, "and we will go."', [["We are ready,", "and we will go."]]),
+    # ... but not when the first part ends its statement or a second cue starts a new one
+    ("“We won.” He left. “Then we lost.”", [["We won."], ["Then we lost."]]),
+    ("“We won,” she said, adding later, “we lost.”", [["We won,"], ["we lost."]]),
+    # wrongly typed glyphs are read by their neighbours
+    ("He said ”we will win” today.", [["we will win"]]),
+    ('He said "we will win" today, then "lose" tomorrow.', [["we will win"], ["lose"]]),
+    # empty marks are not quotes
+    ('He said "" and “ ” then.', []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_detected_pieces(text: str, expected: list[list[str]]) -> None:
+    """Each text yields exactly the expected quotes, piece by piece."""
+    assert pieces(text) == expected
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    """A quote over paragraphs, reopened at each and closed only at the last, is one quote."""
+    text = ("He spoke at length.\n\n“The first part of it.\n\n“The second part of it.\n\n"
+            "“The end of it,” he said.\n\nAfter that, “a coda.”")
+    assert pieces(text) == [["The first part of it.", "The second part of it.", "The end of it,"],
+                            ["a coda."]]
+
+
+def test_stray_mark_costs_one_paragraph() -> None:
+    """An unbalanced paragraph does not disturb the paragraphs after it."""
+    text = 'He said "this has no end.\n\nShe said "this one does" and "so does this."\n'
+    assert pieces(text) == [["this one does"], ["so does this."]]
+
+
+def test_stray_closer_is_ignored() -> None:
+    """A closing mark with nothing open before it is not a quote and breaks nothing."""
+    text = "Her 6” heels” were “fine,” she said."
+    assert pieces(text) == [["fine,"]]
+
+
+def test_heading_is_a_boundary() -> None:
+    """An open quote does not run across a heading into the next paragraph."""
+    text = "“We are not done.\n\nPeace Talks Resume\n\nThe talks “resumed” on Friday."
+    assert pieces(text) == [["resumed"]]
+
+
+def test_offsets_index_the_text() -> None:
+    """Every piece's offsets point at its content in the original string."""
+    text = "Intro line.\r\n\r\nShe said “yes,” he said “no.”"
+    for m in detect_marks(text):
+        for s in m.pieces:
+            assert text[s.start - 1] in "“" and text[s.end] in "”"

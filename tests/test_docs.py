@@ -1,0 +1,28 @@
+"""Docs that cannot drift: README commands run in CI, the CLI reference matches --help."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_readme_commands_are_run_by_ci() -> None:
+    """Every `$ ` command in the README is run, verbatim, by .ci/run."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line[2:] for line in readme.splitlines() if line.startswith("$ ")]
+    assert len(commands) >= 2
+    ci_lines = {line.strip() for line in ci.splitlines()}
+    for cmd in commands:
+        assert cmd in ci_lines, cmd
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md is what scripts/cli_docs.py writes from the current --help texts."""
+    env = dict(os.environ, COLUMNS="100")
+    fresh = subprocess.run([sys.executable, str(ROOT / "scripts" / "cli_docs.py")], env=env,
+                           capture_output=True, text=True, check=True).stdout
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == fresh
