@@ -28,6 +28,7 @@ import attrs
 import regex
 
 from ..model import Span
+from ..text import paragraphs
 from .lexicon import SPEECH_RE
 
 # glyph -> (style, direction the glyph itself says: 1 opens, -1 closes, 0 either)
@@ -39,7 +40,6 @@ _SINGLE_RE = regex.compile(r"['‘’‚‹›]")
 _OPEN_LEFT = set("([{<—–-/\u00a0") | set(_DOUBLE) | set("‘‚‹'")
 _CLOSE_RIGHT = set(".,;:!?)]}>—–-/…\u00a0") | set(_DOUBLE) | set("’›'")
 _CLOSE_LEFT = set(".,;:!?…)]") | set(_DOUBLE)
-_PARA_RE = regex.compile(r"[^\n]+")
 # an apostrophe that begins a word: '90s, 'em, 'til, 'cause, 'n'
 _ELISION_RE = regex.compile(r"(?:\d\d?s?\b|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b|n['’]\s|nuff\b|ol\b)",
                             regex.I)
@@ -57,24 +57,6 @@ class Marked:
     #: offsets of the opening mark of each piece and of the last closing mark (-1 if none)
     opens: tuple[int, ...]
     close: int
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every line that holds more than white space, stripped."""
-    out = []
-    for m in _PARA_RE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
-
-
-def _is_space(ch: str) -> bool:
-    return ch.isspace()
 
 
 def _double_direction(text: str, i: int, glyph_dir: int) -> int:
@@ -195,7 +177,7 @@ def _by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> list[li
 
 def find_marked(text: str) -> list[Marked]:
     """Every passage in quotation marks, in order of its first piece (split quotes not merged)."""
-    paras = paragraphs(text)
+    paras = [(p.start, p.end) for p in paragraphs(text)]
     doubles = _by_paragraph([m.start() for m in _DOUBLE_RE.finditer(text)], paras)
     singles = _by_paragraph([m.start() for m in _SINGLE_RE.finditer(text)], paras)
     found: list[Marked] = []

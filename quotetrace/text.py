@@ -1,0 +1,69 @@
+"""Text primitives every step shares: paragraphs, headings and sentence boundaries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .model import Span
+
+_LINE_RE = regex.compile(r"[^\n]+")
+
+# Abbreviations after which a period does not end a sentence (titles, months, initials, places).
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sen rep gov gen lt col maj capt sgt cmdr adm rev fr st sr jr hon pres supt det
+insp atty amb sec dept corp inc ltd co no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
+mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga ill ind kan ky
+la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s a.m p.m
+e.g i.e approx est univ mt ft
+""".split())
+
+_BOUNDARY_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[\p{Lu}\d])")
+_LAST_WORD_RE = regex.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Every line that holds more than white space, stripped: news text puts a paragraph a line."""
+    out = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Span(s, e))
+    return out
+
+
+def is_heading(text: str, para: Span) -> bool:
+    """A headline or sub-heading: short, and without the punctuation that ends a sentence."""
+    body = text[para.start:para.end]
+    if body[-1] in ".!?…:;,\"”’)" or len(body.split()) > 16:
+        return False
+    return body[0].isupper() or body[0].isdigit()
+
+
+def sentences(text: str, para: Span, protected: Iterable[Span] = ()) -> list[Span]:
+    """Sentences of one paragraph; no boundary falls inside a ``protected`` span (a quotation)."""
+    guard = [(s.start, s.end) for s in protected if s.end > para.start and s.start < para.end]
+    out = []
+    start = para.start
+    for m in _BOUNDARY_RE.finditer(text, para.start, para.end):
+        cut = m.start()
+        if any(s <= cut < e for s, e in guard):
+            continue
+        last = _LAST_WORD_RE.search(text, start, m.end())
+        if last and text[m.start()] == ".":
+            word = last.group(1).lower().rstrip(".")
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(Span(start, end))
+        start = m.end()
+    if start < para.end:
+        out.append(Span(start, para.end))
+    return out
