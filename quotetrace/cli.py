@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from . import __version__
 from .errors import QuotetraceError
 from .model import Extraction
+from .models import download
 from .pipeline import extract_all
 from .read import read_articles
 from .report import FORMATS, write
@@ -22,6 +23,10 @@ EPILOG_EXTRACT = """example:
   quotetrace extract seeds/ --format table
   quotetrace extract articles.jsonl > quotes.jsonl
   cat article.txt | quotetrace extract -"""
+
+EPILOG_MODELS = """example:
+  quotetrace models download
+  quotetrace models download --lang en --dir ~/stanza_resources"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +40,14 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH",
                     help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
     ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    mo = sub.add_parser("models", help="download the models of the stanza analyzer",
+                        description="Download the stanza models the stanza analyzer needs.\n"
+                                    "Needs a network and the quotetrace[stanza] extra.",
+                        epilog=EPILOG_MODELS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    mo.add_argument("action", choices=["download"], help="what to do with the models")
+    mo.add_argument("--lang", default="en", help="language of the models (default: en)")
+    mo.add_argument("--dir", metavar="DIR", default=None,
+                    help="where to put them (default: $STANZA_RESOURCES_DIR, else ~/stanza_resources)")
     return p
 
 
@@ -59,6 +72,16 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(f"quotetrace: warning: {message}", file=sys.stderr)
 
 
+def _models(args: argparse.Namespace) -> int:
+    try:
+        where = download(lang=args.lang, model_dir=args.dir)
+    except QuotetraceError as exc:
+        print(f"quotetrace: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"stanza {args.lang} models are in {where}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -69,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     warnings.showwarning = _show_warning
+    if args.command == "models":
+        return _models(args)
     try:
         tally = _Tally(extract_all(read_articles(*args.paths)))
         write(tally, sys.stdout, args.format)

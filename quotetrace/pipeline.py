@@ -5,10 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from .errors import QuotetraceError
-from .model import Article, Extraction, Quote, join_spans
-from .read import Unreadable, _check_text, article_from_text, read_articles
+from .analyze import Analyzer, get_analyzer
+from .analyze.rules import RulesAnalyzer
+from .attribute.assemble import assemble
+from .attribute.resolve import resolve
 from .detect.marks import detect_marks
+from .detect.reported import find_reported
+from .errors import QuotetraceError
+from .model import Article, Extraction, Quote
+from .read import Unreadable, _check_text, article_from_text, read_articles
 
 
 def _as_article(article: Article | str) -> Article:
@@ -19,36 +24,55 @@ def _as_article(article: Article | str) -> Article:
     raise TypeError(f"extract() takes an Article or a str, not {type(article).__name__}")
 
 
-def extract(article: Article | str) -> list[Quote]:
-    """The quotes of one article, in order of their first word.
+_DEFAULT = RulesAnalyzer()
 
-    >>> [q.text for q in extract('He called it “a disgrace,” and left.')]
-    ['a disgrace,']
 
+def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> list[Quote]:
+    """The quotes of one article, attributed, in order of their first word.
+
+    >>> [(q.kind, q.speaker.name, q.cue.text, q.text) for q in extract('“It is a disgrace,” Jane Doe said.')]
+    [('direct', 'Jane Doe', 'said', 'It is a disgrace,')]
+
+    ``analyzer`` is ``"rules"`` (the default, no model), ``"stanza"``, or an analyzer object
+    (build one once with :func:`quotetrace.analyze.get_analyzer` to reuse a loaded model).
     Raises :class:`~quotetrace.errors.InputError` when the text is empty or binary.
     """
     art = _as_article(article)
-    _check_text(art.text, art.id)
-    quotes = []
-    for n, m in enumerate(detect_marks(art.text), 1):
-        quotes.append(Quote(id=f"{art.id}:{n}", article=art.id, kind="direct",
-                            text=join_spans(art.text, m.pieces), spans=m.pieces, quoted=m.pieces))
-    return quotes
+    text = art.text
+    _check_text(text, art.id)
+    marked = list(detect_marks(text))
+    if isinstance(analyzer, str):
+        analyzer = _DEFAULT if analyzer == "rules" else get_analyzer(analyzer)
+    if isinstance(analyzer, RulesAnalyzer):
+        analysis = analyzer.analyze(text, marked)
+    else:
+        analysis = analyzer.analyze(text)
+    candidates = find_reported(text, analysis, marked)
+    if "deps" in analysis.provides:
+        from .attribute.syntax import syntactic_candidates
+        from .attribute.combine import combine
+
+        candidates = combine(candidates, syntactic_candidates(analysis))
+    assembled = assemble(text, marked, candidates, analysis.paragraphs)
+    return resolve(art, analysis, assembled)
 
 
-def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]]) -> Iterator[Extraction]:
+def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *,
+                analyzer: str | Analyzer = "rules") -> Iterator[Extraction]:
     """An :class:`Extraction` per article: paths are read (see :func:`read_articles`), articles
     are used as they are, and an article that fails carries its one-line ``error`` instead of
     stopping the batch."""
+    if isinstance(analyzer, str) and analyzer != "rules":
+        analyzer = get_analyzer(analyzer)  # load a model once for the whole batch
     for item in sources:
         if isinstance(item, (str, os.PathLike)):
-            yield from extract_all(read_articles(item))
+            yield from extract_all(read_articles(item), analyzer=analyzer)
             continue
         if isinstance(item, Unreadable):
             yield Extraction(Article(id=item.id, text="", path=item.path), error=item.message)
             continue
         try:
-            yield Extraction(item, extract(item))
+            yield Extraction(item, extract(item, analyzer=analyzer))
         except QuotetraceError as exc:
             yield Extraction(item, error=str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug on one article must not end a batch of millions

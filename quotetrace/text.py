@@ -45,15 +45,32 @@ def is_heading(text: str, para: Span) -> bool:
     return body[0].isupper() or body[0].isdigit()
 
 
+_SHORT_CLAUSE_RE = regex.compile(r"[^.!?\n“”\"]{0,80}?[.!?,:]")
+
+
+def _attribution_follows(text: str, pos: int, end: int) -> bool:
+    """Whether a short attribution (``Clinton said.``, ``asked Graham,``) starts at ``pos``."""
+    from .detect.lexicon import SPEECH_RE  # the lexicon imports nothing from here
+
+    m = _SHORT_CLAUSE_RE.match(text, pos, end)
+    if not m or len(m.group().split()) > 8:
+        return False
+    return bool(SPEECH_RE.search(m.group()))
+
+
 def sentences(text: str, para: Span, protected: Iterable[Span] = ()) -> list[Span]:
     """Sentences of one paragraph; no boundary falls inside a ``protected`` span (a quotation)."""
     guard = [(s.start, s.end) for s in protected if s.end > para.start and s.start < para.end]
     out = []
     start = para.start
     for m in _BOUNDARY_RE.finditer(text, para.start, para.end):
-        cut = m.start()
+        # the white space after the stop decides: “We won. They lost” stays one sentence,
+        # “… homemade.” The next … does not
+        cut = m.end() - 1
         if any(s <= cut < e for s, e in guard):
             continue
+        if any(ch in "\"”’'" for ch in m.group()) and _attribution_follows(text, m.end(), para.end):
+            continue  # “… country?” Clinton said. — the attribution belongs to the quote
         last = _LAST_WORD_RE.search(text, start, m.end())
         if last and text[m.start()] == ".":
             word = last.group(1).lower().rstrip(".")

@@ -53,13 +53,25 @@ label dub brand characterize characterise term question wonder forecast estimate
 reassure rail attack lash fume scold chide rebuke decry denounce condemn hail applaud thank
 recount relate recommend summarize summarise elaborate clarify specify predict guarantee swear
 threaten signal indicate concede grumble gush marvel rave snap sneer taunt tease testify
-interject interrupt begin finish conclude
+interject
 """.split()
+
+# Speech verbs that take a bare or "that" clause as their content ("she added (that) …"); the
+# other speech verbs report only with "that", a quotation or their own preposition
+# ("described … as", "called for …", "accused … of").
+CLAUSE_VERBS = frozenset("""
+say tell add claim insist deny admit warn report write tweet note argue explain announce
+acknowledge suggest reply respond declare state predict promise confirm recall contend maintain
+stress emphasize emphasise concede complain boast agree allege assert reveal disclose testify
+answer observe proclaim muse quip retort whisper mutter exclaim plead reiterate conclude
+caution hint imply inform assure advise recommend propose estimate guarantee swear indicate
+signal remark counter vow pledge threaten reassure clarify specify elaborate
+summarize summarise relate recount lament concur
+""".split())
 
 # Cognition and stance verbs: attributions that are not speech (PolNeAR annotates them too).
 STANCE_VERBS = """
-think believe feel hope fear worry expect know learn find show see hear read understand
-mean doubt suspect assume consider reckon figure want plan intend prefer
+think believe feel hope fear worry expect know doubt suspect
 """.split()
 
 # Multi-word cues that behave like one verb.
@@ -118,8 +130,12 @@ def _table(lemmas: list[str] | tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+# Base forms that are nouns far more often than verbs in news ("state media", "a post").
+_NOUN_BASES = {"state", "post", "report", "tweet", "quote", "charge", "attack", "praise", "question",
+               "estimate", "forecast", "demand", "signal", "label", "brand", "term", "echo", "counter"}
+
 #: form -> lemma, for single-word speech cues
-SPEECH_FORMS = _table(SPEECH_VERBS)
+SPEECH_FORMS = {f: l for f, l in _table(SPEECH_VERBS).items() if f not in _NOUN_BASES}
 #: form -> lemma, for cognition and stance cues
 STANCE_FORMS = _table(STANCE_VERBS)
 #: form -> lemma, for multi-word verbal cues

@@ -1,0 +1,135 @@
+"""Turn attribution candidates and quotation-mark passages into quotes.
+
+Every passage in quotation marks goes to at most one quote: the candidate with the smallest
+content that overlaps it (the innermost attribution). A candidate whose content is only the
+passage (punctuation and marks aside) is a ``direct`` quote whose spans are the passage's pieces,
+so a split quote keeps its pieces; a candidate with more words is ``mixed``, or ``indirect`` when
+it holds no passage. Passages no candidate takes are attributed by position (a quote paragraph
+after ``X said:`` or continuing the quote before it); the rest are titles or scare quotes and
+are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Span, join_spans
+from ..detect.marks import Marked
+from . import Candidate
+
+_FILLER = set(" \t\r\n\u00a0,.;:!?—–-…\"'“”‘’«»„‹›()[]")
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _only_filler(text: str, spans: Sequence[Span], pieces: Sequence[Span]) -> bool:
+    """Whether the words of ``spans`` are all inside ``pieces``."""
+    for s in spans:
+        pos = s.start
+        for p in sorted(pieces):
+            if p.end <= pos or p.start >= s.end:
+                continue
+            if any(ch not in _FILLER for ch in text[pos:max(pos, p.start)]):
+                return False
+            pos = max(pos, p.end)
+        if any(ch not in _FILLER for ch in text[pos:s.end]):
+            return False
+    return True
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for s in sorted(spans):
+        if out and s.start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+class Assembled:
+    """A quote before resolution: content spans, quoted passages, cue and speaker mention."""
+
+    __slots__ = ("kind", "spans", "quoted", "candidate", "rule")
+
+    def __init__(self, kind: str, spans: tuple[Span, ...], quoted: tuple[Span, ...],
+                 candidate: Candidate | None, rule: str):
+        self.kind = kind
+        self.spans = spans
+        self.quoted = quoted
+        self.candidate = candidate
+        self.rule = rule
+
+    def text(self, text: str) -> str:
+        return join_spans(text, self.spans)
+
+
+def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate],
+             paragraphs: Sequence[Span]) -> list[Assembled]:
+    """Quotes from candidates and passages, in text order (see the module docstring)."""
+    owner: dict[int, int] = {}
+    for mi, m in enumerate(marked):
+        best = None
+        for ci, c in enumerate(candidates):
+            if any(_overlaps(p, s) for p in m.pieces for s in c.content):
+                size = sum(len(s) for s in c.content)
+                if best is None or size < best[0]:
+                    best = (size, ci)
+        if best is not None:
+            owner[mi] = best[1]
+    out: list[Assembled] = []
+    for ci, c in enumerate(candidates):
+        passages = [marked[mi] for mi, o in owner.items() if o == ci]
+        pieces = [p for m in passages for p in m.pieces]
+        if not c.content and not pieces:
+            continue
+        if pieces and _only_filler(text, c.content, pieces):
+            out.append(Assembled("direct", _merge(pieces), _merge(pieces), c, c.rule))
+        elif pieces:
+            spans = _merge(list(c.content) + pieces)
+            out.append(Assembled("mixed", spans, _merge(pieces), c, c.rule))
+        elif c.content:
+            out.append(Assembled("indirect", _merge(list(c.content)), (), c, c.rule))
+    out.extend(_orphans(text, marked, owner, candidates, out, paragraphs))
+    out.sort(key=lambda a: a.spans[0].start)
+    return out
+
+
+def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candidates: Sequence[Candidate],
+             done: list[Assembled], paragraphs: Sequence[Span]) -> list[Assembled]:
+    """Passages no cue took: a quote paragraph after ``X said:`` or after the same speaker's
+    quote in the paragraph before; everything else (titles, scare quotes) is dropped."""
+    para_starts = {p.start: k for k, p in enumerate(paragraphs)}
+    by_para_end: dict[int, Assembled] = {}
+    for a in done:
+        for k, p in enumerate(paragraphs):
+            if p.start <= a.spans[-1].end <= p.end + 1:
+                by_para_end[k] = a
+    colon_cands = {k: c for c in candidates if not c.content
+                   for k, p in enumerate(paragraphs) if p.start <= c.cue.start < p.end}
+    out = []
+    for mi, m in enumerate(marked):
+        if mi in owner or not m.pieces:
+            continue
+        k = para_starts.get(m.opens[0])
+        if k is None or k == 0:
+            continue
+        para = paragraphs[k]
+        # the passage must fill its paragraph: a quote paragraph, not a title inside a sentence
+        rest = text[m.close + 1 : para.end] if m.close >= 0 else ""
+        if m.close >= 0 and any(ch not in _FILLER for ch in rest):
+            continue
+        source = colon_cands.get(k - 1)
+        if source is not None:
+            out.append(Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), source, "colon"))
+            colon_cands[k] = source
+            continue
+        prev = by_para_end.get(k - 1)
+        if prev is not None and prev.candidate is not None and prev.kind == "direct" \
+                and prev.candidate.speaker is not None:
+            a = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), prev.candidate, "continued")
+            out.append(a)
+            by_para_end[k] = a
+    return out

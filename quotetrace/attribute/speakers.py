@@ -1,0 +1,120 @@
+"""What a speaker mention says on its own: its canonical name, its kind, and its role words.
+
+``Russia’s Foreign Minister Sergey Lavrov`` → name ``Sergey Lavrov``, type ``person``, role
+``foreign minister``; ``Russia’s state news agency Tass`` → ``Tass``, ``organization``;
+``an official familiar with the framework`` → ``anonymous``; ``The US President`` → no name,
+role ``president``: the article has to say who that is (see :mod:`.resolve`).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .words import ANONYMOUS_HEADS, DETERMINERS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
+
+_WORD_RE = regex.compile(r"@\w+|(?:\p{Lu}\.){2,}|[\w’'.\-&]+")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# nationality and place adjectives before a title: "Ukrainian President", "US Secretary"
+_NATIONALITY_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}]+(?:ian|ean|an|ese|ish|ic|i)|U\.?S\.?|UK|EU|UN)\Z")
+_NUMBERS = frozenset("one two three four five several many some few most".split())
+
+
+@attrs.frozen
+class Described:
+    """A mention, read on its own."""
+
+    name: str | None
+    type: str
+    role: str = ""
+    pronoun: str = ""
+    #: the country or owner a role belongs to, as a short stem: "US President" → "us"
+    qualifier: str = ""
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1] == "@"
+
+
+def describe(mention: str) -> Described:
+    """Canonical name, type and role of a speaker mention, from its words alone."""
+    text = mention.strip()
+    low = text.lower()
+    if low in PRONOUNS or low in ("him", "her", "them"):
+        return Described(None, "unknown", pronoun=low)
+    # an appositive or a relative clause describes the name before it: "Baza, a Telegram channel …"
+    head, _, apposition = text.partition(",")
+    handle = regex.search(r"\(@\w+\)", head)
+    head = regex.sub(r"\s*\([^)]*\)", "", head).strip()
+    words = _WORD_RE.findall(head)
+    if not words:
+        return Described(None, "unknown")
+    lows = [w.lower().rstrip(".") for w in words]
+    # drop a possessive owner: "Russia’s Foreign Minister …" → "Foreign Minister …"
+    owner = ""
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(_POSSESSIVE) and k < len(words) - 1:
+            owner = lows[k]
+            words, lows = words[k + 1:], lows[k + 1:]
+            break
+    app_lows = [w.lower() for w in _WORD_RE.findall(apposition)]
+    # the name: the capitalised words after the last title or descriptor
+    last_desc = -1
+    for k, (w, lw) in enumerate(zip(words, lows)):
+        if not _is_cap(w) or lw in TITLES or (_NATIONALITY_RE.match(w) and k + 1 < len(words) and lows[k + 1] in TITLES):
+            last_desc = k
+    # "Secretary of State Marco Rubio": "of State" belongs to the title
+    k = last_desc + 1
+    while k + 1 < len(words) and lows[k] == "of" and _is_cap(words[k + 1]):
+        k += 2
+        last_desc = k - 1
+    name_words = [w for w in words[last_desc + 1:]]
+    name_lows = [lw for lw in lows[last_desc + 1:]]
+    desc_lows = [lw for lw in lows[: last_desc + 1] if lw not in DETERMINERS] + app_lows
+    role = " ".join(lw for lw in lows[: last_desc + 1] if lw in TITLES)
+    nation = next((w for w in words[: last_desc + 1] if _NATIONALITY_RE.match(w)), "") or owner
+    qualifier = nation.replace(".", "").lower()[:4]
+    # the head noun decides: "military blogger" is a person, "the military" an organisation
+    org = bool(desc_lows and desc_lows[-1] in ORG_HEADS and desc_lows[-1] not in app_lows) \
+        or bool(name_lows and name_lows[-1] in ORG_HEADS) \
+        or any(lw in ORG_HEADS for lw in app_lows[:4])
+    first = next((lw for lw in lows if lw not in DETERMINERS and lw not in _NUMBERS), "")
+    if first in ANONYMOUS_HEADS and not name_words[1:]:
+        return Described(text if len(text) < 80 else " ".join(words[:6]), "anonymous", role=role)
+    the = lows[0] == "the"
+    while name_words[1:] and name_lows[0] in DETERMINERS:
+        name_words, name_lows = name_words[1:], name_lows[1:]
+    if len(name_words) > 1 and _NATIONALITY_RE.match(name_words[0]) and not handle:
+        # "The Russian Investigative Committee" names the committee
+        name_words, name_lows = name_words[1:], name_lows[1:]
+    if not name_words:
+        head_low = lows[-1]
+        if (lows[0] in ("a", "an") or lows[0] in _NUMBERS or head_low in ANONYMOUS_HEADS) \
+                and not org and (head_low in ANONYMOUS_HEADS or lows[0] in ("a", "an")):
+            return Described(text if len(text) < 80 else " ".join(words[:6]), "anonymous", role=role)
+        if head_low in GROUP_HEADS or head_low.endswith("s") and not org and head_low not in TITLES:
+            return Described(head, "group", role=role)
+        if org:
+            return Described(None, "organization", role=head_low)
+        if any(lw in ANONYMOUS_HEADS for lw in lows):
+            return Described(text if len(text) < 80 else " ".join(words[:6]), "anonymous", role=role)
+        return Described(None, "person" if role else "unknown", role=role, qualifier=qualifier)
+    name = " ".join(name_words).rstrip(",.;:")
+    if name.endswith(_POSSESSIVE):
+        name = regex.sub(r"[’']s?\Z", "", name)
+    # "The Guardian", "the Kremlin": a one-word name keeps its article
+    if len(name_words) == 1 and the and last_desc <= 0:
+        name = "The " + name
+    if handle:
+        name = f"{name} {handle.group(0)}"
+    if name.lower() in GROUP_HEADS:
+        return Described(name, "group", role=role)
+    if org or the or (name.replace(".", "").isupper() and len(name.replace(".", "")) >= 2):
+        kind = "organization"
+    elif role or len(name_words) >= 2:
+        kind = "person"
+    else:
+        kind = "unknown"
+    if any(lw in ANONYMOUS_HEADS for lw in desc_lows) and not role and kind == "unknown":
+        kind = "person"
+    return Described(name, kind, role=role, qualifier=qualifier)

@@ -1,0 +1,98 @@
+"""A light tokenizer and the closed word classes that rules need in place of a tagger.
+
+Notes:
+    Closed classes (determiners, pronouns, auxiliaries, prepositions, subordinators) are the
+    standard English ones; titles and source nouns follow the speaker categories of PolNeAR
+    (Newell et al. 2018) and the source types of PARC 3.0 (Pareti 2016).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from ..detect.lexicon import NOMINAL, PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS
+
+# words, numbers with inner punctuation (U.S., 3.5, don't, Trump’s), or one symbol
+_TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|\w+(?:[’'\-&]\w+)*|[^\w\s]")
+
+
+@attrs.frozen
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    return [Tok(m.start(), m.end(), m.group(), m.group().lower())
+            for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+DETERMINERS = frozenset("the a an this that these those his her their its our my your some any "
+                        "each every another no".split())
+PRONOUNS = frozenset("he she they it we i you who".split())
+OBJECT_PRONOUNS = frozenset("him her them it us me you".split())
+AUXILIARIES = frozenset("has have had is was were are be been being will would could should may "
+                        "might must can did does do shall 's ’s".split())
+# adverbs and particles that sit between a subject and its cue: "has also repeatedly said"
+ADVERBS = frozenset("also later earlier then still again once previously already repeatedly never "
+                    "not often just recently reportedly allegedly publicly privately separately "
+                    "further even only first last finally since initially ultimately instead "
+                    "frequently loudly quietly".split())
+SUBORDINATORS = frozenset("after before because when while as though although but and or that "
+                          "since if where whereas which who whom whose so yet until unless "
+                          "whether than nor".split())
+PREPOSITIONS = frozenset("in on at to for with from by of about into over under during after before "
+                         "between against among through across without within per via".split())
+TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                       "tonight morning afternoon evening night week month year weekend".split())
+
+# Nouns that name a person's role; with a name after them they are a title, alone a description.
+TITLES = frozenset("""
+president vice prime minister secretary senator sen rep representative congressman congresswoman
+governor gov mayor general gen lt col colonel maj major capt captain admiral adm sgt sergeant
+ambassador envoy adviser advisor aide chief director chairman chairwoman chair spokesman
+spokeswoman spokesperson press leader speaker judge justice attorney commissioner officer official
+minister deputy head foreign defense defence interior finance state treasury chancellor king queen
+prince princess pope bishop dr mr mrs ms miss prof professor rev reverend sir lord lady dame
+candidate nominee founder ceo executive analyst economist strategist pollster commander
+correspondent reporter editor columnist blogger host anchor journalist writer author
+""".split())
+
+# Head nouns of organisations and media; a mention ending in one is not a person.
+ORG_HEADS = frozenset("""
+agency committee ministry department government administration campaign party newspaper paper
+channel network company corporation council office police court commission bureau service union
+association institute foundation organization organisation group coalition alliance army military
+navy force forces parliament congress senate house kremlin pentagon embassy board team station
+magazine journal times post news tribune herald gazette guardian telegraph blog website site
+outlet wire center centre university college school hospital bank fund club society
+""".split())
+
+# Nouns that stand for an unnamed source.
+ANONYMOUS_HEADS = frozenset("""
+official officials source sources person people aide aides insider insiders adviser advisers
+spokesman spokeswoman spokesperson staffer staffers diplomat diplomats analyst analysts expert
+experts observer observers witness witnesses resident residents someone
+""".split())
+
+GROUP_HEADS = frozenset("""
+democrats republicans conservatives liberals voters critics supporters opponents protesters
+lawmakers leaders officials residents americans citizens activists members investigators
+authorities prosecutors police workers students parents analysts experts economists
+""".split())
+
+
+def cue_kind(low: str) -> str | None:
+    """``speech``, ``stance`` or None for a lower-cased word."""
+    if low in SPEECH_FORMS:
+        return "speech"
+    if low in STANCE_FORMS:
+        return "stance"
+    return None
+
+
+__all__ = ["Tok", "tokenize", "cue_kind", "NOMINAL", "PHRASAL_FORMS"]

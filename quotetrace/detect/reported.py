@@ -1,0 +1,668 @@
+"""Find attributions from their cues: who says what, with or without quotation marks.
+
+The rules read one sentence at a time (sentences never break inside a quotation) and look at
+every cue word that is not itself inside quotation marks. Each cue is read in one frame:
+
+``post``       ``…, Tass said.`` / ``“…,” said the senator.``: the content comes before the cue
+               and the attribution runs to the end of the sentence (or to ``, adding …``);
+``pre``        ``X said (that) …`` / ``X told CBS News on Thursday that …``: the content follows;
+``carried``    ``…, saying …`` / ``… but added that …`` / ``after threatening …``: the subject is
+               the one of the clause the cue hangs on;
+``according``  ``according to X, …`` and ``…, according to X``;
+``passive``    ``has been described as …`` (no speaker) and ``described by X as …``.
+
+Notes:
+    The frames follow the attribution patterns catalogued by Pareti (2016, PARC 3.0) and the
+    quotation patterns of Pouliquen et al. (2007) and Krestel et al. (2008).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..analyze import Analysis
+from ..attribute import Candidate
+from ..attribute.words import (ADVERBS, ANONYMOUS_HEADS, AUXILIARIES, DETERMINERS, GROUP_HEADS,
+                               OBJECT_PRONOUNS, ORG_HEADS, PREPOSITIONS, PRONOUNS, SUBORDINATORS,
+                               TIME_WORDS, TITLES, Tok, cue_kind, tokenize)
+from ..model import Span
+from .lexicon import CLAUSE_VERBS, lemma_of
+from .marks import Marked
+
+_OPEN_MARKS = set("“\"‘'«„‹")
+_CLOSE_MARKS = set("”\"’'»›")
+_ALL_MARKS = _OPEN_MARKS | _CLOSE_MARKS
+_DASHES = set("—–-")
+
+# Cue forms that are often nouns ("the report", "his claims"): a cue only when no determiner
+# or possessive stands before them.
+_NOUNISH = frozenset("""report reports claim claims call calls post posts note notes comment comments
+answer answers quote quotes charge charges promise promises tweet tweets counter echo echoes question
+questions estimate estimates forecast forecasts demand demands pledge pledges vow vows attack attacks
+praise statement warning warnings reply replies remark remarks plea pleas concern boast boasts joke jokes
+repeat signal signals hint hints label labels term terms brand guess finish conclude show shows
+state states blast blasts slam slams
+find finds read reads hope hopes fear fears plan plans mean means want wants figure figures feel
+feeling think thinking know known learn learned heard see seen""".split())
+
+# Verbs whose object (the listener) sits between the cue and the content: "told CBS that …".
+_LISTENER_VERBS = frozenset("tell inform assure warn remind advise ask urge reassure promise".split())
+# Verbs that take their content after "as": "described him as …", "characterized it as …".
+_AS_VERBS = frozenset("describe characterize characterise label brand term dub".split())
+# Verbs whose content needs "that": a bare "hopes Y" or "knows X" is not an attribution.
+_THAT_ONLY = frozenset("think believe feel hope fear worry expect know learn find show see hear read "
+                       "understand mean doubt suspect assume consider reckon figure want plan intend "
+                       "prefer joke echo counter finish begin interrupt repeat praise thank hail "
+                       "applaud attack rail lash decry condemn denounce criticize criticise scold "
+                       "rebuke chide blast slam question wonder".split())
+_PARTICLES = frozenset("out on in back up for".split())
+_MAX_NP = 12
+
+
+class _Sentence:
+    """The tokens of one sentence, with which of them stand inside quotation marks."""
+
+    def __init__(self, text: str, span: Span, pieces: Sequence[Span]):
+        self.text = text
+        self.span = span
+        self.toks: list[Tok] = tokenize(text, span.start, span.end)
+        inside = [(p.start, p.end) for p in pieces if p.end > span.start and p.start < span.end]
+        self.inq = [any(s <= t.start < e for s, e in inside) for t in self.toks]
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.toks[i].text[0].isalnum()
+
+    def is_cap(self, i: int) -> bool:
+        return self.is_word(i) and self.toks[i].text[0].isupper()
+
+    def end_offset(self) -> int:
+        """The end of the sentence without its final punctuation and marks."""
+        k = len(self.toks) - 1
+        while k >= 0 and not self.is_word(k) and self.toks[k].text not in _CLOSE_MARKS:
+            k -= 1
+        return self.toks[k].end if k >= 0 else self.span.start
+
+
+def _is_cue(s: _Sentence, i: int) -> str | None:
+    """The cue's kind (speech/stance) when token i is used as a cue verb here."""
+    if s.inq[i]:
+        return None
+    low = s.low(i)
+    kind = cue_kind(low)
+    if kind is None:
+        return None
+    prev = s.low(i - 1)
+    if prev.endswith(("’s", "'s")) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
+        return None  # "Friday’s reported blast", "the voters’ claims"
+    if low in _NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "that", "about", "by", "in", "on"):
+        if not (low == "calls" and s.low(i + 1) in ("for", "on")):
+            return None  # "reports from the blog …", "claims of fraud"
+    if low in _NOUNISH or low.endswith("ing"):
+        if prev in DETERMINERS or prev.endswith(("’s", "'s")) or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
+            return None
+    if s.is_cap(i) and i > 0 and s.low(i - 1) not in ("“", '"', ":"):
+        return None  # "Said" inside a name or headline
+    return kind
+
+
+def _skip_adverbials_left(s: _Sentence, k: int, lo: int) -> int:
+    """Step left over adverbs, auxiliaries and time phrases that sit between subject and cue."""
+    while k >= lo:
+        low = s.low(k)
+        if low in ADVERBS or low in AUXILIARIES or (low.endswith("ly") and not s.is_cap(k)) or low == "not":
+            k -= 1
+        elif low in TIME_WORDS or (s.is_cap(k) and low in TIME_WORDS):
+            k -= 1
+            if s.low(k) in ("on", "last", "this", "earlier", "late", "early", "next", "that", "the"):
+                k -= 1
+        elif low in ("week", "year", "month") and s.low(k - 1) in ("last", "this", "next"):
+            k -= 2
+        else:
+            break
+    return k
+
+
+def _np_ok(s: _Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b (inclusive) can be a speaker mention."""
+    if b < a or b - a + 1 > _MAX_NP:
+        return False
+    lows = [s.low(k) for k in range(a, b + 1)]
+    if any(s.inq[k] for k in range(a, b + 1)):
+        return False
+    if any(cue_kind(w) and not s.is_cap(a + n) and w not in _NOUNISH for n, w in enumerate(lows)):
+        return False
+    if any(w in AUXILIARIES for w in lows):
+        return False
+    head = lows[-1]
+    if s.is_cap(b) or head in PRONOUNS or head in ANONYMOUS_HEADS or head in ORG_HEADS \
+            or head in GROUP_HEADS or head in TITLES or head.endswith(("’s", "'s")):
+        return head not in SUBORDINATORS or head in PRONOUNS
+    # "the announcer", "a narrator in the ad": a short noun phrase with a determiner
+    if (lows[0] in DETERMINERS or lows[0].endswith(("’s", "'s"))) and len(lows) <= 6 \
+            and not any(w in SUBORDINATORS or w in PRONOUNS for w in lows[1:]):
+        return True
+    # a lower-case head: "an official familiar with the matter", "sources close to the ministry"
+    return any(w in ANONYMOUS_HEADS or w in GROUP_HEADS or w in ORG_HEADS or w in TITLES for w in lows)
+
+
+def _left_np(s: _Sentence, end: int, lo: int = 0) -> tuple[int, int] | None:
+    """The speaker mention that ends just before token ``end`` (a cue), as token indices."""
+    k = _skip_adverbials_left(s, end - 1, lo)
+    if k < lo:
+        return None
+    if s.low(k) == ")":  # "Rep. Jane Doe (D-Wis.) said"
+        j = k
+        while j >= lo and s.low(j) != "(":
+            j -= 1
+        k = j - 1
+    elif s.low(k) == "," and k > lo:
+        # an appositive between commas: "Jane Doe, a senior adviser, said"
+        j = k - 1
+        while j >= lo and s.low(j) != "," and not s.inq[j] and s.low(j) not in _ALL_MARKS:
+            j -= 1
+        if j < lo or s.low(j) != "," or k - j > 14:
+            return None
+        k = j - 1
+    b = k
+    a = b
+    while a - 1 >= lo:
+        low = s.low(a - 1)
+        tok = s.toks[a - 1].text
+        if s.inq[a - 1] or low in _ALL_MARKS or low in ",;:()[]" or tok in _DASHES:
+            break
+        if low == "and":
+            if s.is_cap(a) and s.is_cap(a - 2):
+                a -= 1
+                continue
+            break
+        if low in SUBORDINATORS and low not in ("who",):
+            break
+        if low in AUXILIARIES or cue_kind(low) and not s.is_cap(a - 1) and low not in _NOUNISH:
+            break
+        if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES:
+            break  # "rejected the idea, …" — a verb, not part of the name
+        a -= 1
+    # drop an introductory time phrase: "the next day Trump"
+    while a < b and (s.low(a) in TIME_WORDS or s.low(a) in ("the", "next", "same", "following", "on", "last", "this", "day", "however", "meanwhile", "but", "and", "so", "now", "then", "still")):
+        if s.is_cap(a) and s.low(a) not in TIME_WORDS and s.low(a) not in ("however", "meanwhile", "but", "and", "so", "now", "then", "still", "the", "on", "last", "this"):
+            break
+        if s.low(a) == "the" and not any(s.low(x) in TIME_WORDS or s.low(x) == "day" for x in range(a + 1, min(b, a + 3) + 1)):
+            break
+        a += 1
+    # a leading preposition phrase: "In a statement the campaign" is rare; "On Wednesday Trump"
+    if s.low(a) in PREPOSITIONS and a < b:
+        j = a + 1
+        while j < b and not s.is_cap(j):
+            j += 1
+        if s.low(a + 1) in TIME_WORDS:
+            a = a + 2
+    if s.low(b) in PRONOUNS:
+        a = b  # "officials it accuses": the pronoun is the subject
+    while a < b and s.low(a) in PREPOSITIONS:
+        a += 1  # "resulted in authorities describing"
+    if not _np_ok(s, a, b):
+        return None
+    return a, b
+
+
+def _right_np(s: _Sentence, start: int) -> tuple[int, int] | None:
+    """The speaker mention that starts at token ``start`` (after an inverted cue or ``according to``)."""
+    a = start
+    while a < len(s) and s.low(a) in ADVERBS:
+        a += 1
+    if s.low(a) in PREPOSITIONS or s.low(a) in SUBORDINATORS:
+        return None
+    b = a
+    while b < len(s):
+        low = s.low(b)
+        if s.inq[b] or low in _ALL_MARKS or low in ",;:.!?()" or s.toks[b].text in _DASHES:
+            break
+        if low in SUBORDINATORS - {"and"} or (low in PREPOSITIONS and low not in ("of", "for", "at", "to")):
+            if not (low in ("in", "on") and s.is_cap(b + 1) and s.is_cap(b - 1) and False):
+                break
+        if low == "and" and not (s.is_cap(b - 1) and s.is_cap(b + 1)):
+            break
+        if low in ("to", "at", "for") and not s.is_cap(b + 1) and s.low(b + 1) not in DETERMINERS:
+            break
+        if cue_kind(low) and not s.is_cap(b):
+            break
+        b += 1
+    b -= 1
+    while b >= a and s.low(b) in ("of", "for", "at", "to", "the", "and"):
+        b -= 1
+    if not _np_ok(s, a, b):
+        return None
+    return a, b
+
+
+_TAIL_WORDS = frozenset("""statement interview interviews news conference briefing email emailed phone
+telephone call speech rally tweet post letter ago recently earlier later late early last next this
+television radio show program appearance op-ed written blog campaign event meeting hearing remarks
+release press reporters spokesman spokeswoman aboard plane town hall visit stop forum debate message
+video senior""".split())
+
+
+def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: bool = False) -> tuple[bool, int]:
+    """Whether what follows token ``i`` to the end (or to a comma) is only place, time, manner or
+    a listener, so that the attribution ends the sentence. Returns (answer, index where the
+    attribution stops)."""
+    k = i + 1
+    n = len(s)
+    if lemma in _LISTENER_VERBS:
+        # "told reporters", "told CBS News", "told the Associated Press"
+        while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
+                         or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience",
+                                          "listeners", "viewers", "host", "interviewer", "’s", "'s")):
+            k += 1
+    in_phrase = False  # inside a prepositional phrase or an appositive, any noun may follow
+    while k < n:
+        low = s.low(k)
+        tok = s.toks[k].text
+        if low in ".!?" or (tok in _CLOSE_MARKS and k >= n - 2):
+            return True, k
+        if s.inq[k] or tok in _OPEN_MARKS or low == "that" or low in AUXILIARIES \
+                or (cue_kind(low) and low not in _NOUNISH and not s.is_cap(k)):
+            return False, k
+        if low == ",":
+            nxt = s.low(k + 1)
+            # ", adding …", ", noting …", ", who …": a second clause starts; the attribution ends
+            if nxt.endswith("ing") or cue_kind(nxt) or nxt in SUBORDINATORS or nxt in PREPOSITIONS \
+                    or nxt in ("according", "referring", "who", "which", "where"):
+                return True, k
+            if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES:  # ", R-Texas" / ", a Democrat"
+                in_phrase = True
+                k += 1
+                continue
+            return False, k
+        if low in PREPOSITIONS or low in TIME_WORDS or low in ADVERBS or low in _TAIL_WORDS \
+                or s.is_cap(k) or low.isdigit() or tok in "()-—–":
+            in_phrase = in_phrase or low in PREPOSITIONS
+            k += 1
+            continue
+        if in_phrase and (low in DETERMINERS or s.is_word(k)) and low not in PRONOUNS:
+            k += 1
+            continue
+        if low in DETERMINERS or after_quote:
+            # right after a quotation ("“…,” she said twice") only a clause of its own would
+            # make this anything but the quotation's attribution
+            k += 1
+            continue
+        if low in ("and", "but"):
+            return True, k  # "“…,” she said and left."
+        return False, k
+    return True, k
+
+
+def _content_end(s: _Sentence, start_tok: int, cues: dict[int, str]) -> int:
+    """Where content that starts at ``start_tok`` stops: the sentence end, or just before a second
+    attribution (``, adding``, ``but added``, ``, according to``) or a closing participle."""
+    n = len(s)
+    k = start_tok
+    first_is_quote = start_tok < n and s.low(start_tok) in _OPEN_MARKS
+    while k < n:
+        low = s.low(k)
+        if not s.inq[k]:
+            if low == "," and s.low(k + 1) == "according" and s.low(k + 2) == "to":
+                return s.toks[k].start
+            if k in cues and k > start_tok:
+                j = k - 1
+                while j > start_tok and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
+                    j -= 1
+                lowj = s.low(j)
+                if lowj in (",", "and", "but", "though", "although", "while", "as", "yet") or s.low(k).endswith("ing") \
+                        or (lowj in PRONOUNS and s.low(j - 1) in (",", "and", "but", "though", "although")):
+                    # cut before the conjunction / comma that opens the second attribution
+                    m = j
+                    while m > start_tok and (s.low(m) in (",", "and", "but", "though", "although", "while", "yet", "as")
+                                             or s.low(m) in PRONOUNS or s.low(m) in ADVERBS):
+                        m -= 1
+                    return s.toks[m].end
+            if first_is_quote and low in _CLOSE_MARKS and k > start_tok and s.low(k + 1) == "," \
+                    and not s.inq[k + 1] and (s.low(k + 2).endswith("ing") or s.low(k + 2) in ("which", "who")
+                                              or s.low(k + 2) in AUXILIARIES):
+                return s.toks[k].end
+        k += 1
+    return s.end_offset()
+
+
+def _span(s: _Sentence, a: int, b: int) -> Span:
+    return Span(s.toks[a].start, s.toks[b].end)
+
+
+# "(CNN) — ", "WASHINGTON (AP) — ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ": a dateline, not content
+_DATELINE_RE = regex.compile(r"[^a-z\n]{0,40}?(?:\([\w .]{2,20}\)|[A-Z]{3,}[^a-z\n]{0,30})\s*[—–-]+\s+")
+
+
+def _trim_content(text: str, start: int, end: int) -> Span | None:
+    m = _DATELINE_RE.match(text, start, end)
+    if m:
+        start = m.end()
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    if end - start < 2 or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Span(start, end)
+
+
+def _subject(s: _Sentence, before: int) -> tuple[int, int] | None:
+    """The subject of the main clause: the noun phrase the sentence opens with (after an
+    introductory phrase that ends with a comma)."""
+    start = 0
+    # skip an introductory phrase: "In a statement Tuesday, …", "However, …"
+    for k in range(min(before, 14)):
+        if s.low(k) == "," and not s.inq[k]:
+            if s.low(0) in PREPOSITIONS or s.low(0) in ADVERBS or s.low(0) in ("however", "meanwhile", "still", "yet", "but", "and", "asked", "speaking") or s.low(0).endswith("ly"):
+                start = k + 1
+            break
+    a = start
+    while a < before and s.low(a) in ("but", "and", "so", "yet", "still", "however", "meanwhile"):
+        a += 1
+    b = a
+    while b < before:
+        low = s.low(b)
+        if s.is_cap(b) or low in DETERMINERS or low in TITLES or low.endswith(("’s", "'s")) \
+                or low in ("of", "and") and s.is_cap(b + 1) or low in ORG_HEADS or low in ANONYMOUS_HEADS \
+                or low in GROUP_HEADS or low in PRONOUNS and b == a:
+            if low in PRONOUNS:
+                b += 1
+                break
+            b += 1
+            continue
+        break
+    b -= 1
+    while b >= a and s.low(b) in DETERMINERS | {"of", "and"}:
+        b -= 1
+    if b < a or not _np_ok(s, a, b):
+        return None
+    return a, b
+
+
+def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
+    """Every attribution the cue rules find, in text order."""
+    pieces = [p for m in marked for p in m.pieces]
+    out: list[Candidate] = []
+    for sent in analysis.sentences:
+        s = _Sentence(text, Span(sent.start, sent.end), pieces)
+        if len(s) < 3:
+            continue
+        out.extend(_sentence_candidates(s))
+    return out
+
+
+def _sentence_candidates(s: _Sentence) -> list[Candidate]:
+    text = s.text
+    cues: dict[int, str] = {}
+    for i in range(len(s)):
+        kind = _is_cue(s, i)
+        if kind:
+            cues[i] = kind
+        elif s.low(i) == "according" and s.low(i + 1) == "to" and not s.inq[i]:
+            cues[i] = "according"
+    found: list[Candidate] = []
+    last_speaker: tuple[int, int] | None = None
+    skip: set[int] = set()
+    for i in sorted(cues):
+        if i in skip:
+            continue
+        kind = cues[i]
+        if kind == "according":
+            skip.add(i + 1)
+            cand = _according(s, i, cues)
+            if cand:
+                found.append(cand)
+            continue
+        low = s.low(i)
+        lemma = lemma_of(low) or low
+        nxt = s.low(i + 1)
+        cue_end = i
+        if nxt in _PARTICLES and (f"{lemma} {nxt}" in ("point out", "lay out", "go on", "weigh in", "push back",
+                                                       "lash out", "speak out", "hit back", "fire back")
+                                  or (lemma == "call" and nxt in ("for", "on"))):
+            cue_end = i + 1
+        cue_span = _span(s, i, cue_end)
+        prev = s.low(i - 1)
+        if lemma == "claim" and s.low(cue_end + 1) in ("responsibility", "credit", "victory", "the", "a", "an", "his", "her", "their"):
+            continue  # "claimed responsibility": a deed, not speech
+        # passive: "has been described as …", "was described by X as …"
+        if kind == "speech" and (low.endswith("ed") or low in ("told", "said", "written")):
+            j = i - 1
+            while j >= 0 and s.low(j) in ADVERBS:
+                j -= 1
+            if s.low(j) in ("been", "was", "were", "is", "are", "be", "being"):
+                cand = _passive(s, i, cue_end, cues)
+                if cand:
+                    found.append(cand)
+                continue
+            if s.low(j) == "," and s.low(cue_end + 1) == "by":  # "Moskalik, described by X as …"
+                cand = _passive(s, i, cue_end, cues)
+                if cand:
+                    found.append(cand)
+                continue
+        # post-posed attribution: "…, Tass said." / "“…,” said the senator."
+        cand = _post(s, i, cue_end, lemma, cues)
+        if cand:
+            found.append(cand)
+            last_speaker = _tok_range(s, cand.speaker)
+            continue
+        # carried subject: "…, saying …", "… and added that …", "after threatening …"
+        carried = low.endswith("ing") and (prev in (",", "after", "before", "while", "by", "when", "in") or s.low(i - 2) == ",")
+        coordinated = prev in ("and", "but", "yet") or (prev in ADVERBS | AUXILIARIES and _prev_word(s, i) in ("and", "but", "yet"))
+        speaker: tuple[int, int] | None = None
+        rule = "pre"
+        if carried or coordinated:
+            speaker = last_speaker or _subject(s, i)
+            rule = "carried"
+        else:
+            speaker = _left_np(s, i)
+            if speaker is None:
+                subj = _subject(s, i)
+                if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
+                    speaker = subj
+        content = _pre_content(s, i, cue_end, lemma, cues)
+        if content is not None and (kind == "stance" or lemma not in CLAUSE_VERBS) \
+                and not _marked_content(s, i, cue_end, lemma, content):
+            continue
+        if content is None:
+            if s.low(cue_end + 1) == ":" and cue_end + 2 >= len(s) and speaker is not None:
+                # "X said:" ends the paragraph; the quote paragraphs that follow are the content
+                found.append(Candidate(cue=cue_span, content=(), speaker=_span(s, *speaker), rule="colon"))
+            continue
+        if speaker is None and rule == "pre":
+            continue
+        found.append(Candidate(cue=cue_span, content=(content,),
+                               speaker=_span(s, *speaker) if speaker else None, rule=rule))
+        if speaker:
+            last_speaker = speaker
+    return found
+
+
+def _marked_content(s: _Sentence, i: int, cue_end: int, lemma: str, content: Span) -> bool:
+    """Whether a cue that does not take a bare clause shows its content: "that", a quotation,
+    or its own preposition (described … as, called for, accused … of)."""
+    after = [s.low(k) for k in range(cue_end + 1, min(len(s), cue_end + 12))]
+    if after[:1] == ["that"] or any(s.inq[k] for k in range(len(s)) if content.start <= s.toks[k].start < content.end):
+        return True
+    if lemma in _AS_VERBS and "as" in after[:8]:
+        return True
+    if lemma == "call" and (s.low(cue_end) in ("for", "on")):
+        return True
+    if lemma == "accuse" and "of" in after[:6]:
+        return True
+    # "said on Thursday that …": "that" after a short adverbial
+    return "that" in after[:8] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].end <= content.start
+
+
+def _prev_word(s: _Sentence, i: int) -> str:
+    j = i - 1
+    while j >= 0 and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
+        j -= 1
+    return s.low(j)
+
+
+def _only_adverbials_between(s: _Sentence, a: int, b: int) -> bool:
+    return all(s.low(k) in ADVERBS or s.low(k) in AUXILIARIES or s.low(k) in TIME_WORDS
+               or s.low(k) in ("on", "in", "last", "this", "week") for k in range(a + 1, b))
+
+
+def _tok_range(s: _Sentence, span: Span | None) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    idx = [k for k, t in enumerate(s.toks) if span.start <= t.start and t.end <= span.end]
+    return (idx[0], idx[-1]) if idx else None
+
+
+def _post(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Candidate | None:
+    """``…, X said.`` and ``…, said X.``: content before, attribution after a comma or a quote."""
+    text = s.text
+    # inverted: ", said X" / "” said X"
+    prev = s.low(i - 1)
+    j = i - 1
+    while j >= 0 and s.low(j) in ADVERBS:
+        j -= 1
+    if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS:
+        np = _right_np(s, cue_end + 1)
+        if np:
+            ok, stop = _tail_is_adverbial(s, np[1], None)
+            boundary = j
+            content_end_tok = boundary - 1 if s.low(boundary) == "," else boundary
+            if ok and content_end_tok >= 0:
+                content = _trim_content(text, s.span.start, s.toks[content_end_tok].end)
+                if content:
+                    return Candidate(cue=_span(s, i, cue_end), content=(content,),
+                                     speaker=_span(s, *np), rule="post-inverted")
+    # normal order: ", X said." / "” X said"
+    np = _left_np(s, i)
+    if np is None:
+        return None
+    a = np[0]
+    before = s.low(a - 1)
+    if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
+        return None
+    ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in _CLOSE_MARKS or s.low(a - 2) in _CLOSE_MARKS)
+    if not ok:
+        return None
+    boundary = a - 1
+    content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
+    if s.low(boundary) == "," and s.low(boundary - 1) in _CLOSE_MARKS:
+        content_end = s.toks[boundary - 1].end
+    # a parenthetical "The economy, he said, is strong" continues after the attribution
+    pieces = []
+    head = _trim_content(text, s.span.start, content_end)
+    if head:
+        pieces.append(head)
+    if stop < len(s) and s.low(stop) == "," and not _starts_new_attribution(s, stop + 1) \
+            and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS:
+        tail = _trim_content(text, s.toks[stop].end, s.end_offset())
+        if tail and not s.low(stop + 1).endswith("ing"):
+            pieces.append(tail)
+    if not pieces:
+        return None
+    return Candidate(cue=_span(s, i, cue_end), content=tuple(pieces), speaker=_span(s, *np), rule="post")
+
+
+def _starts_new_attribution(s: _Sentence, k: int) -> bool:
+    low = s.low(k)
+    return low.endswith("ing") or bool(cue_kind(low)) or low in ("according", "who", "which", "and", "but", "referring")
+
+
+def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Span | None:
+    """The content after a cue: ``said (that) …``, ``told X that …``, ``described X as …``."""
+    n = len(s)
+    k = cue_end + 1
+    if lemma in _AS_VERBS:
+        j = k
+        while j < min(n, k + 8) and s.low(j) != "as":
+            j += 1
+        if s.low(j) == "as":
+            k = j + 1
+    elif lemma in _LISTENER_VERBS:
+        j = k
+        while j < min(n, k + 10) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in _OPEN_MARKS:
+            j += 1
+        if s.low(j) == "that":
+            k = j + 1
+        else:
+            # "told reporters the plan …": skip the listener
+            while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
+                             or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience")):
+                k += 1
+            while k < n and (s.low(k) in PREPOSITIONS and s.low(k) not in ("that",)) and (s.is_cap(k + 1) or s.low(k + 1) in TIME_WORDS):
+                k += 2
+            if s.low(k) == "to":  # "urged voters to …", "asked him to …"
+                k += 1
+    else:
+        # time and place adverbials right after the cue: "said on Thursday that …"
+        j = k
+        while j < min(n, k + 8) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
+                and (s.low(j) in PREPOSITIONS or s.low(j) in TIME_WORDS or s.is_cap(j) or s.low(j) in DETERMINERS
+                     or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference")):
+            j += 1
+        if s.low(j) == "that" and j > k:
+            k = j + 1
+    while k < n and s.low(k) in ("that", ":", ",") and not s.inq[k]:
+        k += 1
+    if k >= n:
+        return None
+    if s.low(k) in ".!?" or (s.low(k) in PREPOSITIONS and s.low(k) != "to"):
+        return None  # "responded by …", "spoke on CBS": no reported clause
+    end = _content_end(s, k, cues)
+    return _trim_content(s.text, s.toks[k].start, end)
+
+
+def _according(s: _Sentence, i: int, cues: dict[int, str]) -> Candidate | None:
+    """``according to X, …`` and ``…, according to X``."""
+    np = _right_np(s, i + 2)
+    if np is None:
+        return None
+    cue = _span(s, i, i + 1)
+    text = s.text
+    pieces = []
+    before_end = i - 1
+    while before_end >= 0 and s.low(before_end) in (",", "—", "–", "(") and not s.inq[before_end]:
+        before_end -= 1
+    if before_end >= 0:
+        head = _trim_content(text, s.span.start, s.toks[before_end].end)
+        if head:
+            pieces.append(head)
+    after = np[1] + 1
+    if after < len(s) and s.low(after) in (",", "—", "–", ")") and not _starts_new_attribution(s, after + 1):
+        tail = _trim_content(text, s.toks[after].end, s.end_offset())
+        if tail:
+            pieces.append(tail)
+    if not pieces:
+        return None
+    return Candidate(cue=cue, content=tuple(pieces), speaker=_span(s, *np), rule="according")
+
+
+def _passive(s: _Sentence, i: int, cue_end: int, cues: dict[int, str]) -> Candidate | None:
+    """``described as …`` (no speaker), ``described by X as …``, ``it was reported that …``."""
+    k = cue_end + 1
+    speaker = None
+    if s.low(k) == "by":
+        np = _right_np(s, k + 1)
+        if np is None:
+            return None
+        speaker = np
+        k = np[1] + 1
+    if s.low(k) in ("as", "that"):
+        k += 1
+    elif speaker is None:
+        return None
+    if k >= len(s):
+        return None
+    end = _content_end(s, k, cues)
+    content = _trim_content(s.text, s.toks[k].start, end)
+    if content is None:
+        return None
+    return Candidate(cue=_span(s, i, cue_end), content=(content,),
+                     speaker=_span(s, *speaker) if speaker else None, rule="passive")
