@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+
+import attrs
 import warnings
 from collections.abc import Iterator, Sequence
 
 from . import __version__
 from .errors import QuotetraceError
-from .model import Extraction
+from .analyze import ANALYZERS
+from .model import KINDS, Extraction
 from .models import download
 from .pipeline import extract_all
 from .read import read_articles
@@ -22,6 +25,7 @@ from .report import FORMATS, write
 EPILOG_EXTRACT = """example:
   quotetrace extract seeds/ --format table
   quotetrace extract articles.jsonl > quotes.jsonl
+  quotetrace extract articles.jsonl --kind direct --kind mixed
   cat article.txt | quotetrace extract -"""
 
 EPILOG_MODELS = """example:
@@ -40,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH",
                     help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
     ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    ex.add_argument("--kind", choices=KINDS, action="append", dest="kinds", metavar="KIND",
+                    help="keep only quotes of this kind (direct, mixed, indirect); repeat for several")
+    ex.add_argument("--analyzer", choices=ANALYZERS, default="rules",
+                    help="rules (default, no model) or stanza (needs quotetrace[stanza] and a model)")
     mo = sub.add_parser("models", help="download the models of the stanza analyzer",
                         description="Download the stanza models the stanza analyzer needs.\n"
                                     "Needs a network and the quotetrace[stanza] extra.",
@@ -95,7 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "models":
         return _models(args)
     try:
-        tally = _Tally(extract_all(read_articles(*args.paths)))
+        results = extract_all(read_articles(*args.paths), analyzer=args.analyzer)
+        if args.kinds:
+            results = (attrs.evolve(r, quotes=[q for q in r.quotes if q.kind in args.kinds]) for r in results)
+        tally = _Tally(results)
         write(tally, sys.stdout, args.format)
         sys.stdout.flush()
     except QuotetraceError as exc:

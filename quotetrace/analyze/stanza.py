@@ -42,9 +42,8 @@ class StanzaAnalyzer:
         self.processors = processors
         self._pipeline: Any = None
 
-    def _missing(self, detail: str) -> ModelError:
-        return ModelError(f"stanza {self.lang!r} models not found in {self.model_dir} ({detail}); "
-                          f"{fix_hint(self.model_dir, self.lang)}")
+    def _error(self, problem: str) -> ModelError:
+        return ModelError(f"{problem}; {fix_hint(self.model_dir, self.lang)}")
 
     def pipeline(self) -> Any:
         """The stanza pipeline, built on first use and kept."""
@@ -52,15 +51,19 @@ class StanzaAnalyzer:
             return self._pipeline
         missing = missing_files(self.model_dir, self.lang, self.processors)
         if missing:
-            raise self._missing("missing " + ", ".join(missing))
+            raise self._error(f"the stanza {self.lang!r} models are not in {self.model_dir} "
+                              f"(missing {', '.join(missing)})")
         stanza = import_stanza()
         try:
+            # stanza logs a load failure before raising it; the ModelError below says it once
             self._pipeline = stanza.Pipeline(self.lang, dir=self.model_dir, download_method=None,
                                              processors=self.processors, use_gpu=False,
-                                             logging_level="WARN")
-        except (OSError, ValueError, KeyError, RuntimeError) as exc:
-            # resources.json lists the files but one is truncated, of another version, or absent
-            raise self._missing(f"{type(exc).__name__}: {exc}") from None
+                                             logging_level="CRITICAL")
+        except Exception as exc:  # torch and pickle raise EOFError, RuntimeError, KeyError, …
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            raise self._error(f"the stanza {self.lang!r} models in {self.model_dir} could not be "
+                              f"loaded ({detail}; a file may be truncated or from another stanza "
+                              f"version)") from None
         return self._pipeline
 
     def analyze(self, text: str) -> Analysis:

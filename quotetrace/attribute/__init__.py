@@ -17,7 +17,8 @@ class Candidate:
     more pieces. ``rule`` names the construction that found it, for debugging and evaluation.
     """
 
-    cue: Span
+    #: None for a quotation signed after a dash ("“…” ― Jane Doe"), which has no cue word
+    cue: Span | None
     content: tuple[Span, ...] = attrs.field(converter=tuple)
     speaker: Span | None = None
     rule: str = ""

@@ -39,6 +39,14 @@ def _only_filler(text: str, spans: Sequence[Span], pieces: Sequence[Span]) -> bo
     return True
 
 
+def _without_that(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The content without a leading complementizer: ``that “…”`` is a direct quotation."""
+    out = list(spans)
+    if out and text[out[0].start:out[0].start + 5].lower() == "that ":
+        out[0] = Span(out[0].start + 5, max(out[0].start + 5, out[0].end))
+    return out
+
+
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
     out: list[Span] = []
     for s in sorted(spans):
@@ -85,7 +93,7 @@ def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate
         pieces = [p for m in passages for p in m.pieces]
         if not c.content and not pieces:
             continue
-        if pieces and _only_filler(text, c.content, pieces):
+        if pieces and _only_filler(text, _without_that(text, c.content), pieces):
             out.append(Assembled("direct", _merge(pieces), _merge(pieces), c, c.rule))
         elif pieces:
             spans = _merge(list(c.content) + pieces)
@@ -107,7 +115,7 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         for k, p in enumerate(paragraphs):
             if p.start <= a.spans[-1].end <= p.end + 1:
                 by_para_end[k] = a
-    colon_cands = {k: c for c in candidates if not c.content
+    colon_cands = {k: c for c in candidates if not c.content and c.cue is not None
                    for k, p in enumerate(paragraphs) if p.start <= c.cue.start < p.end}
     out = []
     for mi, m in enumerate(marked):

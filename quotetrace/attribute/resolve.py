@@ -28,7 +28,7 @@ _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her
                  "it": ("organization",), "they": ("group", "organization", "anonymous", "person"),
                  "them": ("group", "organization", "anonymous")}
 _LOOKBACK_PARAGRAPHS = 3
-_CONFIDENCE = {"post": 0.95, "post-inverted": 0.95, "pre": 0.85, "according": 0.85, "colon": 0.8,
+_CONFIDENCE = {"signed": 0.9, "post": 0.95, "post-inverted": 0.95, "pre": 0.85, "according": 0.85, "colon": 0.8,
                "carried": 0.75, "passive": 0.7, "continued": 0.6, "syntax": 0.8}
 
 
@@ -86,7 +86,9 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
             speaker = _resolve_one(mention, c.speaker, para, history, headings, names, text)
             if speaker.type != "unknown" or speaker.name != mention:
                 history.append((c.speaker.start, para, speaker))
-        cue = Cue(text[c.cue.start:c.cue.end], c.cue.start, c.cue.end) if c is not None and a.rule != "continued" else None
+        cue = None
+        if c is not None and c.cue is not None and a.rule != "continued":
+            cue = Cue(text[c.cue.start:c.cue.end], c.cue.start, c.cue.end)
         conf = _CONFIDENCE.get(a.rule.split(":")[0], 0.7)
         if speaker is not None and speaker.type == "unknown":
             conf -= 0.2

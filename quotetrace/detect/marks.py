@@ -175,8 +175,25 @@ def _by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> list[li
     return groups
 
 
+_TWO_APOSTROPHES_RE = regex.compile(r"''(?!')")
+
+
+def _two_apostrophes_as_marks(text: str) -> str:
+    """Some archives type a double quotation mark as two apostrophes (''Yes,'' he said). Each pair
+    becomes one straight mark beside a space, keeping every offset."""
+    if "''" not in text:
+        return text
+
+    def repl(m: regex.Match) -> str:
+        after = text[m.end():m.end() + 1]
+        return ' "' if after.isalnum() else '" '
+
+    return _TWO_APOSTROPHES_RE.sub(repl, text)
+
+
 def find_marked(text: str) -> list[Marked]:
     """Every passage in quotation marks, in order of its first piece (split quotes not merged)."""
+    text = _two_apostrophes_as_marks(text)
     paras = [(p.start, p.end) for p in paragraphs(text)]
     doubles = _by_paragraph([m.start() for m in _DOUBLE_RE.finditer(text)], paras)
     singles = _by_paragraph([m.start() for m in _SINGLE_RE.finditer(text)], paras)
@@ -252,11 +269,17 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     # inside a sentence ("called the “…” and the “…”"), not an interruption
     if not inner or inner[-1] not in ".,:;—–" or "\n" in between or len(between) > 160:
         return False
-    if len(_WORD_RE.findall(between)) > _BETWEEN_MAX_WORDS:
-        return False
+    words = _WORD_RE.findall(between)
+    cues = list(SPEECH_RE.finditer(between))
     # exactly one cue: "Trump said, adding later, “…”" starts a second statement
-    if len(SPEECH_RE.findall(between)) != 1:
+    if len(cues) != 1:
         return False
+    if len(words) > _BETWEEN_MAX_WORDS:
+        # a long attribution is still one when the cue opens it and a description follows:
+        # "…,” said Jane Doe, a lawyer who has worked on such cases for years. “…”
+        lead = len(_WORD_RE.findall(between[: cues[0].start()]))
+        if len(words) > 45 or lead > 6 or inner[-1] != ".":
+            return False
     # the first piece must stop mid-statement: “…,” or “…—”
     return text[a.pieces[-1].end - 1] in ",—–-…"
 
@@ -275,4 +298,4 @@ def merge_split(text: str, marked: list[Marked]) -> list[Marked]:
 
 def detect_marks(text: str) -> Iterator[Marked]:
     """The quotation-mark passages of ``text``, split quotes merged, in order."""
-    yield from merge_split(text, find_marked(text))
+    yield from merge_split(_two_apostrophes_as_marks(text), find_marked(text))

@@ -268,6 +268,14 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
         tok = s.toks[k].text
         if low in ".!?" or (tok in _CLOSE_MARKS and k >= n - 2):
             return True, k
+        if in_phrase and (low in ("that", "which", "who") and s.low(k - 1) not in TIME_WORDS
+                          and s.low(k - 1) not in ("week", "month", "year", "day", "ago")
+                          or low.endswith("ing") and s.is_word(k)):
+            # "after the meeting that was held …", "at a conference announcing …": a clause
+            # inside the phrase; the attribution still ends the sentence
+            while k < n and s.low(k) != ",":
+                k += 1
+            return True, k
         if s.inq[k] or tok in _OPEN_MARKS or low == "that" or low in AUXILIARIES \
                 or (cue_kind(low) and low not in _NOUNISH and not s.is_cap(k)):
             return False, k
@@ -387,10 +395,53 @@ def _subject(s: _Sentence, before: int) -> tuple[int, int] | None:
     return a, b
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "… pic.twitter.com/x — Jane Doe (@jdoe) April 25, 2025" and "“…” ― Jane Doe": a signature
+_SIGNATURE_RE = regex.compile(
+    r"(?P<link>\s*pic\.twitter\.com/\S+)?\s*(?P<dash>[—―–-])\s*"
+    r"(?P<name>\p{Lu}[\w.’'\-]*(?:[ \u00a0]+[\p{Lu}\w][\w.’'\-]*){0,5}(?:[ \u00a0]*\(@\w+\))?)"
+    r"(?P<date>[ \u00a0]+(?:%s)[ \u00a0]+\d{1,2},[ \u00a0]+\d{4})?[\s.]*\Z" % _MONTHS)
+
+
+def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
+    """Quotations and embedded posts signed after a dash at the end of their paragraph; the
+    dash is their cue."""
+    out: list[Candidate] = []
+    ends = {m.close: m for m in marked if m.close >= 0}
+    paras = analysis.paragraphs
+    for k, p in enumerate(paras):
+        tail_from = max(p.start, p.end - 120)
+        m = _SIGNATURE_RE.search(text, tail_from, p.end)
+        if m is None:
+            continue
+        name = Span(m.start("name"), m.end("name"))
+        dash = Span(m.start("dash"), m.end("dash"))  # PolNeAR takes the dash as the cue
+        before = m.start()
+        while before > p.start and text[before - 1].isspace():
+            before -= 1
+        quote = ends.get(before - 1)
+        if quote is not None:
+            out.append(Candidate(cue=dash, content=quote.pieces, speaker=name, rule="signed"))
+        elif m.group("link") or "(@" in m.group("name"):
+            start = p.start
+            while start < before and not text[start].isalnum():
+                start += 1  # an emoji or a bullet before the post
+            pieces = [Span(start, before)] if before > start else []
+            if k > 0 and text[p.start] in "-–—" or text[start:start + 1].islower():
+                prev = paras[k - 1]
+                s0 = prev.start
+                while s0 < prev.end and not text[s0].isalnum():
+                    s0 += 1
+                pieces.insert(0, Span(s0, prev.end))
+            if pieces:
+                out.append(Candidate(cue=dash, content=tuple(pieces), speaker=name, rule="signed"))
+    return out
+
+
 def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
     """Every attribution the cue rules find, in text order."""
     pieces = [p for m in marked for p in m.pieces]
-    out: list[Candidate] = []
+    out: list[Candidate] = find_signed(text, analysis, marked)
     for sent in analysis.sentences:
         s = _Sentence(text, Span(sent.start, sent.end), pieces)
         if len(s) < 3:
@@ -499,7 +550,7 @@ def _marked_content(s: _Sentence, i: int, cue_end: int, lemma: str, content: Spa
     if lemma == "accuse" and "of" in after[:6]:
         return True
     # "said on Thursday that …": "that" after a short adverbial
-    return "that" in after[:8] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].end <= content.start
+    return "that" in after[:8] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].start <= content.start
 
 
 def _prev_word(s: _Sentence, i: int) -> str:
@@ -590,7 +641,7 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
         while j < min(n, k + 10) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in _OPEN_MARKS:
             j += 1
         if s.low(j) == "that":
-            k = j + 1
+            k = j
         else:
             # "told reporters the plan …": skip the listener
             while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
@@ -608,8 +659,9 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
                      or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference")):
             j += 1
         if s.low(j) == "that" and j > k:
-            k = j + 1
-    while k < n and s.low(k) in ("that", ":", ",") and not s.inq[k]:
+            k = j
+    # the complementizer belongs to the content ("said that …"), as PolNeAR annotates it
+    while k < n and s.low(k) in (":", ",") and not s.inq[k]:
         k += 1
     if k >= n:
         return None
@@ -654,9 +706,9 @@ def _passive(s: _Sentence, i: int, cue_end: int, cues: dict[int, str]) -> Candid
             return None
         speaker = np
         k = np[1] + 1
-    if s.low(k) in ("as", "that"):
+    if s.low(k) == "as":
         k += 1
-    elif speaker is None:
+    elif speaker is None and s.low(k) != "that":
         return None
     if k >= len(s):
         return None

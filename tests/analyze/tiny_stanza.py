@@ -66,6 +66,10 @@ def _resources() -> dict:
 
 def train_tiny_models(conllu: Path, out: Path, work: Path) -> Path:
     """Train tokenize, pos, lemma, depparse and ner into ``out`` (a stanza resources dir)."""
+    import stanza  # noqa: F401  (sets up the "stanza" logger before the trainers change it)
+
+    stanza_log = logging.getLogger("stanza")
+    level = stanza_log.level
     from stanza.models import lemmatizer, ner_tagger, parser, tagger, tokenizer
     from stanza.models.common.pretrain import Pretrain
     from stanza.utils.datasets import conllu_to_text, prepare_tokenizer_data
@@ -77,10 +81,8 @@ def train_tiny_models(conllu: Path, out: Path, work: Path) -> Path:
     sents = _words(conllu)
     common = ["--shorthand", "en_tiny", "--seed", "1", "--cpu"]
 
-    # stanza logs every step at INFO, and its dataset scripts print; keep test output readable
-    stanza_log = logging.getLogger("stanza")
-    level = stanza_log.level
-    stanza_log.setLevel(logging.WARNING)
+    # the trainers log every step (importing them turns on DEBUG) and the dataset scripts print
+    stanza_log.setLevel(logging.ERROR)
     try:
         with contextlib.redirect_stdout(io.StringIO()):
             txt, labels, mwt = work / "tok.txt", work / "tok.labels", work / "tok.mwt.json"
