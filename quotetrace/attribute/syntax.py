@@ -44,10 +44,13 @@ class _Tree:
 
     def __init__(self, tokens: tuple[Token, ...]):
         self.tokens = tokens
+        # a bad parse may point outside the text or at the token itself: treat that as a root
+        self.heads = [t.head if t.head is not None and 0 <= t.head < len(tokens) and t.head != i
+                      else None for i, t in enumerate(tokens)]
         self.children: list[list[int]] = [[] for _ in tokens]
-        for i, t in enumerate(tokens):
-            if t.head is not None and 0 <= t.head < len(tokens) and t.head != i:
-                self.children[t.head].append(i)
+        for i, h in enumerate(self.heads):
+            if h is not None:
+                self.children[h].append(i)
 
     def kids(self, i: int, *deprels: str) -> list[int]:
         """Children of ``i`` whose relation (or its base before ``:``) is one of ``deprels``."""
@@ -211,7 +214,7 @@ class _Finder:
                 return self.noun_phrase(c, by | (tree.subtree(as_) if as_ is not None else set()))
         if tree.kids(i, "nsubj:pass", "aux:pass", "expl"):
             return None  # "It was reported that …", "has been described as …": nobody is named
-        head = toks[i].head
+        head = tree.heads[i]
         if head is not None and _rel(toks[i]) in ("conj", "xcomp", "advcl"):
             # "He paused and said …", "…, adding that …", "was quoted as saying …"
             up = self.subjects(head)
@@ -255,7 +258,7 @@ class _Finder:
         ccomp = tree.kids(i, "ccomp")
         if ccomp:
             return tree.subtree(ccomp[0]), ("that",), "syntax:ccomp"
-        head = toks[i].head
+        head = tree.heads[i]
         if head is not None and (_rel(toks[i]) == "parataxis" or self._comma_conjunct(i)):
             # "Y, X said." — the speech clause hangs off the root of what was said
             return tree.subtree(head) - tree.subtree(i), (), "syntax:parataxis"
@@ -294,18 +297,21 @@ class _Finder:
             return None
         objs = [c for c in tree.children[i] if c > i + 1 and _base(toks[c]) in ("obl", "nmod", "obj")]
         if objs:  # parsed as a verb with a "to X" oblique, hanging off the clause
-            source, clause = objs[0], toks[i].head
+            source, clause = objs[0], tree.heads[i]
         elif _base(toks[i]) == "case":
-            source = toks[i].head
-            clause = toks[source].head if source is not None else None
+            source = tree.heads[i]
+            clause = tree.heads[source] if source is not None else None
         else:
             return None
         if source is None or clause is None or source == clause:
             return None
         # climb from a verb chain or a noun phrase to the clause the phrase qualifies
-        while toks[clause].head is not None and (_rel(toks[clause]) in ("xcomp", "conj") or (
-                toks[clause].upos in _NOMINAL and _base(toks[clause]) in _NOMINAL_DEPS)):
-            clause = toks[clause].head
+        for _ in range(len(toks)):  # bounded: a bad parse may have a cycle
+            up = tree.heads[clause]
+            if up is None or not (_rel(toks[clause]) in ("xcomp", "conj") or (
+                    toks[clause].upos in _NOMINAL and _base(toks[clause]) in _NOMINAL_DEPS)):
+                break
+            clause = up
         phrase = tree.subtree(i) | tree.subtree(source)
         if clause in phrase:
             return None

@@ -14,7 +14,11 @@ import regex
 from ..detect.lexicon import NOMINAL, PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS
 
 # words, numbers with inner punctuation (U.S., 3.5, don't, Trump’s), or one symbol
-_TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|\w+(?:[’'\-&]\w+)*|[^\w\s]")
+from ..text import ABBREVIATIONS
+
+# acronyms (U.S.), initials (John D. Podesta), abbreviations (Sen., Rep.) keep their period
+_ABBREV = "|".join(sorted((a for a in ABBREVIATIONS if "." not in a), key=len, reverse=True))
+_TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|(?i:(?:%s)\.)(?=\s)|\w+(?:[’'\-&]\w+)*|[^\w\s]" % _ABBREV)
 
 
 @attrs.frozen

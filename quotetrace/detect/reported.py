@@ -34,7 +34,7 @@ from .marks import Marked
 _OPEN_MARKS = set("“\"‘'«„‹")
 _CLOSE_MARKS = set("”\"’'»›")
 _ALL_MARKS = _OPEN_MARKS | _CLOSE_MARKS
-_DASHES = set("—–-")
+_DASHES = set("—–-―")
 
 # Cue forms that are often nouns ("the report", "his claims"): a cue only when no determiner
 # or possessive stands before them.
@@ -105,6 +105,14 @@ def _is_cue(s: _Sentence, i: int) -> str | None:
     if low in _NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "that", "about", "by", "in", "on"):
         if not (low == "calls" and s.low(i + 1) in ("for", "on")):
             return None  # "reports from the blog …", "claims of fraud"
+    if low in _NOUNISH and not low.endswith("ing"):
+        j = i - 1
+        while j >= 0 and s.low(j) in ADVERBS:
+            j -= 1
+        pj = s.low(j)
+        if not (s.is_cap(j) or pj in PRONOUNS or pj in ORG_HEADS or pj in ANONYMOUS_HEADS
+                or pj in GROUP_HEADS or pj in TITLES or pj in (",", "”", '"', "’", "'", "and", "who")):
+            return None  # "the suing states were …": a noun after a modifier
     if low in _NOUNISH or low.endswith("ing"):
         if prev in DETERMINERS or prev.endswith(("’s", "'s")) or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
             return None
@@ -164,13 +172,34 @@ def _left_np(s: _Sentence, end: int, lo: int = 0) -> tuple[int, int] | None:
             j -= 1
         k = j - 1
     elif s.low(k) == "," and k > lo:
-        # an appositive between commas: "Jane Doe, a senior adviser, said"
+        # appositives between commas: "Jane Doe, a senior adviser, said",
+        # "“…,” Jane Doe, the attorney general of X, one of the states suing, said"
+        commas = []
         j = k - 1
-        while j >= lo and s.low(j) != "," and not s.inq[j] and s.low(j) not in _ALL_MARKS:
+        while j >= lo and k - j <= 40 and not s.inq[j] and s.low(j) not in _ALL_MARKS:
+            if s.low(j) == ",":
+                commas.append(j)
             j -= 1
-        if j < lo or s.low(j) != "," or k - j > 14:
+        if not commas:
             return None
-        k = j - 1
+        # the name is the chunk that follows the quotation or opens the clause
+        first = commas[-1]
+        start = j + 1
+        if s.low(j) in _CLOSE_MARKS or j < lo:
+            chunk_end = first - 1
+            if _np_ok(s, start, chunk_end) and s.is_cap(start) or s.low(start) in PRONOUNS:
+                # the mention runs on through its descriptions: "Jane Doe, the state's attorney general"
+                return start, k - 1
+        nearest = commas[0]
+        if k - nearest > 14:
+            return None
+        head = _left_np(s, nearest, lo)
+        if head is None:
+            return None
+        described = nearest + 1
+        if s.low(described) in DETERMINERS or s.is_cap(described) or s.low(described) in TITLES:
+            return head[0], k - 1
+        return head
     b = k
     a = b
     while a - 1 >= lo:
@@ -204,6 +233,16 @@ def _left_np(s: _Sentence, end: int, lo: int = 0) -> tuple[int, int] | None:
             j += 1
         if s.low(a + 1) in TIME_WORDS:
             a = a + 2
+    return _trim_np(s, a, b)
+
+
+def _trim_np(s: _Sentence, a: int, b: int) -> tuple[int, int] | None:
+    if s.low(a) in PREPOSITIONS and s.is_cap(b):
+        # "In a Bloomberg interview Trump declared": the name after the opening phrase
+        j = b
+        while j > a and (s.is_cap(j - 1) or s.low(j - 1) in TITLES):
+            j -= 1
+        a = j
     if s.low(b) in PRONOUNS:
         a = b  # "officials it accuses": the pronoun is the subject
     while a < b and s.low(a) in PREPOSITIONS:
@@ -295,7 +334,7 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
             in_phrase = in_phrase or low in PREPOSITIONS
             k += 1
             continue
-        if in_phrase and (low in DETERMINERS or s.is_word(k)) and low not in PRONOUNS:
+        if in_phrase and low not in PRONOUNS:
             k += 1
             continue
         if low in DETERMINERS or after_quote:
@@ -565,6 +604,33 @@ def _only_adverbials_between(s: _Sentence, a: int, b: int) -> bool:
                or s.low(k) in ("on", "in", "last", "this", "week") for k in range(a + 1, b))
 
 
+def _through_descriptions(s: _Sentence, b: int) -> int:
+    """Extend a mention over the descriptions that follow it: "Jane Doe, a lawyer at X, who has
+    worked on such cases, said" — PolNeAR's source spans include them."""
+    n = len(s)
+    while b + 2 < n and s.low(b + 1) in (",", "(") and not s.inq[b + 1]:
+        nxt = s.low(b + 2)
+        if s.low(b + 1) == "(":
+            j = b + 2
+            while j < n and s.low(j) != ")":
+                j += 1
+            if j >= n:
+                break
+            b = j
+            continue
+        if not (nxt in DETERMINERS or s.is_cap(b + 2) or nxt in TITLES or nxt in ("who", "whose", "whom")
+                or nxt.isdigit() or nxt in ("executive", "senior", "former", "chief", "co-founder")):
+            break
+        j = b + 2
+        while j < n and s.low(j) not in (",", ".", ";", ":", "?", "!") and not s.inq[j] \
+                and s.toks[j].text not in _OPEN_MARKS:
+            j += 1
+        if j < n and s.toks[j].text in _OPEN_MARKS:
+            break
+        b = j - 1
+    return b
+
+
 def _tok_range(s: _Sentence, span: Span | None) -> tuple[int, int] | None:
     if span is None:
         return None
@@ -583,6 +649,7 @@ def _post(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) 
     if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS:
         np = _right_np(s, cue_end + 1)
         if np:
+            np = (np[0], _through_descriptions(s, np[1]))
             ok, stop = _tail_is_adverbial(s, np[1], None)
             boundary = j
             content_end_tok = boundary - 1 if s.low(boundary) == "," else boundary
