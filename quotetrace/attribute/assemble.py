@@ -129,6 +129,9 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         rest = text[m.close + 1 : para.end] if m.close >= 0 else ""
         if m.close >= 0 and any(ch not in _FILLER for ch in rest):
             continue
+        words = text[m.pieces[0].start:m.pieces[-1].end].split()
+        if len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+            continue  # a quoted heading ("Legend in the Coal Fields."), not speech
         source = colon_cands.get(k - 1)
         if source is not None:
             out.append(Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), source, "colon"))

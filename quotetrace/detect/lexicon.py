@@ -38,6 +38,9 @@ _IRREGULAR = {
     "mean": ("meant", "means", "meaning"),
     "blow up": ("blew up", "blown up"),
     "begin": ("began", "begun", "begins", "beginning"),
+    "shoot back": ("shot back", "shoots back", "shooting back"),
+    "fire back": ("fired back", "fires back", "firing back"),
+    "hit back": ("hit back", "hits back", "hitting back"),
 }
 
 # Speech and writing verbs that introduce reported speech or quotations.
@@ -53,7 +56,7 @@ label dub brand characterize characterise term question wonder forecast estimate
 reassure rail attack lash fume scold chide rebuke decry denounce condemn hail applaud thank
 recount relate recommend summarize summarise elaborate clarify specify predict guarantee swear
 threaten signal indicate concede grumble gush marvel rave snap sneer taunt tease testify
-interject
+interject confess insist gripe marvel muse opine pronounce rule vent wonder read
 """.split()
 
 # Speech verbs that take a bare or "that" clause as their content ("she added (that) …"); the
@@ -100,7 +103,7 @@ def _regular_forms(lemma: str) -> set[str]:
     elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
         forms.update({lemma[:-1] + "ied", lemma + "ing"})
     elif (len(lemma) <= 4 or lemma in _STRESSED_LAST) and lemma[-1] in _DOUBLE_FINAL \
-            and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
+            and lemma[-2] in _VOWELS and (lemma[-3] not in _VOWELS or lemma[-4:-2] == "qu"):
         forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
     else:
         forms.update({lemma + "ed", lemma + "ing"})

@@ -24,7 +24,7 @@ import regex
 
 from ..analyze import Analysis
 from ..attribute import Candidate
-from ..attribute.words import (ADVERBS, ANONYMOUS_HEADS, AUXILIARIES, DETERMINERS, GROUP_HEADS,
+from ..attribute.words import (PHRASAL_FORMS, ADVERBS, ANONYMOUS_HEADS, AUXILIARIES, DETERMINERS, GROUP_HEADS,
                                OBJECT_PRONOUNS, ORG_HEADS, PREPOSITIONS, PRONOUNS, SUBORDINATORS,
                                TIME_WORDS, TITLES, Tok, cue_kind, tokenize)
 from ..model import Span
@@ -98,7 +98,8 @@ def _is_cue(s: _Sentence, i: int) -> str | None:
     low = s.low(i)
     kind = cue_kind(low)
     if kind is None:
-        return None
+        # two-word cues: "shot back", "pointed out", "weighed in"
+        return "speech" if f"{low} {s.low(i + 1)}" in PHRASAL_FORMS and not s.inq[i + 1] else None
     prev = s.low(i - 1)
     if prev.endswith(("’s", "'s")) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
         return None  # "Friday’s reported blast", "the voters’ claims"
@@ -315,6 +316,12 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
             while k < n and s.low(k) != ",":
                 k += 1
             return True, k
+        if in_phrase and tok in _OPEN_MARKS and s.is_cap(k + 1):
+            # a title in quotation marks: "on CNN's “State of the Union.”"
+            k += 1
+            while k < n and (s.inq[k] or s.toks[k].text in _CLOSE_MARKS or s.low(k) in ".,"):
+                k += 1
+            continue
         if s.inq[k] or tok in _OPEN_MARKS or low == "that" or low in AUXILIARIES \
                 or (cue_kind(low) and low not in _NOUNISH and not s.is_cap(k)):
             return False, k
@@ -342,8 +349,8 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
             # make this anything but the quotation's attribution
             k += 1
             continue
-        if low in ("and", "but"):
-            return True, k  # "“…,” she said and left."
+        if low in ("and", "but", "as", "when", "while", "before", "after", "because", "until", "then"):
+            return True, k  # "“…,” she said and left.", "… Cruz said as the heckler yelled"
         return False, k
     return True, k
 
@@ -515,10 +522,9 @@ def _sentence_candidates(s: _Sentence) -> list[Candidate]:
         lemma = lemma_of(low) or low
         nxt = s.low(i + 1)
         cue_end = i
-        if nxt in _PARTICLES and (f"{lemma} {nxt}" in ("point out", "lay out", "go on", "weigh in", "push back",
-                                                       "lash out", "speak out", "hit back", "fire back")
-                                  or (lemma == "call" and nxt in ("for", "on"))):
+        if f"{low} {nxt}" in PHRASAL_FORMS or (lemma == "call" and nxt in ("for", "on")):
             cue_end = i + 1
+            lemma = PHRASAL_FORMS.get(f"{low} {nxt}", lemma)
         cue_span = _span(s, i, cue_end)
         prev = s.low(i - 1)
         if lemma == "claim" and s.low(cue_end + 1) in ("responsibility", "credit", "victory", "the", "a", "an", "his", "her", "their"):
@@ -618,7 +624,7 @@ def _through_descriptions(s: _Sentence, b: int) -> int:
                 break
             b = j
             continue
-        if not (nxt in DETERMINERS or s.is_cap(b + 2) or nxt in TITLES or nxt in ("who", "whose", "whom")
+        if not (nxt in DETERMINERS or s.is_cap(b + 2) or nxt in TITLES or nxt in ("who", "whose", "whom", "now")
                 or nxt.isdigit() or nxt in ("executive", "senior", "former", "chief", "co-founder")):
             break
         j = b + 2
@@ -719,6 +725,13 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
             if s.low(k) == "to":  # "urged voters to …", "asked him to …"
                 k += 1
     else:
+        # "said during the debate last week, “…”", "says of Clinton: “…”": a phrase, then the quote
+        j = k
+        while j < min(n, k + 12) and not s.inq[j] and s.toks[j].text not in _OPEN_MARKS \
+                and s.low(j) not in ("that", ".", ";") and s.low(j) not in AUXILIARIES and not cue_kind(s.low(j)):
+            j += 1
+        if j > k and j + 1 < n and s.low(j - 1) in (",", ":") and s.toks[j].text in _OPEN_MARKS:
+            k = j
         # time and place adverbials right after the cue: "said on Thursday that …"
         j = k
         while j < min(n, k + 8) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
