@@ -257,6 +257,7 @@ def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: i
 # "…,” Trump said on Thursday. “…" — the words between the two pieces of a split quote.
 _BETWEEN_MAX_WORDS = 14
 _WORD_RE = regex.compile(r"\w+")
+_SPEAKER_WORD_RE = regex.compile(r"\b(?:\p{Lu}\w*|he|she|they|we|I|it|you)\b")
 
 
 def _joins(text: str, a: Marked, b: Marked) -> bool:
@@ -273,6 +274,9 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     cues = list(SPEECH_RE.finditer(between))
     # exactly one cue: "Trump said, adding later, “…”" starts a second statement
     if len(cues) != 1:
+        return False
+    # and someone who speaks: "“…,” adding, “…”" reports a second statement
+    if not _SPEAKER_WORD_RE.search(between):
         return False
     if len(words) > _BETWEEN_MAX_WORDS:
         # a long attribution is still one when the cue opens it and a description follows:

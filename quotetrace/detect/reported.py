@@ -565,9 +565,10 @@ def _sentence_candidates(s: _Sentence) -> list[Candidate]:
                 if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
                     speaker = subj
         content = _pre_content(s, i, cue_end, lemma, cues)
-        if content is not None and (kind == "stance" or lemma not in CLAUSE_VERBS) \
-                and not _marked_content(s, i, cue_end, lemma, content):
-            continue
+        if content is not None and (kind == "stance" or lemma not in CLAUSE_VERBS):
+            if not _marked_content(s, i, cue_end, lemma, content):
+                continue
+
         if content is None:
             if s.low(cue_end + 1) == ":" and cue_end + 2 >= len(s) and speaker is not None:
                 # "X said:" ends the paragraph; the quote paragraphs that follow are the content
@@ -647,8 +648,41 @@ def _tok_range(s: _Sentence, span: Span | None) -> tuple[int, int] | None:
 def _post(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Candidate | None:
     """``…, X said.`` and ``…, said X.``: content before, attribution after a comma or a quote."""
     text = s.text
-    # inverted: ", said X" / "” said X"
-    prev = s.low(i - 1)
+    # normal order: ", X said." / "” X said"
+    np = _left_np(s, i)
+    if np is None:
+        return _inverted(s, i, cue_end, lemma)
+    a = np[0]
+    before = s.low(a - 1)
+    if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
+        return _inverted(s, i, cue_end, lemma)
+    ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in _CLOSE_MARKS or s.low(a - 2) in _CLOSE_MARKS)
+    if not ok:
+        return _inverted(s, i, cue_end, lemma)
+    boundary = a - 1
+    content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
+    if s.low(boundary) == "," and s.low(boundary - 1) in _CLOSE_MARKS:
+        content_end = s.toks[boundary - 1].end
+    # a parenthetical "The economy, he said, is strong" continues after the attribution
+    pieces = []
+    head = _trim_content(text, s.span.start, content_end)
+    if head:
+        pieces.append(head)
+    if stop == cue_end + 1 and s.low(stop) == "," and not _starts_new_attribution(s, stop + 1) \
+            and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS:
+        tail = _trim_content(text, s.toks[stop].end, s.end_offset())
+        if tail and not s.low(stop + 1).endswith("ing"):
+            pieces.append(tail)
+    if not pieces:
+        return _inverted(s, i, cue_end, lemma)
+    return Candidate(cue=_span(s, i, cue_end), content=tuple(pieces), speaker=_span(s, *np), rule="post")
+
+
+
+
+def _inverted(s: _Sentence, i: int, cue_end: int, lemma: str) -> Candidate | None:
+    """``…,” said the senator.``: the speaker after the cue."""
+    text = s.text
     j = i - 1
     while j >= 0 and s.low(j) in ADVERBS:
         j -= 1
@@ -664,34 +698,7 @@ def _post(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) 
                 if content:
                     return Candidate(cue=_span(s, i, cue_end), content=(content,),
                                      speaker=_span(s, *np), rule="post-inverted")
-    # normal order: ", X said." / "” X said"
-    np = _left_np(s, i)
-    if np is None:
-        return None
-    a = np[0]
-    before = s.low(a - 1)
-    if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
-        return None
-    ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in _CLOSE_MARKS or s.low(a - 2) in _CLOSE_MARKS)
-    if not ok:
-        return None
-    boundary = a - 1
-    content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
-    if s.low(boundary) == "," and s.low(boundary - 1) in _CLOSE_MARKS:
-        content_end = s.toks[boundary - 1].end
-    # a parenthetical "The economy, he said, is strong" continues after the attribution
-    pieces = []
-    head = _trim_content(text, s.span.start, content_end)
-    if head:
-        pieces.append(head)
-    if stop < len(s) and s.low(stop) == "," and not _starts_new_attribution(s, stop + 1) \
-            and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS:
-        tail = _trim_content(text, s.toks[stop].end, s.end_offset())
-        if tail and not s.low(stop + 1).endswith("ing"):
-            pieces.append(tail)
-    if not pieces:
-        return None
-    return Candidate(cue=_span(s, i, cue_end), content=tuple(pieces), speaker=_span(s, *np), rule="post")
+    return None
 
 
 def _starts_new_attribution(s: _Sentence, k: int) -> bool:
@@ -715,6 +722,8 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
             j += 1
         if s.low(j) == "that":
             k = j
+        elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in _OPEN_MARKS:
+            k = j + 1  # "told SiriusXM host Matt Boyle, “…”"
         else:
             # "told reporters the plan …": skip the listener
             while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
