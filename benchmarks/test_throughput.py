@@ -17,3 +17,15 @@ def test_detection_throughput(benchmark, corpus) -> None:  # noqa: ANN001
     found = benchmark.pedantic(run, rounds=5, iterations=1, warmup_rounds=1)
     assert found > 0
     words_per_second(benchmark, corpus)
+
+
+def test_extract_throughput(benchmark, corpus) -> None:  # noqa: ANN001
+    """The whole extraction with attribution, default rules analyzer, over the corpus."""
+    from quotetrace import extract
+
+    def run() -> int:
+        return sum(len(extract(a)) for a in corpus)
+
+    found = benchmark.pedantic(run, rounds=5, iterations=1, warmup_rounds=1)
+    assert found > 0
+    words_per_second(benchmark, corpus)

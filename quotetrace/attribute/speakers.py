@@ -8,6 +8,8 @@ role ``president``: the article has to say who that is (see :mod:`.resolve`).
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
@@ -36,6 +38,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word[:1] == "@"
 
 
+@functools.lru_cache(maxsize=65536)
 def describe(mention: str) -> Described:
     """Canonical name, type and role of a speaker mention, from its words alone."""
     text = mention.strip()

@@ -162,3 +162,13 @@ def _alternation(words: list[str] | set[str]) -> str:
 
 #: Any speech cue form as a whole word (case-insensitive).
 SPEECH_RE = regex.compile(r"\b(?:%s)\b" % _alternation(set(SPEECH_FORMS)), regex.I)
+
+# The first word of every cue; a set lookup per word is far faster than one big alternation.
+_CUE_FIRST_WORDS = frozenset(set(SPEECH_FORMS) | set(STANCE_FORMS)
+                             | {w.split()[0] for w in (*PHRASAL_FORMS, *NOMINAL)})
+_WORD_RE = regex.compile(r"[^\W\d_]+")
+
+
+def cue_offsets(text: str) -> list[int]:
+    """Offsets of the words that may start a cue, in order: sentences without one report nothing."""
+    return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in _CUE_FIRST_WORDS]

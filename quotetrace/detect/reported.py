@@ -18,6 +18,7 @@ Notes:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -28,7 +29,7 @@ from ..attribute.words import (PHRASAL_FORMS, ADVERBS, ANONYMOUS_HEADS, AUXILIAR
                                OBJECT_PRONOUNS, ORG_HEADS, PREPOSITIONS, PRONOUNS, SUBORDINATORS,
                                TIME_WORDS, TITLES, Tok, cue_kind, tokenize)
 from ..model import Span
-from .lexicon import CLAUSE_VERBS, lemma_of
+from .lexicon import CLAUSE_VERBS, cue_offsets, lemma_of
 from .marks import Marked
 
 _OPEN_MARKS = set("“\"‘'«„‹")
@@ -488,7 +489,11 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
     """Every attribution the cue rules find, in text order."""
     pieces = [p for m in marked for p in m.pieces]
     out: list[Candidate] = find_signed(text, analysis, marked)
+    cue_at = cue_offsets(text)
     for sent in analysis.sentences:
+        k = bisect_left(cue_at, sent.start)
+        if k == len(cue_at) or cue_at[k] >= sent.end:
+            continue  # most sentences report nothing: skip them before tokenizing
         s = _Sentence(text, Span(sent.start, sent.end), pieces)
         if len(s) < 3:
             continue
