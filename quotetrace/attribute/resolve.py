@@ -83,7 +83,7 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
         if c is not None and c.speaker is not None:
             mention = text[c.speaker.start:c.speaker.end]
             para = max(0, bisect_right(para_starts, c.speaker.start) - 1)
-            speaker = _resolve_one(mention, c.speaker, para, history, headings, names, text)
+            speaker = _resolve_one(mention, c.speaker, para, history, headings, names, paras)
             if speaker.type != "unknown" or speaker.name != mention:
                 history.append((c.speaker.start, para, speaker))
         cue = None
@@ -99,7 +99,7 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
 
 
 def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, int, Speaker]],
-                 headings: list[int], names: _Names | None, text: str) -> Speaker:
+                 headings: list[int], names: _Names | None, paras: list[Span]) -> Speaker:
     d: Described = describe(mention)
     name, kind = d.name, d.type
     # the nearest heading before this paragraph bounds every look-back
@@ -110,8 +110,7 @@ def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, i
         want = _PRONOUN_KIND.get(d.pronoun, ())
         hit = next((sp for sp in recent if sp.type in want), None)
         if hit is None and d.pronoun in ("he", "she", "him", "her") and names is not None:
-            people = [full for off, full, k, _ in names.full if k == "person" and off < span.start]
-            floor_off = 0 if floor < 0 else _para_offset(text, floor)
+            floor_off = 0 if floor < 0 else paras[floor].end  # names after the heading only
             people = [full for off, full, k, _ in names.full if k == "person" and floor_off <= off < span.start]
             if people:
                 return Speaker(name=people[-1], mention=mention, start=span.start, end=span.end, type="person")
@@ -140,10 +139,3 @@ def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, i
             name, kind = sp.name, sp.type if kind == "unknown" else kind
             break
     return Speaker(name=name, mention=mention, start=span.start, end=span.end, type=kind)
-
-
-def _para_offset(text: str, para: int) -> int:
-    from ..text import paragraphs
-
-    ps = paragraphs(text)
-    return ps[para].start if para < len(ps) else 0

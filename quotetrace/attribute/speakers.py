@@ -18,7 +18,8 @@ from .words import ANONYMOUS_HEADS, DETERMINERS, GROUP_HEADS, ORG_HEADS, PRONOUN
 _WORD_RE = regex.compile(r"@\w+|(?:\p{Lu}\.){2,}|[\w’'.\-&]+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 # nationality and place adjectives before a title: "Ukrainian President", "US Secretary"
-_NATIONALITY_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}]+(?:ian|ean|an|ese|ish|ic|i)|U\.?S\.?|UK|EU|UN)\Z")
+_NATIONALITY_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}]+(?:ian|ean|an|ese|ish|ic|i)|U\.?S\.?|UK|EU|UN|French|Dutch|Greek|"
+                                r"Thai|Swiss|Czech|Welsh|Irish|Scottish|Danish|Swedish|Finnish|Polish|Turkish)\Z")
 _NUMBERS = frozenset("one two three four five several many some few most".split())
 
 

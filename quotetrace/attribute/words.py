@@ -77,6 +77,12 @@ outlet wire center centre university college school hospital bank fund club soci
 """.split())
 
 # Nouns that stand for an unnamed source.
+# Documents and messages that "say" things: "the statement read", "the letter says".
+DOCUMENT_HEADS = frozenset("""
+statement letter report memo sign post tweet email message note document ad advert release study
+survey poll filing complaint lawsuit indictment ruling order decision plan bill website page video
+""".split())
+
 ANONYMOUS_HEADS = frozenset("""
 official officials source sources person people aide aides insider insiders adviser advisers
 spokesman spokeswoman spokesperson staffer staffers diplomat diplomats analyst analysts expert

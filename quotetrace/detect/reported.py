@@ -25,7 +25,7 @@ import regex
 
 from ..analyze import Analysis
 from ..attribute import Candidate
-from ..attribute.words import (PHRASAL_FORMS, ADVERBS, ANONYMOUS_HEADS, AUXILIARIES, DETERMINERS, GROUP_HEADS,
+from ..attribute.words import (DOCUMENT_HEADS, PHRASAL_FORMS, ADVERBS, ANONYMOUS_HEADS, AUXILIARIES, DETERMINERS, GROUP_HEADS,
                                OBJECT_PRONOUNS, ORG_HEADS, PREPOSITIONS, PRONOUNS, SUBORDINATORS,
                                TIME_WORDS, TITLES, Tok, cue_kind, tokenize)
 from ..model import Span
@@ -59,6 +59,7 @@ _THAT_ONLY = frozenset("think believe feel hope fear worry expect know learn fin
                        "applaud attack rail lash decry condemn denounce criticize criticise scold "
                        "rebuke chide blast slam question wonder".split())
 _PARTICLES = frozenset("out on in back up for".split())
+_NO_CONTENT = frozenset("nothing something anything little much more so this that it everything no yes".split())
 _MAX_NP = 12
 
 
@@ -104,7 +105,7 @@ def _is_cue(s: _Sentence, i: int) -> str | None:
     prev = s.low(i - 1)
     if prev.endswith(("’s", "'s")) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
         return None  # "Friday’s reported blast", "the voters’ claims"
-    if low in _NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "that", "about", "by", "in", "on"):
+    if low in _NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "about", "by", "in", "on"):
         if not (low == "calls" and s.low(i + 1) in ("for", "on")):
             return None  # "reports from the blog …", "claims of fraud"
     if low in _NOUNISH and not low.endswith("ing"):
@@ -112,7 +113,7 @@ def _is_cue(s: _Sentence, i: int) -> str | None:
         while j >= 0 and s.low(j) in ADVERBS:
             j -= 1
         pj = s.low(j)
-        if not (s.is_cap(j) or pj in PRONOUNS or pj in ORG_HEADS or pj in ANONYMOUS_HEADS
+        if not (s.is_cap(j) or pj in PRONOUNS or pj in ORG_HEADS or pj in ANONYMOUS_HEADS or pj in DOCUMENT_HEADS
                 or pj in GROUP_HEADS or pj in TITLES or pj in (",", "”", '"', "’", "'", "and", "who")):
             return None  # "the suing states were …": a noun after a modifier
     if low in _NOUNISH or low.endswith("ing"):
@@ -152,6 +153,8 @@ def _np_ok(s: _Sentence, a: int, b: int) -> bool:
     if any(w in AUXILIARIES for w in lows):
         return False
     head = lows[-1]
+    if head in DOCUMENT_HEADS and len(lows) <= 4:
+        return True
     if s.is_cap(b) or head in PRONOUNS or head in ANONYMOUS_HEADS or head in ORG_HEADS \
             or head in GROUP_HEADS or head in TITLES or head.endswith(("’s", "'s")):
         return head not in SUBORDINATORS or head in PRONOUNS
@@ -409,14 +412,15 @@ def _trim_content(text: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
-def _subject(s: _Sentence, before: int) -> tuple[int, int] | None:
-    """The subject of the main clause: the noun phrase the sentence opens with (after an
-    introductory phrase that ends with a comma)."""
-    start = 0
+def _subject(s: _Sentence, before: int, start: int = 0) -> tuple[int, int] | None:
+    """The subject of the clause that opens at ``start`` (the sentence by default): its first
+    noun phrase, after an introductory phrase that ends with a comma."""
+    first = start
     # skip an introductory phrase: "In a statement Tuesday, …", "However, …"
-    for k in range(min(before, 14)):
+    for k in range(first, min(before, first + 14)):
         if s.low(k) == "," and not s.inq[k]:
-            if s.low(0) in PREPOSITIONS or s.low(0) in ADVERBS or s.low(0) in ("however", "meanwhile", "still", "yet", "but", "and", "asked", "speaking") or s.low(0).endswith("ly"):
+            w = s.low(first)
+            if w in PREPOSITIONS or w in ADVERBS or w in ("however", "meanwhile", "still", "yet", "but", "and", "asked", "speaking") or w.endswith("ly"):
                 start = k + 1
             break
     a = start
@@ -425,6 +429,15 @@ def _subject(s: _Sentence, before: int) -> tuple[int, int] | None:
     b = a
     while b < before:
         low = s.low(b)
+        if b > a and s.low(b - 1) in DETERMINERS and s.is_word(b) and not s.is_cap(b) and low not in AUXILIARIES \
+                and not cue_kind(low) and not low.endswith("ed") and low not in PREPOSITIONS and low not in SUBORDINATORS:
+            # "The coach praised …": the noun after the determiner
+            b += 1
+            while b < before and s.is_word(b) and not s.is_cap(b) and s.low(b) not in AUXILIARIES \
+                    and not cue_kind(s.low(b)) and not s.low(b).endswith(("ed", "s")) and s.low(b) not in PREPOSITIONS \
+                    and s.low(b) not in SUBORDINATORS and b - a < 4:
+                b += 1
+            break
         if s.is_cap(b) or low in DETERMINERS or low in TITLES or low.endswith(("’s", "'s")) \
                 or low in ("of", "and") and s.is_cap(b + 1) or low in ORG_HEADS or low in ANONYMOUS_HEADS \
                 or low in GROUP_HEADS or low in PRONOUNS and b == a:
@@ -561,7 +574,16 @@ def _sentence_candidates(s: _Sentence) -> list[Candidate]:
         speaker: tuple[int, int] | None = None
         rule = "pre"
         if carried or coordinated:
-            speaker = last_speaker or _subject(s, i)
+            # "CNN reported that Trump … and has privately told advisers …": a cue coordinated
+            # inside another's content shares the subject of that content
+            inner = next((c for c in reversed(found) if c.content and c.content[0].start < s.toks[i].start < c.content[-1].end + 1), None)
+            if coordinated and inner is not None:
+                k0 = next(k for k, t in enumerate(s.toks) if t.start >= inner.content[0].start)
+                if s.low(k0) == "that":
+                    k0 += 1
+                speaker = _subject(s, i, k0)
+            else:
+                speaker = last_speaker or _subject(s, i)
             rule = "carried"
         else:
             speaker = _left_np(s, i)
@@ -600,6 +622,8 @@ def _marked_content(s: _Sentence, i: int, cue_end: int, lemma: str, content: Spa
         return True
     if lemma == "accuse" and "of" in after[:6]:
         return True
+    if lemma == "call" and after[:1] and after[0] in ("it", "them", "him", "her", "this", "that") and len(after) > 2:
+        return True  # "calling it a violation of the rules"
     # "said on Thursday that …": "that" after a short adverbial
     return "that" in after[:8] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].start <= content.start
 
@@ -761,6 +785,8 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
         return None
     if s.low(k) in ".!?" or (s.low(k) in PREPOSITIONS and s.low(k) != "to"):
         return None  # "responded by …", "spoke on CBS": no reported clause
+    if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?"):
+        return None  # "said nothing", "said so"
     end = _content_end(s, k, cues)
     return _trim_content(s.text, s.toks[k].start, end)
 
@@ -807,6 +833,15 @@ def _passive(s: _Sentence, i: int, cue_end: int, cues: dict[int, str]) -> Candid
     if k >= len(s):
         return None
     end = _content_end(s, k, cues)
+    if s.low(i - 1) == ",":
+        # "The scheme, described by prosecutors as “brazen,” ran for years": the description
+        # ends with the appositive
+        j = k
+        while j < len(s) and (s.inq[j] or s.low(j) != ",") \
+                and not (s.toks[j].text in _CLOSE_MARKS and s.low(j - 1) == ","):
+            j += 1
+        if j < len(s):
+            end = min(end, s.toks[j].end if s.toks[j].text in _CLOSE_MARKS else s.toks[j].start)
     content = _trim_content(s.text, s.toks[k].start, end)
     if content is None:
         return None

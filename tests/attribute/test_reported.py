@@ -1,0 +1,118 @@
+"""Attribution rules as a table: sentence → (speaker mention, cue, content).
+
+The sentences are written for these tests; each stands for a construction found in news text
+(the comment names it). Content is compared after trimming edge punctuation and marks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace import extract
+
+TRIM = " \t\n\"'“”‘’.,;:?!"
+
+# (text, speaker mention or None, cue, content)
+CASES = [
+    # X said (that) …
+    ("The mayor said the bridge would reopen in May.", "The mayor", "said", "the bridge would reopen in May"),
+    ("Senator Jane Alder said that the bill was dead.", "Senator Jane Alder", "said", "that the bill was dead"),
+    ("The governor said on Tuesday that taxes would not rise.", "The governor", "said", "that taxes would not rise"),
+    # …, X said.  /  …, said X.
+    ("The plant will close next year, the company said.", "the company", "said", "The plant will close next year"),
+    ("The vote was rigged, said Omar Beltran, a local organizer.", "Omar Beltran, a local organizer", "said",
+     "The vote was rigged"),
+    ("“We will fight on,” Maria Costa told reporters on Monday.", "Maria Costa", "told", "We will fight on"),
+    ("“Nobody saw it coming,” said the chief inspector.", "the chief inspector", "said", "Nobody saw it coming"),
+    # X told Y (on Z) that …
+    ("The minister told the BBC on Friday that the talks had failed.", "The minister", "told",
+     "that the talks had failed"),
+    # X added that … / It added that …
+    ("The agency confirmed the outage. It added that repairs had begun.", "It", "added", "that repairs had begun"),
+    # according to X, … / …, according to X
+    ("According to the health ministry, 40 people were hurt.", "the health ministry", "According to",
+     "40 people were hurt"),
+    ("Prices rose by 3 percent, according to the statistics office.", "the statistics office", "according to",
+     "Prices rose by 3 percent"),
+    # participial and coordinated cues carry the subject over
+    ("The senator attacked the plan, saying it would cost billions.", "The senator", "saying", "it would cost billions"),
+    ("The coach praised his players but added that the defense was weak.", "The coach", "added",
+     "that the defense was weak"),
+    # described as / described by X as / a passive with no agent
+    ("Neighbors described him as “quiet and polite.”", "Neighbors", "described", "quiet and polite"),
+    ("The device has been described as “crude.”", None, "described", "crude"),
+    ("The scheme, described by prosecutors as “brazen,” ran for years.", "prosecutors", "described", "brazen"),
+    # a split quotation: one quote, two pieces
+    ("“The next weeks matter,” the envoy said on Monday. “We are close to a deal.”", "the envoy", "said",
+     "The next weeks matter, We are close to a deal"),
+    # a quotation after a colon-ended paragraph
+    ("The statement read:\n\n“We regret the decision and will appeal.”", "The statement", "read",
+     "We regret the decision and will appeal"),
+    # a quotation signed after a dash
+    ("“I have never seen anything like it.” ― Dana Whitfield", "Dana Whitfield", "―",
+     "I have never seen anything like it"),
+    # anonymous sources
+    ("An official familiar with the talks said no date had been set.", "An official familiar with the talks", "said",
+     "no date had been set"),
+    ("Sources close to the team said the coach would resign.", "Sources close to the team", "said",
+     "the coach would resign"),
+    # descriptions around a name: "X, a Y, said"
+    ("Paul Renner, a lawyer for the family, said the case would go to trial.", "Paul Renner, a lawyer for the family",
+     "said", "the case would go to trial"),
+    # a question: "…?” Clinton asked."
+    ("“Who pays for this?” the senator asked.", "the senator", "asked", "Who pays for this"),
+]
+
+
+def _content(text: str, q) -> str:  # noqa: ANN001
+    return ", ".join(text[s.start:s.end].strip(TRIM) for s in q.spans)
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", CASES, ids=[c[0][:40] for c in CASES])
+def test_construction(text: str, speaker: str | None, cue: str, content: str) -> None:
+    """The construction yields a quote with this speaker mention, cue and content."""
+    quotes = [q for q in extract(text) if q.cue and q.cue.text == cue]
+    assert quotes, [(q.cue and q.cue.text, q.text) for q in extract(text)]
+    q = quotes[-1]
+    assert _content(text, q) == content
+    if speaker is None:
+        assert q.speaker is None
+    else:
+        assert q.speaker is not None and q.speaker.mention == speaker
+
+
+NOT_SPEECH = [
+    "The company posted record profits and claimed the top spot.",
+    "No group has claimed responsibility for the attack.",
+    "Footage posted on social media showed the fire.",
+    "Her 2019 report on the state budget was widely read.",
+    "He called a taxi and left.",
+    "The talks, which began on Monday, continue this week.",
+    "She said nothing.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_no_attribution(text: str) -> None:
+    """Cue-like words that report no statement yield no quote."""
+    assert extract(text) == []
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    """A quoted title or a scare-quoted word with no one saying it is left out."""
+    assert extract("The film “Blue Sky” opened in the so-called “arts district” on Friday.") == []
+
+
+KINDS = [
+    ("“We are ready,” she said.", "direct"),
+    ("She said the city was “ready for anything” after the storm.", "mixed"),
+    ("She said the city was ready.", "indirect"),
+    ("The Guardian reports that “the vote was close.”", "direct"),
+]
+
+
+@pytest.mark.parametrize("text, kind", KINDS)
+def test_kinds(text: str, kind: str) -> None:
+    """direct: only quoted words; mixed: a clause with quoted fragments; indirect: no marks."""
+    (q,) = extract(text)
+    assert q.kind == kind

@@ -1,0 +1,84 @@
+"""Speaker mentions read on their own (canonical name, type) and resolved inside an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace import extract
+from quotetrace.attribute.speakers import describe
+
+DESCRIBE = [
+    ("Germany’s Finance Minister Klara Vogt", "Klara Vogt", "person"),
+    ("Vice President Ana Ruiz", "Ana Ruiz", "person"),
+    ("Sen. Tom Harlan (R-Neb.)", "Tom Harlan", "person"),
+    ("the state news agency Kyodo", "Kyodo", "organization"),
+    ("Argus, a weekly paper based in the capital", "Argus", "organization"),
+    ("The Brazilian Supreme Court", "Supreme Court", "organization"),
+    ("NATO", "NATO", "organization"),
+    ("The Times", "The Times", "organization"),
+    ("an official familiar with the matter", "an official familiar with the matter", "anonymous"),
+    ("Sources close to the ministry", "Sources close to the ministry", "anonymous"),
+    ("Democrats", "Democrats", "group"),
+    ("Military analyst Ivo Brandt", "Ivo Brandt", "person"),
+]
+
+
+@pytest.mark.parametrize("mention, name, kind", DESCRIBE)
+def test_describe(mention: str, name: str, kind: str) -> None:
+    """Titles, roles, possessive owners and descriptions are not part of the canonical name."""
+    d = describe(mention)
+    assert (d.name, d.type) == (name, kind)
+
+
+def test_role_phrase_has_no_name_but_a_role() -> None:
+    """'The French President' names a role; the article must say who holds it."""
+    d = describe("The French President")
+    assert d.name is None and d.role == "president" and d.qualifier == "fren"
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.speaker.mention, q.speaker.name) for q in extract(text) if q.speaker]
+
+
+def test_surname_resolves_to_full_name() -> None:
+    """A later surname takes the full name the article used first."""
+    text = ("Finance Minister Klara Vogt said the budget was balanced.\n\n"
+            "Vogt added that taxes would not rise.")
+    assert _speakers(text) == [("Finance Minister Klara Vogt", "Klara Vogt"), ("Vogt", "Klara Vogt")]
+
+
+def test_pronoun_resolves_to_previous_speaker() -> None:
+    """'she said' takes the nearest earlier person who spoke."""
+    text = ("Mayor Rita Osei said the bridge would reopen.\n\n"
+            "“We have waited long enough,” she said.")
+    assert _speakers(text)[-1] == ("she", "Rita Osei")
+
+
+def test_it_resolves_to_an_organization() -> None:
+    """'It added' takes the nearest earlier organisation, not a person."""
+    text = ("The election commission said the count was complete. "
+            "It added that a recount had been requested by Mayor Dan Ferris.")
+    assert _speakers(text)[-1] == ("It", "election commission") or _speakers(text)[-1][1] != "Dan Ferris"
+
+
+def test_role_resolves_to_the_person_named_with_it() -> None:
+    """'the French President' takes the person the article named with that role."""
+    text = ("French President Luc Marand met the delegation on Monday.\n\n"
+            "The French President said the talks had gone well.")
+    assert _speakers(text)[-1] == ("The French President", "Luc Marand")
+
+
+def test_role_with_another_country_is_not_that_person() -> None:
+    """A role of another country does not resolve to the wrong president."""
+    text = ("Brazilian President Lia Costa spoke first.\n\n"
+            "Paul Ames said the deal was close. The French President said the talks had gone well.")
+    assert _speakers(text)[-1][1] != "Lia Costa"
+
+
+def test_pronoun_never_resolves_across_a_heading() -> None:
+    """After a heading, 'he said' with no speaker since stays unresolved rather than guessed."""
+    text = ("Senator Omar Haddad said the vote would pass.\n\n"
+            "Storm Season Begins\n\n"
+            "“It will be a long night,” he said.")
+    mention, name = _speakers(text)[-1]
+    assert mention == "he" and name == "he"
