@@ -1,0 +1,33 @@
+"""Combine the cue rules' candidates with those a dependency parse shows.
+
+The rules are the reference (they are tuned on annotated news and need no model); the parse
+adds what they miss. For a cue both found, the parse only supplies a speaker the rules did not
+find; a cue only the parse found is added when its content overlaps no rule candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import Candidate
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return any(x.start < y.end and y.start < x.end for x in a.content for y in b.content)
+
+
+def combine(rules: Sequence[Candidate], parsed: Sequence[Candidate]) -> list[Candidate]:
+    """Rule candidates, completed and extended by parsed ones (see the module docstring)."""
+    out = list(rules)
+    by_cue = {c.cue.start: k for k, c in enumerate(out) if c.cue is not None}
+    for p in parsed:
+        k = by_cue.get(p.cue.start) if p.cue is not None else None
+        if k is not None:
+            if out[k].speaker is None and p.speaker is not None and out[k].rule != "passive":
+                out[k] = Candidate(cue=out[k].cue, content=out[k].content, speaker=p.speaker,
+                                   rule=out[k].rule + "+syntax")
+            continue
+        if p.content and p.speaker is not None and not any(_overlaps(p, r) for r in out):
+            out.append(p)
+    out.sort(key=lambda c: (c.content[0].start if c.content else c.cue.start if c.cue else 0))
+    return out
