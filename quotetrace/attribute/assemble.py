@@ -99,6 +99,10 @@ def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate
             spans = _merge(list(c.content) + pieces)
             out.append(Assembled("mixed", spans, _merge(pieces), c, c.rule))
         elif c.content:
+            taken = [p for mi, o in owner.items() if o != ci for p in marked[mi].pieces
+                     if any(_overlaps(p, x) for x in c.content)]
+            if taken and _only_filler(text, _without_that(text, c.content), taken):
+                continue  # the same quotation, already another cue's: one quote per passage
             out.append(Assembled("indirect", _merge(list(c.content)), (), c, c.rule))
     out.extend(_orphans(text, marked, owner, candidates, out, paragraphs))
     out.sort(key=lambda a: a.spans[0].start)

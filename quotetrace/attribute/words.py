@@ -81,6 +81,7 @@ outlet wire center centre university college school hospital bank fund club soci
 DOCUMENT_HEADS = frozenset("""
 statement letter report memo sign post tweet email message note document ad advert release study
 survey poll filing complaint lawsuit indictment ruling order decision plan bill website page video
+article story piece column editorial book headline caption text transcript placard banner
 """.split())
 
 ANONYMOUS_HEADS = frozenset("""

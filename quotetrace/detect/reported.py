@@ -121,6 +121,8 @@ def _is_cue(s: _Sentence, i: int) -> str | None:
             return None
     if s.is_cap(i) and i > 0 and s.low(i - 1) not in ("“", '"', ":"):
         return None  # "Said" inside a name or headline
+    if s.is_cap(i) and i == 0 and not (s.is_cap(1) and any(s.low(k) in (":", ",") for k in range(2, min(len(s), 9)))):
+        return None  # a sentence-initial cue only in "Said Ellis: “…”"
     return kind
 
 
@@ -371,6 +373,12 @@ def _content_end(s: _Sentence, start_tok: int, cues: dict[int, str]) -> int:
             if low == "," and s.low(k + 1) == "according" and s.low(k + 2) == "to":
                 return s.toks[k].start
             if k in cues and k > start_tok:
+                np = _left_np(s, k, start_tok)
+                if np and np[0] - 1 > start_tok and (s.toks[np[0] - 1].text in _CLOSE_MARKS
+                                                     or s.low(np[0] - 1) == "," and s.toks[np[0] - 2].text in _CLOSE_MARKS):
+                    # "…: “…,” she said": the quotation's own attribution ends this content
+                    m = np[0] - 1 if s.toks[np[0] - 1].text in _CLOSE_MARKS else np[0] - 2
+                    return s.toks[m].end
                 j = k - 1
                 while j > start_tok and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
                     j -= 1
@@ -387,6 +395,9 @@ def _content_end(s: _Sentence, start_tok: int, cues: dict[int, str]) -> int:
                     and not s.inq[k + 1] and (s.low(k + 2).endswith("ing") or s.low(k + 2) in ("which", "who")
                                               or s.low(k + 2) in AUXILIARIES):
                 return s.toks[k].end
+            if first_is_quote and low in _CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
+                    and (s.low(k + 1) in SUBORDINATORS or s.low(k + 1).endswith("ing")):
+                return s.toks[k].end  # "says, “Don’t do it,” until the shots" — the quotation ends it
         k += 1
     return s.end_offset()
 
@@ -545,6 +556,11 @@ def _sentence_candidates(s: _Sentence) -> list[Candidate]:
             lemma = PHRASAL_FORMS.get(f"{low} {nxt}", lemma)
         cue_span = _span(s, i, cue_end)
         prev = s.low(i - 1)
+        if i == 0:
+            cand = _said_first(s, cue_end, cues)  # "Said Ellis: “…”"
+            if cand:
+                found.append(cand)
+            continue
         if lemma == "claim" and s.low(cue_end + 1) in ("responsibility", "credit", "victory", "the", "a", "an", "his", "her", "their"):
             continue  # "claimed responsibility": a deed, not speech
         # passive: "has been described as …", "was described by X as …"
@@ -692,9 +708,18 @@ def _post(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) 
     content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
     if s.low(boundary) == "," and s.low(boundary - 1) in _CLOSE_MARKS:
         content_end = s.toks[boundary - 1].end
+    content_start = s.span.start
+    q_end = boundary - 1 if s.low(boundary) == "," else boundary
+    if s.toks[q_end].text in _CLOSE_MARKS or (q_end > 0 and s.toks[q_end - 1].text in _CLOSE_MARKS):
+        # "… scolded him: “…,” she said.": the quotation after the colon is the content
+        o = q_end - 1
+        while o > 0 and (s.inq[o] or s.toks[o].text in _CLOSE_MARKS):
+            o -= 1
+        if s.toks[o].text in _OPEN_MARKS and o > 0 and s.low(o - 1) == ":":
+            content_start = s.toks[o].start
     # a parenthetical "The economy, he said, is strong" continues after the attribution
     pieces = []
-    head = _trim_content(text, s.span.start, content_end)
+    head = _trim_content(text, content_start, content_end)
     if head:
         pieces.append(head)
     if stop == cue_end + 1 and s.low(stop) == "," and not _starts_new_attribution(s, stop + 1) \
@@ -728,6 +753,20 @@ def _inverted(s: _Sentence, i: int, cue_end: int, lemma: str) -> Candidate | Non
                     return Candidate(cue=_span(s, i, cue_end), content=(content,),
                                      speaker=_span(s, *np), rule="post-inverted")
     return None
+
+
+def _said_first(s: _Sentence, cue_end: int, cues: dict[int, str]) -> Candidate | None:
+    """``Said Ellis: “…”``: a sentence that opens with its cue."""
+    np = _right_np(s, cue_end + 1)
+    if np is None or s.low(np[1] + 1) not in (":", ","):
+        return None
+    k = np[1] + 2
+    if k >= len(s):
+        return None
+    content = _trim_content(s.text, s.toks[k].start, _content_end(s, k, cues))
+    if content is None:
+        return None
+    return Candidate(cue=_span(s, 0, cue_end), content=(content,), speaker=_span(s, *np), rule="post-inverted")
 
 
 def _starts_new_attribution(s: _Sentence, k: int) -> bool:
