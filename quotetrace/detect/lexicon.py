@@ -56,7 +56,7 @@ label dub brand characterize characterise term question wonder forecast estimate
 reassure rail attack lash fume scold chide rebuke decry denounce condemn hail applaud thank
 recount relate recommend summarize summarise elaborate clarify specify predict guarantee swear
 threaten signal indicate concede grumble gush marvel rave snap sneer taunt tease testify
-interject confess insist gripe marvel muse opine pronounce rule vent wonder read
+interject confess remember exhort insist gripe marvel muse opine pronounce rule vent wonder read
 """.split()
 
 # Speech verbs that take a bare or "that" clause as their content ("she added (that) …"); the

@@ -243,6 +243,18 @@ def _left_np(s: _Sentence, end: int, lo: int = 0) -> tuple[int, int] | None:
     return _trim_np(s, a, b)
 
 
+def _with_description_before(s: _Sentence, a: int) -> int:
+    """``“…,” another friend, Jane Doe, told CNN``: a short description before the name."""
+    if a >= 2 and s.low(a - 1) == ",":
+        c = a - 2
+        while c >= 0 and not s.inq[c] and s.toks[c].text not in _ALL_MARKS and s.low(c) != "," and a - c <= 6:
+            c -= 1
+        if c >= 0 and s.toks[c].text in _CLOSE_MARKS and c + 1 <= a - 2 and s.low(c + 1) in DETERMINERS \
+                and _np_ok(s, c + 1, a - 2):
+            return c + 1
+    return a
+
+
 def _trim_np(s: _Sentence, a: int, b: int) -> tuple[int, int] | None:
     if s.low(a) in PREPOSITIONS and s.is_cap(b):
         # "In a Bloomberg interview Trump declared": the name after the opening phrase
@@ -309,6 +321,12 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
                                           "listeners", "viewers", "host", "interviewer", "’s", "'s")):
             k += 1
     in_phrase = False  # inside a prepositional phrase or an appositive, any noun may follow
+    if after_quote and k < n and s.toks[k].text not in _OPEN_MARKS and s.low(k) != "that":
+        # right after a quotation ("“…,” Trump told a meeting being held in …") the rest of the
+        # clause can only be the attribution's
+        while k < n and s.low(k) not in (",", ".", "!", "?", ";") and s.toks[k].text not in _OPEN_MARKS:
+            k += 1
+        return True, k
     while k < n:
         low = s.low(k)
         tok = s.toks[k].text
@@ -697,6 +715,7 @@ def _post(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) 
     np = _left_np(s, i)
     if np is None:
         return _inverted(s, i, cue_end, lemma)
+    np = (_with_description_before(s, np[0]), np[1])
     a = np[0]
     before = s.low(a - 1)
     if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
@@ -715,7 +734,7 @@ def _post(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) 
         o = q_end - 1
         while o > 0 and (s.inq[o] or s.toks[o].text in _CLOSE_MARKS):
             o -= 1
-        if s.toks[o].text in _OPEN_MARKS and o > 0 and s.low(o - 1) == ":":
+        if s.toks[o].text in _OPEN_MARKS and o > 0 and s.low(o - 1) in (":", ","):
             content_start = s.toks[o].start
     # a parenthetical "The economy, he said, is strong" continues after the attribution
     pieces = []
