@@ -257,6 +257,7 @@ def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: i
 # "…,” Trump said on Thursday. “…" — the words between the two pieces of a split quote.
 _BETWEEN_MAX_WORDS = 14
 _WORD_RE = regex.compile(r"\w+")
+_NOUN_BEFORE_RE = regex.compile(r"\b(?:in|a|an|the|his|her|their|its|of)\s+\Z", regex.I)
 _SPEAKER_WORD_RE = regex.compile(r"\b(?:\p{Lu}\w*|he|she|they|we|I|it|you)\b")
 
 
@@ -271,7 +272,9 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     if not inner or inner[-1] not in ".,:;—–" or "\n" in between or len(between) > 160:
         return False
     words = _WORD_RE.findall(between)
-    cues = list(SPEECH_RE.finditer(between))
+    # "said in reply": a cue word after a preposition or determiner is a noun
+    cues = [c for c in SPEECH_RE.finditer(between)
+            if not _NOUN_BEFORE_RE.search(between, 0, c.start())]
     # exactly one cue: "Trump said, adding later, “…”" starts a second statement
     if len(cues) != 1:
         return False
