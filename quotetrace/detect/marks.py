@@ -287,8 +287,9 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
         lead = len(_WORD_RE.findall(between[: cues[0].start()]))
         if len(words) > 45 or lead > 6 or inner[-1] not in ".,":
             return False
-    # the first piece must stop mid-statement: “…,” or “…—”
-    return text[a.pieces[-1].end - 1] in ",—–-…"
+    # the first piece must stop mid-statement (“…,” or “…—”) or ask or exclaim (“…?” she asked.
+    # “…”); a piece that ends its sentence with a period is mostly a quotation of its own
+    return text[a.pieces[-1].end - 1] in ",—–-…?!"
 
 
 def merge_split(text: str, marked: list[Marked]) -> list[Marked]:

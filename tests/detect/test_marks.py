@@ -34,6 +34,7 @@ CASES = [
     ("“The next days matter,” Trump said on Thursday. “I think we are close.”",
      [["The next days matter,", "I think we are close."]]),
     ('"We are ready," he said, "and we will go."', [["We are ready,", "and we will go."]]),
+    ("“Who pays?” the senator asked. “Not us.”", [["Who pays?", "Not us."]]),
     # ... but not when the first part ends its statement or a second cue starts a new one
     ("“We won.” He left. “Then we lost.”", [["We won."], ["Then we lost."]]),
     ("“We won,” she said, adding later, “we lost.”", [["We won,"], ["we lost."]]),
