@@ -258,7 +258,6 @@ def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: i
 _BETWEEN_MAX_WORDS = 14
 _WORD_RE = regex.compile(r"\w+")
 _NOUN_BEFORE_RE = regex.compile(r"\b(?:in|a|an|the|his|her|their|its|of)\s+\Z", regex.I)
-_SPEAKER_WORD_RE = regex.compile(r"\b(?:\p{Lu}\w*|he|she|they|we|I|it|you)\b")
 
 
 def _joins(text: str, a: Marked, b: Marked) -> bool:
@@ -279,7 +278,9 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     if len(cues) != 1:
         return False
     # and someone who speaks: "“…,” adding, “…”" reports a second statement
-    if not _SPEAKER_WORD_RE.search(between):
+    others = [w for w in _WORD_RE.findall(between[: cues[0].start()] + " " + between[cues[0].end():])
+              if not w.lower().endswith("ing")]
+    if not others:
         return False
     if len(words) > _BETWEEN_MAX_WORDS:
         # a long attribution is still one when the cue opens it and a description follows:
