@@ -19,7 +19,7 @@ la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wy
 e.g i.e approx est univ mt ft
 """.split())
 
-_BOUNDARY_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[\p{Lu}\d])")
+_BOUNDARY_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[\p{Lu}\d])")
 _LAST_WORD_RE = regex.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
 
 

@@ -93,7 +93,9 @@ experts observer observers witness witnesses resident residents someone
 GROUP_HEADS = frozenset("""
 democrats republicans conservatives liberals voters critics supporters opponents protesters
 lawmakers leaders officials residents americans citizens activists members investigators
-authorities prosecutors police workers students parents analysts experts economists
+authorities prosecutors police workers students parents analysts experts economists others
+senators representatives congressmen governors mayors ministers officials leaders candidates
+republicans democrats delegates donors activists organizers""".split()) | frozenset("""
 """.split())
 
 

@@ -69,7 +69,7 @@ stress emphasize emphasise concede complain boast agree allege assert reveal dis
 answer observe proclaim muse quip retort whisper mutter exclaim plead reiterate conclude
 caution hint imply inform assure advise recommend propose estimate guarantee swear indicate
 signal remark counter vow pledge threaten reassure clarify specify elaborate
-summarize summarise relate recount lament concur
+summarize summarise relate recount lament concur ask
 """.split())
 
 # Cognition and stance verbs: attributions that are not speech (PolNeAR annotates them too).

@@ -59,6 +59,9 @@ _THAT_ONLY = frozenset("think believe feel hope fear worry expect know learn fin
                        "applaud attack rail lash decry condemn denounce criticize criticise scold "
                        "rebuke chide blast slam question wonder".split())
 _PARTICLES = frozenset("out on in back up for".split())
+# verbs that take "to" + a cue: "continued to say", "refused to say"
+_CATENATIVES = frozenset("""continue continued continues began begin begins on refused refuses declined declines
+tried tries want wants wanted appeared seemed used going went had has have would like likes liked""".split())
 _NO_CONTENT = frozenset("nothing something anything little much more so this that it everything no yes".split())
 _MAX_NP = 12
 
@@ -138,6 +141,10 @@ def _skip_adverbials_left(s: _Sentence, k: int, lo: int) -> int:
                 k -= 1
         elif low in ("week", "year", "month") and s.low(k - 1) in ("last", "this", "next"):
             k -= 2
+        elif low == "to" and s.low(k - 1) in _CATENATIVES:
+            k -= 2  # "continued to say", "declined to say", "went on to say"
+            if s.low(k) == "went" and s.low(k + 1) == "on":
+                k -= 1
         else:
             break
     return k
@@ -157,6 +164,8 @@ def _np_ok(s: _Sentence, a: int, b: int) -> bool:
     head = lows[-1]
     if head in DOCUMENT_HEADS and len(lows) <= 4:
         return True
+    if head.endswith("s") and head[:-1] in TITLES | ANONYMOUS_HEADS and len(lows) <= 5:
+        return True  # "Several senators", "two officials"
     if s.is_cap(b) or head in PRONOUNS or head in ANONYMOUS_HEADS or head in ORG_HEADS \
             or head in GROUP_HEADS or head in TITLES or head.endswith(("’s", "'s")):
         return head not in SUBORDINATORS or head in PRONOUNS
@@ -215,7 +224,7 @@ def _left_np(s: _Sentence, end: int, lo: int = 0) -> tuple[int, int] | None:
         if s.inq[a - 1] or low in _ALL_MARKS or low in ",;:()[]" or tok in _DASHES:
             break
         if low == "and":
-            if s.is_cap(a) and s.is_cap(a - 2):
+            if s.is_cap(a - 2) and (s.is_cap(a) or s.low(a) in GROUP_HEADS):
                 a -= 1
                 continue
             break
@@ -816,6 +825,9 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
             while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
                              or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience")):
                 k += 1
+            if k + 1 < n and s.low(k).endswith("s") and not s.is_cap(k) and s.low(k) not in AUXILIARIES \
+                    and (s.low(k + 1) in PRONOUNS or s.low(k + 1) in DETERMINERS or s.is_cap(k + 1)):
+                k += 1  # "tells audiences she may be prosecuted"
             while k < n and (s.low(k) in PREPOSITIONS and s.low(k) not in ("that",)) and (s.is_cap(k + 1) or s.low(k + 1) in TIME_WORDS):
                 k += 2
             if s.low(k) == "to":  # "urged voters to …", "asked him to …"
@@ -832,6 +844,7 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
         j = k
         while j < min(n, k + 8) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
                 and (s.low(j) in PREPOSITIONS or s.low(j) in TIME_WORDS or s.is_cap(j) or s.low(j) in DETERMINERS
+                     or s.low(j).isdigit() or s.low(j) in ("‘", "’", "'")
                      or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference")):
             j += 1
         if s.low(j) == "that" and j > k:
