@@ -55,6 +55,8 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
     m = _SHORT_CLAUSE_RE.match(text, pos, end)
     if not m or len(m.group().split()) > 8:
         return False
+    if m.group()[-1] in ",:" and text[m.end():m.end() + 2].lstrip()[:1] in "\"“‘'":
+        return False  # "She adds, “…”" introduces the next quotation
     return bool(SPEECH_RE.search(m.group()))
 
 

@@ -104,7 +104,8 @@ def _runs(indices: Iterable[int]) -> list[list[int]]:
     return runs
 
 
-def _trim(tokens: tuple[Token, ...], run: list[int], text: str, *, leading: Iterable[str] = ()) -> Span | None:
+def _trim(tokens: tuple[Token, ...], run: list[int], text: str, *,
+          leading: Iterable[str] = ()) -> Span | None:
     """The span of a run without edge punctuation and without a leading complementizer.
 
     A closing quotation mark stays when the run opens a quotation it would otherwise leave
@@ -174,7 +175,8 @@ class _Finder:
         t, tree = self.toks[i], self.tree
         for prt in tree.kids(i, "compound:prt"):
             p = _word(self.toks[prt])
-            lemma = PHRASAL_FORMS.get(f"{(t.lemma or '').lower()} {p}") or PHRASAL_FORMS.get(f"{_word(t)} {p}")
+            lemma = (PHRASAL_FORMS.get(f"{(t.lemma or '').lower()} {p}")
+                     or PHRASAL_FORMS.get(f"{_word(t)} {p}"))
             if lemma:
                 return lemma, prt
         lemma = _lemma(t)

@@ -286,7 +286,7 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
         # a long attribution is still one when the cue opens it and a description follows:
         # "…,” said Jane Doe, a lawyer who has worked on such cases for years. “…”
         lead = len(_WORD_RE.findall(between[: cues[0].start()]))
-        if len(words) > 45 or lead > 6 or inner[-1] not in ".,":
+        if len(words) > 45 or lead > 10 or inner[-1] not in ".,":
             return False
     # the first piece must stop mid-statement (“…,” or “…—”) or ask or exclaim (“…?” she asked.
     # “…”); a piece that ends its sentence with a period is mostly a quotation of its own
