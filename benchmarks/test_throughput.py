@@ -29,3 +29,14 @@ def test_extract_throughput(benchmark, corpus) -> None:  # noqa: ANN001
     found = benchmark.pedantic(run, rounds=5, iterations=1, warmup_rounds=1)
     assert found > 0
     words_per_second(benchmark, corpus)
+
+
+def test_long_article_throughput(benchmark) -> None:  # noqa: ANN001
+    """One 4 MB article dense with quotations: extraction must stay linear in the length."""
+    from quotetrace import Article, extract
+
+    para = "The minister said “we will not give in,” and the talks went on. Voters' hopes rose.\n\n"
+    article = Article(id="long", text=para * (4 * 2**20 // len(para.encode())))
+    found = benchmark.pedantic(lambda: len(extract(article)), rounds=2, iterations=1)
+    assert found == article.text.count("“")
+    words_per_second(benchmark, [article])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 import regex
@@ -21,6 +22,24 @@ e.g i.e approx est univ mt ft
 
 _BOUNDARY_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[\p{Lu}\d])")
 _LAST_WORD_RE = regex.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
+
+
+class DisjointSpans:
+    """Non-overlapping spans sorted by start, asked which of them meet ``[lo, hi)``; keeps every
+    per-sentence or per-quote lookup logarithmic, so a long article stays linear."""
+
+    def __init__(self, spans: Iterable[Span]):
+        self.spans = sorted(spans)
+        self.starts = [s.start for s in self.spans]
+
+    def overlapping(self, lo: int, hi: int) -> list[Span]:
+        k = max(0, bisect_right(self.starts, lo) - 1)
+        out = []
+        while k < len(self.spans) and self.starts[k] < hi:
+            if self.spans[k].end > lo:
+                out.append(self.spans[k])
+            k += 1
+        return out
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -60,9 +79,9 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
     return bool(SPEECH_RE.search(m.group()))
 
 
-def sentences(text: str, para: Span, protected: Iterable[Span] = ()) -> list[Span]:
+def sentences(text: str, para: Span, protected: DisjointSpans | None = None) -> list[Span]:
     """Sentences of one paragraph; no boundary falls inside a ``protected`` span (a quotation)."""
-    guard = [(s.start, s.end) for s in protected if s.end > para.start and s.start < para.end]
+    guard = [(s.start, s.end) for s in protected.overlapping(para.start, para.end)] if protected else []
     out = []
     start = para.start
     for m in _BOUNDARY_RE.finditer(text, para.start, para.end):

@@ -8,7 +8,7 @@ from ..detect.marks import Marked, detect_marks
 import regex
 
 from ..model import Span
-from ..text import paragraphs, sentences
+from ..text import DisjointSpans, paragraphs, sentences
 
 _DATE_PREFIX = regex.compile(r"date\s+\d{4}-\d{2}-\d{2}\s")
 from . import Analysis, Sentence
@@ -30,7 +30,7 @@ class RulesAnalyzer:
                 paras[0:1] = [Span(paras[0].start, m.end() - 1), Span(m.end(), paras[0].end)]
         if marked is None:
             marked = list(detect_marks(text))
-        quoted = [s for m in marked for s in m.pieces]
+        quoted = DisjointSpans(s for m in marked for s in m.pieces)
         sents = tuple(Sentence(s.start, s.end) for p in paras for s in sentences(text, p, quoted))
         return Analysis(text=text, analyzer=self.name, paragraphs=tuple(paras), sentences=sents,
                         provides=self.provides)

@@ -11,10 +11,12 @@ are left out.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..model import Span, join_spans
 from ..detect.marks import Marked
+from ..text import DisjointSpans
 from . import Candidate
 
 _FILLER = set(" \t\r\n\u00a0,.;:!?—–-…\"'“”‘’«»„‹›()[]")
@@ -74,23 +76,50 @@ class Assembled:
         return join_spans(text, self.spans)
 
 
+class _ContentIndex:
+    """Candidates' content hulls sorted by start; contents are sentence-sized, so a lookup scans
+    only the few that start within the longest hull before the point asked about."""
+
+    def __init__(self, candidates: Sequence[Candidate]):
+        hulls = [(c.content[0].start, c.content[-1].end, ci) for ci, c in enumerate(candidates) if c.content]
+        hulls.sort()
+        self.hulls = hulls
+        self.starts = [h[0] for h in hulls]
+        self.longest = max((e - s for s, e, _ in hulls), default=0)
+
+    def near(self, lo: int, hi: int) -> list[int]:
+        k = bisect_left(self.starts, lo - self.longest)
+        out = []
+        while k < len(self.hulls) and self.starts[k] < hi:
+            if self.hulls[k][1] > lo:
+                out.append(self.hulls[k][2])
+            k += 1
+        return out
+
+
 def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate],
              paragraphs: Sequence[Span]) -> list[Assembled]:
     """Quotes from candidates and passages, in text order (see the module docstring)."""
+    index = _ContentIndex(candidates)
     owner: dict[int, int] = {}
+    owned: dict[int, list[int]] = {}
     for mi, m in enumerate(marked):
+        if not m.pieces:
+            continue
         best = None
-        for ci, c in enumerate(candidates):
-            if any(_overlaps(p, s) for p in m.pieces for s in c.content):
-                size = sum(len(s) for s in c.content)
-                if best is None or size < best[0]:
+        for ci in index.near(m.pieces[0].start, m.pieces[-1].end):
+            c = candidates[ci]
+            if any(_overlaps(p, x) for p in m.pieces for x in c.content):
+                size = sum(len(x) for x in c.content)
+                if best is None or (size, ci) < best:
                     best = (size, ci)
         if best is not None:
             owner[mi] = best[1]
+            owned.setdefault(best[1], []).append(mi)
+    passage_at = DisjointSpans(p for mi in owner for p in marked[mi].pieces)
     out: list[Assembled] = []
     for ci, c in enumerate(candidates):
-        passages = [marked[mi] for mi, o in owner.items() if o == ci]
-        pieces = [p for m in passages for p in m.pieces]
+        pieces = [p for mi in owned.get(ci, ()) for p in marked[mi].pieces]
         if not c.content and not pieces:
             continue
         if pieces and _only_filler(text, _without_that(text, c.content), pieces):
@@ -99,10 +128,10 @@ def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate
             spans = _merge(list(c.content) + pieces)
             out.append(Assembled("mixed", spans, _merge(pieces), c, c.rule))
         elif c.content:
-            taken = [p for mi, o in owner.items() if o != ci for p in marked[mi].pieces
-                     if any(_overlaps(p, x) for x in c.content)]
+            # passages another cue took: the same quotation must not make a second quote
+            taken = [p for x in c.content for p in passage_at.overlapping(x.start, x.end)]
             if taken and _only_filler(text, _without_that(text, c.content), taken):
-                continue  # the same quotation, already another cue's: one quote per passage
+                continue
             out.append(Assembled("indirect", _merge(list(c.content)), (), c, c.rule))
     out.extend(_orphans(text, marked, owner, candidates, out, paragraphs))
     out.sort(key=lambda a: a.spans[0].start)
@@ -114,13 +143,15 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
     """Passages no cue took: a quote paragraph after ``X said:`` or after the same speaker's
     quote in the paragraph before; everything else (titles, scare quotes) is dropped."""
     para_starts = {p.start: k for k, p in enumerate(paragraphs)}
+    starts = [p.start for p in paragraphs]
+
+    def para_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
     by_para_end: dict[int, Assembled] = {}
-    for a in done:
-        for k, p in enumerate(paragraphs):
-            if p.start <= a.spans[-1].end <= p.end + 1:
-                by_para_end[k] = a
-    colon_cands = {k: c for c in candidates if not c.content and c.cue is not None
-                   for k, p in enumerate(paragraphs) if p.start <= c.cue.start < p.end}
+    for a in sorted(done, key=lambda a: a.spans[-1].end):
+        by_para_end[para_of(a.spans[-1].end - 1)] = a
+    colon_cands = {para_of(c.cue.start): c for c in candidates if not c.content and c.cue is not None}
     out = []
     for mi, m in enumerate(marked):
         if mi in owner or not m.pieces:

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import regex
@@ -33,39 +33,62 @@ _CONFIDENCE = {"signed": 0.9, "post": 0.95, "post-inverted": 0.95, "pre": 0.85, 
 
 
 class _Names:
-    """The people and organisations an article names, in order, for aliases and roles."""
+    """The people and organisations an article names, indexed for aliases and roles.
+
+    ``expand`` looks a name up by its last word (a surname) or whole; ``by_role`` by the head of
+    the title it was named with; ``people_between`` by offset. Each is a dictionary or a bisect,
+    so resolving every quote of a long article stays linear."""
 
     def __init__(self, text: str):
-        self.full: list[tuple[int, str, str, str]] = []  # (offset, name, type, role)
-        self.qualifiers: dict[str, str] = {}
+        self.by_key: dict[str, tuple[str, str]] = {}  # lower-case name or last word -> (name, type)
+        self.by_title: dict[str, list[tuple[int, str, str]]] = {}  # title head -> (offset, name, qualifier)
+        self.people: list[tuple[int, str]] = []  # (offset, name), in order
         for m in _NAME_RE.finditer(text):
             # a title just before the name makes it a role: "US President Donald Trump"
             d = describe(m.group())
-            if d.name and len(d.name.split()) >= 2 and d.type in ("person", "unknown"):
-                self.full.append((m.start(), d.name, "person", d.role))
-                if d.qualifier:
-                    self.qualifiers.setdefault(d.name, d.qualifier)
-            elif d.name and d.type == "organization":
-                self.full.append((m.start(), d.name, "organization", d.role))
+            if not d.name:
+                continue
+            if len(d.name.split()) >= 2 and d.type in ("person", "unknown"):
+                self._add(d.name, "person")
+                self.people.append((m.start(), d.name))
+                for word in d.role.split():
+                    self.by_title.setdefault(word, []).append((m.start(), d.name, d.qualifier))
+            elif d.type == "organization":
+                self._add(d.name, "organization")
+        self.people_offsets = [off for off, _ in self.people]
 
-    def expand(self, name: str, before: int) -> tuple[str, str] | None:
-        """The full name that ``name`` abbreviates (a surname, or a different case)."""
+    def _add(self, name: str, kind: str) -> None:
         low = name.lower()
-        best = None
-        for off, full, kind, _ in self.full:
-            fl = full.lower()
-            if fl == low or fl.endswith(" " + low) or (kind == "organization" and fl.replace("the ", "") == low):
-                if best is None or len(full) > len(best[0]):
-                    best = (full, kind)
-        return best
+        keys = {low, low.split()[-1]}
+        if kind == "organization" and low.startswith("the "):
+            keys.add(low[4:])
+        for key in keys:
+            old = self.by_key.get(key)
+            if old is None or len(name) > len(old[0]):  # the fullest form wins
+                self.by_key[key] = (name, kind)
+
+    def expand(self, name: str) -> tuple[str, str] | None:
+        """The full name that ``name`` abbreviates (a surname, or a different case)."""
+        hit = self.by_key.get(name.lower())
+        if hit and (hit[0].lower() == name.lower() or hit[0].lower().endswith(" " + name.lower())
+                    or hit[1] == "organization"):
+            return hit
+        return None
 
     def by_role(self, role: str, qualifier: str, before: int) -> str | None:
         """The person named earlier with this role: "The US President" → "US President X"."""
         head = role.split()[-1] if role else ""
-        hits = [full for off, full, kind, r in self.full
-                if kind == "person" and r and head in r.split() and off < before
-                and (not qualifier or self.qualifiers.get(full, qualifier) == qualifier)]
-        return hits[-1] if hits else None
+        for off, name, qual in reversed(self.by_title.get(head, ())):
+            if off < before and (not qualifier or not qual or qual == qualifier):
+                return name
+        return None
+
+    def last_person(self, start: int, end: int) -> str | None:
+        """The last person named in ``[start, end)``."""
+        k = bisect_left(self.people_offsets, end) - 1
+        if k >= 0 and self.people_offsets[k] >= start:
+            return self.people[k][1]
+        return None
 
 
 def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]) -> list[Quote]:
@@ -76,6 +99,7 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
     para_starts = [p.start for p in paras]
     headings = [k for k, p in enumerate(paras) if is_heading(text, p)]
     history: list[tuple[int, int, Speaker]] = []  # (offset, paragraph, speaker) of resolved speakers
+    spellings: dict[str, Speaker] = {}
     quotes: list[Quote] = []
     for a in assembled:
         c = a.candidate
@@ -83,9 +107,10 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
         if c is not None and c.speaker is not None:
             mention = text[c.speaker.start:c.speaker.end]
             para = max(0, bisect_right(para_starts, c.speaker.start) - 1)
-            speaker = _resolve_one(mention, c.speaker, para, history, headings, names, paras)
+            speaker = _resolve_one(mention, c.speaker, para, history, headings, names, paras, spellings)
             if speaker.type != "unknown" or speaker.name != mention:
                 history.append((c.speaker.start, para, speaker))
+                spellings.setdefault(speaker.name.lower(), speaker)
         cue = None
         if c is not None and c.cue is not None and a.rule != "continued":
             cue = Cue(text[c.cue.start:c.cue.end], c.cue.start, c.cue.end)
@@ -99,21 +124,27 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
 
 
 def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, int, Speaker]],
-                 headings: list[int], names: _Names | None, paras: list[Span]) -> Speaker:
+                 headings: list[int], names: _Names | None, paras: list[Span],
+                 spellings: dict[str, Speaker]) -> Speaker:
     d: Described = describe(mention)
     name, kind = d.name, d.type
     # the nearest heading before this paragraph bounds every look-back
-    floor = max([h for h in headings if h <= para], default=-1)
-    recent = [sp for off, p, sp in reversed(history) if off < span.start and p > floor
-              and para - p <= _LOOKBACK_PARAGRAPHS]
+    k = bisect_right(headings, para) - 1
+    floor = headings[k] if k >= 0 else -1
+    recent = []
+    for off, p, sp in reversed(history):
+        if p <= floor or para - p > _LOOKBACK_PARAGRAPHS:
+            break  # history is in text order: nothing older can qualify
+        if off < span.start:
+            recent.append(sp)
     if d.pronoun:
         want = _PRONOUN_KIND.get(d.pronoun, ())
         hit = next((sp for sp in recent if sp.type in want), None)
         if hit is None and d.pronoun in ("he", "she", "him", "her") and names is not None:
             floor_off = 0 if floor < 0 else paras[floor].end  # names after the heading only
-            people = [full for off, full, k, _ in names.full if k == "person" and floor_off <= off < span.start]
-            if people:
-                return Speaker(name=people[-1], mention=mention, start=span.start, end=span.end, type="person")
+            person = names.last_person(floor_off, span.start)
+            if person:
+                return Speaker(name=person, mention=mention, start=span.start, end=span.end, type="person")
         if hit is not None:
             return Speaker(name=hit.name, mention=mention, start=span.start, end=span.end, type=hit.type)
         return Speaker(name=mention, mention=mention, start=span.start, end=span.end, type="unknown")
@@ -130,12 +161,11 @@ def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, i
         return Speaker(name=mention, mention=mention, start=span.start, end=span.end,
                        type=kind if kind != "person" else "unknown")
     if names is not None and kind in ("person", "unknown", "organization"):
-        full = names.expand(name, span.start)
+        full = names.expand(name)
         if full:
             name, kind = full[0], full[1] if kind == "unknown" else kind
     # one spelling per speaker in an article: "TASS" after "Tass"
-    for _, _, sp in history:
-        if sp.name.lower() == name.lower():
-            name, kind = sp.name, sp.type if kind == "unknown" else kind
-            break
+    seen = spellings.get(name.lower())
+    if seen is not None:
+        name, kind = seen.name, seen.type if kind == "unknown" else kind
     return Speaker(name=name, mention=mention, start=span.start, end=span.end, type=kind)

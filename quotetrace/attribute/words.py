@@ -8,7 +8,8 @@ Notes:
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
+
 import regex
 
 from ..detect.lexicon import NOMINAL, PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS
@@ -21,8 +22,9 @@ _ABBREV = "|".join(sorted((a for a in ABBREVIATIONS if "." not in a), key=len, r
 _TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|(?i:(?:%s)\.)(?=\s)|\w+(?:[’'\-&]\w+)*|[^\w\s]" % _ABBREV)
 
 
-@attrs.frozen
-class Tok:
+class Tok(NamedTuple):
+    """A token with offsets; a plain tuple because sentences with a cue make many of them."""
+
     start: int
     end: int
     text: str

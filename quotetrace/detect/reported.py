@@ -29,6 +29,7 @@ from ..attribute.words import (DOCUMENT_HEADS, PHRASAL_FORMS, ADVERBS, ANONYMOUS
                                OBJECT_PRONOUNS, ORG_HEADS, PREPOSITIONS, PRONOUNS, SUBORDINATORS,
                                TIME_WORDS, TITLES, Tok, cue_kind, tokenize)
 from ..model import Span
+from ..text import DisjointSpans
 from .lexicon import CLAUSE_VERBS, cue_offsets, lemma_of
 from .marks import Marked
 
@@ -69,18 +70,20 @@ _MAX_NP = 12
 class _Sentence:
     """The tokens of one sentence, with which of them stand inside quotation marks."""
 
-    def __init__(self, text: str, span: Span, pieces: Sequence[Span]):
+    def __init__(self, text: str, span: Span, pieces: DisjointSpans):
         self.text = text
         self.span = span
         self.toks: list[Tok] = tokenize(text, span.start, span.end)
-        inside = [(p.start, p.end) for p in pieces if p.end > span.start and p.start < span.end]
+        self.lows = [t.low for t in self.toks]
+        self.n = len(self.toks)
+        inside = [(p.start, p.end) for p in pieces.overlapping(span.start, span.end)]
         self.inq = [any(s <= t.start < e for s, e in inside) for t in self.toks]
 
     def __len__(self) -> int:
         return len(self.toks)
 
     def low(self, i: int) -> str:
-        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.toks) and self.toks[i].text[0].isalnum()
@@ -538,7 +541,7 @@ def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list
 
 def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
     """Every attribution the cue rules find, in text order."""
-    pieces = [p for m in marked for p in m.pieces]
+    pieces = DisjointSpans(p for m in marked for p in m.pieces)
     out: list[Candidate] = find_signed(text, analysis, marked)
     cue_at = cue_offsets(text)
     for sent in analysis.sentences:
