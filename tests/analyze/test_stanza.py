@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quotetrace.analyze import FEATURES, Analysis, get_analyzer
 from quotetrace.attribute.syntax import syntactic_candidates
@@ -49,7 +51,7 @@ def check_structure(a: Analysis) -> None:
         at = s.last_token
         words = a.tokens[s.first_token:s.last_token]
         assert s.start == words[0].start and s.end == max(w.end for w in words)
-        assert any(p.start <= s.start and s.end <= p.end for p in a.paragraphs), "a sentence stays in its paragraph"
+        assert any(p.start <= s.start and s.end <= p.end for p in a.paragraphs), "crosses a paragraph"
         roots = [i for i in range(s.first_token, s.last_token) if a.tokens[i].head is None]
         assert len(roots) == 1, "one root a sentence"
         for i in range(s.first_token, s.last_token):
@@ -146,6 +148,20 @@ def test_odd_text_never_raises(tiny_analyzer, text: str) -> None:
         assert all(0 <= s.start <= s.end <= len(text) for s in (c.cue, *c.content))
 
 
+ODD_PIECES = list("\"'“”‘’«».,;:!?…-—()[]") + ["\n", "\n\n", " ", "\t", "\u00a0", "\u200b", "\u0085",
+                                                "\u2028", "said", "Mr.", "U.S.", "😀", "n't", "ﬁ"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=80), st.lists(st.one_of(
+    st.sampled_from(ODD_PIECES), st.text(alphabet="abcXY 12", max_size=6)), max_size=40).map("".join)))
+def test_any_text_keeps_the_invariants(tiny_analyzer, text: str) -> None:
+    """For any text: no exception, and every invariant of the analysis holds."""
+    a = tiny_analyzer.analyze(text)
+    check_structure(a)
+    syntactic_candidates(a)
+
+
 def test_candidates_on_tiny_parses_are_spans(tiny_analyzer) -> None:
     """Syntactic attribution over whatever the tiny parser produced gives valid, ordered spans."""
     a = tiny_analyzer.analyze(ARTICLE)
@@ -188,7 +204,9 @@ def test_missing_models_give_one_clear_error(tiny_models: Path, tmp_path: Path, 
     message = str(err.value)
     assert message.count("quotetrace models download") == 1
     assert f"--dir {root}" in message
-    assert err.value.__cause__ is None and err.value.__suppress_context__
+    # one error, not a chain of stanza's and torch's
+    assert err.value.__cause__ is None
+    assert err.value.__context__ is None or err.value.__suppress_context__
 
 
 def test_model_dir_defaults_to_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

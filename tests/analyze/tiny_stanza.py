@@ -67,6 +67,7 @@ def _resources() -> dict:
 def train_tiny_models(conllu: Path, out: Path, work: Path) -> Path:
     """Train tokenize, pos, lemma, depparse and ner into ``out`` (a stanza resources dir)."""
     import stanza  # noqa: F401  (sets up the "stanza" logger before the trainers change it)
+    import torch
 
     stanza_log = logging.getLogger("stanza")
     level = stanza_log.level
@@ -83,6 +84,10 @@ def train_tiny_models(conllu: Path, out: Path, work: Path) -> Path:
 
     # the trainers log every step (importing them turns on DEBUG) and the dataset scripts print
     stanza_log.setLevel(logging.ERROR)
+    # one thread: tiny matrices gain nothing from more, and on a busy machine torch's
+    # spinning worker threads make training a hundred times slower
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
     try:
         with contextlib.redirect_stdout(io.StringIO()):
             txt, labels, mwt = work / "tok.txt", work / "tok.labels", work / "tok.mwt.json"
@@ -139,6 +144,7 @@ def train_tiny_models(conllu: Path, out: Path, work: Path) -> Path:
                 "--save_dir", str(models / "ner"), "--save_name", f"{PACKAGE}.pt", *common])
     finally:
         stanza_log.setLevel(level)
+        torch.set_num_threads(threads)
 
     (out / "resources.json").write_text(json.dumps(_resources(), indent=2), encoding="utf-8")
     return out
