@@ -11,6 +11,10 @@ from collections.abc import Sequence
 
 from . import Candidate
 
+# Parsed constructions trusted on their own: a clausal complement or a parenthetical attribution.
+# Objects, "as" phrases and infinitives are left to the rules, which check the cue word too.
+_ADDABLE = frozenset({"syntax:ccomp", "syntax:parataxis", "syntax:according"})
+
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
     return any(x.start < y.end and y.start < x.end for x in a.content for y in b.content)
@@ -27,7 +31,8 @@ def combine(rules: Sequence[Candidate], parsed: Sequence[Candidate]) -> list[Can
                 out[k] = Candidate(cue=out[k].cue, content=out[k].content, speaker=p.speaker,
                                    rule=out[k].rule + "+syntax")
             continue
-        if p.content and p.speaker is not None and not any(_overlaps(p, r) for r in out):
+        if p.content and p.speaker is not None and p.rule in _ADDABLE and not any(_overlaps(p, r) for r in out) \
+                and p.speaker.end - p.speaker.start <= 80:
             out.append(p)
     out.sort(key=lambda c: (c.content[0].start if c.content else c.cue.start if c.cue else 0))
     return out

@@ -30,6 +30,11 @@ def test_passive_keeps_no_speaker() -> None:
 
 def test_parse_adds_what_rules_missed() -> None:
     """A parsed attribution whose content no rule candidate covers is added, in text order."""
-    got = combine([cand(60, (65, 90), (50, 59))], [cand(10, (15, 40), (0, 9), "syntax"),
-                                                     cand(70, (66, 80), (50, 59), "syntax")])
+    got = combine([cand(60, (65, 90), (50, 59))], [cand(10, (15, 40), (0, 9), "syntax:ccomp"),
+                                                     cand(70, (66, 80), (50, 59), "syntax:ccomp")])
     assert [c.cue.start for c in got] == [10, 60]
+
+
+def test_only_clausal_parses_are_added() -> None:
+    """A parsed object or infinitive is not added on its own: the rules judge those cues."""
+    assert combine([], [cand(10, (15, 40), (0, 9), "syntax:xcomp")]) == []
