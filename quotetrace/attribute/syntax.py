@@ -242,7 +242,7 @@ class _Finder:
         if found is None:
             return None
         lemma, prt = found
-        toks, tree = self.toks, self.tree
+        toks = self.toks
         cue = Span(toks[i].start, toks[prt].end if prt is not None and 0 < prt - i <= 3 else toks[i].end)
         extra: set[int] = set()
         speaker = self.speaker(i, extra)

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..detect.lexicon import NOMINAL, PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS
+from ..detect.lexicon import SPEECH_FORMS, STANCE_FORMS
 
 # words, numbers with inner punctuation (U.S., 3.5, don't, Trump’s), or one symbol
 from ..text import ABBREVIATIONS
@@ -109,5 +109,3 @@ def cue_kind(low: str) -> str | None:
         return "stance"
     return None
 
-
-__all__ = ["Tok", "tokenize", "cue_kind", "NOMINAL", "PHRASAL_FORMS"]

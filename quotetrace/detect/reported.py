@@ -25,12 +25,12 @@ import regex
 
 from ..analyze import Analysis
 from ..attribute import Candidate
-from ..attribute.words import (DOCUMENT_HEADS, PHRASAL_FORMS, ADVERBS, ANONYMOUS_HEADS, AUXILIARIES, DETERMINERS, GROUP_HEADS,
+from ..attribute.words import (DOCUMENT_HEADS, ADVERBS, ANONYMOUS_HEADS, AUXILIARIES, DETERMINERS, GROUP_HEADS,
                                OBJECT_PRONOUNS, ORG_HEADS, PREPOSITIONS, PRONOUNS, SUBORDINATORS,
                                TIME_WORDS, TITLES, Tok, cue_kind, tokenize)
 from ..model import Span
 from ..text import DisjointSpans
-from .lexicon import CLAUSE_VERBS, cue_offsets, lemma_of
+from .lexicon import CLAUSE_VERBS, PHRASAL_FORMS, cue_offsets, lemma_of
 from .marks import Marked
 
 _OPEN_MARKS = set("“\"‘'«„‹")
@@ -53,13 +53,6 @@ feeling think thinking know known learn learned heard see seen""".split())
 _LISTENER_VERBS = frozenset("tell inform assure warn remind advise ask urge reassure promise".split())
 # Verbs that take their content after "as": "described him as …", "characterized it as …".
 _AS_VERBS = frozenset("describe characterize characterise label brand term dub".split())
-# Verbs whose content needs "that": a bare "hopes Y" or "knows X" is not an attribution.
-_THAT_ONLY = frozenset("think believe feel hope fear worry expect know learn find show see hear read "
-                       "understand mean doubt suspect assume consider reckon figure want plan intend "
-                       "prefer joke echo counter finish begin interrupt repeat praise thank hail "
-                       "applaud attack rail lash decry condemn denounce criticize criticise scold "
-                       "rebuke chide blast slam question wonder".split())
-_PARTICLES = frozenset("out on in back up for".split())
 # verbs that take "to" + a cue: "continued to say", "refused to say"
 _CATENATIVES = frozenset("""continue continued continues began begin begins on refused refuses declined declines
 tried tries want wants wanted appeared seemed used going went had has have would like likes liked""".split())
@@ -296,8 +289,7 @@ def _right_np(s: _Sentence, start: int) -> tuple[int, int] | None:
         if s.inq[b] or low in _ALL_MARKS or low in ",;:.!?()" or s.toks[b].text in _DASHES:
             break
         if low in SUBORDINATORS - {"and"} or (low in PREPOSITIONS and low not in ("of", "for", "at", "to")):
-            if not (low in ("in", "on") and s.is_cap(b + 1) and s.is_cap(b - 1) and False):
-                break
+            break
         if low == "and" and not (s.is_cap(b - 1) and s.is_cap(b + 1)):
             break
         if low in ("to", "at", "for") and not s.is_cap(b + 1) and s.low(b + 1) not in DETERMINERS:
@@ -556,7 +548,6 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
 
 
 def _sentence_candidates(s: _Sentence) -> list[Candidate]:
-    text = s.text
     cues: dict[int, str] = {}
     for i in range(len(s)):
         kind = _is_cue(s, i)
