@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-import attrs
 import warnings
 from collections.abc import Iterator, Sequence
 
+import attrs
+
 from . import __version__
-from .errors import QuotetraceError
 from .analyze import ANALYZERS
+from .errors import QuotetraceError
 from .model import KINDS, Extraction
 from .models import download
 from .pipeline import extract_all

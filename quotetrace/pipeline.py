@@ -49,8 +49,8 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
         analysis = analyzer.analyze(text)
     candidates = find_reported(text, analysis, marked)
     if "deps" in analysis.provides:
-        from .attribute.syntax import syntactic_candidates
         from .attribute.combine import combine
+        from .attribute.syntax import syntactic_candidates
 
         candidates = combine(candidates, syntactic_candidates(analysis))
     assembled = assemble(text, marked, candidates, analysis.paragraphs)

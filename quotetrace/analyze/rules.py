@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..detect.marks import Marked, detect_marks
 import regex
 
+from ..detect.marks import Marked, detect_marks
 from ..model import Span
 from ..text import DisjointSpans, paragraphs, sentences
 

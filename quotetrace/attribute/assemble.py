@@ -14,8 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from ..model import Span, join_spans
 from ..detect.marks import Marked
+from ..model import Span, join_spans
 from ..text import DisjointSpans
 from . import Candidate
 

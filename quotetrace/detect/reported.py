@@ -25,9 +25,24 @@ import regex
 
 from ..analyze import Analysis
 from ..attribute import Candidate
-from ..attribute.words import (DOCUMENT_HEADS, ADVERBS, ANONYMOUS_HEADS, AUXILIARIES, DETERMINERS, GROUP_HEADS,
-                               OBJECT_PRONOUNS, ORG_HEADS, PREPOSITIONS, PRONOUNS, SUBORDINATORS,
-                               TIME_WORDS, TITLES, Tok, cue_kind, tokenize)
+from ..attribute.words import (
+    ADVERBS,
+    ANONYMOUS_HEADS,
+    AUXILIARIES,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GROUP_HEADS,
+    OBJECT_PRONOUNS,
+    ORG_HEADS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    TITLES,
+    Tok,
+    cue_kind,
+    tokenize,
+)
 from ..model import Span
 from ..text import DisjointSpans
 from .lexicon import CLAUSE_VERBS, PHRASAL_FORMS, cue_offsets, lemma_of
