@@ -43,16 +43,17 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
     marked = list(detect_marks(text))
     if isinstance(analyzer, str):
         analyzer = _DEFAULT if analyzer == "rules" else get_analyzer(analyzer)
-    if isinstance(analyzer, RulesAnalyzer):
-        analysis = analyzer.analyze(text, marked)
-    else:
-        analysis = analyzer.analyze(text)
+    # the cue rules always read the rules analyzer's sentences: they never break inside a
+    # quotation, which a statistical sentence splitter does now and then
+    analysis = _DEFAULT.analyze(text, marked)
     candidates = find_reported(text, analysis, marked)
-    if "deps" in analysis.provides:
-        from .attribute.combine import combine
-        from .attribute.syntax import syntactic_candidates
+    if not isinstance(analyzer, RulesAnalyzer):
+        parsed = analyzer.analyze(text)
+        if "deps" in parsed.provides:
+            from .attribute.combine import combine
+            from .attribute.syntax import syntactic_candidates
 
-        candidates = combine(candidates, syntactic_candidates(analysis))
+            candidates = combine(candidates, syntactic_candidates(parsed))
     assembled = assemble(text, marked, candidates, analysis.paragraphs)
     return resolve(art, analysis, assembled)
 
