@@ -257,7 +257,8 @@ def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: i
 # "…,” Trump said on Thursday. “…" — the words between the two pieces of a split quote.
 _BETWEEN_MAX_WORDS = 14
 _WORD_RE = regex.compile(r"\w+")
-_NOUN_BEFORE_RE = regex.compile(r"\b(?:in|a|an|the|his|her|their|its|of)\s+\Z", regex.I)
+_NOUN_BEFORE_RE = regex.compile(r"\b(?:in|a|an|the|his|her|their|its|of|was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z",
+                                regex.I)
 
 
 def _joins(text: str, a: Marked, b: Marked) -> bool:
@@ -271,11 +272,13 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     if not inner or inner[-1] not in ".,:;—–" or "\n" in between or len(between) > 160:
         return False
     words = _WORD_RE.findall(between)
-    # "said in reply": a cue word after a preposition or determiner is a noun
+    # "said in reply": a cue word after a preposition or determiner is a noun, and after
+    # "was" a passive ("he was formally called to testify") reports nothing
     cues = [c for c in SPEECH_RE.finditer(between)
             if not _NOUN_BEFORE_RE.search(between, 0, c.start())]
-    # exactly one cue: "Trump said, adding later, “…”" starts a second statement
-    if len(cues) != 1:
+    # exactly one cue: "Trump said, adding later, “…”" starts a second statement, and so does a
+    # participle alone: "… before asking her, “…”"
+    if len(cues) != 1 or cues[0].group().lower().endswith("ing"):
         return False
     # and someone who speaks: "“…,” adding, “…”" reports a second statement
     others = [w for w in _WORD_RE.findall(between[: cues[0].start()] + " " + between[cues[0].end():])
