@@ -38,6 +38,7 @@ _IRREGULAR = {
     "mean": ("meant", "means", "meaning"),
     "blow up": ("blew up", "blown up"),
     "begin": ("began", "begun", "begins", "beginning"),
+    "sing": ("sang", "sung", "sings", "singing"),
     "shoot back": ("shot back", "shoots back", "shooting back"),
     "fire back": ("fired back", "fires back", "firing back"),
     "hit back": ("hit back", "hits back", "hitting back"),
@@ -56,7 +57,7 @@ label dub brand characterize characterise term question wonder forecast estimate
 reassure rail attack lash fume scold chide rebuke decry denounce condemn hail applaud thank
 recount relate recommend summarize summarise elaborate clarify specify predict guarantee swear
 threaten signal indicate concede grumble gush marvel rave snap sneer taunt tease testify
-interject confess remember exhort insist gripe marvel muse opine pronounce rule vent wonder read
+interject confess remember exhort chant sing insist gripe marvel muse opine pronounce rule vent wonder read
 """.split()
 
 # Speech verbs that take a bare or "that" clause as their content ("she added (that) …"); the
