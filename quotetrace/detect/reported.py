@@ -71,6 +71,9 @@ _AS_VERBS = frozenset("describe characterize characterise label brand term dub".
 # verbs that take "to" + a cue: "continued to say", "refused to say"
 _CATENATIVES = frozenset("""continue continued continues began begin begins on refused refuses declined declines
 tried tries want wants wanted appeared seemed used going went had has have would like likes liked""".split())
+# words that open a description of a speaker after a comma: ", one of the organizers", ", now a lawyer"
+_DESCRIPTION_OPENERS = frozenset("""who whose whom now one both each part among himself herself
+formerly also then once""".split())
 _NO_CONTENT = frozenset("nothing something anything little much more so this that it everything no yes".split())
 _MAX_NP = 12
 
@@ -374,7 +377,8 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
             if nxt.endswith("ing") or cue_kind(nxt) or nxt in SUBORDINATORS or nxt in PREPOSITIONS \
                     or nxt in ("according", "referring", "who", "which", "where"):
                 return True, k
-            if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES:  # ", R-Texas" / ", a Democrat"
+            if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES or nxt in _DESCRIPTION_OPENERS:
+                # ", R-Texas" / ", a Democrat" / ", one of the organizers"
                 in_phrase = True
                 k += 1
                 continue
@@ -706,7 +710,7 @@ def _through_descriptions(s: _Sentence, b: int) -> int:
                 break
             b = j
             continue
-        if not (nxt in DETERMINERS or s.is_cap(b + 2) or nxt in TITLES or nxt in ("who", "whose", "whom", "now")
+        if not (nxt in DETERMINERS or s.is_cap(b + 2) or nxt in TITLES or nxt in _DESCRIPTION_OPENERS
                 or nxt.isdigit() or nxt in ("executive", "senior", "former", "chief", "co-founder")):
             break
         j = b + 2
