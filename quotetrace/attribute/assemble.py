@@ -157,12 +157,11 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         if mi in owner or not m.pieces:
             continue
         k = para_starts.get(m.opens[0])
-        if k is None or k == 0:
-            continue
+        if k is None or k == 0 or m.close < 0:
+            continue  # a passage whose end is a guess is nobody's quotation without a cue
         para = paragraphs[k]
         # the passage must fill its paragraph: a quote paragraph, not a title inside a sentence
-        rest = text[m.close + 1 : para.end] if m.close >= 0 else ""
-        if m.close >= 0 and any(ch not in _FILLER for ch in rest):
+        if any(ch not in _FILLER for ch in text[m.close + 1 : para.end]):
             continue
         words = text[m.pieces[0].start:m.pieces[-1].end].split()
         if len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):

@@ -205,7 +205,12 @@ def find_marked(text: str) -> list[Marked]:
         if carry:
             first = doubles[k][0] if doubles[k] else -1
             if first == ps and (pairs and pairs[0][0] == ps or open_at_end == ps):
-                if pairs and pairs[0][0] == ps:  # the run-on quote closes here
+                if pairs and pairs[0][0] == ps and _newly_attributed(text, pairs[0][1], pe):
+                    # “…,” added Rep. Jane Doe: a quotation with its own speaker, not a run-on;
+                    # the one before ran to the end of its paragraph
+                    found.append(_marked(text, carry, carry_opens, -1))
+                    carry, carry_opens = [], []
+                elif pairs and pairs[0][0] == ps:  # the run-on quote closes here
                     o, c = pairs.pop(0)
                     found.append(_marked(text, carry + [(o + 1, c)], carry_opens + [o], c))
                     carry, carry_opens = [], []
@@ -233,6 +238,17 @@ def find_marked(text: str) -> list[Marked]:
     found = [m for m in found if m.pieces]
     found.sort(key=lambda m: m.pieces[0].start)
     return found
+
+
+def _newly_attributed(text: str, close: int, end: int) -> bool:
+    """Whether a quotation that closes at ``close`` is followed by an attribution to a named
+    speaker (``,” added Rep. Jane Doe``), not by a pronoun or nothing."""
+    tail = text[close + 1 : min(end, close + 90)]
+    cue = SPEECH_RE.search(tail)
+    if cue is None or cue.start() > 50:
+        return False
+    words = regex.findall(r"[\p{L}][\w’'.-]*", tail[: cue.start()] + " " + tail[cue.end():cue.end() + 40])
+    return any(w[0].isupper() and w not in ("He", "She", "They", "I", "We", "It") for w in words[:6])
 
 
 def _flush_unclosed(text: str, found: list[Marked], pieces: list[tuple[int, int]], opens: list[int]) -> None:

@@ -60,6 +60,15 @@ def test_multi_paragraph_quote_is_one_quote() -> None:
                             ["a coda."]]
 
 
+def test_reopened_quote_with_its_own_speaker_is_a_new_quote() -> None:
+    """A paragraph that reopens a mark but names its own speaker starts a new quote; the open
+    quote before it ran to the end of its paragraph."""
+    text = ("“We are ready,” Jane Roe said. “If the vote fails, we try again.\n\n"
+            "“It will not fail,” added Rep. John Poe. “Not this time.”")
+    assert pieces(text) == [["We are ready,", "If the vote fails, we try again."],
+                            ["It will not fail,", "Not this time."]]
+
+
 def test_stray_mark_costs_one_paragraph() -> None:
     """An unbalanced paragraph does not disturb the paragraphs after it."""
     text = 'He said "this has no end.\n\nShe said "this one does" and "so does this."\n'
