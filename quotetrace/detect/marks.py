@@ -273,6 +273,7 @@ def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: i
 # "…,” Trump said on Thursday. “…" — the words between the two pieces of a split quote.
 _BETWEEN_MAX_WORDS = 14
 _WORD_RE = regex.compile(r"\w+")
+_NEXT_WORD_RE = regex.compile(r"[ \t\u00a0]+(\p{Ll}\w*)")
 _NOUN_BEFORE_RE = regex.compile(r"\b(?:in|a|an|the|his|her|their|its|of|was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z",
                                 regex.I)
 
@@ -307,6 +308,11 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
         lead = len(_WORD_RE.findall(between[: cues[0].start()]))
         if len(words) > 45 or lead > 10 or inner[-1] not in ".,":
             return False
+    # the second passage must be a statement of its own, not a fragment that the sentence goes
+    # on from ("“…,” Warren said. “You squeezed them” to drive up the price, she said.")
+    after = _NEXT_WORD_RE.match(text, b.close + 1) if b.close >= 0 else None
+    if after and not SPEECH_RE.fullmatch(after.group(1)):
+        return False
     # the first piece must stop mid-statement (“…,” or “…—”) or ask or exclaim (“…?” she asked.
     # “…”); a piece that ends its sentence with a period is mostly a quotation of its own
     return text[a.pieces[-1].end - 1] in ",—–-…?!"
