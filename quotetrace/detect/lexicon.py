@@ -73,6 +73,15 @@ signal remark counter vow pledge threaten reassure clarify specify elaborate
 summarize summarise relate recount lament concur ask
 """.split())
 
+# Of those, the ones whose bare object is as often a noun phrase ("conceded the race",
+# "maintains a lead", "responding to critics") as a clause: they need a clause to show, a
+# complementizer, a question word, a pronoun subject or a quotation.
+NEEDS_CLAUSE = frozenset("""
+deny confirm maintain concede disclose respond answer advise recommend propose estimate
+guarantee signal counter threaten reassure clarify specify elaborate summarize summarise
+relate recount lament concur inform assure caution proclaim plead reiterate observe
+""".split())
+
 # Cognition and stance verbs: attributions that are not speech (PolNeAR annotates them too).
 STANCE_VERBS = """
 think believe feel hope fear worry expect know doubt suspect

@@ -45,7 +45,7 @@ from ..attribute.words import (
 )
 from ..model import Span
 from ..text import DisjointSpans
-from .lexicon import CLAUSE_VERBS, PHRASAL_FORMS, cue_offsets, lemma_of
+from .lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, PHRASAL_FORMS, cue_offsets, lemma_of
 from .marks import Marked
 
 _OPEN_MARKS = set("“\"‘'«„‹")
@@ -176,6 +176,9 @@ def _np_ok(s: _Sentence, a: int, b: int) -> bool:
     if any(w in AUXILIARIES for w in lows):
         return False
     head = lows[-1]
+    if head in DETERMINERS or (head.endswith(("ed", "ing")) and not s.is_cap(b) and head not in TITLES) \
+            or any(w.endswith(("’s", "'s")) and w[:-2] in PRONOUNS | {"that", "what", "there"} for w in lows):
+        return False  # "a larger", "forces attempted", "he’s open": not a noun phrase
     if head in DOCUMENT_HEADS and len(lows) <= 4:
         return True
     if head.endswith("s") and head[:-1] in TITLES | ANONYMOUS_HEADS and len(lows) <= 5:
@@ -651,6 +654,8 @@ def _sentence_candidates(s: _Sentence) -> list[Candidate]:
         if content is not None and (kind == "stance" or lemma not in CLAUSE_VERBS):
             if not _marked_content(s, i, cue_end, lemma, content):
                 continue
+        elif content is not None and lemma in NEEDS_CLAUSE and not _clause_starts(s, content):
+            continue  # "conceded the race", "maintains a lead": an object, not a statement
 
         if content is None:
             if s.low(cue_end + 1) == ":" and cue_end + 2 >= len(s) and speaker is not None:
@@ -682,6 +687,23 @@ def _marked_content(s: _Sentence, i: int, cue_end: int, lemma: str, content: Spa
         return True  # "calling it a violation of the rules"
     # "said on Thursday that …": "that" after a short adverbial
     return "that" in after[:8] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].start <= content.start
+
+
+_CLAUSE_OPENERS = frozenset("""that whether if how why what when where who which there he she they we i it
+you""".split())
+
+
+def _clause_starts(s: _Sentence, content: Span) -> bool:
+    """Whether ``content`` opens like a clause: a complementizer, a question word, a pronoun
+    subject or a quotation."""
+    k = next((k for k in range(s.n) if s.toks[k].start >= content.start), None)
+    if k is None:
+        return False
+    # "threatening last week it could walk away": a time phrase before the clause
+    while k < s.n and (s.low(k) in TIME_WORDS or s.low(k) in ADVERBS
+                       or s.low(k) in ("last", "this", "next", "week", "month", "year", "on", "earlier", "later")):
+        k += 1
+    return s.low(k) in _CLAUSE_OPENERS or (k < s.n and (s.toks[k].text in _OPEN_MARKS or s.inq[k]))
 
 
 def _prev_word(s: _Sentence, i: int) -> str:
