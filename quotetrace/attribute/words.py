@@ -19,7 +19,9 @@ from ..text import ABBREVIATIONS
 
 # acronyms (U.S.), initials (John D. Podesta), abbreviations (Sen., Rep.) keep their period
 _ABBREV = "|".join(sorted((a for a in ABBREVIATIONS if "." not in a), key=len, reverse=True))
-_TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|(?i:(?:%s)\.)(?=\s)|\w+(?:[’'\-&]\w+)*|[^\w\s]" % _ABBREV)
+# a plural possessive keeps its apostrophe ("veterans' families"), so it is not taken for a mark
+_TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|(?i:(?:%s)\.)(?=\s)"
+                          r"|\w+(?:[’'\-&]\w+)*(?:(?<=s)[’'](?=\s+\p{Ll}))?|[^\w\s]" % _ABBREV)
 
 
 class Tok(NamedTuple):
