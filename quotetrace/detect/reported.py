@@ -252,21 +252,27 @@ def _left_np(s: _Sentence, end: int, lo: int = 0) -> tuple[int, int] | None:
         if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES:
             break  # "rejected the idea, …" — a verb, not part of the name
         a -= 1
-    # drop an introductory time phrase: "the next day Trump"
-    while a < b and (s.low(a) in TIME_WORDS or s.low(a) in ("the", "next", "same", "following", "on", "last", "this", "day", "however", "meanwhile", "but", "and", "so", "now", "then", "still")):
-        if s.is_cap(a) and s.low(a) not in TIME_WORDS and s.low(a) not in ("however", "meanwhile", "but", "and", "so", "now", "then", "still", "the", "on", "last", "this"):
-            break
-        if s.low(a) == "the" and not any(s.low(x) in TIME_WORDS or s.low(x) == "day" for x in range(a + 1, min(b, a + 3) + 1)):
-            break
-        a += 1
-    # a leading preposition phrase: "In a statement the campaign" is rare; "On Wednesday Trump"
-    if s.low(a) in PREPOSITIONS and a < b:
-        j = a + 1
-        while j < b and not s.is_cap(j):
-            j += 1
-        if s.low(a + 1) in TIME_WORDS:
-            a = a + 2
+    a = _drop_opening_phrase(s, a, b)
     return _trim_np(s, a, b)
+
+
+_OPENERS = frozenset("however meanwhile but and so now then still".split())
+_TIME_MODIFIERS = frozenset("the next same following on last this".split())
+
+
+def _drop_opening_phrase(s: _Sentence, a: int, b: int) -> int:
+    """Skip words that open the clause rather than name the speaker: "However Trump", "the next
+    day Trump", "On Wednesday Trump"."""
+    while a < b:
+        low = s.low(a)
+        if low in _OPENERS or low in TIME_WORDS or low == "day":
+            a += 1
+        elif low in _TIME_MODIFIERS and any(s.low(x) in TIME_WORDS or s.low(x) == "day"
+                                            for x in range(a + 1, min(b, a + 3) + 1)):
+            a += 1
+        else:
+            break
+    return a
 
 
 def _with_description_before(s: _Sentence, a: int) -> int:
