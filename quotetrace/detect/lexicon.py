@@ -82,6 +82,16 @@ guarantee signal counter threaten reassure clarify specify elaborate summarize s
 relate recount lament concur inform assure caution proclaim plead reiterate observe
 """.split())
 
+#: Cue forms that are often nouns ("the report", "his claims"): cues only where a verb can stand.
+NOUNISH = frozenset("""report reports claim claims call calls post posts note notes comment comments
+answer answers quote quotes charge charges promise promises tweet tweets counter echo echoes question
+questions estimate estimates forecast forecasts demand demands pledge pledges vow vows attack attacks
+praise statement warning warnings reply replies remark remarks plea pleas concern boast boasts joke jokes
+repeat signal signals hint hints label labels term terms brand guess finish conclude show shows
+state states blast blasts slam slams
+find finds read reads hope hopes fear fears plan plans mean means want wants figure figures feel
+feeling think thinking know known learn learned heard see seen""".split())
+
 # Cognition and stance verbs: attributions that are not speech (PolNeAR annotates them too).
 STANCE_VERBS = """
 think believe feel hope fear worry expect know doubt suspect

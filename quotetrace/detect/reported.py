@@ -21,8 +21,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-import regex
-
 from ..analyze import Analysis
 from ..attribute import Candidate
 from ..attribute.words import (
@@ -39,78 +37,32 @@ from ..attribute.words import (
     SUBORDINATORS,
     TIME_WORDS,
     TITLES,
-    Tok,
     cue_kind,
-    tokenize,
 )
 from ..model import Span
 from ..text import DisjointSpans
-from .lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, PHRASAL_FORMS, cue_offsets, lemma_of
+from .lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, NOUNISH, PHRASAL_FORMS, cue_offsets, lemma_of
 from .marks import Marked
-
-_OPEN_MARKS = set("“\"‘'«„‹")
-_CLOSE_MARKS = set("”\"’'»›")
-_ALL_MARKS = _OPEN_MARKS | _CLOSE_MARKS
-_DASHES = set("—–-―")
-
-# Cue forms that are often nouns ("the report", "his claims"): a cue only when no determiner
-# or possessive stands before them.
-_NOUNISH = frozenset("""report reports claim claims call calls post posts note notes comment comments
-answer answers quote quotes charge charges promise promises tweet tweets counter echo echoes question
-questions estimate estimates forecast forecasts demand demands pledge pledges vow vows attack attacks
-praise statement warning warnings reply replies remark remarks plea pleas concern boast boasts joke jokes
-repeat signal signals hint hints label labels term terms brand guess finish conclude show shows
-state states blast blasts slam slams
-find finds read reads hope hopes fear fears plan plans mean means want wants figure figures feel
-feeling think thinking know known learn learned heard see seen""".split())
+from .mentions import (
+    DESCRIPTION_OPENERS,
+    left_np,
+    right_np,
+    subject,
+    through_descriptions,
+    with_description_before,
+)
+from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
+from .signed import find_signed
 
 # Verbs whose object (the listener) sits between the cue and the content: "told CBS that …".
 _LISTENER_VERBS = frozenset("tell inform assure warn remind advise ask urge reassure promise".split())
+
 # Verbs that take their content after "as": "described him as …", "characterized it as …".
 _AS_VERBS = frozenset("describe characterize characterise label brand term dub".split())
-# verbs that take "to" + a cue: "continued to say", "refused to say"
-_CATENATIVES = frozenset("""continue continued continues began begin begins on refused refuses declined declines
-tried tries want wants wanted appeared seemed used going went had has have would like likes liked""".split())
-# words that open a description of a speaker after a comma: ", one of the organizers", ", now a lawyer"
-_DESCRIPTION_OPENERS = frozenset("""who whose whom now one both each part among himself herself
-formerly also then once""".split())
+
 _NO_CONTENT = frozenset("nothing something anything little much more so this that it everything no yes".split())
-_MAX_NP = 12
 
-
-class _Sentence:
-    """The tokens of one sentence, with which of them stand inside quotation marks."""
-
-    def __init__(self, text: str, span: Span, pieces: DisjointSpans):
-        self.text = text
-        self.span = span
-        self.toks: list[Tok] = tokenize(text, span.start, span.end)
-        self.lows = [t.low for t in self.toks]
-        self.n = len(self.toks)
-        inside = [(p.start, p.end) for p in pieces.overlapping(span.start, span.end)]
-        self.inq = [any(s <= t.start < e for s, e in inside) for t in self.toks]
-
-    def __len__(self) -> int:
-        return len(self.toks)
-
-    def low(self, i: int) -> str:
-        return self.lows[i] if 0 <= i < self.n else ""
-
-    def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and self.toks[i].text[0].isalnum()
-
-    def is_cap(self, i: int) -> bool:
-        return self.is_word(i) and self.toks[i].text[0].isupper()
-
-    def end_offset(self) -> int:
-        """The end of the sentence without its final punctuation and marks."""
-        k = len(self.toks) - 1
-        while k >= 0 and not self.is_word(k) and self.toks[k].text not in _CLOSE_MARKS:
-            k -= 1
-        return self.toks[k].end if k >= 0 else self.span.start
-
-
-def _is_cue(s: _Sentence, i: int) -> str | None:
+def _is_cue(s: CueSentence, i: int) -> str | None:
     """The cue's kind (speech/stance) when token i is used as a cue verb here."""
     if s.inq[i]:
         return None
@@ -122,10 +74,10 @@ def _is_cue(s: _Sentence, i: int) -> str | None:
     prev = s.low(i - 1)
     if prev.endswith(("’s", "'s")) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
         return None  # "Friday’s reported blast", "the voters’ claims"
-    if low in _NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "about", "by", "in", "on"):
+    if low in NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "about", "by", "in", "on"):
         if not (low == "calls" and s.low(i + 1) in ("for", "on")):
             return None  # "reports from the blog …", "claims of fraud"
-    if low in _NOUNISH and not low.endswith("ing"):
+    if low in NOUNISH and not low.endswith("ing"):
         j = i - 1
         while j >= 0 and s.low(j) in ADVERBS:
             j -= 1
@@ -133,7 +85,7 @@ def _is_cue(s: _Sentence, i: int) -> str | None:
         if not (s.is_cap(j) or pj in PRONOUNS or pj in ORG_HEADS or pj in ANONYMOUS_HEADS or pj in DOCUMENT_HEADS
                 or pj in GROUP_HEADS or pj in TITLES or pj in (",", "”", '"', "’", "'", "and", "who")):
             return None  # "the suing states were …": a noun after a modifier
-    if low in _NOUNISH or low.endswith("ing"):
+    if low in NOUNISH or low.endswith("ing"):
         if prev in DETERMINERS or prev.endswith(("’s", "'s")) or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
             return None
     if s.is_cap(i) and i > 0 and s.low(i - 1) not in ("“", '"', ":"):
@@ -142,204 +94,13 @@ def _is_cue(s: _Sentence, i: int) -> str | None:
         return None  # a sentence-initial cue only in "Said Ellis: “…”"
     return kind
 
-
-def _skip_adverbials_left(s: _Sentence, k: int, lo: int) -> int:
-    """Step left over adverbs, auxiliaries and time phrases that sit between subject and cue."""
-    while k >= lo:
-        low = s.low(k)
-        if low in ADVERBS or low in AUXILIARIES or (low.endswith("ly") and not s.is_cap(k)) or low == "not":
-            k -= 1
-        elif low in TIME_WORDS or (s.is_cap(k) and low in TIME_WORDS):
-            k -= 1
-            if s.low(k) in ("on", "last", "this", "earlier", "late", "early", "next", "that", "the"):
-                k -= 1
-        elif low in ("week", "year", "month") and s.low(k - 1) in ("last", "this", "next"):
-            k -= 2
-        elif low == "to" and s.low(k - 1) in _CATENATIVES:
-            k -= 2  # "continued to say", "declined to say", "went on to say"
-            if s.low(k) == "went" and s.low(k + 1) == "on":
-                k -= 1
-        else:
-            break
-    return k
-
-
-def _np_ok(s: _Sentence, a: int, b: int) -> bool:
-    """Whether tokens a..b (inclusive) can be a speaker mention."""
-    if b < a or b - a + 1 > _MAX_NP:
-        return False
-    lows = [s.low(k) for k in range(a, b + 1)]
-    if any(s.inq[k] for k in range(a, b + 1)):
-        return False
-    if any(cue_kind(w) and not s.is_cap(a + n) and w not in _NOUNISH for n, w in enumerate(lows)):
-        return False
-    if any(w in AUXILIARIES for w in lows):
-        return False
-    head = lows[-1]
-    if head in DETERMINERS or (head.endswith(("ed", "ing")) and not s.is_cap(b) and head not in TITLES) \
-            or any(w.endswith(("’s", "'s")) and w[:-2] in PRONOUNS | {"that", "what", "there"} for w in lows):
-        return False  # "a larger", "forces attempted", "he’s open": not a noun phrase
-    if head in DOCUMENT_HEADS and len(lows) <= 4:
-        return True
-    if head.endswith("s") and head[:-1] in TITLES | ANONYMOUS_HEADS and len(lows) <= 5:
-        return True  # "Several senators", "two officials"
-    if s.is_cap(b) or head in PRONOUNS or head in ANONYMOUS_HEADS or head in ORG_HEADS \
-            or head in GROUP_HEADS or head in TITLES or head.endswith(("’s", "'s")):
-        return head not in SUBORDINATORS or head in PRONOUNS
-    # "the announcer", "a narrator in the ad": a short noun phrase with a determiner
-    if (lows[0] in DETERMINERS or lows[0].endswith(("’s", "'s"))) and len(lows) <= 6 \
-            and not any(w in SUBORDINATORS or w in PRONOUNS for w in lows[1:]):
-        return True
-    # a lower-case head: "an official familiar with the matter", "sources close to the ministry"
-    return any(w in ANONYMOUS_HEADS or w in GROUP_HEADS or w in ORG_HEADS or w in TITLES for w in lows)
-
-
-def _left_np(s: _Sentence, end: int, lo: int = 0) -> tuple[int, int] | None:
-    """The speaker mention that ends just before token ``end`` (a cue), as token indices."""
-    k = _skip_adverbials_left(s, end - 1, lo)
-    if k < lo:
-        return None
-    if s.low(k) == ")":  # "Rep. Jane Doe (D-Wis.) said"
-        j = k
-        while j >= lo and s.low(j) != "(":
-            j -= 1
-        k = j - 1
-    elif s.low(k) == "," and k > lo:
-        # appositives between commas: "Jane Doe, a senior adviser, said",
-        # "“…,” Jane Doe, the attorney general of X, one of the states suing, said"
-        commas = []
-        j = k - 1
-        while j >= lo and k - j <= 40 and not s.inq[j] and s.low(j) not in _ALL_MARKS:
-            if s.low(j) == ",":
-                commas.append(j)
-            j -= 1
-        if not commas:
-            return None
-        # the name is the chunk that follows the quotation or opens the clause
-        first = commas[-1]
-        start = j + 1
-        if s.low(j) in _CLOSE_MARKS or j < lo:
-            chunk_end = first - 1
-            if _np_ok(s, start, chunk_end) and s.is_cap(start) or s.low(start) in PRONOUNS:
-                # the mention runs on through its descriptions: "Jane Doe, the state's attorney general"
-                return start, k - 1
-        nearest = commas[0]
-        if k - nearest > 14:
-            return None
-        head = _left_np(s, nearest, lo)
-        if head is None:
-            return None
-        described = nearest + 1
-        if s.low(described) in DETERMINERS or s.is_cap(described) or s.low(described) in TITLES:
-            return head[0], k - 1
-        return head
-    b = k
-    a = b
-    while a - 1 >= lo:
-        low = s.low(a - 1)
-        tok = s.toks[a - 1].text
-        if s.inq[a - 1] or low in _ALL_MARKS or low in ",;:()[]" or tok in _DASHES:
-            break
-        if low == "and":
-            if s.is_cap(a - 2) and (s.is_cap(a) or s.low(a) in GROUP_HEADS):
-                a -= 1
-                continue
-            break
-        if low in SUBORDINATORS and low not in ("who",):
-            break
-        if low in AUXILIARIES or cue_kind(low) and not s.is_cap(a - 1) and low not in _NOUNISH:
-            break
-        if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES:
-            break  # "rejected the idea, …" — a verb, not part of the name
-        a -= 1
-    a = _drop_opening_phrase(s, a, b)
-    return _trim_np(s, a, b)
-
-
-_OPENERS = frozenset("however meanwhile but and so now then still".split())
-_TIME_MODIFIERS = frozenset("the next same following on last this".split())
-
-
-def _drop_opening_phrase(s: _Sentence, a: int, b: int) -> int:
-    """Skip words that open the clause rather than name the speaker: "However Trump", "the next
-    day Trump", "On Wednesday Trump"."""
-    while a < b:
-        low = s.low(a)
-        if low in _OPENERS or low in TIME_WORDS or low == "day":
-            a += 1
-        elif low in _TIME_MODIFIERS and any(s.low(x) in TIME_WORDS or s.low(x) == "day"
-                                            for x in range(a + 1, min(b, a + 3) + 1)):
-            a += 1
-        else:
-            break
-    return a
-
-
-def _with_description_before(s: _Sentence, a: int) -> int:
-    """``“…,” another friend, Jane Doe, told CNN``: a short description before the name."""
-    if a >= 2 and s.low(a - 1) == ",":
-        c = a - 2
-        while c >= 0 and not s.inq[c] and s.toks[c].text not in _ALL_MARKS and s.low(c) != "," and a - c <= 6:
-            c -= 1
-        if c >= 0 and s.toks[c].text in _CLOSE_MARKS and c + 1 <= a - 2 and s.low(c + 1) in DETERMINERS \
-                and _np_ok(s, c + 1, a - 2):
-            return c + 1
-    return a
-
-
-def _trim_np(s: _Sentence, a: int, b: int) -> tuple[int, int] | None:
-    if s.low(a) in PREPOSITIONS and s.is_cap(b):
-        # "In a Bloomberg interview Trump declared": the name after the opening phrase
-        j = b
-        while j > a and (s.is_cap(j - 1) or s.low(j - 1) in TITLES):
-            j -= 1
-        a = j
-    if s.low(b) in PRONOUNS:
-        a = b  # "officials it accuses": the pronoun is the subject
-    while a < b and s.low(a) in PREPOSITIONS:
-        a += 1  # "resulted in authorities describing"
-    if not _np_ok(s, a, b):
-        return None
-    return a, b
-
-
-def _right_np(s: _Sentence, start: int) -> tuple[int, int] | None:
-    """The speaker mention that starts at token ``start`` (after an inverted cue or ``according to``)."""
-    a = start
-    while a < len(s) and s.low(a) in ADVERBS:
-        a += 1
-    if s.low(a) in PREPOSITIONS or s.low(a) in SUBORDINATORS:
-        return None
-    b = a
-    while b < len(s):
-        low = s.low(b)
-        if s.inq[b] or low in _ALL_MARKS or low in ",;:.!?()" or s.toks[b].text in _DASHES:
-            break
-        if low in SUBORDINATORS - {"and"} or (low in PREPOSITIONS and low not in ("of", "for", "at", "to")):
-            break
-        if low == "and" and not (s.is_cap(b - 1) and s.is_cap(b + 1)):
-            break
-        if low in ("to", "at", "for") and not s.is_cap(b + 1) and s.low(b + 1) not in DETERMINERS:
-            break
-        if cue_kind(low) and not s.is_cap(b):
-            break
-        b += 1
-    b -= 1
-    while b >= a and s.low(b) in ("of", "for", "at", "to", "the", "and"):
-        b -= 1
-    if not _np_ok(s, a, b):
-        return None
-    return a, b
-
-
 _TAIL_WORDS = frozenset("""statement interview interviews news conference briefing email emailed phone
 telephone call speech rally tweet post letter ago recently earlier later late early last next this
 television radio show program appearance op-ed written blog campaign event meeting hearing remarks
 release press reporters spokesman spokeswoman aboard plane town hall visit stop forum debate message
 video senior""".split())
 
-
-def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: bool = False) -> tuple[bool, int]:
+def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: bool = False) -> tuple[bool, int]:
     """Whether what follows token ``i`` to the end (or to a comma) is only place, time, manner or
     a listener, so that the attribution ends the sentence. Returns (answer, index where the
     attribution stops)."""
@@ -352,16 +113,16 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
                                           "listeners", "viewers", "host", "interviewer", "’s", "'s")):
             k += 1
     in_phrase = False  # inside a prepositional phrase or an appositive, any noun may follow
-    if after_quote and k < n and s.toks[k].text not in _OPEN_MARKS and s.low(k) != "that":
+    if after_quote and k < n and s.toks[k].text not in OPEN_MARKS and s.low(k) != "that":
         # right after a quotation ("“…,” Trump told a meeting being held in …") the rest of the
         # clause can only be the attribution's
-        while k < n and s.low(k) not in (",", ".", "!", "?", ";") and s.toks[k].text not in _OPEN_MARKS:
+        while k < n and s.low(k) not in (",", ".", "!", "?", ";") and s.toks[k].text not in OPEN_MARKS:
             k += 1
         return True, k
     while k < n:
         low = s.low(k)
         tok = s.toks[k].text
-        if low in ".!?" or (tok in _CLOSE_MARKS and k >= n - 2):
+        if low in ".!?" or (tok in CLOSE_MARKS and k >= n - 2):
             return True, k
         if in_phrase and (low in ("that", "which", "who") and s.low(k - 1) not in TIME_WORDS
                           and s.low(k - 1) not in ("week", "month", "year", "day", "ago")
@@ -371,14 +132,14 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
             while k < n and s.low(k) != ",":
                 k += 1
             return True, k
-        if in_phrase and tok in _OPEN_MARKS and s.is_cap(k + 1):
+        if in_phrase and tok in OPEN_MARKS and s.is_cap(k + 1):
             # a title in quotation marks: "on CNN's “State of the Union.”"
             k += 1
-            while k < n and (s.inq[k] or s.toks[k].text in _CLOSE_MARKS or s.low(k) in ".,"):
+            while k < n and (s.inq[k] or s.toks[k].text in CLOSE_MARKS or s.low(k) in ".,"):
                 k += 1
             continue
-        if s.inq[k] or tok in _OPEN_MARKS or low == "that" or low in AUXILIARIES \
-                or (cue_kind(low) and low not in _NOUNISH and not s.is_cap(k)):
+        if s.inq[k] or tok in OPEN_MARKS or low == "that" or low in AUXILIARIES \
+                or (cue_kind(low) and low not in NOUNISH and not s.is_cap(k)):
             return False, k
         if low == ",":
             nxt = s.low(k + 1)
@@ -386,7 +147,7 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
             if nxt.endswith("ing") or cue_kind(nxt) or nxt in SUBORDINATORS or nxt in PREPOSITIONS \
                     or nxt in ("according", "referring", "who", "which", "where"):
                 return True, k
-            if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES or nxt in _DESCRIPTION_OPENERS:
+            if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES or nxt in DESCRIPTION_OPENERS:
                 # ", R-Texas" / ", a Democrat" / ", one of the organizers"
                 in_phrase = True
                 k += 1
@@ -410,24 +171,23 @@ def _tail_is_adverbial(s: _Sentence, i: int, lemma: str | None, after_quote: boo
         return False, k
     return True, k
 
-
-def _content_end(s: _Sentence, start_tok: int, cues: dict[int, str]) -> int:
+def _content_end(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
     """Where content that starts at ``start_tok`` stops: the sentence end, or just before a second
     attribution (``, adding``, ``but added``, ``, according to``) or a closing participle."""
     n = len(s)
     k = start_tok
-    first_is_quote = start_tok < n and s.low(start_tok) in _OPEN_MARKS
+    first_is_quote = start_tok < n and s.low(start_tok) in OPEN_MARKS
     while k < n:
         low = s.low(k)
         if not s.inq[k]:
             if low == "," and s.low(k + 1) == "according" and s.low(k + 2) == "to":
                 return s.toks[k].start
             if k in cues and k > start_tok:
-                np = _left_np(s, k, start_tok)
-                if np and np[0] - 1 > start_tok and (s.toks[np[0] - 1].text in _CLOSE_MARKS
-                                                     or s.low(np[0] - 1) == "," and s.toks[np[0] - 2].text in _CLOSE_MARKS):
+                np = left_np(s, k, start_tok)
+                if np and np[0] - 1 > start_tok and (s.toks[np[0] - 1].text in CLOSE_MARKS
+                                                     or s.low(np[0] - 1) == "," and s.toks[np[0] - 2].text in CLOSE_MARKS):
                     # "…: “…,” she said": the quotation's own attribution ends this content
-                    m = np[0] - 1 if s.toks[np[0] - 1].text in _CLOSE_MARKS else np[0] - 2
+                    m = np[0] - 1 if s.toks[np[0] - 1].text in CLOSE_MARKS else np[0] - 2
                     return s.toks[m].end
                 j = k - 1
                 while j > start_tok and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
@@ -441,123 +201,15 @@ def _content_end(s: _Sentence, start_tok: int, cues: dict[int, str]) -> int:
                                              or s.low(m) in PRONOUNS or s.low(m) in ADVERBS):
                         m -= 1
                     return s.toks[m].end
-            if first_is_quote and low in _CLOSE_MARKS and k > start_tok and s.low(k + 1) == "," \
+            if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k + 1) == "," \
                     and not s.inq[k + 1] and (s.low(k + 2).endswith("ing") or s.low(k + 2) in ("which", "who")
                                               or s.low(k + 2) in AUXILIARIES):
                 return s.toks[k].end
-            if first_is_quote and low in _CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
+            if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
                     and (s.low(k + 1) in SUBORDINATORS or s.low(k + 1).endswith("ing")):
                 return s.toks[k].end  # "says, “Don’t do it,” until the shots" — the quotation ends it
         k += 1
     return s.end_offset()
-
-
-def _span(s: _Sentence, a: int, b: int) -> Span:
-    return Span(s.toks[a].start, s.toks[b].end)
-
-
-# "(CNN) — ", "WASHINGTON (AP) — ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ": a dateline, not content
-_DATELINE_RE = regex.compile(r"[^a-z\n]{0,40}?(?:\([\w .]{2,20}\)|[A-Z]{3,}[^a-z\n]{0,30})\s*[—–-]+\s+")
-
-
-def _trim_content(text: str, start: int, end: int) -> Span | None:
-    m = _DATELINE_RE.match(text, start, end)
-    if m:
-        start = m.end()
-    while start < end and (text[start].isspace() or text[start] in ",;:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
-        end -= 1
-    if end - start < 2 or not any(ch.isalnum() for ch in text[start:end]):
-        return None
-    return Span(start, end)
-
-
-def _subject(s: _Sentence, before: int, start: int = 0) -> tuple[int, int] | None:
-    """The subject of the clause that opens at ``start`` (the sentence by default): its first
-    noun phrase, after an introductory phrase that ends with a comma."""
-    first = start
-    # skip an introductory phrase: "In a statement Tuesday, …", "However, …"
-    for k in range(first, min(before, first + 14)):
-        if s.low(k) == "," and not s.inq[k]:
-            w = s.low(first)
-            if w in PREPOSITIONS or w in ADVERBS or w in ("however", "meanwhile", "still", "yet", "but", "and", "asked", "speaking") or w.endswith("ly"):
-                start = k + 1
-            break
-    a = start
-    while a < before and s.low(a) in ("but", "and", "so", "yet", "still", "however", "meanwhile"):
-        a += 1
-    b = a
-    while b < before:
-        low = s.low(b)
-        if b > a and s.low(b - 1) in DETERMINERS and s.is_word(b) and not s.is_cap(b) and low not in AUXILIARIES \
-                and not cue_kind(low) and not low.endswith("ed") and low not in PREPOSITIONS and low not in SUBORDINATORS:
-            # "The coach praised …": the noun after the determiner
-            b += 1
-            while b < before and s.is_word(b) and not s.is_cap(b) and s.low(b) not in AUXILIARIES \
-                    and not cue_kind(s.low(b)) and not s.low(b).endswith(("ed", "s")) and s.low(b) not in PREPOSITIONS \
-                    and s.low(b) not in SUBORDINATORS and b - a < 4:
-                b += 1
-            break
-        if s.is_cap(b) or low in DETERMINERS or low in TITLES or low.endswith(("’s", "'s")) \
-                or low in ("of", "and") and s.is_cap(b + 1) or low in ORG_HEADS or low in ANONYMOUS_HEADS \
-                or low in GROUP_HEADS or low in PRONOUNS and b == a:
-            if low in PRONOUNS:
-                b += 1
-                break
-            b += 1
-            continue
-        break
-    b -= 1
-    while b >= a and s.low(b) in DETERMINERS | {"of", "and"}:
-        b -= 1
-    if b < a or not _np_ok(s, a, b):
-        return None
-    return a, b
-
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# "… pic.twitter.com/x — Jane Doe (@jdoe) April 25, 2025" and "“…” ― Jane Doe": a signature
-_SIGNATURE_RE = regex.compile(
-    r"(?P<link>\s*pic\.twitter\.com/\S+)?\s*(?P<dash>[—―–-])\s*"
-    r"(?P<name>\p{Lu}[\w.’'\-]*(?:[ \u00a0]+[\p{Lu}\w][\w.’'\-]*){0,5}(?:[ \u00a0]*\(@\w+\))?)"
-    r"(?P<date>[ \u00a0]+(?:%s)[ \u00a0]+\d{1,2},[ \u00a0]+\d{4})?[\s.]*\Z" % _MONTHS)
-
-
-def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
-    """Quotations and embedded posts signed after a dash at the end of their paragraph; the
-    dash is their cue."""
-    out: list[Candidate] = []
-    ends = {m.close: m for m in marked if m.close >= 0}
-    paras = analysis.paragraphs
-    for k, p in enumerate(paras):
-        tail_from = max(p.start, p.end - 120)
-        m = _SIGNATURE_RE.search(text, tail_from, p.end)
-        if m is None:
-            continue
-        name = Span(m.start("name"), m.end("name"))
-        dash = Span(m.start("dash"), m.end("dash"))  # PolNeAR takes the dash as the cue
-        before = m.start()
-        while before > p.start and text[before - 1].isspace():
-            before -= 1
-        quote = ends.get(before - 1)
-        if quote is not None:
-            out.append(Candidate(cue=dash, content=quote.pieces, speaker=name, rule="signed"))
-        elif m.group("link") or "(@" in m.group("name"):
-            start = p.start
-            while start < before and not text[start].isalnum():
-                start += 1  # an emoji or a bullet before the post
-            pieces = [Span(start, before)] if before > start else []
-            if k > 0 and text[p.start] in "-–—" or text[start:start + 1].islower():
-                prev = paras[k - 1]
-                s0 = prev.start
-                while s0 < prev.end and not text[s0].isalnum():
-                    s0 += 1
-                pieces.insert(0, Span(s0, prev.end))
-            if pieces:
-                out.append(Candidate(cue=dash, content=tuple(pieces), speaker=name, rule="signed"))
-    return out
-
 
 def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
     """Every attribution the cue rules find, in text order."""
@@ -568,14 +220,13 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
         k = bisect_left(cue_at, sent.start)
         if k == len(cue_at) or cue_at[k] >= sent.end:
             continue  # most sentences report nothing: skip them before tokenizing
-        s = _Sentence(text, Span(sent.start, sent.end), pieces)
+        s = CueSentence(text, Span(sent.start, sent.end), pieces)
         if len(s) < 3:
             continue
         out.extend(_sentence_candidates(s))
     return out
 
-
-def _sentence_candidates(s: _Sentence) -> list[Candidate]:
+def _sentence_candidates(s: CueSentence) -> list[Candidate]:
     cues: dict[int, str] = {}
     for i in range(len(s)):
         kind = _is_cue(s, i)
@@ -603,7 +254,7 @@ def _sentence_candidates(s: _Sentence) -> list[Candidate]:
         if f"{low} {nxt}" in PHRASAL_FORMS or (lemma == "call" and nxt in ("for", "on")):
             cue_end = i + 1
             lemma = PHRASAL_FORMS.get(f"{low} {nxt}", lemma)
-        cue_span = _span(s, i, cue_end)
+        cue_span = span_of(s, i, cue_end)
         prev = s.low(i - 1)
         if i == 0:
             cand = _said_first(s, cue_end, cues)  # "Said Ellis: “…”"
@@ -646,14 +297,14 @@ def _sentence_candidates(s: _Sentence) -> list[Candidate]:
                 k0 = next(k for k, t in enumerate(s.toks) if t.start >= inner.content[0].start)
                 if s.low(k0) == "that":
                     k0 += 1
-                speaker = _subject(s, i, k0)
+                speaker = subject(s, i, k0)
             else:
-                speaker = last_speaker or _subject(s, i)
+                speaker = last_speaker or subject(s, i)
             rule = "carried"
         else:
-            speaker = _left_np(s, i)
+            speaker = left_np(s, i)
             if speaker is None:
-                subj = _subject(s, i)
+                subj = subject(s, i)
                 if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
                     speaker = subj
         content = _pre_content(s, i, cue_end, lemma, cues)
@@ -666,18 +317,17 @@ def _sentence_candidates(s: _Sentence) -> list[Candidate]:
         if content is None:
             if s.low(cue_end + 1) == ":" and cue_end + 2 >= len(s) and speaker is not None:
                 # "X said:" ends the paragraph; the quote paragraphs that follow are the content
-                found.append(Candidate(cue=cue_span, content=(), speaker=_span(s, *speaker), rule="colon"))
+                found.append(Candidate(cue=cue_span, content=(), speaker=span_of(s, *speaker), rule="colon"))
             continue
         if speaker is None and rule == "pre":
             continue
         found.append(Candidate(cue=cue_span, content=(content,),
-                               speaker=_span(s, *speaker) if speaker else None, rule=rule))
+                               speaker=span_of(s, *speaker) if speaker else None, rule=rule))
         if speaker:
             last_speaker = speaker
     return found
 
-
-def _marked_content(s: _Sentence, i: int, cue_end: int, lemma: str, content: Span) -> bool:
+def _marked_content(s: CueSentence, i: int, cue_end: int, lemma: str, content: Span) -> bool:
     """Whether a cue that does not take a bare clause shows its content: "that", a quotation,
     or its own preposition (described … as, called for, accused … of)."""
     after = [s.low(k) for k in range(cue_end + 1, min(len(s), cue_end + 12))]
@@ -694,12 +344,10 @@ def _marked_content(s: _Sentence, i: int, cue_end: int, lemma: str, content: Spa
     # "said on Thursday that …": "that" after a short adverbial
     return "that" in after[:8] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].start <= content.start
 
-
 _CLAUSE_OPENERS = frozenset("""that whether if how why what when where who which there he she they we i it
 you""".split())
 
-
-def _clause_starts(s: _Sentence, content: Span) -> bool:
+def _clause_starts(s: CueSentence, content: Span) -> bool:
     """Whether ``content`` opens like a clause: a complementizer, a question word, a pronoun
     subject or a quotation."""
     k = next((k for k in range(s.n) if s.toks[k].start >= content.start), None)
@@ -709,141 +357,104 @@ def _clause_starts(s: _Sentence, content: Span) -> bool:
     while k < s.n and (s.low(k) in TIME_WORDS or s.low(k) in ADVERBS
                        or s.low(k) in ("last", "this", "next", "week", "month", "year", "on", "earlier", "later")):
         k += 1
-    return s.low(k) in _CLAUSE_OPENERS or (k < s.n and (s.toks[k].text in _OPEN_MARKS or s.inq[k]))
+    return s.low(k) in _CLAUSE_OPENERS or (k < s.n and (s.toks[k].text in OPEN_MARKS or s.inq[k]))
 
-
-def _prev_word(s: _Sentence, i: int) -> str:
+def _prev_word(s: CueSentence, i: int) -> str:
     j = i - 1
     while j >= 0 and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
         j -= 1
     return s.low(j)
 
-
-def _only_adverbials_between(s: _Sentence, a: int, b: int) -> bool:
+def _only_adverbials_between(s: CueSentence, a: int, b: int) -> bool:
     return all(s.low(k) in ADVERBS or s.low(k) in AUXILIARIES or s.low(k) in TIME_WORDS
                or s.low(k) in ("on", "in", "last", "this", "week") for k in range(a + 1, b))
 
-
-def _through_descriptions(s: _Sentence, b: int) -> int:
-    """Extend a mention over the descriptions that follow it: "Jane Doe, a lawyer at X, who has
-    worked on such cases, said" — PolNeAR's source spans include them."""
-    n = len(s)
-    while b + 2 < n and s.low(b + 1) in (",", "(") and not s.inq[b + 1]:
-        nxt = s.low(b + 2)
-        if s.low(b + 1) == "(":
-            j = b + 2
-            while j < n and s.low(j) != ")":
-                j += 1
-            if j >= n:
-                break
-            b = j
-            continue
-        if not (nxt in DETERMINERS or s.is_cap(b + 2) or nxt in TITLES or nxt in _DESCRIPTION_OPENERS
-                or nxt.isdigit() or nxt in ("executive", "senior", "former", "chief", "co-founder")):
-            break
-        j = b + 2
-        while j < n and s.low(j) not in (",", ".", ";", ":", "?", "!") and not s.inq[j] \
-                and s.toks[j].text not in _OPEN_MARKS:
-            j += 1
-        if j < n and s.toks[j].text in _OPEN_MARKS:
-            break
-        b = j - 1
-    return b
-
-
-def _tok_range(s: _Sentence, span: Span | None) -> tuple[int, int] | None:
+def _tok_range(s: CueSentence, span: Span | None) -> tuple[int, int] | None:
     if span is None:
         return None
     idx = [k for k, t in enumerate(s.toks) if span.start <= t.start and t.end <= span.end]
     return (idx[0], idx[-1]) if idx else None
 
-
-def _post(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Candidate | None:
+def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Candidate | None:
     """``…, X said.`` and ``…, said X.``: content before, attribution after a comma or a quote."""
     text = s.text
     # normal order: ", X said." / "” X said"
-    np = _left_np(s, i)
+    np = left_np(s, i)
     if np is None:
         return _inverted(s, i, cue_end, lemma)
-    np = (_with_description_before(s, np[0]), np[1])
+    np = (with_description_before(s, np[0]), np[1])
     a = np[0]
     before = s.low(a - 1)
     if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
         return _inverted(s, i, cue_end, lemma)
-    ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in _CLOSE_MARKS or s.low(a - 2) in _CLOSE_MARKS)
+    ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in CLOSE_MARKS or s.low(a - 2) in CLOSE_MARKS)
     if not ok:
         return _inverted(s, i, cue_end, lemma)
     boundary = a - 1
     content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
-    if s.low(boundary) == "," and s.low(boundary - 1) in _CLOSE_MARKS:
+    if s.low(boundary) == "," and s.low(boundary - 1) in CLOSE_MARKS:
         content_end = s.toks[boundary - 1].end
     content_start = s.span.start
     q_end = boundary - 1 if s.low(boundary) == "," else boundary
-    if s.toks[q_end].text in _CLOSE_MARKS or (q_end > 0 and s.toks[q_end - 1].text in _CLOSE_MARKS):
+    if s.toks[q_end].text in CLOSE_MARKS or (q_end > 0 and s.toks[q_end - 1].text in CLOSE_MARKS):
         # "… scolded him: “…,” she said.": the quotation after the colon is the content
         o = q_end - 1
-        while o > 0 and (s.inq[o] or s.toks[o].text in _CLOSE_MARKS):
+        while o > 0 and (s.inq[o] or s.toks[o].text in CLOSE_MARKS):
             o -= 1
-        if s.toks[o].text in _OPEN_MARKS and o > 0 and s.low(o - 1) in (":", ","):
+        if s.toks[o].text in OPEN_MARKS and o > 0 and s.low(o - 1) in (":", ","):
             content_start = s.toks[o].start
     # a parenthetical "The economy, he said, is strong" continues after the attribution
     pieces = []
-    head = _trim_content(text, content_start, content_end)
+    head = trim_content(text, content_start, content_end)
     if head:
         pieces.append(head)
     if stop == cue_end + 1 and s.low(stop) == "," and not _starts_new_attribution(s, stop + 1) \
             and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS:
-        tail = _trim_content(text, s.toks[stop].end, s.end_offset())
+        tail = trim_content(text, s.toks[stop].end, s.end_offset())
         if tail and not s.low(stop + 1).endswith("ing"):
             pieces.append(tail)
     if not pieces:
         return _inverted(s, i, cue_end, lemma)
-    return Candidate(cue=_span(s, i, cue_end), content=tuple(pieces), speaker=_span(s, *np), rule="post")
+    return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule="post")
 
-
-
-
-def _inverted(s: _Sentence, i: int, cue_end: int, lemma: str) -> Candidate | None:
+def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | None:
     """``…,” said the senator.``: the speaker after the cue."""
     text = s.text
     j = i - 1
     while j >= 0 and s.low(j) in ADVERBS:
         j -= 1
     if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS:
-        np = _right_np(s, cue_end + 1)
+        np = right_np(s, cue_end + 1)
         if np:
-            np = (np[0], _through_descriptions(s, np[1]))
+            np = (np[0], through_descriptions(s, np[1]))
             ok, stop = _tail_is_adverbial(s, np[1], None)
             boundary = j
             content_end_tok = boundary - 1 if s.low(boundary) == "," else boundary
             if ok and content_end_tok >= 0:
-                content = _trim_content(text, s.span.start, s.toks[content_end_tok].end)
+                content = trim_content(text, s.span.start, s.toks[content_end_tok].end)
                 if content:
-                    return Candidate(cue=_span(s, i, cue_end), content=(content,),
-                                     speaker=_span(s, *np), rule="post-inverted")
+                    return Candidate(cue=span_of(s, i, cue_end), content=(content,),
+                                     speaker=span_of(s, *np), rule="post-inverted")
     return None
 
-
-def _said_first(s: _Sentence, cue_end: int, cues: dict[int, str]) -> Candidate | None:
+def _said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate | None:
     """``Said Ellis: “…”``: a sentence that opens with its cue."""
-    np = _right_np(s, cue_end + 1)
+    np = right_np(s, cue_end + 1)
     if np is None or s.low(np[1] + 1) not in (":", ","):
         return None
     k = np[1] + 2
     if k >= len(s):
         return None
-    content = _trim_content(s.text, s.toks[k].start, _content_end(s, k, cues))
+    content = trim_content(s.text, s.toks[k].start, _content_end(s, k, cues))
     if content is None:
         return None
-    return Candidate(cue=_span(s, 0, cue_end), content=(content,), speaker=_span(s, *np), rule="post-inverted")
+    return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule="post-inverted")
 
-
-def _starts_new_attribution(s: _Sentence, k: int) -> bool:
+def _starts_new_attribution(s: CueSentence, k: int) -> bool:
     low = s.low(k)
     return low.endswith("ing") or bool(cue_kind(low)) or low in ("according", "who", "which", "and", "but", "referring")
 
-
-def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Span | None:
+def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Span | None:
     """The content after a cue: ``said (that) …``, ``told X that …``, ``described X as …``."""
     n = len(s)
     k = cue_end + 1
@@ -855,11 +466,11 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
             k = j + 1
     elif lemma in _LISTENER_VERBS:
         j = k
-        while j < min(n, k + 10) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in _OPEN_MARKS:
+        while j < min(n, k + 10) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in OPEN_MARKS:
             j += 1
         if s.low(j) == "that":
             k = j
-        elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in _OPEN_MARKS:
+        elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
             k = j + 1  # "told SiriusXM host Matt Boyle, “…”"
         else:
             # "told reporters the plan …": skip the listener
@@ -876,10 +487,10 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
     else:
         # "said during the debate last week, “…”", "says of Clinton: “…”": a phrase, then the quote
         j = k
-        while j < min(n, k + 12) and not s.inq[j] and s.toks[j].text not in _OPEN_MARKS \
+        while j < min(n, k + 12) and not s.inq[j] and s.toks[j].text not in OPEN_MARKS \
                 and s.low(j) not in ("that", ".", ";") and s.low(j) not in AUXILIARIES and not cue_kind(s.low(j)):
             j += 1
-        if j > k and j + 1 < n and s.low(j - 1) in (",", ":") and s.toks[j].text in _OPEN_MARKS:
+        if j > k and j + 1 < n and s.low(j - 1) in (",", ":") and s.toks[j].text in OPEN_MARKS:
             k = j
         # time and place adverbials right after the cue: "said on Thursday that …"
         j = k
@@ -900,40 +511,38 @@ def _pre_content(s: _Sentence, i: int, cue_end: int, lemma: str, cues: dict[int,
     if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?"):
         return None  # "said nothing", "said so"
     end = _content_end(s, k, cues)
-    return _trim_content(s.text, s.toks[k].start, end)
+    return trim_content(s.text, s.toks[k].start, end)
 
-
-def _according(s: _Sentence, i: int, cues: dict[int, str]) -> Candidate | None:
+def _according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None:
     """``according to X, …`` and ``…, according to X``."""
-    np = _right_np(s, i + 2)
+    np = right_np(s, i + 2)
     if np is None:
         return None
-    cue = _span(s, i, i + 1)
+    cue = span_of(s, i, i + 1)
     text = s.text
     pieces = []
     before_end = i - 1
     while before_end >= 0 and s.low(before_end) in (",", "—", "–", "(") and not s.inq[before_end]:
         before_end -= 1
     if before_end >= 0:
-        head = _trim_content(text, s.span.start, s.toks[before_end].end)
+        head = trim_content(text, s.span.start, s.toks[before_end].end)
         if head:
             pieces.append(head)
     after = np[1] + 1
     if after < len(s) and s.low(after) in (",", "—", "–", ")") and not _starts_new_attribution(s, after + 1):
-        tail = _trim_content(text, s.toks[after].end, s.end_offset())
+        tail = trim_content(text, s.toks[after].end, s.end_offset())
         if tail:
             pieces.append(tail)
     if not pieces:
         return None
-    return Candidate(cue=cue, content=tuple(pieces), speaker=_span(s, *np), rule="according")
+    return Candidate(cue=cue, content=tuple(pieces), speaker=span_of(s, *np), rule="according")
 
-
-def _passive(s: _Sentence, i: int, cue_end: int, cues: dict[int, str]) -> Candidate | None:
+def _passive(s: CueSentence, i: int, cue_end: int, cues: dict[int, str]) -> Candidate | None:
     """``described as …`` (no speaker), ``described by X as …``, ``it was reported that …``."""
     k = cue_end + 1
     speaker = None
     if s.low(k) == "by":
-        np = _right_np(s, k + 1)
+        np = right_np(s, k + 1)
         if np is None:
             return None
         speaker = np
@@ -950,12 +559,12 @@ def _passive(s: _Sentence, i: int, cue_end: int, cues: dict[int, str]) -> Candid
         # ends with the appositive
         j = k
         while j < len(s) and (s.inq[j] or s.low(j) != ",") \
-                and not (s.toks[j].text in _CLOSE_MARKS and s.low(j - 1) == ","):
+                and not (s.toks[j].text in CLOSE_MARKS and s.low(j - 1) == ","):
             j += 1
         if j < len(s):
-            end = min(end, s.toks[j].end if s.toks[j].text in _CLOSE_MARKS else s.toks[j].start)
-    content = _trim_content(s.text, s.toks[k].start, end)
+            end = min(end, s.toks[j].end if s.toks[j].text in CLOSE_MARKS else s.toks[j].start)
+    content = trim_content(s.text, s.toks[k].start, end)
     if content is None:
         return None
-    return Candidate(cue=_span(s, i, cue_end), content=(content,),
-                     speaker=_span(s, *speaker) if speaker else None, rule="passive")
+    return Candidate(cue=span_of(s, i, cue_end), content=(content,),
+                     speaker=span_of(s, *speaker) if speaker else None, rule="passive")

@@ -1,0 +1,286 @@
+"""Speaker mentions around a cue: the noun phrase before it (``Russia’s foreign minister
+said``), after it (``said Jane Doe, a lawyer who …``) or at the head of the clause it hangs on.
+
+All functions take token indices into a :class:`~.sentence.CueSentence` and return inclusive
+``(first, last)`` token ranges, or None when no plausible mention is there.
+"""
+
+from __future__ import annotations
+
+from ..attribute.words import (
+    ADVERBS,
+    ANONYMOUS_HEADS,
+    AUXILIARIES,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GROUP_HEADS,
+    ORG_HEADS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    TITLES,
+    cue_kind,
+)
+from .lexicon import NOUNISH
+from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence
+
+# verbs that take "to" + a cue: "continued to say", "refused to say"
+_CATENATIVES = frozenset("""continue continued continues began begin begins on refused refuses declined declines
+tried tries want wants wanted appeared seemed used going went had has have would like likes liked""".split())
+
+# words that open a description of a speaker after a comma: ", one of the organizers", ", now a lawyer"
+DESCRIPTION_OPENERS = frozenset("""who whose whom now one both each part among himself herself
+formerly also then once""".split())
+
+_MAX_NP = 12
+
+def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
+    """Step left over adverbs, auxiliaries and time phrases that sit between subject and cue."""
+    while k >= lo:
+        low = s.low(k)
+        if low in ADVERBS or low in AUXILIARIES or (low.endswith("ly") and not s.is_cap(k)) or low == "not":
+            k -= 1
+        elif low in TIME_WORDS or (s.is_cap(k) and low in TIME_WORDS):
+            k -= 1
+            if s.low(k) in ("on", "last", "this", "earlier", "late", "early", "next", "that", "the"):
+                k -= 1
+        elif low in ("week", "year", "month") and s.low(k - 1) in ("last", "this", "next"):
+            k -= 2
+        elif low == "to" and s.low(k - 1) in _CATENATIVES:
+            k -= 2  # "continued to say", "declined to say", "went on to say"
+            if s.low(k) == "went" and s.low(k + 1) == "on":
+                k -= 1
+        else:
+            break
+    return k
+
+def np_ok(s: CueSentence, a: int, b: int) -> bool:
+    """Whether tokens a..b (inclusive) can be a speaker mention."""
+    if b < a or b - a + 1 > _MAX_NP:
+        return False
+    lows = [s.low(k) for k in range(a, b + 1)]
+    if any(s.inq[k] for k in range(a, b + 1)):
+        return False
+    if any(cue_kind(w) and not s.is_cap(a + n) and w not in NOUNISH for n, w in enumerate(lows)):
+        return False
+    if any(w in AUXILIARIES for w in lows):
+        return False
+    head = lows[-1]
+    if head in DETERMINERS or (head.endswith(("ed", "ing")) and not s.is_cap(b) and head not in TITLES) \
+            or any(w.endswith(("’s", "'s")) and w[:-2] in PRONOUNS | {"that", "what", "there"} for w in lows):
+        return False  # "a larger", "forces attempted", "he’s open": not a noun phrase
+    if head in DOCUMENT_HEADS and len(lows) <= 4:
+        return True
+    if head.endswith("s") and head[:-1] in TITLES | ANONYMOUS_HEADS and len(lows) <= 5:
+        return True  # "Several senators", "two officials"
+    if s.is_cap(b) or head in PRONOUNS or head in ANONYMOUS_HEADS or head in ORG_HEADS \
+            or head in GROUP_HEADS or head in TITLES or head.endswith(("’s", "'s")):
+        return head not in SUBORDINATORS or head in PRONOUNS
+    # "the announcer", "a narrator in the ad": a short noun phrase with a determiner
+    if (lows[0] in DETERMINERS or lows[0].endswith(("’s", "'s"))) and len(lows) <= 6 \
+            and not any(w in SUBORDINATORS or w in PRONOUNS for w in lows[1:]):
+        return True
+    # a lower-case head: "an official familiar with the matter", "sources close to the ministry"
+    return any(w in ANONYMOUS_HEADS or w in GROUP_HEADS or w in ORG_HEADS or w in TITLES for w in lows)
+
+def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
+    """The speaker mention that ends just before token ``end`` (a cue), as token indices."""
+    k = skip_adverbials_left(s, end - 1, lo)
+    if k < lo:
+        return None
+    if s.low(k) == ")":  # "Rep. Jane Doe (D-Wis.) said"
+        j = k
+        while j >= lo and s.low(j) != "(":
+            j -= 1
+        k = j - 1
+    elif s.low(k) == "," and k > lo:
+        # appositives between commas: "Jane Doe, a senior adviser, said",
+        # "“…,” Jane Doe, the attorney general of X, one of the states suing, said"
+        commas = []
+        j = k - 1
+        while j >= lo and k - j <= 40 and not s.inq[j] and s.low(j) not in ALL_MARKS:
+            if s.low(j) == ",":
+                commas.append(j)
+            j -= 1
+        if not commas:
+            return None
+        # the name is the chunk that follows the quotation or opens the clause
+        first = commas[-1]
+        start = j + 1
+        if s.low(j) in CLOSE_MARKS or j < lo:
+            chunk_end = first - 1
+            if np_ok(s, start, chunk_end) and s.is_cap(start) or s.low(start) in PRONOUNS:
+                # the mention runs on through its descriptions: "Jane Doe, the state's attorney general"
+                return start, k - 1
+        nearest = commas[0]
+        if k - nearest > 14:
+            return None
+        head = left_np(s, nearest, lo)
+        if head is None:
+            return None
+        described = nearest + 1
+        if s.low(described) in DETERMINERS or s.is_cap(described) or s.low(described) in TITLES:
+            return head[0], k - 1
+        return head
+    b = k
+    a = b
+    while a - 1 >= lo:
+        low = s.low(a - 1)
+        tok = s.toks[a - 1].text
+        if s.inq[a - 1] or low in ALL_MARKS or low in ",;:()[]" or tok in DASHES:
+            break
+        if low == "and":
+            if s.is_cap(a - 2) and (s.is_cap(a) or s.low(a) in GROUP_HEADS):
+                a -= 1
+                continue
+            break
+        if low in SUBORDINATORS and low not in ("who",):
+            break
+        if low in AUXILIARIES or cue_kind(low) and not s.is_cap(a - 1) and low not in NOUNISH:
+            break
+        if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES:
+            break  # "rejected the idea, …" — a verb, not part of the name
+        a -= 1
+    a = _drop_opening_phrase(s, a, b)
+    return trim_np(s, a, b)
+
+_OPENERS = frozenset("however meanwhile but and so now then still".split())
+
+_TIME_MODIFIERS = frozenset("the next same following on last this".split())
+
+def _drop_opening_phrase(s: CueSentence, a: int, b: int) -> int:
+    """Skip words that open the clause rather than name the speaker: "However Trump", "the next
+    day Trump", "On Wednesday Trump"."""
+    while a < b:
+        low = s.low(a)
+        if low in _OPENERS or low in TIME_WORDS or low == "day":
+            a += 1
+        elif low in _TIME_MODIFIERS and any(s.low(x) in TIME_WORDS or s.low(x) == "day"
+                                            for x in range(a + 1, min(b, a + 3) + 1)):
+            a += 1
+        else:
+            break
+    return a
+
+def with_description_before(s: CueSentence, a: int) -> int:
+    """``“…,” another friend, Jane Doe, told CNN``: a short description before the name."""
+    if a >= 2 and s.low(a - 1) == ",":
+        c = a - 2
+        while c >= 0 and not s.inq[c] and s.toks[c].text not in ALL_MARKS and s.low(c) != "," and a - c <= 6:
+            c -= 1
+        if c >= 0 and s.toks[c].text in CLOSE_MARKS and c + 1 <= a - 2 and s.low(c + 1) in DETERMINERS \
+                and np_ok(s, c + 1, a - 2):
+            return c + 1
+    return a
+
+def trim_np(s: CueSentence, a: int, b: int) -> tuple[int, int] | None:
+    if s.low(a) in PREPOSITIONS and s.is_cap(b):
+        # "In a Bloomberg interview Trump declared": the name after the opening phrase
+        j = b
+        while j > a and (s.is_cap(j - 1) or s.low(j - 1) in TITLES):
+            j -= 1
+        a = j
+    if s.low(b) in PRONOUNS:
+        a = b  # "officials it accuses": the pronoun is the subject
+    while a < b and s.low(a) in PREPOSITIONS:
+        a += 1  # "resulted in authorities describing"
+    if not np_ok(s, a, b):
+        return None
+    return a, b
+
+def right_np(s: CueSentence, start: int) -> tuple[int, int] | None:
+    """The speaker mention that starts at token ``start`` (after an inverted cue or ``according to``)."""
+    a = start
+    while a < len(s) and s.low(a) in ADVERBS:
+        a += 1
+    if s.low(a) in PREPOSITIONS or s.low(a) in SUBORDINATORS:
+        return None
+    b = a
+    while b < len(s):
+        low = s.low(b)
+        if s.inq[b] or low in ALL_MARKS or low in ",;:.!?()" or s.toks[b].text in DASHES:
+            break
+        if low in SUBORDINATORS - {"and"} or (low in PREPOSITIONS and low not in ("of", "for", "at", "to")):
+            break
+        if low == "and" and not (s.is_cap(b - 1) and s.is_cap(b + 1)):
+            break
+        if low in ("to", "at", "for") and not s.is_cap(b + 1) and s.low(b + 1) not in DETERMINERS:
+            break
+        if cue_kind(low) and not s.is_cap(b):
+            break
+        b += 1
+    b -= 1
+    while b >= a and s.low(b) in ("of", "for", "at", "to", "the", "and"):
+        b -= 1
+    if not np_ok(s, a, b):
+        return None
+    return a, b
+
+def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | None:
+    """The subject of the clause that opens at ``start`` (the sentence by default): its first
+    noun phrase, after an introductory phrase that ends with a comma."""
+    first = start
+    # skip an introductory phrase: "In a statement Tuesday, …", "However, …"
+    for k in range(first, min(before, first + 14)):
+        if s.low(k) == "," and not s.inq[k]:
+            w = s.low(first)
+            if w in PREPOSITIONS or w in ADVERBS or w in ("however", "meanwhile", "still", "yet", "but", "and", "asked", "speaking") or w.endswith("ly"):
+                start = k + 1
+            break
+    a = start
+    while a < before and s.low(a) in ("but", "and", "so", "yet", "still", "however", "meanwhile"):
+        a += 1
+    b = a
+    while b < before:
+        low = s.low(b)
+        if b > a and s.low(b - 1) in DETERMINERS and s.is_word(b) and not s.is_cap(b) and low not in AUXILIARIES \
+                and not cue_kind(low) and not low.endswith("ed") and low not in PREPOSITIONS and low not in SUBORDINATORS:
+            # "The coach praised …": the noun after the determiner
+            b += 1
+            while b < before and s.is_word(b) and not s.is_cap(b) and s.low(b) not in AUXILIARIES \
+                    and not cue_kind(s.low(b)) and not s.low(b).endswith(("ed", "s")) and s.low(b) not in PREPOSITIONS \
+                    and s.low(b) not in SUBORDINATORS and b - a < 4:
+                b += 1
+            break
+        if s.is_cap(b) or low in DETERMINERS or low in TITLES or low.endswith(("’s", "'s")) \
+                or low in ("of", "and") and s.is_cap(b + 1) or low in ORG_HEADS or low in ANONYMOUS_HEADS \
+                or low in GROUP_HEADS or low in PRONOUNS and b == a:
+            if low in PRONOUNS:
+                b += 1
+                break
+            b += 1
+            continue
+        break
+    b -= 1
+    while b >= a and s.low(b) in DETERMINERS | {"of", "and"}:
+        b -= 1
+    if b < a or not np_ok(s, a, b):
+        return None
+    return a, b
+
+def through_descriptions(s: CueSentence, b: int) -> int:
+    """Extend a mention over the descriptions that follow it: "Jane Doe, a lawyer at X, who has
+    worked on such cases, said" — PolNeAR's source spans include them."""
+    n = len(s)
+    while b + 2 < n and s.low(b + 1) in (",", "(") and not s.inq[b + 1]:
+        nxt = s.low(b + 2)
+        if s.low(b + 1) == "(":
+            j = b + 2
+            while j < n and s.low(j) != ")":
+                j += 1
+            if j >= n:
+                break
+            b = j
+            continue
+        if not (nxt in DETERMINERS or s.is_cap(b + 2) or nxt in TITLES or nxt in DESCRIPTION_OPENERS
+                or nxt.isdigit() or nxt in ("executive", "senior", "former", "chief", "co-founder")):
+            break
+        j = b + 2
+        while j < n and s.low(j) not in (",", ".", ";", ":", "?", "!") and not s.inq[j] \
+                and s.toks[j].text not in OPEN_MARKS:
+            j += 1
+        if j < n and s.toks[j].text in OPEN_MARKS:
+            break
+        b = j - 1
+    return b

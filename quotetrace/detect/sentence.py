@@ -1,0 +1,67 @@
+"""A sentence as the cue rules read it: tokens, which of them stand inside quotation marks,
+and the small helpers that turn token ranges back into offsets."""
+
+from __future__ import annotations
+
+import regex
+
+from ..attribute.words import Tok, tokenize
+from ..model import Span
+from ..text import DisjointSpans
+
+OPEN_MARKS = set("“\"‘'«„‹")
+
+CLOSE_MARKS = set("”\"’'»›")
+
+ALL_MARKS = OPEN_MARKS | CLOSE_MARKS
+
+DASHES = set("—–-―")
+
+class CueSentence:
+    """The tokens of one sentence, with which of them stand inside quotation marks."""
+
+    def __init__(self, text: str, span: Span, pieces: DisjointSpans):
+        self.text = text
+        self.span = span
+        self.toks: list[Tok] = tokenize(text, span.start, span.end)
+        self.lows = [t.low for t in self.toks]
+        self.n = len(self.toks)
+        inside = [(p.start, p.end) for p in pieces.overlapping(span.start, span.end)]
+        self.inq = [any(s <= t.start < e for s, e in inside) for t in self.toks]
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def low(self, i: int) -> str:
+        return self.lows[i] if 0 <= i < self.n else ""
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.toks[i].text[0].isalnum()
+
+    def is_cap(self, i: int) -> bool:
+        return self.is_word(i) and self.toks[i].text[0].isupper()
+
+    def end_offset(self) -> int:
+        """The end of the sentence without its final punctuation and marks."""
+        k = len(self.toks) - 1
+        while k >= 0 and not self.is_word(k) and self.toks[k].text not in CLOSE_MARKS:
+            k -= 1
+        return self.toks[k].end if k >= 0 else self.span.start
+
+def span_of(s: CueSentence, a: int, b: int) -> Span:
+    return Span(s.toks[a].start, s.toks[b].end)
+
+# "(CNN) — ", "WASHINGTON (AP) — ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ": a dateline, not content
+_DATELINE_RE = regex.compile(r"[^a-z\n]{0,40}?(?:\([\w .]{2,20}\)|[A-Z]{3,}[^a-z\n]{0,30})\s*[—–-]+\s+")
+
+def trim_content(text: str, start: int, end: int) -> Span | None:
+    m = _DATELINE_RE.match(text, start, end)
+    if m:
+        start = m.end()
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    if end - start < 2 or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Span(start, end)

@@ -1,0 +1,55 @@
+"""Quotations and embedded posts signed after a dash: ``“…” ― Jane Doe`` and
+``… pic.twitter.com/x — Jane Doe (@jdoe) April 25, 2025``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..analyze import Analysis
+from ..attribute import Candidate
+from ..model import Span
+from .marks import Marked
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+# "… pic.twitter.com/x — Jane Doe (@jdoe) April 25, 2025" and "“…” ― Jane Doe": a signature
+_SIGNATURE_RE = regex.compile(
+    r"(?P<link>\s*pic\.twitter\.com/\S+)?\s*(?P<dash>[—―–-])\s*"
+    r"(?P<name>\p{Lu}[\w.’'\-]*(?:[ \u00a0]+[\p{Lu}\w][\w.’'\-]*){0,5}(?:[ \u00a0]*\(@\w+\))?)"
+    r"(?P<date>[ \u00a0]+(?:%s)[ \u00a0]+\d{1,2},[ \u00a0]+\d{4})?[\s.]*\Z" % _MONTHS)
+
+def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
+    """Quotations and embedded posts signed after a dash at the end of their paragraph; the
+    dash is their cue."""
+    out: list[Candidate] = []
+    ends = {m.close: m for m in marked if m.close >= 0}
+    paras = analysis.paragraphs
+    for k, p in enumerate(paras):
+        tail_from = max(p.start, p.end - 120)
+        m = _SIGNATURE_RE.search(text, tail_from, p.end)
+        if m is None:
+            continue
+        name = Span(m.start("name"), m.end("name"))
+        dash = Span(m.start("dash"), m.end("dash"))  # PolNeAR takes the dash as the cue
+        before = m.start()
+        while before > p.start and text[before - 1].isspace():
+            before -= 1
+        quote = ends.get(before - 1)
+        if quote is not None:
+            out.append(Candidate(cue=dash, content=quote.pieces, speaker=name, rule="signed"))
+        elif m.group("link") or "(@" in m.group("name"):
+            start = p.start
+            while start < before and not text[start].isalnum():
+                start += 1  # an emoji or a bullet before the post
+            pieces = [Span(start, before)] if before > start else []
+            if k > 0 and text[p.start] in "-–—" or text[start:start + 1].islower():
+                prev = paras[k - 1]
+                s0 = prev.start
+                while s0 < prev.end and not text[s0].isalnum():
+                    s0 += 1
+                pieces.insert(0, Span(s0, prev.end))
+            if pieces:
+                out.append(Candidate(cue=dash, content=tuple(pieces), speaker=name, rule="signed"))
+    return out
