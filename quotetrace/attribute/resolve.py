@@ -1,7 +1,7 @@
 """Resolve speaker mentions inside one article: one canonical name per speaker.
 
-- surnames and short forms take the full name the article used (``Lavrov`` → ``Sergey Lavrov``;
-  ``Tass`` and ``TASS`` are one);
+- surnames and short forms take the full name the article used (``Vogt`` → ``Klara Vogt``;
+  ``Argus`` and ``ARGUS`` are one);
 - role phrases (``The US President``) take the person the article named with that role, else the
   person who spoke in the sentences just before;
 - pronouns (``he``, ``she``, ``it``, ``they``) take the nearest earlier speaker of a fitting
@@ -44,7 +44,7 @@ class _Names:
         self.by_title: dict[str, list[tuple[int, str, str]]] = {}  # title head -> (offset, name, qualifier)
         self.people: list[tuple[int, str]] = []  # (offset, name), in order
         for m in _NAME_RE.finditer(text):
-            # a title just before the name makes it a role: "US President Donald Trump"
+            # a title just before the name makes it a role: "French President Luc Marand"
             d = describe(m.group())
             if not d.name:
                 continue
@@ -164,7 +164,7 @@ def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, i
         full = names.expand(name)
         if full:
             name, kind = full[0], full[1] if kind == "unknown" else kind
-    # one spelling per speaker in an article: "TASS" after "Tass"
+    # one spelling per speaker in an article: "ARGUS" after "Argus"
     seen = spellings.get(name.lower())
     if seen is not None:
         name, kind = seen.name, seen.type if kind == "unknown" else kind

@@ -1,7 +1,7 @@
 """What a speaker mention says on its own: its canonical name, its kind, and its role words.
 
-``Russia’s Foreign Minister Sergey Lavrov`` → name ``Sergey Lavrov``, type ``person``, role
-``foreign minister``; ``Russia’s state news agency Tass`` → ``Tass``, ``organization``;
+``Germany’s Finance Minister Klara Vogt`` → name ``Klara Vogt``, type ``person``, role
+``finance minister``; ``the state news agency Argus`` → ``Argus``, ``organization``;
 ``an official familiar with the framework`` → ``anonymous``; ``The US President`` → no name,
 role ``president``: the article has to say who that is (see :mod:`.resolve`).
 """
@@ -17,7 +17,7 @@ from .words import ANONYMOUS_HEADS, DETERMINERS, GROUP_HEADS, ORG_HEADS, PRONOUN
 
 _WORD_RE = regex.compile(r"@\w+|(?:\p{Lu}\.){2,}|[\w’'.\-&]+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
-# nationality and place adjectives before a title: "Ukrainian President", "US Secretary"
+# nationality and place adjectives before a title: "Brazilian President", "US Secretary"
 _NATIONALITY_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}]+(?:ian|ean|an|ese|ish|ic|i)|U\.?S\.?|UK|EU|UN|French|Dutch|Greek|"
                                 r"Thai|Swiss|Czech|Welsh|Irish|Scottish|Danish|Swedish|Finnish|Polish|Turkish)\Z")
 _NUMBERS = frozenset("one two three four five several many some few most".split())
@@ -46,7 +46,7 @@ def describe(mention: str) -> Described:
     low = text.lower()
     if low in PRONOUNS or low in ("him", "her", "them"):
         return Described(None, "unknown", pronoun=low)
-    # an appositive or a relative clause describes the name before it: "Baza, a Telegram channel …"
+    # an appositive or a relative clause describes the name before it: "Argus, a weekly paper …"
     head, _, apposition = text.partition(",")
     handle = regex.search(r"\(@\w+\)", head)
     head = regex.sub(r"\s*\([^)]*\)", "", head).strip()
@@ -67,7 +67,7 @@ def describe(mention: str) -> Described:
     for k, (w, lw) in enumerate(zip(words, lows)):
         if not _is_cap(w) or lw in TITLES or (_NATIONALITY_RE.match(w) and k + 1 < len(words) and lows[k + 1] in TITLES):
             last_desc = k
-    # "Secretary of State Marco Rubio": "of State" belongs to the title
+    # "Secretary of State Ana Ruiz": "of State" belongs to the title
     k = last_desc + 1
     while k + 1 < len(words) and lows[k] == "of" and _is_cap(words[k + 1]):
         k += 2
@@ -106,7 +106,7 @@ def describe(mention: str) -> Described:
     name = " ".join(name_words).rstrip(",.;:")
     if name.endswith(_POSSESSIVE):
         name = regex.sub(r"[’']s?\Z", "", name)
-    # "The Guardian", "the Kremlin": a one-word name keeps its article
+    # "The Times", "the Vatican": a one-word name keeps its article
     if len(name_words) == 1 and the and last_desc <= 0:
         name = "The " + name
     if handle:

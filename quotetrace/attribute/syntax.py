@@ -109,7 +109,7 @@ def _trim(tokens: tuple[Token, ...], run: list[int], text: str, *,
     """The span of a run without edge punctuation and without a leading complementizer.
 
     A closing quotation mark stays when the run opens a quotation it would otherwise leave
-    unclosed: ``Moscow was "ready to talk,"``.
+    unclosed: ``the city was "ready to talk,"``.
     """
     lo, hi = 0, len(run)
     strip = {w.lower() for w in leading}

@@ -14,7 +14,7 @@ import regex
 
 from ..detect.lexicon import SPEECH_FORMS, STANCE_FORMS
 
-# words, numbers with inner punctuation (U.S., 3.5, don't, Trump’s), or one symbol
+# words, numbers with inner punctuation (U.S., 3.5, don't, Ortiz’s), or one symbol
 from ..text import ABBREVIATIONS
 
 # acronyms (U.S.), initials (John D. Podesta), abbreviations (Sen., Rep.) keep their period

@@ -110,7 +110,7 @@ def _single_kind(text: str, i: int) -> int:
     left = text[i - 1] if i > 0 else "\n"
     right = text[i + 1] if i + 1 < len(text) else "\n"
     if left.isalnum() and right.isalnum():
-        return 0  # don't, Trump’s, rock’n’roll
+        return 0  # don't, Ortiz’s, rock’n’roll
     left_open = left.isspace() or left in _OPEN_LEFT
     if right.isalnum() or right in "“\"«":
         if not left_open:
@@ -270,7 +270,7 @@ def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: i
     return Marked(tuple(spans), tuple(kept_opens), close)
 
 
-# "…,” Trump said on Thursday. “…" — the words between the two pieces of a split quote.
+# "…,” the mayor said on Thursday. “…" — the words between the two pieces of a split quote.
 _BETWEEN_MAX_WORDS = 14
 _WORD_RE = regex.compile(r"\w+")
 _NEXT_WORD_RE = regex.compile(r"[ \t\u00a0]+(\p{Ll}\w*)")
@@ -293,7 +293,7 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     # "was" a passive ("he was formally called to testify") reports nothing
     cues = [c for c in SPEECH_RE.finditer(between)
             if not _NOUN_BEFORE_RE.search(between, 0, c.start())]
-    # exactly one cue: "Trump said, adding later, “…”" starts a second statement, and so does a
+    # exactly one cue: "Ortiz said, adding later, “…”" starts a second statement, and so does a
     # participle alone: "… before asking her, “…”"
     if len(cues) != 1 or cues[0].group().lower().endswith("ing"):
         return False

@@ -150,8 +150,8 @@ _OPENERS = frozenset("however meanwhile but and so now then still".split())
 _TIME_MODIFIERS = frozenset("the next same following on last this".split())
 
 def _drop_opening_phrase(s: CueSentence, a: int, b: int) -> int:
-    """Skip words that open the clause rather than name the speaker: "However Trump", "the next
-    day Trump", "On Wednesday Trump"."""
+    """Skip words that open the clause rather than name the speaker: "However Ortiz", "the next
+    day Ortiz", "On Wednesday Ortiz"."""
     while a < b:
         low = s.low(a)
         if low in _OPENERS or low in TIME_WORDS or low == "day":
@@ -164,7 +164,7 @@ def _drop_opening_phrase(s: CueSentence, a: int, b: int) -> int:
     return a
 
 def with_description_before(s: CueSentence, a: int) -> int:
-    """``“…,” another friend, Jane Doe, told CNN``: a short description before the name."""
+    """``“…,” another friend, Jane Doe, told Radio Nord``: a short description before the name."""
     if a >= 2 and s.low(a - 1) == ",":
         c = a - 2
         while c >= 0 and not s.inq[c] and s.toks[c].text not in ALL_MARKS and s.low(c) != "," and a - c <= 6:
@@ -176,7 +176,7 @@ def with_description_before(s: CueSentence, a: int) -> int:
 
 def trim_np(s: CueSentence, a: int, b: int) -> tuple[int, int] | None:
     if s.low(a) in PREPOSITIONS and s.is_cap(b):
-        # "In a Bloomberg interview Trump declared": the name after the opening phrase
+        # "In a radio interview Ortiz declared": the name after the opening phrase
         j = b
         while j > a and (s.is_cap(j - 1) or s.low(j - 1) in TITLES):
             j -= 1

@@ -3,9 +3,9 @@
 The rules read one sentence at a time (sentences never break inside a quotation) and look at
 every cue word that is not itself inside quotation marks. Each cue is read in one frame:
 
-``post``       ``…, Tass said.`` / ``“…,” said the senator.``: the content comes before the cue
+``post``       ``…, the agency said.`` / ``“…,” said the senator.``: the content comes before the cue
                and the attribution runs to the end of the sentence (or to ``, adding …``);
-``pre``        ``X said (that) …`` / ``X told CBS News on Thursday that …``: the content follows;
+``pre``        ``X said (that) …`` / ``X told the BBC on Thursday that …``: the content follows;
 ``carried``    ``…, saying …`` / ``… but added that …`` / ``after threatening …``: the subject is
                the one of the clause the cue hangs on;
 ``according``  ``according to X, …`` and ``…, according to X``;
@@ -54,7 +54,7 @@ from .mentions import (
 from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
 from .signed import find_signed
 
-# Verbs whose object (the listener) sits between the cue and the content: "told CBS that …".
+# Verbs whose object (the listener) sits between the cue and the content: "told the BBC that …".
 _LISTENER_VERBS = frozenset("tell inform assure warn remind advise ask urge reassure promise".split())
 
 # Verbs that take their content after "as": "described him as …", "characterized it as …".
@@ -107,14 +107,14 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
     k = i + 1
     n = len(s)
     if lemma in _LISTENER_VERBS:
-        # "told reporters", "told CBS News", "told the Associated Press"
+        # "told reporters", "told Radio Nord", "told the Associated Press"
         while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
                          or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience",
                                           "listeners", "viewers", "host", "interviewer", "’s", "'s")):
             k += 1
     in_phrase = False  # inside a prepositional phrase or an appositive, any noun may follow
     if after_quote and k < n and s.toks[k].text not in OPEN_MARKS and s.low(k) != "that":
-        # right after a quotation ("“…,” Trump told a meeting being held in …") the rest of the
+        # right after a quotation ("“…,” the mayor told a meeting being held in …") the rest of the
         # clause can only be the attribution's
         while k < n and s.low(k) not in (",", ".", "!", "?", ";") and s.toks[k].text not in OPEN_MARKS:
             k += 1
@@ -133,7 +133,7 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
                 k += 1
             return True, k
         if in_phrase and tok in OPEN_MARKS and s.is_cap(k + 1):
-            # a title in quotation marks: "on CNN's “State of the Union.”"
+            # a title in quotation marks: "on Channel 9's “Morning Hour.”"
             k += 1
             while k < n and (s.inq[k] or s.toks[k].text in CLOSE_MARKS or s.low(k) in ".,"):
                 k += 1
@@ -273,12 +273,12 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
                 if cand:
                     found.append(cand)
                 continue
-            if s.low(j) == "," and s.low(cue_end + 1) == "by":  # "Moskalik, described by X as …"
+            if s.low(j) == "," and s.low(cue_end + 1) == "by":  # "The scheme, described by X as …"
                 cand = _passive(s, i, cue_end, cues)
                 if cand:
                     found.append(cand)
                 continue
-        # post-posed attribution: "…, Tass said." / "“…,” said the senator."
+        # post-posed attribution: "…, the agency said." / "“…,” said the senator."
         cand = _post(s, i, cue_end, lemma, cues)
         if cand:
             found.append(cand)
@@ -290,7 +290,7 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         speaker: tuple[int, int] | None = None
         rule = "pre"
         if carried or coordinated:
-            # "CNN reported that Trump … and has privately told advisers …": a cue coordinated
+            # "The paper reported that the mayor … and has privately told aides …": a cue coordinated
             # inside another's content shares the subject of that content
             inner = next((c for c in reversed(found) if c.content and c.content[0].start < s.toks[i].start < c.content[-1].end + 1), None)
             if coordinated and inner is not None:
@@ -507,7 +507,7 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
     if k >= n:
         return None
     if s.low(k) in ".!?" or (s.low(k) in PREPOSITIONS and s.low(k) != "to"):
-        return None  # "responded by …", "spoke on CBS": no reported clause
+        return None  # "responded by …", "spoke on Radio Nord": no reported clause
     if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?"):
         return None  # "said nothing", "said so"
     end = _content_end(s, k, cues)

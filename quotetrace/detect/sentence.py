@@ -51,7 +51,7 @@ class CueSentence:
 def span_of(s: CueSentence, a: int, b: int) -> Span:
     return Span(s.toks[a].start, s.toks[b].end)
 
-# "(CNN) — ", "WASHINGTON (AP) — ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ": a dateline, not content
+# "(AP) — ", "WASHINGTON (Reuters) — ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ": a dateline, not content
 _DATELINE_RE = regex.compile(r"[^a-z\n]{0,40}?(?:\([\w .]{2,20}\)|[A-Z]{3,}[^a-z\n]{0,30})\s*[—–-]+\s+")
 
 def trim_content(text: str, start: int, end: int) -> Span | None:
