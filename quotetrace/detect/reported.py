@@ -113,6 +113,10 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
                                           "listeners", "viewers", "host", "interviewer", "’s", "'s")):
             k += 1
     in_phrase = False  # inside a prepositional phrase or an appositive, any noun may follow
+    if k < n and (s.low(k) in _CLAUSE_OPENERS - {"it", "there"} or s.toks[k].text in OPEN_MARKS):
+        return False, k  # "asked Trump how he would …": the cue's own content follows
+    if k == i + 1 and lemma not in _LISTENER_VERBS and s.is_cap(k) and s.low(k) not in TIME_WORDS:
+        return False, k  # "accused Cruz of …": an object, so the cue is not an afterthought
     if after_quote and k < n and s.toks[k].text not in OPEN_MARKS and s.low(k) != "that":
         # right after a quotation ("“…,” the mayor told a meeting being held in …") the rest of the
         # clause can only be the attribution's
@@ -394,6 +398,9 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
     if s.low(boundary) == "," and s.low(boundary - 1) in CLOSE_MARKS:
         content_end = s.toks[boundary - 1].end
+    if s.low(0) in PREPOSITIONS - {"that"} or (s.low(0).endswith("ing") and s.is_word(0)):
+        if not any(s.inq[x] for x in range(boundary)):
+            return _inverted(s, i, cue_end, lemma)  # "Kicking off the day in Salem, Trump accused …"
     content_start = s.span.start
     q_end = boundary - 1 if s.low(boundary) == "," else boundary
     if s.toks[q_end].text in CLOSE_MARKS or (q_end > 0 and s.toks[q_end - 1].text in CLOSE_MARKS):
