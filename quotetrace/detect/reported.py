@@ -475,6 +475,14 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
         j = k
         while j < min(n, k + 10) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in OPEN_MARKS:
             j += 1
+        if s.low(j) == ",":
+            # "telling customers at a diner in Manchester, New Hampshire, that …"
+            m = j
+            while m < min(n, k + 18) and s.low(m) not in ("that", ".") and not s.inq[m] \
+                    and s.toks[m].text not in OPEN_MARKS and not cue_kind(s.low(m)):
+                m += 1
+            if s.low(m) == "that":
+                j = m
         if s.low(j) == "that":
             k = j
         elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
