@@ -34,6 +34,10 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share a character."""
+        return self.start < other.end and other.start < self.end
+
     def of(self, text: str) -> str:
         """The slice of ``text`` this span covers."""
         return text[self.start : self.end]

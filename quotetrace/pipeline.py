@@ -13,7 +13,7 @@ from .detect.marks import detect_marks
 from .detect.reported import find_reported
 from .errors import QuotetraceError
 from .model import Article, Extraction, Quote
-from .read import Unreadable, _check_text, article_from_text, read_articles
+from .read import Unreadable, article_from_text, check_text, read_articles
 
 
 def _as_article(article: Article | str) -> Article:
@@ -39,7 +39,7 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
     """
     art = _as_article(article)
     text = art.text
-    _check_text(text, art.id)
+    check_text(text, art.id)
     marked = list(detect_marks(text))
     if isinstance(analyzer, str):
         analyzer = _DEFAULT if analyzer == "rules" else get_analyzer(analyzer)

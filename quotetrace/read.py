@@ -81,11 +81,11 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"{name}: starts with a {codec} byte-order mark but is not {codec}: {exc.reason}") from None
-            return _check_text(text, name)
+            return check_text(text, name)
     codec = _utf16_without_bom(data)
     if codec:
         try:
-            return _check_text(data.decode(codec), name)
+            return check_text(data.decode(codec), name)
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:65536]:
@@ -97,10 +97,11 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                       stacklevel=2)
         # cp1252 leaves five bytes undefined; they become U+FFFD so offsets stay one per byte.
         text = data.decode("cp1252", errors="replace")
-    return _check_text(text, name)
+    return check_text(text, name)
 
 
-def _check_text(text: str, name: str) -> str:
+def check_text(text: str, name: str) -> str:
+    """``text`` when it is something to analyse; :class:`InputError` when empty or binary."""
     if not text.strip():
         raise InputError(f"{name}: empty article (no text)")
     sample = text[:65536]
@@ -158,7 +159,7 @@ def read_jsonl(path: str | os.PathLike[str] | None, lines: Iterable[str] | None 
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 raise ValueError("expected an object with a string 'text'")
             art_id = str(obj.get("id") or obj.get("doc_id") or f"{Path(name).stem}:{lineno}")
-            text = _check_text(obj["text"], f"{where} ({art_id})")
+            text = check_text(obj["text"], f"{where} ({art_id})")
             meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in _META}
             yield article_from_text(text, id=art_id, path=name, **meta)
         except (ValueError, InputError) as exc:

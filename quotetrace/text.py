@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import regex
 
+from .detect.lexicon import SPEECH_RE
 from .model import Span
 
 _LINE_RE = regex.compile(r"[^\n]+")
@@ -69,8 +70,6 @@ _SHORT_CLAUSE_RE = regex.compile(r"[^.!?\n“”\"]{0,80}?[.!?,:]")
 
 def _attribution_follows(text: str, pos: int, end: int) -> bool:
     """Whether a short attribution (``Clinton said.``, ``asked Graham,``) starts at ``pos``."""
-    from .detect.lexicon import SPEECH_RE  # the lexicon imports nothing from here
-
     m = _SHORT_CLAUSE_RE.match(text, pos, end)
     if not m or len(m.group().split()) > 8:
         return False

@@ -22,10 +22,6 @@ from . import Candidate
 _FILLER = set(" \t\r\n\u00a0,.;:!?—–-…\"'“”‘’«»„‹›()[]")
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _only_filler(text: str, spans: Sequence[Span], pieces: Sequence[Span]) -> bool:
     """Whether the words of ``spans`` are all inside ``pieces``."""
     for s in spans:
@@ -109,7 +105,7 @@ def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate
         best = None
         for ci in index.near(m.pieces[0].start, m.pieces[-1].end):
             c = candidates[ci]
-            if any(_overlaps(p, x) for p in m.pieces for x in c.content):
+            if any(p.overlaps(x) for p in m.pieces for x in c.content):
                 size = sum(len(x) for x in c.content)
                 if best is None or (size, ci) < best:
                     best = (size, ci)

@@ -16,8 +16,8 @@ from . import Candidate
 _ADDABLE = frozenset({"syntax:ccomp", "syntax:parataxis", "syntax:according"})
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    return any(x.start < y.end and y.start < x.end for x in a.content for y in b.content)
+def _covered(p: Candidate, others: Sequence[Candidate]) -> bool:
+    return any(x.overlaps(y) for r in others for x in p.content for y in r.content)
 
 
 def combine(rules: Sequence[Candidate], parsed: Sequence[Candidate]) -> list[Candidate]:
@@ -31,8 +31,8 @@ def combine(rules: Sequence[Candidate], parsed: Sequence[Candidate]) -> list[Can
                 out[k] = Candidate(cue=out[k].cue, content=out[k].content, speaker=p.speaker,
                                    rule=out[k].rule + "+syntax")
             continue
-        if p.content and p.speaker is not None and p.rule in _ADDABLE and not any(_overlaps(p, r) for r in out) \
-                and p.speaker.end - p.speaker.start <= 80:
+        if p.content and p.speaker is not None and p.rule in _ADDABLE \
+                and p.speaker.end - p.speaker.start <= 80 and not _covered(p, out):
             out.append(p)
     out.sort(key=lambda c: (c.content[0].start if c.content else c.cue.start if c.cue else 0))
     return out

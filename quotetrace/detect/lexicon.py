@@ -171,10 +171,6 @@ def lemma_of(word: str) -> str | None:
     return SPEECH_FORMS.get(w) or STANCE_FORMS.get(w) or PHRASAL_FORMS.get(w)
 
 
-def is_speech(word: str) -> bool:
-    return word.lower() in SPEECH_FORMS
-
-
 def _alternation(words: list[str] | set[str]) -> str:
     # longest first, so that "said" wins over "sai…" prefixes in the alternation
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -11,7 +11,7 @@ paragraph it stands in, and it never raises. In order:
    outer one.
 2. **Paragraphs**: a quote still open at the end of a paragraph continues when the next
    paragraph opens with a mark (the convention for quotes over several paragraphs); otherwise it
-   is dropped (see ``UNCLOSED``), never carried further.
+   is dropped (its end is unknown), never carried further.
 3. **Single marks** (``‘ ’`` and ``'``) outside double quotes are quotation marks only when an
    opener and a closer pair up in one paragraph; apostrophes (``don't``, ``forces'``, ``’90s``,
    ``rock ’n’ roll``) are told apart by their neighbours.
@@ -44,9 +44,6 @@ _CLOSE_LEFT = set(".,;:!?…)]") | set(_DOUBLE)
 _ELISION_RE = regex.compile(r"(?:\d\d?s?\b|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b|n['’]\s|nuff\b|ol\b)",
                             regex.I)
 
-#: What to do with a quote still open at the end of its paragraph when the next paragraph does
-#: not reopen it: "drop" it (its end is unknown) or take it to the "paragraph" end.
-UNCLOSED = "drop"
 
 
 @attrs.frozen
@@ -252,11 +249,10 @@ def _newly_attributed(text: str, close: int, end: int) -> bool:
 
 
 def _flush_unclosed(text: str, found: list[Marked], pieces: list[tuple[int, int]], opens: list[int]) -> None:
-    """A quote left open at a paragraph end that the next paragraph does not reopen."""
-    if len(pieces) > 1:  # the pieces before the last one were closed by the paragraph convention
+    """A quote left open at a paragraph end that the next paragraph does not reopen: its last
+    piece is dropped; the pieces before it were closed by the paragraph convention."""
+    if len(pieces) > 1:
         found.append(_marked(text, pieces[:-1], opens[:-1], -1))
-    elif UNCLOSED == "paragraph":
-        found.append(_marked(text, pieces, opens, -1))
 
 
 def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: int) -> Marked:
