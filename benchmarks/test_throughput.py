@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotetrace.detect.marks import detect_marks
+from quotetrace.marks import detect_marks
 
 from .conftest import words_per_second
 

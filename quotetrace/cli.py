@@ -17,7 +17,7 @@ from . import __version__
 from .analyze import ANALYZERS
 from .errors import QuotetraceError
 from .model import KINDS, Extraction
-from .models import download
+from .analyze.models import download
 from .pipeline import extract_all
 from .read import read_articles
 from .report import FORMATS, write

@@ -9,8 +9,8 @@ from .analyze import Analyzer, get_analyzer
 from .analyze.rules import RulesAnalyzer
 from .attribute.assemble import assemble
 from .attribute.resolve import resolve
-from .detect.marks import detect_marks
-from .detect.reported import find_reported
+from .marks import detect_marks
+from .attribute.frames import find_reported
 from .errors import QuotetraceError
 from .model import Article, Extraction, Quote
 from .read import Unreadable, article_from_text, check_text, read_articles

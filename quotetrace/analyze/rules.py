@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 import regex
 
-from ..detect.marks import Marked, detect_marks
+from ..marks import Marked, detect_marks
 from ..model import Span
-from ..text import DisjointSpans, paragraphs, sentences
+from ..text.layout import DisjointSpans, paragraphs, sentences
+from .base import Analysis, Sentence
 
 _DATE_PREFIX = regex.compile(r"date\s+\d{4}-\d{2}-\d{2}\s")
-from . import Analysis, Sentence
 
 
 class RulesAnalyzer:

@@ -12,9 +12,9 @@ from typing import Any
 
 from ..errors import ModelError
 from ..model import Span
-from ..models import PROCESSORS, default_model_dir, fix_hint, import_stanza, missing_files
-from ..text import paragraphs, sentences
-from . import Analysis, Entity, Sentence, Token
+from ..text.layout import paragraphs, sentences
+from .base import Analysis, Entity, Sentence, Token
+from .models import PROCESSORS, default_model_dir, fix_hint, import_stanza, missing_files
 
 # OntoNotes (official English NER), CoNLL and Universal NER labels -> ours. Nationalities and
 # religious or political groups (NORP) are MISC, as in CoNLL-2003: "Russian officials" names no

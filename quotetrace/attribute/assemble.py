@@ -14,9 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from ..detect.marks import Marked
+from ..marks import Marked
 from ..model import Span, join_spans
-from ..text import DisjointSpans
+from ..text.layout import DisjointSpans
 from . import Candidate
 
 _FILLER = set(" \t\r\n\u00a0,.;:!?—–-…\"'“”‘’«»„‹›()[]")

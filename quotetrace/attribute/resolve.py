@@ -18,7 +18,7 @@ import regex
 
 from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
-from ..text import is_heading
+from ..text.layout import is_heading
 from .assemble import Assembled
 from .speakers import Described, describe
 

@@ -13,7 +13,7 @@ import functools
 import attrs
 import regex
 
-from .words import ANONYMOUS_HEADS, DETERMINERS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
+from ..text.words import ANONYMOUS_HEADS, DETERMINERS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
 
 _WORD_RE = regex.compile(r"@\w+|(?:\p{Lu}\.){2,}|[\w’'.\-&]+")
 _POSSESSIVE = ("’s", "'s", "’", "'")

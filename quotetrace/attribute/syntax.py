@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..analyze import Analysis, Token, require
-from ..detect.lexicon import PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS, lemma_of
+from ..text.lexicon import PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS, lemma_of
 from ..model import Span
 from . import Candidate
 

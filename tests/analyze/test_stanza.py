@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from quotetrace.analyze import FEATURES, Analysis, get_analyzer
 from quotetrace.attribute.syntax import syntactic_candidates
 from quotetrace.errors import ModelError
-from quotetrace.text import paragraphs
+from quotetrace.text.layout import paragraphs
 
 ARTICLE = """Storm closes ports along the coast
 
@@ -222,7 +222,7 @@ def test_model_dir_defaults_to_the_environment(monkeypatch: pytest.MonkeyPatch, 
 
 def test_import_is_lazy() -> None:
     """Importing quotetrace, the stanza analyzer module and the CLI loads neither stanza nor torch."""
-    code = ("import sys, quotetrace, quotetrace.analyze.stanza, quotetrace.models, quotetrace.cli, "
+    code = ("import sys, quotetrace, quotetrace.analyze.stanza, quotetrace.analyze.models, quotetrace.cli, "
             "quotetrace.attribute.syntax; print(sorted(m for m in ('stanza', 'torch') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

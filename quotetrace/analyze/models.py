@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from types import ModuleType
 
-from .errors import ModelError
+from ..errors import ModelError
 
 #: The processors the stanza analyzer runs, in stanza's order.
 PROCESSORS = "tokenize,pos,lemma,depparse,ner"

@@ -7,7 +7,7 @@ All functions take token indices into a :class:`~.sentence.CueSentence` and retu
 
 from __future__ import annotations
 
-from ..attribute.words import (
+from ..text.words import (
     ADVERBS,
     ANONYMOUS_HEADS,
     AUXILIARIES,
@@ -22,7 +22,7 @@ from ..attribute.words import (
     TITLES,
     cue_kind,
 )
-from .lexicon import NOUNISH
+from ..text.lexicon import NOUNISH
 from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence
 
 # verbs that take "to" + a cue: "continued to say", "refused to say"

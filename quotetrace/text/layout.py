@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import regex
 
-from .detect.lexicon import SPEECH_RE
-from .model import Span
+from .lexicon import SPEECH_RE
+from ..model import Span
 
 _LINE_RE = regex.compile(r"[^\n]+")
 

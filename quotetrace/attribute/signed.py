@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import regex
 
 from ..analyze import Analysis
-from ..attribute import Candidate
+from . import Candidate
 from ..model import Span
-from .marks import Marked
+from ..marks import Marked
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 

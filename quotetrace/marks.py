@@ -27,9 +27,9 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from ..model import Span
-from ..text import paragraphs
-from .lexicon import SPEECH_RE
+from .model import Span
+from .text.layout import paragraphs
+from .text.lexicon import SPEECH_RE
 
 # glyph -> (style, direction the glyph itself says: 1 opens, -1 closes, 0 either)
 _DOUBLE = {'"': ("straight", 0), "“": ("curly", 1), "”": ("curly", -1), "„": ("curly", 1),

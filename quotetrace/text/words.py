@@ -12,10 +12,10 @@ from typing import NamedTuple
 
 import regex
 
-from ..detect.lexicon import SPEECH_FORMS, STANCE_FORMS
+from .lexicon import SPEECH_FORMS, STANCE_FORMS
 
 # words, numbers with inner punctuation (U.S., 3.5, don't, Ortiz’s), or one symbol
-from ..text import ABBREVIATIONS
+from .layout import ABBREVIATIONS
 
 # acronyms (U.S.), initials (John D. Podesta), abbreviations (Sen., Rep.) keep their period
 _ABBREV = "|".join(sorted((a for a in ABBREVIATIONS if "." not in a), key=len, reverse=True))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import regex
 
-from ..attribute.words import Tok, tokenize
+from ..text.words import Tok, tokenize
 from ..model import Span
-from ..text import DisjointSpans
+from ..text.layout import DisjointSpans
 
 OPEN_MARKS = set("“\"‘'«„‹")
 

@@ -22,8 +22,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..analyze import Analysis
-from ..attribute import Candidate
-from ..attribute.words import (
+from . import Candidate
+from ..text.words import (
     ADVERBS,
     ANONYMOUS_HEADS,
     AUXILIARIES,
@@ -40,9 +40,9 @@ from ..attribute.words import (
     cue_kind,
 )
 from ..model import Span
-from ..text import DisjointSpans
-from .lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, NOUNISH, PHRASAL_FORMS, cue_offsets, lemma_of
-from .marks import Marked
+from ..text.layout import DisjointSpans
+from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, NOUNISH, PHRASAL_FORMS, cue_offsets, lemma_of
+from ..marks import Marked
 from .mentions import (
     DESCRIPTION_OPENERS,
     left_np,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrace.detect.marks import detect_marks
+from quotetrace.marks import detect_marks
 
 
 def pieces(text: str) -> list[list[str]]:
