@@ -1,33 +1,63 @@
-"""quotetrace: find quotations and reported speech in news articles, and who said them.
+"""quotetrace: find quotations and reported speech in news articles, who said them, and how they
+travel between articles.
 
-The public surface is small: :func:`read_articles`, :func:`extract`, :func:`extract_all`, the
-model classes and the errors. Everything else is private and may change.
+The public surface is small: :func:`read_articles`, :func:`extract`, :func:`extract_all`,
+:func:`trace`, :func:`check`, the model classes and the errors. Everything else is private and
+may change.
 """
 
 from .errors import DecodeError, InputError, ModelError, QuotetraceError, ReadError, UsageError
-from .model import Article, Cue, Extraction, Quote, Span, Speaker
+from .model import (
+    Article,
+    Change,
+    Cue,
+    Derivation,
+    Evidence,
+    Extraction,
+    Family,
+    Occurrence,
+    Quote,
+    Span,
+    Speaker,
+    SpeakerIdentity,
+    Trace,
+    TracedArticle,
+)
 from .pipeline import extract, extract_all
 from .read import DecodeWarning, Unreadable, read_articles
+from .trace import Check, Checked, check, trace
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "Change",
+    "Check",
+    "Checked",
     "Cue",
     "DecodeError",
     "DecodeWarning",
+    "Derivation",
+    "Evidence",
     "Extraction",
+    "Family",
     "InputError",
     "ModelError",
+    "Occurrence",
     "Quote",
     "QuotetraceError",
     "ReadError",
     "Span",
     "Speaker",
+    "SpeakerIdentity",
+    "Trace",
+    "TracedArticle",
     "Unreadable",
     "UsageError",
     "__version__",
+    "check",
     "extract",
     "extract_all",
     "read_articles",
+    "trace",
 ]

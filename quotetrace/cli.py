@@ -10,23 +10,34 @@ import argparse
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
+from typing import TextIO
 
 import attrs
 
 from . import __version__
 from .analyze import ANALYZERS
-from .errors import QuotetraceError
-from .model import KINDS, Extraction
 from .analyze.models import download
+from .errors import QuotetraceError, UsageError
+from .model import KINDS, Extraction, Trace
 from .pipeline import extract_all
-from .read import read_articles
-from .report import FORMATS, write
+from .read import Unreadable, read_articles
+from .report import FORMATS, TRACE_FORMATS, write, write_check, write_trace
+from .trace import check, trace
 
 EPILOG_EXTRACT = """example:
   quotetrace extract seeds/ --format table
   quotetrace extract articles.jsonl > quotes.jsonl
   quotetrace extract articles.jsonl --kind direct --kind mixed
   cat article.txt | quotetrace extract -"""
+
+EPILOG_TRACE = """example:
+  quotetrace trace seeds/
+  quotetrace trace articles.jsonl --format json -o trace.json
+  quotetrace trace folder/ --jobs 1 > report.txt"""
+
+EPILOG_CHECK = """example:
+  quotetrace check new-article.txt --against seeds/
+  quotetrace check draft.txt --against archive.jsonl --format json"""
 
 EPILOG_MODELS = """example:
   quotetrace models download
@@ -46,8 +57,25 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     ex.add_argument("--kind", choices=KINDS, action="append", dest="kinds", metavar="KIND",
                     help="keep only quotes of this kind (direct, mixed, indirect); repeat for several")
-    ex.add_argument("--analyzer", choices=ANALYZERS, default="rules",
-                    help="rules (default, no model) or stanza (needs quotetrace[stanza] and a model)")
+    _analyzer_option(ex)
+    _jobs_option(ex)
+    tr = sub.add_parser("trace", help="trace how each quote travels between articles",
+                        description="Group the occurrences of each quoted statement across the articles, label "
+                                    "each against its original\n(verbatim, excerpt, expanded, altered, paraphrase, "
+                                    "misattributed, unsupported, single-source)\nand report which articles draw on "
+                                    "which.",
+                        epilog=EPILOG_TRACE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    tr.add_argument("paths", nargs="+", metavar="PATH",
+                    help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
+    _trace_options(tr)
+    ch = sub.add_parser("check", help="check one article's quotes against a set of articles",
+                        description="Say, for each quote of one new article, how it relates to what a set of "
+                                    "articles holds,\nwith the labels and evidence of `quotetrace trace`.",
+                        epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ch.add_argument("article", metavar="ARTICLE", help="the article to check: a .txt file, or - for stdin")
+    ch.add_argument("--against", nargs="+", required=True, metavar="PATH",
+                    help="the articles to check it against: files, folders or .jsonl files")
+    _trace_options(ch)
     mo = sub.add_parser("models", help="download the models of the stanza analyzer",
                         description="Download the stanza models the stanza analyzer needs.\n"
                                     "Needs a network and the quotetrace[stanza] extra.",
@@ -57,6 +85,35 @@ def _parser() -> argparse.ArgumentParser:
     mo.add_argument("--dir", metavar="DIR", default=None,
                     help="where to put them (default: $STANZA_RESOURCES_DIR, else ~/stanza_resources)")
     return p
+
+
+def _analyzer_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--analyzer", choices=ANALYZERS, default="rules",
+                   help="rules (default, no model) or stanza (needs quotetrace[stanza] and a model)")
+
+
+def _jobs_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="worker processes (default: one per core; 1 runs in one process); the output is "
+                        "the same whatever N is")
+
+
+def _trace_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=TRACE_FORMATS, default="text",
+                   help="text (default, a readable report) or json (the output contract)")
+    p.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of standard output")
+    _analyzer_option(p)
+    _jobs_option(p)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {n}")
+    return n
 
 
 class _Tally:
@@ -90,6 +147,57 @@ def _models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_output(path: str | None) -> TextIO:
+    if path is None:
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _report_articles(tr: Trace) -> int:
+    """One stderr line per article that failed or was renamed; the exit code they make."""
+    for a in tr.articles:
+        if a.error:
+            print(f"quotetrace: error: {a.error}", file=sys.stderr)
+        if a.note:
+            print(f"quotetrace: warning: {a.note}", file=sys.stderr)
+    if not tr.articles:
+        print("quotetrace: error: no articles found", file=sys.stderr)
+        return 1
+    return 1 if tr.errors else 0
+
+
+def _trace(args: argparse.Namespace) -> int:
+    tr = trace(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs)
+    out = _open_output(args.output)
+    try:
+        write_trace(tr, out, args.format)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return _report_articles(tr)
+
+
+def _check(args: argparse.Namespace) -> int:
+    found = list(read_articles(args.article))
+    if len(found) != 1:
+        raise UsageError(f"{args.article}: check takes one article, found {len(found)}")
+    if isinstance(found[0], Unreadable):
+        print(f"quotetrace: error: {found[0].message}", file=sys.stderr)
+        return 1
+    result = check(found[0], read_articles(*args.against), analyzer=args.analyzer, jobs=args.jobs)
+    out = _open_output(args.output)
+    try:
+        write_check(result, out, args.format)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return _report_articles(attrs.evolve(result.trace, articles=[a for a in result.trace.articles
+                                                                  if a.id != result.article.id]))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -103,7 +211,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "models":
         return _models(args)
     try:
-        results = extract_all(read_articles(*args.paths), analyzer=args.analyzer)
+        if args.command == "trace":
+            return _trace(args)
+        if args.command == "check":
+            return _check(args)
+        results = extract_all(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs)
         if args.kinds:
             results = (attrs.evolve(r, quotes=[q for q in r.quotes if q.kind in args.kinds]) for r in results)
         tally = _Tally(results)

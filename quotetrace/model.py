@@ -12,6 +12,15 @@ import attrs
 
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
+#: How an occurrence relates to its family's original (docs/output.md has the definitions).
+RELATIONS = ("original", "verbatim", "excerpt", "expanded", "altered", "paraphrase", "misattributed",
+             "unsupported", "single-source")
+#: How much a word change matters: case, punctuation and spelling; content words; negation,
+#: numbers, modality and the subject.
+GRADES = ("trivial", "substantive", "critical")
+#: Where words stand in an article: inside quotation marks, in reported speech, or the narrator's own.
+ROLES = ("quote", "reported-speech", "narrator")
+DIFF_OPS = ("replace", "insert", "delete")
 
 
 def _non_negative(instance: Any, attribute: attrs.Attribute, value: int) -> None:
@@ -160,3 +169,178 @@ class Extraction:
 def join_spans(text: str, spans: tuple[Span, ...] | list[Span]) -> str:
     """The text of a quote: its pieces, joined by one space when a quote is split."""
     return " ".join(s.of(text) for s in spans)
+
+
+@attrs.frozen
+class Change:
+    """One word-level change of an occurrence against its family's original.
+
+    ``op`` is ``replace``, ``insert`` or ``delete``; ``original`` and ``changed`` are the words as
+    written on each side (one is empty for an insertion or deletion). ``source`` is ``"narrator"``
+    when inserted words are the original article's own words just outside its quotation marks.
+    """
+
+    op: str = attrs.field(validator=attrs.validators.in_(DIFF_OPS))
+    original: str
+    changed: str
+    grade: str = attrs.field(validator=attrs.validators.in_(GRADES))
+    source: str | None = None
+    #: offsets of ``changed`` in the occurrence's article (an empty span where words are missing)
+    start: int | None = None
+    end: int | None = None
+    #: offsets of ``original`` in the original's article (an empty span where words were added)
+    original_start: int | None = None
+    original_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"op": self.op, "original": self.original, "changed": self.changed,
+                               "grade": self.grade}
+        if self.source:
+            out["source"] = self.source
+        if self.start is not None:
+            out.update(start=self.start, end=self.end, original_start=self.original_start,
+                       original_end=self.original_end)
+        return out
+
+
+@attrs.frozen
+class Evidence:
+    """Words in another article that bear on a quote without supporting it as a quotation."""
+
+    article: str
+    text: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+    role: str = attrs.field(validator=attrs.validators.in_(ROLES))
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "text": self.text, "start": self.start, "end": self.end,
+                "role": self.role, "speaker": self.speaker}
+
+
+@attrs.frozen
+class Occurrence:
+    """One place where a statement appears, and how it relates to its family's original.
+
+    ``quote`` is the id of the extracted :class:`Quote` that holds it, or None for a passage in
+    quotation marks that the article gives to nobody and for narrator text. ``speaker`` is the
+    speaker the article gives (resolved across articles), or None; ``role`` says whether the words
+    stand in quotation marks, in reported speech or in the narrator's text.
+    """
+
+    article: str
+    quote: str | None
+    text: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+    speaker: str | None
+    relation: str = attrs.field(validator=attrs.validators.in_(RELATIONS))
+    role: str = attrs.field(default="quote", validator=attrs.validators.in_(ROLES))
+    diff: tuple[Change, ...] = attrs.field(default=(), converter=tuple)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple)
+    #: the pieces of text the occurrence is made of (several for a split quote); its hull if empty
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=tuple, validator=_spans_ordered)
+
+    @property
+    def pieces(self) -> tuple[Span, ...]:
+        return self.spans or (Span(self.start, self.end),)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "quote": self.quote, "text": self.text, "start": self.start,
+                "end": self.end, "spans": [s.as_list() for s in self.pieces], "speaker": self.speaker,
+                "role": self.role, "relation": self.relation, "diff": [c.to_dict() for c in self.diff],
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@attrs.frozen
+class Family:
+    """The occurrences of one statement across articles; the first is the original."""
+
+    id: str
+    speaker: str | None
+    occurrences: tuple[Occurrence, ...] = attrs.field(converter=tuple)
+
+    @property
+    def original(self) -> Occurrence:
+        return self.occurrences[0]
+
+    @property
+    def status(self) -> str:
+        """``original`` when another article supports the quote, else ``unsupported`` or ``single-source``."""
+        return self.original.relation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "speaker": self.speaker, "status": self.status,
+                "occurrences": [o.to_dict() for o in self.occurrences]}
+
+
+@attrs.frozen
+class SpeakerIdentity:
+    """One speaker across articles, under every name the articles give it."""
+
+    name: str
+    type: str = attrs.field(validator=attrs.validators.in_(SPEAKER_TYPES))
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "aliases": list(self.aliases)}
+
+
+@attrs.frozen
+class Derivation:
+    """Article ``article`` appears to draw on ``source``: the quotes and sentences they share."""
+
+    article: str
+    source: str
+    shared_quotes: int
+    shared_sentences: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "source": self.source, "shared_quotes": self.shared_quotes,
+                "shared_sentences": self.shared_sentences, "score": round(self.score, 3)}
+
+
+@attrs.frozen
+class TracedArticle:
+    """An article of a trace: where it came from, its date, and why it failed if it did."""
+
+    id: str
+    path: str | None = None
+    date: str | None = None
+    error: str | None = None
+    #: a note on how the article was taken in (a duplicate id renamed, say)
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"article": self.id, "path": self.path, "date": self.date}
+        if self.error:
+            out["error"] = self.error
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@attrs.frozen
+class Trace:
+    """What :func:`quotetrace.trace` found: speakers, families of occurrences, derivations."""
+
+    articles: tuple[TracedArticle, ...] = attrs.field(converter=tuple)
+    speakers: tuple[SpeakerIdentity, ...] = attrs.field(default=(), converter=tuple)
+    families: tuple[Family, ...] = attrs.field(default=(), converter=tuple)
+    derivations: tuple[Derivation, ...] = attrs.field(default=(), converter=tuple)
+    #: article id → text, so reports can show the words around an occurrence (not in to_dict)
+    texts: dict[str, str] = attrs.field(factory=dict, repr=False, eq=False)
+
+    @property
+    def errors(self) -> list[TracedArticle]:
+        """The articles that could not be read or analysed."""
+        return [a for a in self.articles if a.error]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of the output contract (docs/output.md)."""
+        return {"articles": [a.to_dict() for a in self.articles],
+                "speakers": [s.to_dict() for s in self.speakers],
+                "families": [f.to_dict() for f in self.families],
+                "derivations": [d.to_dict() for d in self.derivations]}

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
-from .analyze import Analyzer, get_analyzer
+import attrs
+
+from .analyze import Analysis, Analyzer, get_analyzer
 from .analyze.rules import RulesAnalyzer
 from .attribute.assemble import assemble
-from .attribute.resolve import resolve
-from .marks import detect_marks
 from .attribute.frames import find_reported
-from .errors import QuotetraceError
+from .attribute.resolve import resolve
+from .errors import QuotetraceError, UsageError
+from .marks import Marked, detect_marks
 from .model import Article, Extraction, Quote
 from .read import Unreadable, article_from_text, check_text, read_articles
 
@@ -37,7 +42,21 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
     (build one once with :func:`quotetrace.analyze.get_analyzer` to reuse a loaded model).
     Raises :class:`~quotetrace.errors.InputError` when the text is empty or binary.
     """
-    art = _as_article(article)
+    return read_quotes(_as_article(article), analyzer).quotes
+
+
+@attrs.frozen
+class Reading:
+    """Everything one extraction computes: the quotes, and the passages in quotation marks and the
+    sentences they were found in (tracing reads those too, attributed or not)."""
+
+    quotes: list[Quote]
+    marked: list[Marked]
+    analysis: Analysis
+
+
+def read_quotes(art: Article, analyzer: str | Analyzer = "rules") -> Reading:
+    """:func:`extract`, keeping the passages and sentences it read on the way."""
     text = art.text
     check_text(text, art.id)
     marked = list(detect_marks(text))
@@ -55,27 +74,86 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
 
             candidates = combine(candidates, syntactic_candidates(parsed))
     assembled = assemble(text, marked, candidates, analysis.paragraphs)
-    return resolve(art, analysis, assembled)
+    return Reading(resolve(art, analysis, assembled), marked, analysis)
 
 
 def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *,
-                analyzer: str | Analyzer = "rules") -> Iterator[Extraction]:
+                analyzer: str | Analyzer = "rules", jobs: int = 1) -> Iterator[Extraction]:
     """An :class:`Extraction` per article: paths are read (see :func:`read_articles`), articles
     are used as they are, and an article that fails carries its one-line ``error`` instead of
-    stopping the batch."""
-    if isinstance(analyzer, str) and analyzer != "rules":
-        analyzer = get_analyzer(analyzer)  # load a model once for the whole batch
-    for item in sources:
-        if isinstance(item, (str, os.PathLike)):
-            yield from extract_all(read_articles(item), analyzer=analyzer)
-            continue
-        if isinstance(item, Unreadable):
-            yield Extraction(Article(id=item.id, text="", path=item.path), error=item.message)
-            continue
-        try:
-            yield Extraction(item, extract(item, analyzer=analyzer))
-        except QuotetraceError as exc:
-            yield Extraction(item, error=str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug on one article must not end a batch of millions
-            yield Extraction(item, error=f"{item.id}: internal error ({type(exc).__name__}: {exc}); "
-                                         "please report it with this article")
+    stopping the batch. ``jobs`` worker processes share the work (None: every core); results
+    come in input order, the same whatever ``jobs`` is."""
+    def items() -> Iterator[Article | Unreadable]:
+        for item in sources:
+            if isinstance(item, (str, os.PathLike)):
+                yield from read_articles(item)
+            else:
+                yield item
+
+    yield from map_articles(_extract_one, items(), analyzer=analyzer, jobs=jobs)
+
+
+def _extract_one(index: int, item: Article | Unreadable, analyzer: str | Analyzer) -> Extraction:
+    if isinstance(item, Unreadable):
+        return Extraction(Article(id=item.id, text="", path=item.path), error=item.message)
+    try:
+        return Extraction(item, read_quotes(item, analyzer).quotes)
+    except QuotetraceError as exc:
+        return Extraction(item, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug on one article must not end a batch of millions
+        return Extraction(item, error=f"{item.id}: internal error ({type(exc).__name__}: {exc}); "
+                                      "please report it with this article")
+
+
+T = TypeVar("T")
+Item = TypeVar("Item")
+
+# the analyzer of this worker process, built once (a loaded model is never sent between processes)
+_WORKER_ANALYZER: str | Analyzer = "rules"
+_WORKER_FN: Callable[[int, Any, str | Analyzer], Any] | None = None
+
+
+def _init_worker(fn: Callable[[int, Any, str | Analyzer], Any], analyzer: str | Analyzer) -> None:
+    global _WORKER_ANALYZER, _WORKER_FN
+    _WORKER_FN = fn
+    _WORKER_ANALYZER = get_analyzer(analyzer) if isinstance(analyzer, str) and analyzer != "rules" else analyzer
+
+
+def _work(job: tuple[int, Any]) -> Any:
+    assert _WORKER_FN is not None
+    return _WORKER_FN(job[0], job[1], _WORKER_ANALYZER)
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def map_articles(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item], *,
+                 analyzer: str | Analyzer = "rules", jobs: int | None = 1) -> Iterator[T]:
+    """``fn(index, item, analyzer)`` for every item, in ``jobs`` worker processes (None: every
+    core), yielded in input order. ``fn`` must be a module-level function; it must not raise.
+
+    Items are handed out in small chunks as workers ask for them, so memory holds only the
+    items in flight, however long the input."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    items = iter(items)
+    # a batch too small to share is done here: starting processes would cost more than it saves
+    head = list(itertools.islice(items, 4 * jobs)) if jobs > 1 else []
+    if jobs == 1 or len(head) < 4 * jobs:
+        if isinstance(analyzer, str) and analyzer != "rules":
+            analyzer = get_analyzer(analyzer)  # load a model once for the whole batch
+        for k, item in enumerate(itertools.chain(head, items)):
+            yield fn(k, item, analyzer)
+        return
+    items = itertools.chain(head, items)
+    methods = multiprocessing.get_all_start_methods()
+    if not isinstance(analyzer, str) and "fork" not in methods:
+        raise UsageError("a loaded analyzer object can only be shared with worker processes that "
+                         "fork; pass the analyzer's name, or jobs=1")
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, analyzer)) as pool:
+        yield from pool.imap(_work, enumerate(items), chunksize=8)

@@ -1,0 +1,47 @@
+"""Writers for extraction results: JSONL, JSON and a plain-text table."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from ..errors import UsageError
+from ..model import Extraction
+
+FORMATS = ("jsonl", "json", "table")
+
+
+def write_jsonl(results: Iterable[Extraction], out: TextIO) -> None:
+    for r in results:
+        out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+
+
+def write_json(results: Iterable[Extraction], out: TextIO) -> None:
+    json.dump([r.to_dict() for r in results], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _cell(value: str | None, width: int) -> str:
+    value = " ".join((value or "-").split())
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def write_table(results: Iterable[Extraction], out: TextIO) -> None:
+    """One line per quote: article, kind, speaker, cue and the quoted text."""
+    out.write(f"{'quote':<28} {'kind':<8} {'speaker':<24} {'cue':<14} text\n")
+    for r in results:
+        if r.error:
+            out.write(f"{_cell(r.article.id, 28):<28} error    {r.error}\n")
+        for q in r.quotes:
+            speaker = q.speaker.name if q.speaker else None
+            cue = q.cue.text if q.cue else None
+            out.write(f"{_cell(q.id, 28):<28} {q.kind:<8} {_cell(speaker, 24):<24} "
+                      f"{_cell(cue, 14):<14} {_cell(q.text, 80)}\n")
+
+
+def write(results: Iterable[Extraction], out: TextIO, fmt: str = "jsonl") -> None:
+    writers = {"jsonl": write_jsonl, "json": write_json, "table": write_table}
+    if fmt not in writers:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    writers[fmt](results, out)

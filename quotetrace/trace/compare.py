@@ -1,0 +1,234 @@
+"""Compare one passage with its family's original: align their words, list the changes, grade
+them, and name the relation.
+
+The alignment is :class:`difflib.SequenceMatcher` over stems (``autojunk=False``, since quotes
+repeat small words on purpose), with free end gaps: words missing or added at either end are an
+excerpt or an expansion, not an alteration. Words whose stems align but whose spelling differs
+(``fine-tuned`` / ``fine-tuning``, ``we’re`` / ``we are``) become one-word replacements.
+
+Grades (one per change):
+
+- ``trivial``: case, punctuation, quote style, contraction, spelling variant (``Kovalenkko``),
+  an article (``a``/``the``), or words an ellipsis marks as left out;
+- ``critical``: a negation, a number, a modal (will, would, might, must …) or a subject pronoun
+  is added, dropped or swapped;
+- ``substantive``: any other change of words.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import attrs
+import regex
+
+from ..model import Change
+from .knobs import (
+    MAX_ALIGN_WORDS,
+    MIN_MATCHED,
+    MIN_MATCHED_OTHER_SPEAKER,
+    MIN_SHARE,
+    MIN_SHARE_OTHER_SPEAKER,
+)
+from .speakers import spelling_key
+from .units import Piece
+from .words import fold, is_content, is_critical
+
+_LIGHT = frozenset({"a", "an", "the"})  # words whose change leaves the statement as it was
+_ELLIPSIS_RE = regex.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
+
+
+@attrs.frozen
+class Alignment:
+    """How a passage's stems align with the original's."""
+
+    opcodes: tuple[tuple[str, int, int, int, int], ...]
+    matched: int
+    content_matched: int
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(op[0] for op in self.opcodes)
+
+
+def align(original: list[str], changed: list[str]) -> Alignment:
+    a, b = original[:MAX_ALIGN_WORDS], changed[:MAX_ALIGN_WORDS]
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    matched = content = 0
+    for tag, i1, i2, _, _ in ops:
+        if tag == "equal":
+            matched += i2 - i1
+            content += sum(1 for s in a[i1:i2] if is_content(s))
+    return Alignment(tuple(ops), matched, content)
+
+
+def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:
+    """Whether an alignment shows the same statement (see :mod:`.knobs` for the thresholds).
+
+    A passage of one or two words is the same statement only as a whole: all of its words, or
+    all of the original's, must match."""
+    lo, lc = len(original.words), len(changed.words)
+    shorter = min(lo, lc)
+    if shorter == 0 or al.content_matched == 0:
+        return False
+    if shorter < MIN_MATCHED:
+        return al.matched == shorter and not other_speaker
+    if other_speaker:
+        return al.matched >= MIN_MATCHED_OTHER_SPEAKER and al.matched >= MIN_SHARE_OTHER_SPEAKER * shorter
+    return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter
+
+
+def _surface(text: str, piece: Piece, a: int, b: int) -> str:
+    """The words a..b of a piece as written (with what stands between them)."""
+    if a >= b:
+        return ""
+    return " ".join(text[piece.words.starts[a]:piece.words.ends[b - 1]].split())
+
+
+def _letters(s: str) -> str:
+    return "".join(ch for ch in fold(s) if ch.isalnum())
+
+
+def grade(original_stems: list[str], changed_stems: list[str], original_text: str, changed_text: str) -> str:
+    """The grade of one change (see the module docstring)."""
+    if _letters(original_text) == _letters(changed_text):
+        return "trivial"  # U.S. / US, e-mail / email
+    if original_stems == changed_stems:
+        return "trivial"  # a contraction, case, or a variant the stemmer folds
+    words_o, words_c = original_text.split(), changed_text.split()
+    if len(words_o) == len(words_c) == 1 and spelling_key(_letters(original_text)) == spelling_key(_letters(changed_text)):
+        return "trivial"  # colour / color, Kovalenko / Kovalenkko
+    stems = original_stems + changed_stems
+    if any(is_critical(s) for s in stems):
+        return "critical"
+    if all(s in _LIGHT for s in stems):
+        return "trivial"
+    return "substantive"
+
+
+@attrs.frozen
+class Comparison:
+    """A passage against its original: the changes, and the relation they make."""
+
+    relation: str
+    changes: tuple[Change, ...]
+
+
+def compare(original: Piece, original_text: str, changed: Piece, changed_text: str,
+            al: Alignment | None = None) -> Comparison:
+    """The relation of ``changed`` to ``original`` (same speaker assumed), with its diff."""
+    so, sc = original.words.stems, changed.words.stems
+    al = al or align(so, sc)
+    ops = list(al.opcodes)
+    # (i1, i2, j1, j2, grade, at an end) of every change, in order
+    raw: list[tuple[int, int, int, int, str, bool]] = []
+    elided = True  # every inner deletion sits at an ellipsis
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            # same stems, other spelling: an inflection, a contraction, a variant
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                wo = original_text[original.words.starts[i]:original.words.ends[i]]
+                wc = changed_text[changed.words.starts[j]:changed.words.ends[j]]
+                if fold(wo) != fold(wc):
+                    raw.append((i, i + 1, j, j + 1, _inflection_grade(wo, wc), False))
+            continue
+        at_edge = (k == 0 or k == len(ops) - 1) and tag != "replace"
+        g = grade(so[i1:i2], sc[j1:j2], _surface(original_text, original, i1, i2),
+                  _surface(changed_text, changed, j1, j2))
+        if tag == "delete" and not at_edge:
+            if _ellipsis_between(changed_text, changed, j1):
+                g = "trivial"  # “… I think …”: the writer marks the words left out
+            else:
+                elided = False
+        raw.append((i1, i2, j1, j2, g, at_edge))
+    raw = _merge_adjacent(raw)
+    changes = [_change(original, original_text, changed, changed_text, r) for r in raw]
+    inner_nontrivial = any(r[4] != "trivial" for r in raw if not r[5])
+    tags = [op[0] for op in ops]
+    edges = {t for t, r in ((tags[0], 0), (tags[-1], 0)) if t in ("insert", "delete")}
+    inner = [r for r in raw if not r[5]]
+    if not inner_nontrivial and "equal" in tags:
+        if edges == {"insert"} and not any(r[1] > r[0] for r in inner) and _from_narrator(original, changed, ops):
+            return Comparison("expanded", tuple(attrs.evolve(c, source="narrator") if r[5] else c
+                                                for c, r in zip(changes, raw)))
+        if not edges or all(r[4] == "trivial" for r in raw):
+            return Comparison("verbatim", tuple(changes))
+        if edges == {"delete"} and elided and not any(r[3] > r[2] for r in inner):
+            return Comparison("excerpt", tuple(changes))
+    if all(r[4] == "trivial" for r in raw):
+        return Comparison("verbatim", tuple(changes))
+    return Comparison("altered", tuple(changes))
+
+
+_RANK = {"trivial": 0, "substantive": 1, "critical": 2}
+
+
+def _merge_adjacent(raw: list[tuple[int, int, int, int, str, bool]]) -> list[tuple[int, int, int, int, str, bool]]:
+    """One change for words that change together: ``to freeze`` → ``freezing``, not a deletion
+    and a replacement side by side."""
+    out: list[tuple[int, int, int, int, str, bool]] = []
+    for r in raw:
+        # an end gap next to an inner change is part of that change, not an excerpt's cut
+        if out and out[-1][1] == r[0] and out[-1][3] == r[2] and not (out[-1][5] and r[5]):
+            p = out[-1]
+            g = max(p[4], r[4], key=_RANK.__getitem__)
+            out[-1] = (p[0], r[1], p[2], r[3], g, False)
+        else:
+            out.append(r)
+    return out
+
+
+def _change(original: Piece, original_text: str, changed: Piece, changed_text: str,
+            r: tuple[int, int, int, int, str, bool]) -> Change:
+    i1, i2, j1, j2, g, _ = r
+    op = "replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert"
+    cs, ce = _offsets(changed, j1, j2)
+    os_, oe = _offsets(original, i1, i2)
+    return Change(op, _surface(original_text, original, i1, i2), _surface(changed_text, changed, j1, j2), g,
+                  start=cs, end=ce, original_start=os_, original_end=oe)
+
+
+def _offsets(piece: Piece, a: int, b: int) -> tuple[int, int]:
+    """Offsets of words a..b of a piece; for no words, the point between words a-1 and a."""
+    w = piece.words
+    if b > a:
+        return w.starts[a], w.ends[b - 1]
+    at = w.starts[a] if a < len(w) else (w.ends[a - 1] if a > 0 else piece.start)
+    return at, at
+
+
+def _inflection_grade(wo: str, wc: str) -> str:
+    fo, fc = fold(wo), fold(wc)
+    if fo.replace("'", "") == fc.replace("'", "") or _letters(wo) == _letters(wc):
+        return "trivial"
+    if spelling_key(_letters(wo)) == spelling_key(_letters(wc)):
+        return "trivial"
+    # "'re" / "are": a contraction spelled out
+    if fo.startswith("'") or fc.startswith("'") or fo.startswith("n'") or fc.startswith("n'"):
+        return "trivial"
+    return "substantive"
+
+
+def _ellipsis_between(text: str, piece: Piece, j: int) -> bool:
+    """Whether an ellipsis stands between words j-1 and j of a piece."""
+    if j <= 0 or j >= len(piece.words):
+        return False
+    return bool(_ELLIPSIS_RE.search(text, piece.words.ends[j - 1], piece.words.starts[j]))
+
+
+def _from_narrator(original: Piece, changed: Piece, ops: list[tuple[str, int, int, int, int]]) -> bool | None:
+    """Whether the words a copy adds at its ends are the original article's own words just
+    outside the original's marks (``is a “big concession”`` → ``“a big concession”``)."""
+    before = original.before.stems if original.before is not None else []
+    after = original.after.stems if original.after is not None else []
+    sc = changed.words.stems
+    for tag, _, _, j1, j2 in (ops[0], ops[-1]) if len(ops) > 1 else (ops[0],):
+        if tag != "insert":
+            continue
+        added = sc[j1:j2]
+        if j1 == 0:
+            if not added or len(added) > len(before) or before[len(before) - len(added):] != added:
+                return None
+        elif len(added) > len(after) or after[: len(added)] != added:
+            return None
+    return True

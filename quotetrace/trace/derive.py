@@ -1,0 +1,89 @@
+"""Which articles draw on which: the quotes and the narrator sentences they share.
+
+Sentences are compared through their sketches (:func:`.units.sketch`): sentences that share a
+sketch value are candidates, and each candidate is linked only to the earliest sentence with that
+value (its leader), never to every other member, so a sentence copied by a thousand articles
+costs a thousand comparisons, not half a million. A candidate counts when the two sentences'
+word 4-grams overlap by ``MIN_SENTENCE_JACCARD``.
+
+A quote links the article of a family's original to every other article that carries it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..model import Derivation
+from .knobs import (
+    MAX_SENTENCE_DF,
+    MIN_DERIVATION_SCORE,
+    MIN_DERIVATION_SHARED,
+    MIN_SENTENCE_JACCARD,
+    SENTENCE_SHINGLE,
+)
+from .units import Piece
+
+
+def _grams(piece: Piece) -> set[str]:
+    st = piece.words.stems
+    n = SENTENCE_SHINGLE
+    return {" ".join(st[k:k + n]) for k in range(len(st) - n + 1)}
+
+
+def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Sequence[tuple[int, ...]]],
+                   rank: Sequence[int]) -> dict[tuple[int, int], int]:
+    """(source article, later article) → how many of the later article's narrator sentences
+    repeat one of the source's. ``rank[a]`` orders articles: earlier first."""
+    buckets: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for a in sorted(range(len(narrator)), key=lambda a: rank[a]):
+        for k, sk in enumerate(sketches[a]):
+            for value in sk:
+                buckets[value].append((rank[a], a, k))
+    grams: dict[tuple[int, int], set[str]] = {}
+
+    def grams_of(a: int, k: int) -> set[str]:
+        if (a, k) not in grams:
+            grams[(a, k)] = _grams(narrator[a][k])
+        return grams[(a, k)]
+
+    linked: set[tuple[int, int, int]] = set()  # (source article, article, sentence) counted once
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for value in sorted(buckets):
+        members = buckets[value]
+        if len(members) < 2 or len({a for _, a, _ in members}) > MAX_SENTENCE_DF:
+            continue
+        _, la, lk = members[0]
+        for _, a, k in members[1:]:
+            if a == la or (la, a, k) in linked:
+                continue
+            g1, g2 = grams_of(la, lk), grams_of(a, k)
+            if len(g1 & g2) >= MIN_SENTENCE_JACCARD * len(g1 | g2):
+                linked.add((la, a, k))
+                counts[(la, a)] += 1
+    return counts
+
+
+def derivations(quote_links: dict[tuple[int, int], int], sentence_counts: dict[tuple[int, int], int],
+                statements: Sequence[int], ids: Sequence[str], rank: Sequence[int]) -> list[Derivation]:
+    """The derivations table: for each pair of articles sharing statements, the later one (or
+    the one that carries the other's originals) derives from the other."""
+    pairs: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for (src, dst), n in quote_links.items():
+        pairs[(src, dst)][0] += n
+    for (src, dst), n in sentence_counts.items():
+        pairs[(src, dst)][1] += n
+    # one direction per pair of articles: the one with more shared statements, else the earlier
+    out: list[tuple[int, float, int, Derivation]] = []
+    for (src, dst), (q, s) in sorted(pairs.items()):
+        back = pairs.get((dst, src))
+        if back is not None and (sum(back), -rank[dst]) > (q + s, -rank[src]):
+            continue
+        if back is not None:
+            q, s = q + back[0], s + back[1]
+        shared = q + s
+        score = min(1.0, shared / max(1, statements[dst]))
+        if shared >= MIN_DERIVATION_SHARED and score >= MIN_DERIVATION_SCORE:
+            out.append((dst, -score, src, Derivation(ids[dst], ids[src], q, s, score)))
+    out.sort(key=lambda row: row[:3])
+    return [row[3] for row in out]

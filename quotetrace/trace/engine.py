@@ -1,0 +1,330 @@
+"""Trace quotes across articles: extract every article (in worker processes), group the passages
+in quotation marks into families, find their paraphrases and evidence, label every occurrence
+against its family's original, and tell which articles draw on which.
+
+The labels (DESIGN.md, docs/output.md):
+
+- the **original** is the earliest dated occurrence in quotation marks; among undated or
+  equally dated ones, the fullest;
+- every other passage in marks is ``verbatim``, ``excerpt``, ``expanded`` or ``altered`` against
+  it, or ``misattributed`` when it names another speaker;
+- reported speech and narrator text that carry the words are ``paraphrase`` occurrences (or
+  ``misattributed``, for reported speech that names another speaker);
+- an original that no other article puts in quotation marks is ``unsupported`` when its words
+  reach other articles only as reported speech or narrator text (they are its evidence), and
+  ``single-source`` when no other article reports it in any form.
+
+Output does not depend on the number of processes: results are gathered in input order and every
+choice breaks ties by article order and offset.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import attrs
+
+from ..analyze import Analyzer
+from ..errors import QuotetraceError, UsageError
+from ..model import Article, Evidence, Family, Occurrence, Quote, Span, Trace, TracedArticle
+from ..pipeline import map_articles, read_quotes
+from ..read import Unreadable, article_from_text, read_articles
+from .compare import compare
+from .derive import derivations, sentence_links
+from .group import Group, group_passages
+from .knobs import MIN_EVIDENCE_SHARE
+from .paraphrase import Hit, find_paraphrases
+from .speakers import Identities
+from .units import Piece, Units, holding, piece_text, units
+from .words import is_content
+
+Source = Article | Unreadable | str | os.PathLike[str]
+
+def _read_one(index: int, article: Article, analyzer: str | Analyzer) -> Units | str:
+    """Extract one article and cut it into units (runs in a worker process)."""
+    try:
+        return units(article, read_quotes(article, analyzer), index)
+    except QuotetraceError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not end a batch
+        return (f"{article.id}: internal error ({type(exc).__name__}: {exc}); "
+                "please report it with this article")
+
+
+def _read_all(articles: Sequence[Article], analyzer: str | Analyzer, jobs: int | None,
+              progress: Callable[[int], None] | None) -> Iterator[Units | str]:
+    for result in map_articles(_read_one, articles, analyzer=analyzer, jobs=jobs):
+        yield result
+        if progress:
+            progress(1)
+
+
+def _take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArticle]]:
+    """Articles to trace, and every input's entry in the trace (with its error or note).
+
+    Paths are read; two articles with the same id are both traced, the second under ``id#2``."""
+    articles: list[Article] = []
+    entries: list[TracedArticle] = []
+    first_path: dict[str, str | None] = {}
+
+    def items() -> Iterator[Article | Unreadable]:
+        for item in sources:
+            if isinstance(item, (str, os.PathLike)):
+                yield from read_articles(item)
+            elif isinstance(item, (Article, Unreadable)):
+                yield item
+            else:
+                raise TypeError(f"trace() takes articles, paths or Unreadable items, not {type(item).__name__}")
+
+    for item in items():
+        if isinstance(item, Unreadable):
+            entries.append(TracedArticle(item.id, item.path, None, error=item.message))
+            continue
+        note = None
+        if item.id in first_path:
+            n = 2
+            while f"{item.id}#{n}" in first_path:
+                n += 1
+            new = f"{item.id}#{n}"
+            note = (f"another article ({first_path[item.id] or 'given earlier'}) has the id "
+                    f"{item.id!r}; this one is traced as {new!r}")
+            item = attrs.evolve(item, id=new)
+        first_path[item.id] = item.path
+        articles.append(item)
+        entries.append(TracedArticle(item.id, item.path, item.date, note=note))
+    return articles, entries
+
+
+def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", jobs: int | None = None,
+          progress: Callable[[int], None] | None = None) -> Trace:
+    """Trace how each quote travels between ``articles`` (articles, paths, folders or JSONL files).
+
+    >>> a = Article("a", '“We will build the bridge by spring,” Mayor Jane Doe said.', date="2024-05-01")
+    >>> b = Article("b", 'Doe promised “we will build the bridge by spring.”', date="2024-05-02")
+    >>> c = Article("c", 'Mayor Jane Doe said: “We might build the bridge by spring.”', date="2024-05-03")
+    >>> [(o.article, o.relation) for f in trace([a, b, c], jobs=1).families for o in f.occurrences]
+    [('a', 'original'), ('b', 'verbatim'), ('c', 'altered')]
+
+    ``jobs`` is the number of worker processes (default: every core; 1 runs in this process);
+    the result is the same whatever it is. Articles that cannot be read or analysed are listed
+    in :attr:`Trace.articles` with their error, and the rest are traced. ``progress``, if given,
+    is called with 1 after each article is extracted.
+    """
+    taken, entries = _take_in(articles)
+    return _trace(taken, entries, analyzer, jobs, progress)[0]
+
+
+def _rank_key(article: Article, index: int, last: bool = False) -> tuple:
+    return (1 if last else 0, article.date is None, article.date or "", index)
+
+
+def _trace(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
+           jobs: int | None, progress: Callable[[int], None] | None,
+           last: int | None = None) -> tuple[Trace, list[Units]]:
+    results = list(_read_all(taken, analyzer, jobs, progress))
+    errors = {taken[k].id: r for k, r in enumerate(results) if isinstance(r, str)}
+    if errors:
+        entries = [attrs.evolve(e, error=errors[e.id]) if e.id in errors and not e.error else e for e in entries]
+    empty = Units([], [], [], [], [])
+    got: list[Units] = [r if isinstance(r, Units) else empty for r in results]
+    return _Tracer(taken, got, last).run(entries), got
+
+
+class _Tracer:
+    """The steps after extraction, over every article's units (see the module docstring)."""
+
+    def __init__(self, articles: list[Article], got: list[Units], last: int | None):
+        self.articles = articles
+        self.got = got
+        self.texts = [a.text for a in articles]
+        keys = [_rank_key(a, k, last=k == last) for k, a in enumerate(articles)]
+        order = sorted(range(len(articles)), key=lambda k: keys[k])
+        self.rank = [0] * len(articles)
+        for r, k in enumerate(order):
+            self.rank[k] = r
+        self.keys = keys
+        self.ids = Identities((q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker)
+
+    def name(self, raw: str | None) -> str | None:
+        """The identity of a raw speaker name across articles, or the raw name without one."""
+        return self.ids.of(raw) or raw
+
+    def run(self, entries: list[TracedArticle]) -> Trace:
+        passages: list[Piece] = [p for u in self.got for p in u.passages]
+        order = sorted(range(len(passages)), key=lambda i: self._passage_key(passages[i]))
+        groups = group_passages(passages, order, self.ids.of, self.ids.differ)
+        groups = [g for g in groups if any(passages[m].quote is not None for m in g.members)]
+        groups.sort(key=lambda g: (passages[g.original].article, passages[g.original].start))
+        quoted_in = [{passages[m].article for m in g.members} for g in groups]
+        quote_links = self._quote_links(groups, passages, quoted_in)
+        sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank)
+        related: dict[int, set[int]] = defaultdict(set)
+        for a, b in list(quote_links) + list(sent):
+            related[a].add(b)
+            related[b].add(a)
+        hits = find_paraphrases([passages[g.original] for g in groups], [g.speaker for g in groups],
+                                [u.reported + u.narrator for u in self.got], quoted_in,
+                                self.ids.of, self.ids.differ)
+        by_family: dict[int, list[Hit]] = defaultdict(list)
+        for h in hits:
+            by_family[h.family].append(h)
+        families = [self._family(k, g, passages, by_family.get(k, []), related) for k, g in enumerate(groups)]
+        # the derivations count paraphrases too: an article that reports another's quote draws on it
+        quote_links = self._quote_links_from(families)
+        statements = [sum(1 for p in u.passages if p.quote is not None) + sum(1 for sk in u.sketches if sk)
+                      for u in self.got]
+        derived = derivations(quote_links, sent, statements, [a.id for a in self.articles], self.rank)
+        used = {o.speaker for f in families for o in f.occurrences} | {f.speaker for f in families}
+        speakers = [i for i in self.ids.all() if i.name in used]
+        return Trace(entries, speakers, families, derived, texts={a.id: a.text for a in self.articles})
+
+    def _index(self, article_id: str) -> int:
+        if not hasattr(self, "_by_id"):
+            self._by_id = {a.id: k for k, a in enumerate(self.articles)}
+        return self._by_id[article_id]
+
+    def _passage_key(self, p: Piece) -> tuple:
+        # (checked last, undated, date) first, then the fullest, then article order and offset
+        last, undated, date, index = self.keys[p.article]
+        return (last, undated, date, -len(p.words), index, p.start)
+
+    @staticmethod
+    def _quote_links(groups: list[Group], passages: list[Piece], quoted_in: list[set[int]]) -> dict[tuple[int, int], int]:
+        links: dict[tuple[int, int], int] = defaultdict(int)
+        for g, arts in zip(groups, quoted_in):
+            src = passages[g.original].article
+            for a in arts:
+                if a != src:
+                    links[(src, a)] += 1
+        return links
+
+    def _quote_links_from(self, families: list[Family]) -> dict[tuple[int, int], int]:
+        links: dict[tuple[int, int], int] = defaultdict(int)
+        for f in families:
+            src = self._index(f.original.article)
+            for a in sorted({self._index(o.article) for o in f.occurrences[1:]} - {src}):
+                links[(src, a)] += 1
+        return links
+
+    def _family(self, k: int, g: Group, passages: list[Piece], hits: list[Hit],
+                related: dict[int, set[int]]) -> Family:
+        o = passages[g.original]
+        texts = self.texts
+        speaker = self.name(g.speaker)
+        occurrences: list[Occurrence] = []
+        carried = False
+        for m in g.members[1:]:
+            p = passages[m]
+            carried |= p.article != o.article
+            cmp = compare(o, texts[o.article], p, texts[p.article], g.alignments.get(m))
+            relation = "misattributed" if self.ids.differ(g.speaker, p.speaker) else cmp.relation
+            occurrences.append(self._occurrence(p, relation, cmp.changes, speaker))
+        paraphrases = [h for h in hits if h.verdict in ("paraphrase", "misattributed")]
+        for h in paraphrases:
+            occurrences.append(self._occurrence(h.piece, h.verdict, (), None, matched=h.matched))
+        # words that reach an earlier article only without marks are where the quote came
+        # from; words that reach a later article so were taken from it
+        rank = self.rank
+        earlier = [h for h in paraphrases if rank[h.piece.article] < rank[o.article]]
+        evidence: list[Evidence] = []
+        if carried or len(earlier) < len(paraphrases):
+            relation = "original"
+        else:
+            weak = [h for h in hits if h.verdict == "evidence" and rank[h.piece.article] < rank[o.article]
+                    and h.piece.article in related.get(o.article, ())
+                    and not self.ids.differ(h.piece.speaker, g.speaker)]
+            shown = earlier + weak
+            wanted = {s for s in o.words.stems if is_content(s)}
+            covered = set().union(*(h.matched for h in shown)) if shown else set()
+            if earlier or (wanted and len(covered) >= MIN_EVIDENCE_SHARE * len(wanted)):
+                relation = "unsupported"
+                evidence = [self._evidence(h) for h in sorted(shown, key=lambda h: (h.piece.article, h.piece.start))]
+            else:
+                relation = "single-source"
+        first = self._occurrence(o, relation, (), speaker, evidence)
+        occurrences.sort(key=lambda x: (self._index(x.article), x.start, x.end))
+        return Family(f"f{k + 1}", speaker, [first, *occurrences])
+
+    def _occurrence(self, p: Piece, relation: str, changes: Sequence, family_speaker: str | None,
+                    evidence: Sequence[Evidence] = (), matched: Iterable[str] = ()) -> Occurrence:
+        text = self.texts[p.article]
+        if p.role == "quote":
+            start, end, shown = p.start, p.end, piece_text(text, p)
+            spans = tuple(Span(a, b) for a, b in p.spans)
+        else:
+            start, end = holding(p, matched)
+            shown = " ".join(text[start:end].split())
+            spans = (Span(start, end),)
+        return Occurrence(self.articles[p.article].id, p.quote, shown, start, end,
+                          self.name(p.speaker) or family_speaker, relation, p.role, tuple(changes),
+                          tuple(evidence), spans)
+
+    def _evidence(self, h: Hit) -> Evidence:
+        p = h.piece
+        text = self.texts[p.article]
+        start, end = holding(p, h.matched) if p.role == "reported-speech" else (p.start, p.end)
+        return Evidence(self.articles[p.article].id, " ".join(text[start:end].split()), start, end,
+                        p.role, self.name(p.speaker))
+
+
+@attrs.frozen
+class Checked:
+    """One passage or reported statement of a checked article, and what the set says of it."""
+
+    quote: Quote | None
+    occurrence: Occurrence
+    family: Family
+
+
+@attrs.frozen
+class Check:
+    """What :func:`check` found for one article against a set."""
+
+    article: TracedArticle
+    items: tuple[Checked, ...] = attrs.field(converter=tuple)
+    trace: Trace
+
+    def to_dict(self) -> dict:
+        return {"article": self.article.to_dict(),
+                "quotes": [{"family": c.family.id, "family_speaker": c.family.speaker,
+                            "original": c.family.original.to_dict(), **c.occurrence.to_dict()}
+                           for c in self.items]}
+
+
+def check(article: Article | str | os.PathLike[str], articles: Iterable[Source], *,
+          analyzer: str | Analyzer = "rules", jobs: int | None = None,
+          progress: Callable[[int], None] | None = None) -> Check:
+    """How each quote of ``article`` relates to what ``articles`` hold, with the labels of
+    :func:`trace`: the set's occurrences come first, so a quote of the checked article is the
+    original of its family only when the set does not carry it.
+
+    >>> a = Article("a", '“We will build the bridge by spring,” Mayor Jane Doe said.', date="2024-05-01")
+    >>> new = Article("new", 'Mayor Jane Doe said: “We will never build the bridge.”')
+    >>> [(c.occurrence.relation, [d.changed for d in c.occurrence.diff]) for c in check(new, [a], jobs=1).items]
+    [('altered', ['never', ''])]
+    """
+    if isinstance(article, (str, os.PathLike)) and not isinstance(article, Article):
+        path = str(article)
+        found = [x for x in read_articles(path)] if os.path.exists(path) or path == "-" else [article_from_text(path)]
+        if len(found) != 1:
+            raise UsageError(f"check takes one article to check; {path} holds {len(found)}")
+        article = found[0]  # type: ignore[assignment]
+    if isinstance(article, Unreadable):
+        raise QuotetraceError(article.message)
+    taken, entries = _take_in([*articles, article])
+    new = len(taken) - 1
+    tr, got = _trace(taken, entries, analyzer, jobs, progress, last=new)
+    new_id = taken[new].id
+    entry = next(e for e in tr.articles if e.id == new_id)
+    if entry.error:
+        raise QuotetraceError(entry.error)
+    quotes = {q.id: q for q in got[new].quotes}
+    items = []
+    for f in tr.families:
+        for o in f.occurrences:
+            if o.article == new_id:
+                items.append(Checked(quotes.get(o.quote), o, f))
+    items.sort(key=lambda c: (c.occurrence.start, c.occurrence.end))
+    return Check(entry, items, tr)

@@ -1,0 +1,60 @@
+"""Tracing's thresholds, named once, each with what it trades.
+
+Raising a ``MIN_*`` threshold buys precision (fewer wrong links, fewer wrong flags) at the cost
+of recall (copies and paraphrases left unlinked); a ``MAX_*`` cap buys speed and bounded memory
+at the cost of links through very common phrases.
+"""
+
+#: Passages are indexed by word n-grams of this many stems. Shorter passages (a word or two:
+#: “homemade”, “fine-tuned”) are matched whole, and only against the same speaker.
+SHINGLE = 3
+
+#: An n-gram found in more articles than this is boilerplate or a stock phrase (passim's
+#: ``--max-df``); it proposes no candidates. Lower is faster; a quote repeated by more articles
+#: than this is still linked through its rarer n-grams and through the family it joins.
+MAX_DF = 400
+
+#: Candidate families tried per passage, best first (by shared n-grams). Each try is one
+#: alignment; more tries find a passage's family when several share its phrases.
+MAX_TRIES = 4
+
+#: A passage joins a family when its alignment with the family's original matches at least this
+#: many stems, and at least this share of the shorter of the two...
+MIN_MATCHED = 3
+MIN_SHARE = 0.5
+#: ...and, when the two name different speakers (a misattribution claim), at least these.
+MIN_MATCHED_OTHER_SPEAKER = 4
+MIN_SHARE_OTHER_SPEAKER = 0.6
+
+#: Reported speech with the family's speaker is a paraphrase when it holds at least this share of
+#: the quote's content words (and at least MIN_PARAPHRASE_WORDS of them, among them two in a
+#: row): the speaker vouches for the rest.
+MIN_REPORTED_SHARE = 0.4
+MIN_PARAPHRASE_WORDS = 2
+#: Narrator text (no speaker, no marks) is a paraphrase only with this share, and this many words.
+MIN_NARRATOR_SHARE = 0.5
+MIN_NARRATOR_WORDS = 4
+#: Evidence of an unsupported quote must cover this share of its content words in all.
+MIN_EVIDENCE_SHARE = 0.5
+#: A content-word pair found in more articles than this proposes no paraphrase or evidence.
+MAX_PAIR_DF = 200
+
+#: Narrator sentences shorter than this many words are not compared between articles.
+SENTENCE_MIN_WORDS = 8
+#: Sentences are compared through word n-grams of this size...
+SENTENCE_SHINGLE = 4
+#: ...sketched by this many smallest hashes...
+SENTENCE_SKETCH = 2
+#: ...and count as shared when their n-gram sets overlap by at least this Jaccard coefficient.
+MIN_SENTENCE_JACCARD = 0.5
+#: A sketch value shared by more sentences than this is boilerplate (bylines, "Read more").
+MAX_SENTENCE_DF = 200
+
+#: Two articles appear in the derivations table when they share at least this many statements
+#: (quotes and sentences) and this share of the later article's statements.
+MIN_DERIVATION_SHARED = 2
+MIN_DERIVATION_SCORE = 0.1
+
+#: Alignments look at no more than this many words of a passage: a quotation longer than a
+#: long speech is compared on its first part, so one huge passage cannot stall a batch.
+MAX_ALIGN_WORDS = 1000

@@ -1,0 +1,114 @@
+"""Find a family's words where they stand without quotation marks: in reported speech (a
+paraphrase, or a misattribution when another speaker is named) and in the narrator's text.
+
+The families' originals are indexed by *content pairs*: two content words in a row once function
+words are set aside (``violate Ukraine’s constitution`` gives ``violate·ukraine`` and
+``ukraine·constitution``), so ``would be against Ukraine’s constitution`` meets ``This would
+violate Ukraine’s constitution`` through the pair they share, where word 3-grams would not. Every
+reported-speech and narrator piece of every article is scanned once against that index; a pair
+found in more than ``MAX_PAIR_DF`` articles proposes nothing.
+
+A hit is then judged by the share of the quote's content words the piece holds (see
+:mod:`.knobs`): reported speech by the same speaker needs less than narrator text, since the
+speaker vouches for the rest. Weaker hits in articles related to the quote's article (sharing
+quotes or sentences with it) are kept as evidence for an unsupported quote.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from .knobs import (
+    MAX_PAIR_DF,
+    MIN_NARRATOR_SHARE,
+    MIN_NARRATOR_WORDS,
+    MIN_PARAPHRASE_WORDS,
+    MIN_REPORTED_SHARE,
+)
+from .units import Piece
+from .words import is_content
+
+
+def content_pairs(stems: Sequence[str]) -> list[tuple[str, str]]:
+    """Consecutive content words, function words skipped: ``the plan would fail`` → (plan, fail)."""
+    content = [s for s in stems if is_content(s) and not s.isdigit()]
+    return [(a, b) for a, b in zip(content, content[1:]) if a != b]
+
+
+@attrs.frozen
+class Hit:
+    """A piece that holds some of a family's content words."""
+
+    family: int
+    piece: Piece
+    matched: frozenset[str]
+    share: float
+    #: "paraphrase", "misattributed" or "evidence"
+    verdict: str
+
+
+def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
+                     pieces_by_article: Sequence[Sequence[Piece]],
+                     quoted_in: Sequence[set[int]],
+                     identity: Callable[[str | None], str | None],
+                     differ: Callable[[str | None, str | None], bool]) -> list[Hit]:
+    """Hits of every family (``originals[k]``, credited to ``speakers[k]``) in the reported speech
+    and narrator pieces of the articles, skipping the articles that quote the family already
+    (``quoted_in[k]``)."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    wanted: list[frozenset[str]] = []
+    for k, o in enumerate(originals):
+        pairs = content_pairs(o.words.stems)
+        wanted.append(frozenset(s for s in o.words.stems if is_content(s)))
+        for pair in set(pairs):
+            index[pair].append(k)
+    # one pass over every piece: the pairs it shares with each family, and each pair's spread
+    df: dict[tuple[str, str], int] = defaultdict(int)
+    last_article: dict[tuple[str, str], int] = {}
+    found: dict[tuple[int, int, int], Piece] = {}
+    shared: dict[tuple[int, int, int], set[tuple[str, str]]] = defaultdict(set)
+    for a, pieces in enumerate(pieces_by_article):
+        for pk, piece in enumerate(pieces):
+            for pair in content_pairs(piece.words.stems):
+                fams = index.get(pair)
+                if fams is None:
+                    continue
+                if last_article.get(pair) != a:
+                    last_article[pair] = a
+                    df[pair] += 1
+                for k in fams:
+                    if a in quoted_in[k]:
+                        continue
+                    key = (k, a, pk)
+                    found[key] = piece
+                    shared[key].add(pair)
+    hits: list[Hit] = []
+    for key in sorted(found):
+        pairs = [p for p in shared[key] if df[p] <= MAX_PAIR_DF]
+        if not pairs:
+            continue
+        k = key[0]
+        piece = found[key]
+        matched = wanted[k] & frozenset(piece.words.stems)
+        share = len(matched) / max(1, len(wanted[k]))
+        verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ)
+        hits.append(Hit(k, piece, matched, share, verdict))
+    return hits
+
+
+def _verdict(piece: Piece, speaker: str | None, matched: int, share: float,
+             identity: Callable[[str | None], str | None],
+             differ: Callable[[str | None, str | None], bool]) -> str:
+    strong = share >= MIN_NARRATOR_SHARE and matched >= MIN_NARRATOR_WORDS
+    if piece.role == "reported-speech" and piece.speaker is not None:
+        who, theirs = identity(piece.speaker), identity(speaker)
+        if who is not None and who == theirs and share >= MIN_REPORTED_SHARE and matched >= MIN_PARAPHRASE_WORDS:
+            return "paraphrase"
+        if differ(piece.speaker, speaker) and strong:
+            return "misattributed"
+    if strong:
+        return "paraphrase"
+    return "evidence"

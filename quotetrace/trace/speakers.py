@@ -1,0 +1,153 @@
+"""One identity per speaker across articles, whatever each article calls it.
+
+Each article has already resolved its own mentions (``he`` → ``Jane Doe``; ``Doe`` → ``Jane
+Doe``). Across articles, names join when:
+
+1. they are the same once case, a leading ``the`` and a handle are set aside (``Argus`` /
+   ``ARGUS`` / ``the Argus``);
+2. two full names share a surname and a compatible first name (``Jane Doe`` / ``Jane Q. Doe``,
+   ``J. Doe``);
+3. a lone surname belongs to exactly one full name (``Doe`` → ``Jane Doe``; with a ``Jane Doe``
+   and a ``John Doe`` about, ``Doe`` stays on its own);
+4. they differ by a transliteration variant: a doubled or dropped letter, ``-our``/``-or``,
+   ``-ise``/``-ize`` (``Kovalenko`` / ``Kovalenkko``).
+
+Anonymous, group and unknown speakers (``an official``, ``critics``, an unresolved ``he``) get no
+identity: they can never be said to differ from anyone, so they never make a misattribution.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import regex
+
+from ..model import SpeakerIdentity
+
+_HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
+_IDENTIFIED = ("person", "organization")
+_PRONOUNS = frozenset("he she it they we i you him her them".split())
+
+
+def _key(name: str) -> str:
+    k = _HANDLE_RE.sub("", name).casefold().replace("’", "'").strip(" .,")
+    if k.startswith("the "):
+        k = k[4:]
+    return " ".join(k.split())
+
+
+def spelling_key(word: str) -> str:
+    """A word with its usual transliteration and spelling variation folded away."""
+    w = regex.sub(r"(.)\1+", r"\1", word)  # doubled letters: Zelenskyy / Zelensky
+    w = regex.sub(r"our\b", "or", w)
+    w = regex.sub(r"(?<=\w{2})is(e|ed|es|ing|ation)\b", r"iz\1", w)
+    w = regex.sub(r"(?<=\w{2})ys(e|ed|es|ing)\b", r"yz\1", w)
+    return regex.sub(r"(?<=\w{3})tre\b", "ter", w)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # the smaller key leads: order-independent
+
+
+def _first_compatible(a: list[str], b: list[str]) -> bool:
+    """Given names agree: equal, or one is the other's initial (``J.`` / ``Jane``)."""
+    fa, fb = a[0].rstrip("."), b[0].rstrip(".")
+    if fa == fb:
+        return True
+    return (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+class Identities:
+    """Speaker names (as each article resolved them) grouped into identities across articles."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]):
+        counts: Counter[tuple[str, str]] = Counter(
+            (n, t) for n, t in names if n and t in _IDENTIFIED and _key(n) not in _PRONOUNS and _key(n))
+        self._counts = counts
+        union = _Union()
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for name, _ in sorted(counts):
+            by_key[_key(name)].append(name)
+        keys = sorted(by_key)
+        for k in keys:
+            union.find(k)
+        # full names by surname, and lone words
+        full: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            parts = k.split()
+            if len(parts) >= 2:
+                full[spelling_key(parts[-1])].append(k)
+        for group in full.values():
+            for a in group:
+                for b in group:
+                    if a < b and _first_compatible(a.split(), b.split()):
+                        union.union(a, b)
+        ambiguous: dict[str, set[str]] = {}
+        for k in keys:
+            parts = k.split()
+            if len(parts) == 1:
+                holders = {union.find(f) for f in full.get(spelling_key(k), ())}
+                if len(holders) == 1:
+                    union.union(k, holders.pop())
+                elif holders:
+                    ambiguous[k] = holders  # "Doe" with a Jane Doe and a John Doe about
+        # lone names and organisations that differ only by spelling variation
+        by_spelling: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            by_spelling[" ".join(spelling_key(w) for w in k.split())].append(k)
+        for group in by_spelling.values():
+            for other in group[1:]:
+                union.union(group[0], other)
+        self._root = {name: union.find(_key(name)) for name, _ in counts}
+        # the identities an ambiguous surname may stand for: it differs from none of them
+        self._maybe = {name: {union.find(h) for h in ambiguous[_key(name)]}
+                       for name, _ in counts if _key(name) in ambiguous}
+        members: dict[str, set[str]] = defaultdict(set)
+        types: dict[str, Counter[str]] = defaultdict(Counter)
+        uses: Counter[str] = Counter()
+        for (name, kind), n in counts.items():
+            root = self._root[name]
+            members[root].add(name)
+            types[root][kind] += n
+            uses[name] += n
+        self._display: dict[str, SpeakerIdentity] = {}
+        self._by_display: dict[str, SpeakerIdentity] = {}
+        for root, names_ in members.items():
+            # the display name: the fullest of the most used forms
+            display = max(sorted(names_), key=lambda n: (len(n.split()) >= 2, uses[n], len(n)))
+            kind = types[root].most_common(1)[0][0]
+            aliases = sorted({n for n in names_ if n != display})
+            self._display[root] = self._by_display[display] = SpeakerIdentity(display, kind, aliases)
+
+    def of(self, name: str | None) -> str | None:
+        """The display name of ``name``'s identity, or None when it has none."""
+        root = self._root.get(name) if name else None
+        return self._display[root].name if root is not None else None
+
+    def differ(self, a: str | None, b: str | None) -> bool:
+        """Whether two speakers are clearly different identities (never for an unknown one)."""
+        ia, ib = self.of(a), self.of(b)
+        if ia is None or ib is None or ia == ib:
+            return False
+        ra, rb = self._root[a], self._root[b]  # type: ignore[index]
+        return rb not in self._maybe.get(a, ()) and ra not in self._maybe.get(b, ())
+
+    def identity(self, display: str) -> SpeakerIdentity | None:
+        return self._by_display.get(display)
+
+    def all(self) -> list[SpeakerIdentity]:
+        return sorted(self._display.values(), key=lambda i: i.name.casefold())

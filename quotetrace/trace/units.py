@@ -1,0 +1,200 @@
+"""What one article brings to tracing: its passages in quotation marks, its reported speech and
+its narrator's sentences, each as words with offsets.
+
+- **passages**: every passage in quotation marks, attributed or not (a passage the article gives
+  to nobody can still be a copy of a quote made elsewhere), with the speaker of the quote that
+  holds it and the narrator's words just outside its marks (``is a “big concession”``), which
+  tell an expanded copy from an altered one;
+- **reported**: the words of reported speech outside any quotation marks (``said the plan would
+  fail``), with their speaker: a paraphrase of a quote, or evidence for one;
+- **narrator**: what is left of each sentence once quotes and reported speech are taken out.
+
+Built in the worker process that extracted the article, so the main process only indexes.
+"""
+
+from __future__ import annotations
+
+import zlib
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ..model import Article, Quote, Span, join_spans
+from ..pipeline import Reading
+from .knobs import SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
+from .words import Words, words
+
+#: how many narrator words just outside a passage's marks are kept, on each side
+_NEIGHBOURS = 4
+
+
+@attrs.define(slots=True)
+class Piece:
+    """Words of one role in one article: a passage in marks, reported speech, or a narrator
+    sentence. ``spans`` are the pieces of text they come from (several for a split quote)."""
+
+    role: str
+    article: int
+    spans: tuple[tuple[int, int], ...]
+    words: Words
+    quote: str | None = None
+    speaker: str | None = None
+    speaker_type: str | None = None
+    #: narrator words just before the opening mark and just after the closing mark
+    before: Words | None = None
+    after: Words | None = None
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@attrs.define(slots=True)
+class Units:
+    """Everything tracing needs from one article (see the module docstring)."""
+
+    quotes: list[Quote]
+    passages: list[Piece]
+    reported: list[Piece]
+    narrator: list[Piece]
+    #: per narrator piece: a few stable hashes of its word 4-grams (a bottom-k sketch), or ()
+    sketches: list[tuple[int, ...]]
+
+
+def _minus(spans: Sequence[tuple[int, int]], holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without the characters of ``holes`` (both sorted)."""
+    out = []
+    for s, e in spans:
+        pos = s
+        for hs, he in holes:
+            if he <= pos or hs >= e:
+                continue
+            if hs > pos:
+                out.append((pos, hs))
+            pos = max(pos, he)
+        if pos < e:
+            out.append((pos, e))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _trimmed(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each span cut to its first and last word character; spans without a word dropped."""
+    out = []
+    for s, e in spans:
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _words_of(text: str, spans: Sequence[tuple[int, int]]) -> Words:
+    stems: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in spans:
+        w = words(text, s, e)
+        stems += w.stems
+        starts += w.starts
+        ends += w.ends
+    return Words(stems, starts, ends)
+
+
+def sketch(stems: Sequence[str]) -> tuple[int, ...]:
+    """The smallest stable hashes of a sentence's word 4-grams: two sentences that share most of
+    their 4-grams share their smallest hash with high probability (Broder's min-wise hashing)."""
+    if len(stems) < SENTENCE_MIN_WORDS:
+        return ()
+    n = SENTENCE_SHINGLE
+    hashes = {zlib.crc32(" ".join(stems[k:k + n]).encode()) for k in range(len(stems) - n + 1)}
+    return tuple(sorted(hashes)[:SENTENCE_SKETCH])
+
+
+def units(article: Article, reading: Reading, index: int) -> Units:
+    """The passages, reported speech and narrator sentences of one extracted article."""
+    text = article.text
+    quotes = reading.quotes
+    owner: dict[int, Quote] = {s.start: q for q in quotes for s in q.quoted}
+    sentences = [(s.start, s.end) for s in reading.analysis.sentences]
+    sent_starts = [s for s, _ in sentences]
+
+    def sentence_of(offset: int) -> tuple[int, int]:
+        k = bisect_right(sent_starts, offset) - 1
+        return sentences[k] if k >= 0 else (0, len(text))
+
+    passages = []
+    marked_spans = []
+    for m in reading.marked:
+        spans = tuple((p.start, p.end) for p in m.pieces)
+        marked_spans.extend(spans)
+        q = owner.get(spans[0][0])
+        sp = q.speaker if q else None
+        s0, e0 = sentence_of(m.opens[0])
+        before = words(text, max(s0, m.opens[0] - 80), m.opens[0])
+        before = before.slice(max(0, len(before) - _NEIGHBOURS), len(before))
+        after = None
+        if m.close >= 0:
+            s1, e1 = sentence_of(m.close)
+            after = words(text, m.close + 1, min(e1, m.close + 80)).slice(0, _NEIGHBOURS)
+        passages.append(Piece("quote", index, spans, _words_of(text, spans), quote=q.id if q else None,
+                              speaker=sp.name if sp else None, speaker_type=sp.type if sp else None,
+                              before=before, after=after))
+    marked_spans = _merged(marked_spans)
+    reported = []
+    content_spans = []
+    for q in quotes:
+        spans = [(s.start, s.end) for s in q.spans]
+        content_spans.extend(spans)
+        if q.kind == "direct":
+            continue
+        own = _trimmed(text, _minus(spans, marked_spans))
+        w = _words_of(text, own)
+        if len(w):
+            sp = q.speaker
+            reported.append(Piece("reported-speech", index, tuple(own), w, quote=q.id,
+                                  speaker=sp.name if sp else None, speaker_type=sp.type if sp else None))
+    taken = _merged(content_spans + marked_spans)
+    narrator = []
+    sketches = []
+    for s, e in sentences:
+        own = _trimmed(text, _minus([(s, e)], taken))
+        w = _words_of(text, own)
+        if len(w):
+            narrator.append(Piece("narrator", index, tuple(own), w))
+            sketches.append(sketch(w.stems))
+    return Units(quotes, passages, reported, narrator, sketches)
+
+
+def piece_text(text: str, piece: Piece) -> str:
+    """The words of a piece as the article writes them; a split quote's parts joined by a space."""
+    return join_spans(text, [Span(s, e) for s, e in piece.spans])
+
+
+def holding(piece: Piece, stems: Iterable[str]) -> tuple[int, int]:
+    """The offsets of the part of a piece that holds the given stems: from the first of its
+    spans with one of them to the last (the whole piece when none is found)."""
+    wanted = set(stems)
+    w = piece.words
+    hits = [k for k, s in enumerate(w.stems) if s in wanted]
+    if not hits:
+        return piece.start, piece.end
+    first, last = w.starts[hits[0]], w.ends[hits[-1]]
+    spans = [(s, e) for s, e in piece.spans if s < last and first < e]
+    return (spans[0][0], spans[-1][1]) if spans else (piece.start, piece.end)

@@ -1,0 +1,170 @@
+"""Words as tracing compares them: offsets kept, case, punctuation, quote style and unicode folded.
+
+Each word of a passage becomes a *stem* (what alignment compares) and keeps its character offsets
+(so a diff can show the words as written). Folding, in order:
+
+1. Unicode NFKC and case folding (full-width letters, ligatures, ``É`` and ``é``);
+2. curly apostrophes become straight ones, and a possessive ``'s`` is dropped (``Ukraine’s`` →
+   ``ukraine``);
+3. contractions split into the words they stand for (``we’re`` → ``we`` + ``are``, ``don’t`` →
+   ``do`` + ``not``), so ``we are`` and ``we’re`` align word for word;
+4. a light suffix stemmer joins inflections (``freeze`` / ``freezing``, ``tuned`` / ``tuning``)
+   so that a changed inflection aligns with its word and shows as a replacement, not as an
+   insertion and a deletion.
+
+Notes:
+    The suffix rules are a small subset of the classic English stemmers (Lovins 1968; Porter
+    1980): enough to join inflections, never derivations, since a diff must stay readable.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+# words with inner apostrophes and hyphens (don't, fine-tuned, Ukraine’s), or numbers (3.5, 1,000)
+_WORD_RE = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}\p{N}]+(?:['’‘\-][\p{L}\p{M}\p{N}]+)*")
+
+# contraction suffix -> the word it stands for
+_CONTRACTIONS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am"}
+_IRREGULAR_NOT = {"can't": ("can", "not"), "won't": ("will", "not"), "shan't": ("shall", "not"),
+                  "ain't": ("is", "not")}
+# 's after these is "is" or "has", not a possessive: it's, that's, there's
+_S_IS = frozenset("it he she that there here what who where how let".split())
+
+#: Words that carry no content of their own: a shared run of them says nothing about a statement.
+STOPWORDS = frozenset("""
+a an the this that these those some any each every no all both either neither such
+i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+who whom whose which what when where why how there here
+is are was were be been being am do does did done have has had having
+will would shall should can could may might must ought
+and or but nor so yet if then than because as while although though unless until since
+of in on at to for with from by about into over under after before between against among through
+during without within upon off out up down across along around near via per
+not also just only even very too much more most less least such own same other another
+said says say
+""".split())
+
+#: Words whose change reverses or weakens a statement.
+NEGATIONS = frozenset("not no never nothing none nobody nowhere neither nor without cannot".split())
+#: Modal verbs: will/would/might/must change how sure or how binding a statement is.
+MODALS = frozenset("will would shall should can could may might must ought need".split())
+#: Subject pronouns: changing one changes who does what.
+SUBJECTS = frozenset("i we you he she it they".split())
+NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+seventy eighty ninety hundred thousand million billion trillion half dozen first second third
+percent""".split())
+
+# suffixes a light stemmer may strip, longest first, with the shortest stem left behind
+_SUFFIXES = (("ies", 3), ("ied", 3), ("ing", 3), ("ed", 3), ("es", 3), ("s", 3))
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Case, unicode and apostrophe folding of one word: ``Ukraine’s`` → ``ukraine's``."""
+    w = unicodedata.normalize("NFKC", word).casefold()
+    return w.replace("’", "'").replace("‘", "'")
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(folded: str) -> str:
+    """A light stem of a folded word: inflections joined (``freezing`` and ``freeze`` → ``freez``)."""
+    w = folded
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("s'"):
+        w = w[:-1]
+    if "-" in w:  # fine-tuned / fine-tuning: the last part inflects
+        head, _, last = w.rpartition("-")
+        return f"{head}-{stem(last)}" if last.isalpha() else w
+    if not w.isalpha():
+        return w
+    if w in STOPWORDS or w in NUMBER_WORDS:
+        return w
+    for suffix, keep in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                break
+            w = w[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                w += "y"
+            elif suffix in ("ing", "ed") and len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]  # planning -> plan, stopped -> stop
+            break
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]  # freeze / freez(ing), tune / tun(ed)
+    return w
+
+
+class Words:
+    """The words of one piece of text: their stems, and their offsets into the article text."""
+
+    __slots__ = ("stems", "starts", "ends")
+
+    def __init__(self, stems: list[str], starts: list[int], ends: list[int]):
+        self.stems = stems
+        self.starts = starts
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.stems)
+
+    def __reduce__(self) -> tuple:  # compact pickling between processes
+        return (Words, (self.stems, self.starts, self.ends))
+
+    def slice(self, a: int, b: int) -> Words:
+        return Words(self.stems[a:b], self.starts[a:b], self.ends[a:b])
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Words:
+    """The words of ``text[start:end]``, folded and stemmed, with offsets into ``text``."""
+    stems: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD_RE.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        w = fold(m.group())
+        if "'" in w:
+            cut_at, head, tail = _split_contraction(w)
+            if tail:
+                cut = s + cut_at
+                stems.append(stem(head))
+                starts.append(s)
+                ends.append(cut)
+                stems.append(tail)
+                starts.append(cut)
+                ends.append(e)
+                continue
+        stems.append(stem(w))
+        starts.append(s)
+        ends.append(e)
+    return Words(stems, starts, ends)
+
+
+def _split_contraction(w: str) -> tuple[int, str, str]:
+    """Where a contraction splits, and the two words it stands for: ``we're`` → (2, ``we``,
+    ``are``); ``can't`` → (2, ``can``, ``not``). A possessive or an unknown apostrophe → (0, w, "")."""
+    if w in _IRREGULAR_NOT:
+        head, tail = _IRREGULAR_NOT[w]
+        return len(w) - 3, head, tail
+    for suffix, full in _CONTRACTIONS.items():
+        if w.endswith(suffix) and len(w) > len(suffix):
+            return len(w) - len(suffix), w[: -len(suffix)], full
+    if w.endswith("'s") and w[:-2] in _S_IS:
+        return len(w) - 2, w[:-2], "is"
+    return 0, w, ""
+
+
+def is_content(stem_: str) -> bool:
+    """Whether a stem carries content: not a function word."""
+    return stem_ not in STOPWORDS and stem_ not in ("'", "-")
+
+
+def is_critical(stem_: str) -> bool:
+    """Negation, number, modality or subject: a change here changes what the statement claims."""
+    return (stem_ in NEGATIONS or stem_ in MODALS or stem_ in SUBJECTS or stem_ in NUMBER_WORDS
+            or stem_[:1].isdigit())
