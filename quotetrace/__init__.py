@@ -25,7 +25,7 @@ from .model import (
 )
 from .pipeline import extract, extract_all
 from .read import DecodeWarning, Unreadable, read_articles
-from .trace import Check, Checked, check, trace
+from .tracing import Check, Checked, check, trace
 
 __version__ = "0.1.0"
 

@@ -22,7 +22,7 @@ from .model import KINDS, Extraction, Trace
 from .pipeline import extract_all
 from .read import Unreadable, read_articles
 from .report import FORMATS, TRACE_FORMATS, write, write_check, write_trace
-from .trace import check, trace
+from .tracing import check, trace
 
 EPILOG_EXTRACT = """example:
   quotetrace extract seeds/ --format table

@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("analyze",),                 # rules and stanza analyzers
     ("attribute",),               # cue frames, mentions, speakers, resolution, assembly
     ("pipeline",),                # extract(): the steps in order
-    ("trace",),                   # tracing quotes across articles
+    ("tracing",),                 # tracing quotes across articles
     ("evaluate",),                # scoring against annotations
     ("report",),                  # text, JSON, HTML
     ("cli", "__main__", "__init__"),

@@ -192,7 +192,7 @@ def write_trace_text(tr: Trace, out: TextIO, texts: dict[str, str]) -> None:
 
 def write_check_text(check: object, out: TextIO, texts: dict[str, str]) -> None:
     """For each quote of a checked article, its relation to the set, its changes and evidence."""
-    from ..trace import Check  # the report layer sits above tracing
+    from ..tracing import Check  # the report layer sits above tracing
 
     assert isinstance(check, Check)
     r = _Report(check.trace, texts)

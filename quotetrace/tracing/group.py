@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from .compare import Alignment, align, same_statement
-from .knobs import MAX_DF, MAX_TRIES, SHINGLE
+from .compare import Alignment, align, could_match, same_statement
+from .knobs import MAX_DF, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
 from .words import is_content
 
@@ -80,6 +80,8 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
         for gi, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TRIES]:
             g = groups[gi]
             o = passages[g.original]
+            if len(stems) >= SHINGLE and len(o.words) >= SHINGLE and not could_match(o.words.stems, stems, MIN_SHARE):
+                continue
             al = align(o.words.stems, stems)
             if same_statement(al, o, p, differ(g.speaker, p.speaker)) and (best is None or al.matched > best[1]):
                 best = (gi, al.matched, al)

@@ -132,15 +132,16 @@ class Identities:
             kind = types[root].most_common(1)[0][0]
             aliases = sorted({n for n in names_ if n != display})
             self._display[root] = self._by_display[display] = SpeakerIdentity(display, kind, aliases)
+        # one dictionary lookup per question: tracing asks it for every passage and every hit
+        self._of = {name: self._display[root].name for name, root in self._root.items()}
 
     def of(self, name: str | None) -> str | None:
         """The display name of ``name``'s identity, or None when it has none."""
-        root = self._root.get(name) if name else None
-        return self._display[root].name if root is not None else None
+        return self._of.get(name) if name else None
 
     def differ(self, a: str | None, b: str | None) -> bool:
         """Whether two speakers are clearly different identities (never for an unknown one)."""
-        ia, ib = self.of(a), self.of(b)
+        ia, ib = self._of.get(a) if a else None, self._of.get(b) if b else None
         if ia is None or ib is None or ia == ib:
             return False
         ra, rb = self._root[a], self._root[b]  # type: ignore[index]

@@ -15,6 +15,7 @@ Built in the worker process that extracted the article, so the main process only
 from __future__ import annotations
 
 import zlib
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -106,9 +107,11 @@ def _trimmed(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _words_of(text: str, spans: Sequence[tuple[int, int]]) -> Words:
+    if len(spans) == 1:
+        return words(text, *spans[0])
     stems: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts: array[int] = array("l")
+    ends: array[int] = array("l")
     for s, e in spans:
         w = words(text, s, e)
         stems += w.stems

@@ -17,7 +17,7 @@ quotes or sentences with it) are kept as evidence for an unsupported quote.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -52,46 +52,48 @@ class Hit:
 
 def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
                      pieces_by_article: Sequence[Sequence[Piece]],
-                     quoted_in: Sequence[set[int]],
+                     quoted_in: Sequence[set[int]], related: Mapping[int, set[int]],
                      identity: Callable[[str | None], str | None],
                      differ: Callable[[str | None, str | None], bool]) -> list[Hit]:
     """Hits of every family (``originals[k]``, credited to ``speakers[k]``) in the reported speech
     and narrator pieces of the articles, skipping the articles that quote the family already
-    (``quoted_in[k]``)."""
+    (``quoted_in[k]``). A piece that shares a single pair with a family is a hit only when it is
+    reported speech by the family's speaker or stands in an article ``related`` to the original's."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     wanted: list[frozenset[str]] = []
     for k, o in enumerate(originals):
-        pairs = content_pairs(o.words.stems)
         wanted.append(frozenset(s for s in o.words.stems if is_content(s)))
-        for pair in set(pairs):
+        for pair in set(content_pairs(o.words.stems)):
             index[pair].append(k)
-    # one pass over every piece: the pairs it shares with each family, and each pair's spread
+    # first pass: each indexed pair's spread over articles, and the pieces that hold one
     df: dict[tuple[str, str], int] = defaultdict(int)
-    last_article: dict[tuple[str, str], int] = {}
-    found: dict[tuple[int, int, int], Piece] = {}
-    shared: dict[tuple[int, int, int], set[tuple[str, str]]] = defaultdict(set)
+    holding: list[tuple[int, int, list[tuple[str, str]]]] = []
     for a, pieces in enumerate(pieces_by_article):
+        seen: set[tuple[str, str]] = set()
         for pk, piece in enumerate(pieces):
-            for pair in content_pairs(piece.words.stems):
-                fams = index.get(pair)
-                if fams is None:
-                    continue
-                if last_article.get(pair) != a:
-                    last_article[pair] = a
-                    df[pair] += 1
-                for k in fams:
-                    if a in quoted_in[k]:
-                        continue
-                    key = (k, a, pk)
-                    found[key] = piece
-                    shared[key].add(pair)
+            mine = [pair for pair in content_pairs(piece.words.stems) if pair in index]
+            if mine:
+                holding.append((a, pk, mine))
+                seen.update(mine)
+        for pair in seen:
+            df[pair] += 1
+    # second pass: hits through the pairs that are not stock phrases
+    shared: dict[tuple[int, int, int], set[tuple[str, str]]] = defaultdict(set)
+    for a, pk, mine in holding:
+        for pair in mine:
+            if df[pair] > MAX_PAIR_DF:
+                continue
+            for k in index[pair]:
+                if a not in quoted_in[k]:
+                    shared[(k, a, pk)].add(pair)
     hits: list[Hit] = []
-    for key in sorted(found):
-        pairs = [p for p in shared[key] if df[p] <= MAX_PAIR_DF]
-        if not pairs:
+    for key in sorted(shared):
+        k, a, pk = key
+        piece = pieces_by_article[a][pk]
+        if len(shared[key]) < 2 and a not in related.get(originals[k].article, ()) \
+                and not (piece.role == "reported-speech" and identity(piece.speaker) is not None
+                         and identity(piece.speaker) == identity(speakers[k])):
             continue
-        k = key[0]
-        piece = found[key]
         matched = wanted[k] & frozenset(piece.words.stems)
         share = len(matched) / max(1, len(wanted[k]))
         verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ)

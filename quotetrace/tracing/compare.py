@@ -51,9 +51,51 @@ class Alignment:
         return tuple(op[0] for op in self.opcodes)
 
 
+_SEP = "\x1f"  # joins stems into one string for a containment test: no stem holds it
+
+
+def _contained(a: list[str], b: list[str]) -> int:
+    """Where the words of ``b`` stand, in a row, inside ``a`` (-1 when they do not)."""
+    if len(b) > len(a):
+        return -1
+    ja, jb = _SEP + _SEP.join(a) + _SEP, _SEP + _SEP.join(b) + _SEP
+    at = ja.find(jb)
+    return -1 if at < 0 else ja.count(_SEP, 0, at)
+
+
+def _contained_ops(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]] | None:
+    """Opcodes without difflib when one side is the other, or lies inside it word for word (the
+    common case: copies, excerpts, expansions)."""
+    if a == b:
+        return [("equal", 0, len(a), 0, len(b))]
+    k = _contained(a, b)
+    if k >= 0:
+        ops = [("delete", 0, k, 0, 0)] if k else []
+        ops.append(("equal", k, k + len(b), 0, len(b)))
+        if k + len(b) < len(a):
+            ops.append(("delete", k + len(b), len(a), len(b), len(b)))
+        return ops
+    k = _contained(b, a)
+    if k >= 0:
+        ops = [("insert", 0, 0, 0, k)] if k else []
+        ops.append(("equal", 0, len(a), k, k + len(a)))
+        if k + len(a) < len(b):
+            ops.append(("insert", len(a), len(a), k + len(a), len(b)))
+        return ops
+    return None
+
+
+def could_match(original: list[str], changed: list[str], share: float) -> bool:
+    """A cheap bound: whether the two share enough distinct words for an alignment to reach
+    ``share`` of the shorter (saves the alignment of most candidates that share a stock phrase)."""
+    shorter = min(len(original), len(changed))
+    common = len(set(original) & set(changed))
+    return common >= share * min(shorter, len(set(original)), len(set(changed)))
+
+
 def align(original: list[str], changed: list[str]) -> Alignment:
     a, b = original[:MAX_ALIGN_WORDS], changed[:MAX_ALIGN_WORDS]
-    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops = _contained_ops(a, b) or SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     matched = content = 0
     for tag, i1, i2, _, _ in ops:
         if tag == "equal":
@@ -123,6 +165,7 @@ def compare(original: Piece, original_text: str, changed: Piece, changed_text: s
     # (i1, i2, j1, j2, grade, at an end) of every change, in order
     raw: list[tuple[int, int, int, int, str, bool]] = []
     elided = True  # every inner deletion sits at an ellipsis
+    cut_at_ellipsis = False
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             # same stems, other spelling: an inflection, a contraction, a variant
@@ -138,6 +181,7 @@ def compare(original: Piece, original_text: str, changed: Piece, changed_text: s
         if tag == "delete" and not at_edge:
             if _ellipsis_between(changed_text, changed, j1):
                 g = "trivial"  # “… I think …”: the writer marks the words left out
+                cut_at_ellipsis = True
             else:
                 elided = False
         raw.append((i1, i2, j1, j2, g, at_edge))
@@ -151,10 +195,12 @@ def compare(original: Piece, original_text: str, changed: Piece, changed_text: s
         if edges == {"insert"} and not any(r[1] > r[0] for r in inner) and _from_narrator(original, changed, ops):
             return Comparison("expanded", tuple(attrs.evolve(c, source="narrator") if r[5] else c
                                                 for c, r in zip(changes, raw)))
+        cut = edges == {"delete"} or (not edges and cut_at_ellipsis)
+        if cut and elided and not any(r[3] > r[2] for r in inner) and \
+                (cut_at_ellipsis or any(r[4] != "trivial" for r in raw)):
+            return Comparison("excerpt", tuple(changes))
         if not edges or all(r[4] == "trivial" for r in raw):
             return Comparison("verbatim", tuple(changes))
-        if edges == {"delete"} and elided and not any(r[3] > r[2] for r in inner):
-            return Comparison("excerpt", tuple(changes))
     if all(r[4] == "trivial" for r in raw):
         return Comparison("verbatim", tuple(changes))
     return Comparison("altered", tuple(changes))

@@ -165,7 +165,7 @@ class _Tracer:
             related[a].add(b)
             related[b].add(a)
         hits = find_paraphrases([passages[g.original] for g in groups], [g.speaker for g in groups],
-                                [u.reported + u.narrator for u in self.got], quoted_in,
+                                [u.reported + u.narrator for u in self.got], quoted_in, related,
                                 self.ids.of, self.ids.differ)
         by_family: dict[int, list[Hit]] = defaultdict(list)
         for h in hits:

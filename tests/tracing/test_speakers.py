@@ -1,0 +1,46 @@
+"""One identity per speaker across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.tracing.speakers import Identities
+
+NAMES = [("Jane Doe", "person"), ("Doe", "person"), ("J. Doe", "person"), ("Oleksandr Kovalenko", "person"),
+         ("Kovalenkko", "person"), ("Argus", "organization"), ("ARGUS", "organization"),
+         ("The Daily Argus Times", "organization"), ("Mary Roe", "person"), ("Tom Roe", "person"),
+         ("Roe", "person"), ("an official", "anonymous"), ("critics", "group"), ("he", "person")]
+
+
+@pytest.fixture(scope="module")
+def ids() -> Identities:
+    return Identities(NAMES)
+
+
+@pytest.mark.parametrize(("name", "identity"), [
+    ("Doe", "Jane Doe"), ("J. Doe", "Jane Doe"), ("Kovalenkko", "Oleksandr Kovalenko"), ("ARGUS", "Argus"),
+    ("Roe", "Roe"), ("an official", None), ("critics", None), ("he", None), ("Nobody Known", None),
+])
+def test_identity(ids: Identities, name: str, identity: str | None) -> None:
+    """Surnames, initials, spelling variants and case join their full name; anonymous, group and
+    unresolved speakers have no identity."""
+    got = ids.of(name)
+    assert (got.casefold() if got else None) == (identity.casefold() if identity else None)
+
+
+@pytest.mark.parametrize(("a", "b", "differ"), [
+    ("Jane Doe", "Doe", False), ("Jane Doe", "Mary Roe", True), ("Roe", "Mary Roe", False),
+    ("Roe", "Tom Roe", False), ("Roe", "Jane Doe", True), ("an official", "Jane Doe", False),
+    ("Argus", "The Daily Argus Times", True),
+])
+def test_differ(ids: Identities, a: str, b: str, differ: bool) -> None:
+    """Speakers differ only when both are known and distinct; a surname two people share differs
+    from neither of them."""
+    assert ids.differ(a, b) is differ
+
+
+def test_listed_once_with_aliases(ids: Identities) -> None:
+    """Each identity is listed once, its other names as aliases."""
+    jane = ids.identity("Jane Doe")
+    assert jane is not None and jane.type == "person" and set(jane.aliases) == {"Doe", "J. Doe"}
+    assert len({i.name for i in ids.all()}) == len(ids.all())

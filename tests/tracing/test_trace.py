@@ -1,0 +1,179 @@
+"""quotetrace.trace on hand-written articles: every relation, the original's choice, bad input,
+and the promises on cost and determinism."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import quotetrace.tracing.group as group_module
+from quotetrace import Article, Trace, Unreadable, check, trace
+
+from ..conftest import SEEDS
+
+QUOTE = "The new bridge will be finished before the spring floods"
+
+
+def art(id_: str, text: str, date: str | None = None) -> Article:
+    return Article(id_, text, date=date)
+
+
+def relations(tr: Trace) -> list[list[tuple[str, str]]]:
+    return [[(o.article, o.relation) for o in f.occurrences] for f in tr.families]
+
+
+def family_of(tr: Trace, words: str):  # noqa: ANN201
+    return next(f for f in tr.families if any(words in o.text for o in f.occurrences))
+
+
+def test_copies_in_every_form() -> None:
+    """Word for word, cut, altered and credited to someone else, each against the original."""
+    tr = trace([
+        art("a", f"“{QUOTE},” Mayor Jane Doe said on Monday.", "2024-03-01"),
+        art("b", f"Doe told reporters: “{QUOTE.lower()}.”", "2024-03-02"),
+        art("c", "“The new bridge will be finished,” Doe said.", "2024-03-03"),
+        art("d", "“The new bridge will never be finished before the spring floods,” Doe said.", "2024-03-04"),
+        art("e", f"“{QUOTE},” Governor Tom Roe said.", "2024-03-05"),
+    ], jobs=1)
+    f = family_of(tr, "new bridge")
+    assert [(o.article, o.relation) for o in f.occurrences] == [
+        ("a", "original"), ("b", "verbatim"), ("c", "excerpt"), ("d", "altered"), ("e", "misattributed")]
+    assert f.speaker == "Jane Doe"
+    e = f.occurrences[-1]
+    assert e.speaker == "Tom Roe"
+    (never,) = f.occurrences[3].diff
+    assert (never.op, never.changed, never.grade) == ("insert", "never", "critical")
+
+
+def test_paraphrase_and_unsupported() -> None:
+    """Reported speech of a quote is its paraphrase; a quote whose words an earlier article gives
+    only as reported speech is unsupported, with that speech as evidence."""
+    tr = trace([
+        art("a", "Senator Ann Lee said the tax plan would hurt every family farm in the state.", "2024-01-01"),
+        art("b", "“The tax plan will hurt every family farm in the state,” Senator Ann Lee said.", "2024-01-02"),
+    ], jobs=1)
+    f = family_of(tr, "tax plan")
+    assert [(o.article, o.role, o.relation) for o in f.occurrences] == [
+        ("b", "quote", "unsupported"), ("a", "reported-speech", "paraphrase")]
+    (ev,) = f.original.evidence
+    assert (ev.article, ev.role, ev.speaker) == ("a", "reported-speech", "Ann Lee")
+    assert "would hurt every family farm" in ev.text
+
+
+def test_later_paraphrase_leaves_the_original_supported() -> None:
+    """An article that reports a quote later, without marks, took it from somewhere: the quote
+    stays the original, and the report is its paraphrase."""
+    tr = trace([
+        art("a", "“The tax plan will hurt every family farm in the state,” Senator Ann Lee said.", "2024-01-01"),
+        art("b", "Senator Ann Lee said the tax plan would hurt every family farm in the state.", "2024-01-02"),
+    ], jobs=1)
+    assert relations(tr) == [[("a", "original"), ("b", "paraphrase")]]
+
+
+def test_single_source() -> None:
+    """A quote no other article carries in any form is single-source."""
+    tr = trace([
+        art("a", "“Our orchards have never looked better,” farmer Ruth Vale said.", "2024-01-01"),
+        art("b", "“The river is rising fast,” said Captain Ivo Marsh.", "2024-01-02"),
+    ], jobs=1)
+    assert relations(tr) == [[("a", "single-source")], [("b", "single-source")]]
+
+
+def test_unattributed_passage_joins_with_the_family_speaker() -> None:
+    """A passage in marks that its article gives to no one still joins its family, as a copy
+    credited to the family's speaker, with no quote id."""
+    tr = trace([
+        art("a", f"“{QUOTE},” Mayor Jane Doe said.", "2024-03-01"),
+        art("b", f"Posters across town now read “{QUOTE}” in red letters.", "2024-03-02"),
+    ], jobs=1)
+    f = family_of(tr, "new bridge")
+    copy = f.occurrences[1]
+    assert (copy.article, copy.relation, copy.quote, copy.speaker) == ("b", "verbatim", None, "Jane Doe")
+
+
+def test_unattributed_passages_alone_make_no_family() -> None:
+    """Titles and scare quotes that no article attributes are not statements anyone made."""
+    tr = trace([art("a", "The film “Rivers of Light” opens on Friday."),
+                art("b", "Critics loved “Rivers of Light” this week.")], jobs=1)
+    assert tr.families == ()
+
+
+def test_the_original_is_the_earliest_dated_else_the_fullest() -> None:
+    """A dated occurrence comes before undated ones, however short; among undated ones the
+    fullest is the original."""
+    short = "“The new bridge will be finished,” Doe said."
+    full = f"“{QUOTE},” Mayor Jane Doe said."
+    tr = trace([art("u1", full), art("d1", short, "2024-05-01")], jobs=1)
+    assert relations(tr)[0][0] == ("d1", "original")
+    tr = trace([art("u1", short), art("u2", full)], jobs=1)
+    assert relations(tr) == [[("u2", "original"), ("u1", "excerpt")]]
+
+
+def test_bad_input_in_a_batch(tmp_path) -> None:  # noqa: ANN001
+    """An empty file, a binary file and a duplicate id each get a message; the rest is traced."""
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "a.txt").write_text(f"“{QUOTE},” Mayor Jane Doe said.\n", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "a.txt").write_text(f"Doe said: “{QUOTE}.”\n", encoding="utf-8")
+    tr = trace([tmp_path], jobs=1)
+    by_id = {a.id: a for a in tr.articles}
+    assert "empty article" in by_id["empty"].error and "binary" in by_id["binary"].error
+    assert by_id["a#2"].note and "a#2" in by_id["a#2"].note
+    assert relations(tr) == [[("a", "original"), ("a#2", "verbatim")]]
+
+
+def test_ten_thousand_identical_quotes() -> None:
+    """One article repeating a quote 10,000 times makes one family of 10,000 occurrences."""
+    text = "\n".join(f"“{QUOTE},” Mayor Jane Doe said." for _ in range(10_000))
+    tr = trace([art("a", text)], jobs=1)
+    (f,) = tr.families
+    assert len(f.occurrences) == 10_000 and f.original.relation == "single-source"
+
+
+def test_alignments_grow_with_passages_not_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Grouping aligns each passage with a few candidate families, never with every other
+    passage: 60 articles carrying one quote and ten stock phrases cost at most a few alignments
+    a passage."""
+    calls = []
+    real = group_module.align
+
+    def counting(a, b):  # noqa: ANN001, ANN202
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(group_module, "align", counting)
+    stock = "\n".join(f"“The people of this great state deserve better roads, number {k},” said Jo Park{k}."
+                     for k in range(10))
+    arts = [art(f"x{k}", f"“{QUOTE},” Mayor Jane Doe said.\n{stock}", f"2024-01-{k % 28 + 1:02d}") for k in range(60)]
+    tr = trace(arts, jobs=1)
+    passages = sum(len(f.occurrences) for f in tr.families)
+    assert passages >= 60 * 11
+    assert len(calls) <= 4 * passages
+
+
+def test_output_is_the_same_whatever_the_jobs() -> None:
+    """One process or two, the trace is the same to the byte."""
+    extra = [art(f"n{k}", f"“{QUOTE} number {k},” Mayor Jane Doe said.") for k in range(12)]
+    one = json.dumps(trace([SEEDS, *extra], jobs=1).to_dict(), ensure_ascii=False)
+    two = json.dumps(trace([SEEDS, *extra], jobs=2).to_dict(), ensure_ascii=False)
+    assert one == two
+
+
+def test_unreadable_items_are_listed() -> None:
+    """An Unreadable given to trace() is listed with its message, not dropped."""
+    tr = trace([Unreadable("gone", "gone.txt", "gone.txt: no such file or folder"),
+                art("a", f"“{QUOTE},” Mayor Jane Doe said.")], jobs=1)
+    assert [(a.id, a.error) for a in tr.errors] == [("gone", "gone.txt: no such file or folder")]
+
+
+def test_check_one_article_against_a_set() -> None:
+    """check() labels a new article's quotes against the set, the set's occurrences first."""
+    a = art("a", f"“{QUOTE},” Mayor Jane Doe said.", "2024-03-01")
+    new = art("new", "“The new bridge will be finished before the summer floods,” Doe said. "
+                     "“We have the money,” she added.")
+    got = [(c.occurrence.text, c.occurrence.relation, c.family.original.article) for c in check(new, [a], jobs=1).items]
+    assert got == [("The new bridge will be finished before the summer floods,", "altered", "a"),
+                   ("We have the money,", "single-source", "new")]
