@@ -16,17 +16,24 @@ import attrs
 from . import __version__
 from .analyze import ANALYZERS
 from .errors import QuotetraceError
+from .evaluate import SUBSETS, evaluate
 from .model import KINDS, Extraction
 from .analyze.models import download
 from .pipeline import extract_all
 from .read import read_articles
 from .report import FORMATS, write
+from .report.scores import SCORE_FORMATS, write_scores
 
 EPILOG_EXTRACT = """example:
   quotetrace extract seeds/ --format table
   quotetrace extract articles.jsonl > quotes.jsonl
   quotetrace extract articles.jsonl --kind direct --kind mixed
   cat article.txt | quotetrace extract -"""
+
+EPILOG_EVALUATE = """example:
+  quotetrace extract gold.jsonl > pred.jsonl
+  quotetrace evaluate gold.jsonl pred.jsonl --subset speech
+  quotetrace evaluate annotated/ pred.jsonl --kinds direct mixed --format json"""
 
 EPILOG_MODELS = """example:
   quotetrace models download
@@ -48,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="keep only quotes of this kind (direct, mixed, indirect); repeat for several")
     ex.add_argument("--analyzer", choices=ANALYZERS, default="rules",
                     help="rules (default, no model) or stanza (needs quotetrace[stanza] and a model)")
+    _evaluate_parser(sub)
     mo = sub.add_parser("models", help="download the models of the stanza analyzer",
                         description="Download the stanza models the stanza analyzer needs.\n"
                                     "Needs a network and the quotetrace[stanza] extra.",
@@ -57,6 +65,38 @@ def _parser() -> argparse.ArgumentParser:
     mo.add_argument("--dir", metavar="DIR", default=None,
                     help="where to put them (default: $STANZA_RESOURCES_DIR, else ~/stanza_resources)")
     return p
+
+
+def _evaluate_parser(sub: argparse._SubParsersAction) -> None:
+    ev = sub.add_parser("evaluate", help="score extracted quotes against annotated articles",
+                        description="Score predicted quotes against your own annotations: precision, "
+                                    "recall and F1 of the\ncontent at exact match and at Dice >= 0.5, "
+                                    "speaker and cue accuracy on matched quotes,\nper kind. Definitions "
+                                    "and formats: docs/evaluate.md.",
+                        epilog=EPILOG_EVALUATE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ev.add_argument("gold", metavar="GOLD",
+                    help="annotated articles with their text: JSONL (the output contract's quotes, or "
+                         "PolNeAR's) or a folder of brat .txt/.ann pairs")
+    ev.add_argument("predicted", metavar="PRED",
+                    help="what `quotetrace extract` wrote (JSONL or JSON), or - for stdin")
+    ev.add_argument("--subset", choices=SUBSETS, default="all",
+                    help="speech: only annotations with quotation marks or a speech or writing cue "
+                         "(default: all)")
+    ev.add_argument("--kinds", choices=KINDS, nargs="+", action="extend", metavar="KIND",
+                    help="only annotations of these kinds (direct, mixed, indirect)")
+    ev.add_argument("--format", choices=SCORE_FORMATS, default="table", help="output format (default: table)")
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    try:
+        result = evaluate(args.gold, args.predicted, subset=args.subset, kinds=args.kinds)
+    except QuotetraceError as exc:
+        print(f"quotetrace: error: {exc}", file=sys.stderr)
+        return 2
+    for problem in result.errors:
+        print(f"quotetrace: error: {problem}", file=sys.stderr)
+    write_scores(result, sys.stdout, args.format)
+    return 1 if result.errors else 0
 
 
 class _Tally:
@@ -102,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = _show_warning
     if args.command == "models":
         return _models(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     try:
         results = extract_all(read_articles(*args.paths), analyzer=args.analyzer)
         if args.kinds:
