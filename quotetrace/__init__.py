@@ -2,11 +2,21 @@
 travel between articles.
 
 The public surface is small: :func:`read_articles`, :func:`extract`, :func:`extract_all`,
-:func:`trace`, :func:`check`, the model classes and the errors. Everything else is private and
-may change.
+:func:`trace`, :func:`check`, :func:`evaluate`, the model classes and the errors. Everything else
+is private and may change.
 """
 
-from .errors import DecodeError, InputError, ModelError, QuotetraceError, ReadError, UsageError
+from .errors import (
+    DecodeError,
+    GoldError,
+    InputError,
+    ModelError,
+    PredictionError,
+    QuotetraceError,
+    ReadError,
+    UsageError,
+)
+from .evaluation import evaluate
 from .model import (
     Article,
     Change,
@@ -41,9 +51,11 @@ __all__ = [
     "Evidence",
     "Extraction",
     "Family",
+    "GoldError",
     "InputError",
     "ModelError",
     "Occurrence",
+    "PredictionError",
     "Quote",
     "QuotetraceError",
     "ReadError",
@@ -56,6 +68,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "check",
+    "evaluate",
     "extract",
     "extract_all",
     "read_articles",

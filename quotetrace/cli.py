@@ -18,10 +18,12 @@ from . import __version__
 from .analyze import ANALYZERS
 from .analyze.models import download
 from .errors import QuotetraceError, UsageError
+from .evaluation import SUBSETS, evaluate
 from .model import KINDS, Extraction, Trace
 from .pipeline import extract_all
 from .read import Unreadable, read_articles
 from .report import FORMATS, TRACE_FORMATS, write, write_check, write_trace
+from .report.scores import SCORE_FORMATS, write_scores
 from .tracing import check, trace
 
 EPILOG_EXTRACT = """example:
@@ -38,6 +40,11 @@ EPILOG_TRACE = """example:
 EPILOG_CHECK = """example:
   quotetrace check new-article.txt --against seeds/
   quotetrace check draft.txt --against archive.jsonl --format json"""
+
+EPILOG_EVALUATE = """example:
+  quotetrace extract gold.jsonl > pred.jsonl
+  quotetrace evaluate gold.jsonl pred.jsonl --subset speech
+  quotetrace evaluate annotated/ pred.jsonl --kinds direct mixed --format json"""
 
 EPILOG_MODELS = """example:
   quotetrace models download
@@ -76,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     ch.add_argument("--against", nargs="+", required=True, metavar="PATH",
                     help="the articles to check it against: files, folders or .jsonl files")
     _trace_options(ch)
+    _evaluate_parser(sub)
     mo = sub.add_parser("models", help="download the models of the stanza analyzer",
                         description="Download the stanza models the stanza analyzer needs.\n"
                                     "Needs a network and the quotetrace[stanza] extra.",
@@ -114,6 +122,37 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"expected 1 or more, got {n}")
     return n
+
+def _evaluate_parser(sub: argparse._SubParsersAction) -> None:
+    ev = sub.add_parser("evaluate", help="score extracted quotes against annotated articles",
+                        description="Score predicted quotes against your own annotations: precision, "
+                                    "recall and F1 of the\ncontent at exact match and at Dice >= 0.5, "
+                                    "speaker and cue accuracy on matched quotes,\nper kind. Definitions "
+                                    "and formats: docs/evaluate.md.",
+                        epilog=EPILOG_EVALUATE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ev.add_argument("gold", metavar="GOLD",
+                    help="annotated articles with their text: JSONL (the output contract's quotes, or "
+                         "PolNeAR's) or a folder of brat .txt/.ann pairs")
+    ev.add_argument("predicted", metavar="PRED",
+                    help="what `quotetrace extract` wrote (JSONL or JSON), or - for stdin")
+    ev.add_argument("--subset", choices=SUBSETS, default="all",
+                    help="speech: only annotations with quotation marks or a speech or writing cue "
+                         "(default: all)")
+    ev.add_argument("--kinds", choices=KINDS, nargs="+", action="extend", metavar="KIND",
+                    help="only annotations of these kinds (direct, mixed, indirect)")
+    ev.add_argument("--format", choices=SCORE_FORMATS, default="table", help="output format (default: table)")
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    try:
+        result = evaluate(args.gold, args.predicted, subset=args.subset, kinds=args.kinds)
+    except QuotetraceError as exc:
+        print(f"quotetrace: error: {exc}", file=sys.stderr)
+        return 2
+    for problem in result.errors:
+        print(f"quotetrace: error: {problem}", file=sys.stderr)
+    write_scores(result, sys.stdout, args.format)
+    return 1 if result.errors else 0
 
 
 class _Tally:
@@ -210,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = _show_warning
     if args.command == "models":
         return _models(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     try:
         if args.command == "trace":
             return _trace(args)

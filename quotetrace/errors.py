@@ -9,7 +9,9 @@ not know about quotetrace::
      │    └── DecodeError (UnicodeError) the bytes are not text in any encoding we accept
      ├── InputError (ValueError)         the text was read but cannot be analysed (empty, binary, too big)
      ├── UsageError (ValueError)         the caller asked for something that does not exist
-     └── ModelError (RuntimeError)       an optional analyzer or its model is missing
+     ├── ModelError (RuntimeError)       an optional analyzer or its model is missing
+     ├── GoldError (ValueError)          an annotated article cannot be scored (no text, bad offsets)
+     └── PredictionError (ValueError)    a prediction cannot be scored (its article is not in the gold)
 """
 
 from __future__ import annotations
@@ -37,3 +39,13 @@ class UsageError(QuotetraceError, ValueError):
 
 class ModelError(QuotetraceError, RuntimeError):
     """An optional analyzer is not installed, or its model files are missing."""
+
+
+class GoldError(QuotetraceError, ValueError):
+    """Annotations given to :func:`quotetrace.evaluate` as the truth cannot be used: a line
+    without text or id, an event without content, offsets outside the article."""
+
+
+class PredictionError(QuotetraceError, ValueError):
+    """A prediction given to :func:`quotetrace.evaluate` cannot be scored: its article is not in
+    the gold, its offsets fall outside the article, or the extraction itself failed."""

@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("attribute",),               # cue frames, mentions, speakers, resolution, assembly
     ("pipeline",),                # extract(): the steps in order
     ("tracing",),                 # tracing quotes across articles
-    ("evaluate",),                # scoring against annotations
+    ("evaluation",),              # scoring against annotations
     ("report",),                  # text, JSON, HTML
     ("cli", "__main__", "__init__"),
 ]
