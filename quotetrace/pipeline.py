@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
+import attrs
+
 from .analyze import Analyzer, get_analyzer
 from .analyze.rules import RulesAnalyzer
 from .attribute.assemble import assemble
@@ -12,8 +14,9 @@ from .attribute.resolve import resolve
 from .marks import detect_marks
 from .attribute.frames import find_reported
 from .errors import QuotetraceError
-from .model import Article, Extraction, Quote
+from .model import Article, Extraction, Quote, Span
 from .read import Unreadable, article_from_text, check_text, read_articles
+from .text.wrapping import Unwrapped, unwrap
 
 
 def _as_article(article: Article | str) -> Article:
@@ -33,13 +36,19 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
     >>> [(q.kind, q.speaker.name, q.cue.text, q.text) for q in extract('“It is a disgrace,” Jane Doe said.')]
     [('direct', 'Jane Doe', 'said', 'It is a disgrace,')]
 
+    Hard-wrapped text (lines cut at one width inside blank-line-separated paragraphs) is read
+    with each line break inside a paragraph as a space; offsets still index the article text.
+
     ``analyzer`` is ``"rules"`` (the default, no model), ``"stanza"``, or an analyzer object
     (build one once with :func:`quotetrace.analyze.get_analyzer` to reuse a loaded model).
     Raises :class:`~quotetrace.errors.InputError` when the text is empty or binary.
     """
     art = _as_article(article)
-    text = art.text
-    check_text(text, art.id)
+    check_text(art.text, art.id)
+    # hard-wrapped text is read with its line breaks inside paragraphs as spaces; the quotes'
+    # offsets are carried back to the article text at the end
+    unwrapped = unwrap(art.text)
+    text = unwrapped.text
     marked = list(detect_marks(text))
     if isinstance(analyzer, str):
         analyzer = _DEFAULT if analyzer == "rules" else get_analyzer(analyzer)
@@ -55,7 +64,23 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
 
             candidates = combine(candidates, syntactic_candidates(parsed))
     assembled = assemble(text, marked, candidates, analysis.paragraphs)
-    return resolve(art, analysis, assembled)
+    if unwrapped.width is None:
+        return resolve(art, analysis, assembled)
+    return [_to_article(q, unwrapped) for q in resolve(attrs.evolve(art, text=text), analysis, assembled)]
+
+
+def _to_article(quote: Quote, unwrapped: Unwrapped) -> Quote:
+    """A quote found in the unwrapped reading, with its offsets in the article text; its text,
+    cue and speaker words stay as the reading has them (one space for each line break)."""
+    cue, speaker = quote.cue, quote.speaker
+    if cue is not None:
+        s = unwrapped.span(Span(cue.start, cue.end))
+        cue = attrs.evolve(cue, start=s.start, end=s.end)
+    if speaker is not None:
+        s = unwrapped.span(Span(speaker.start, speaker.end))
+        speaker = attrs.evolve(speaker, start=s.start, end=s.end)
+    return attrs.evolve(quote, spans=tuple(unwrapped.span(s) for s in quote.spans),
+                        quoted=tuple(unwrapped.span(s) for s in quote.quoted), cue=cue, speaker=speaker)
 
 
 def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *,
