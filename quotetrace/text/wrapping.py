@@ -52,9 +52,12 @@ SENTENCE_END_SHARE = 0.5
 #: largest share of lines longer than the width that could have been cut
 OVERLONG_SHARE = 0.05
 
-# a break inside a paragraph: a line with words, then at once another
-_INNER_BREAK_RE = regex.compile(r"\S[^\S\n]*\n[^\S\n]*\S")
-_SPACE_RE = regex.compile(r"\s")
+# a line with words after a line break; starting on the break keeps the search fast
+_LINE_START_RE = regex.compile(r"\n[^\S\n]*\S")
+# a space a wrapper may cut at (not a no-break one)
+_SPACE_RE = regex.compile(r"[^\S\u00a0\u2007\u202f]")
+# a word as a wrapper sees it: no-break spaces bind the words on their sides
+_WORD_RE = regex.compile(r"[^\s\u00a0\u2007\u202f]+(?:[\u00a0\u2007\u202f]+[^\s\u00a0\u2007\u202f]+)*")
 _SENTENCE_END_RE = regex.compile(r"[.!?…:][\"”’')\]]*\Z")
 # list markers: "-", "*", "•" bullets and "1." "2)" "a." "(b)" numbers, then a space
 _MARKER_RE = regex.compile(r"(?:(?P<bullet>[-*•‣◦▪·])|(?P<number>\(?(?:\d{1,3}|[a-z])[.)]))[ \t]+")
@@ -66,90 +69,83 @@ _HYPHEN_END_RE = regex.compile(r"(?:\p{L}\p{L}-|\p{L}-\p{L}-|\w-{2,})\Z")
 
 
 class _Line:
-    """One line: where it starts, where its words start and end (white space and CR aside)."""
+    """One line: where it starts, where its words start and end (white space and CR aside), its
+    indent, the length of its first word, and the list marker it opens with."""
 
-    __slots__ = ("start", "first", "last", "indent", "length")
+    __slots__ = ("start", "first", "last", "indent", "length", "blank", "word", "marker", "item")
 
-    def __init__(self, text: str, start: int, end: int):
-        self.start = start
-        first, last = start, end
-        while first < last and text[first] in " \t":
-            first += 1
+    def __init__(self, raw: str, start: int):
+        body = raw.lstrip(" \t")
         # a no-break space is not indentation: a wrapper moves it down with the word it binds
-        self.indent = first - start
-        while first < last and text[first].isspace():
-            first += 1
-        while last > first and text[last - 1].isspace():
-            last -= 1
-        self.first = first
-        self.last = last
-        self.length = last - start  # columns, the indent included
-
-    @property
-    def blank(self) -> bool:
-        return self.first >= self.last
+        self.indent = len(raw) - len(body)
+        body = body.lstrip()
+        self.start = start
+        self.first = start + len(raw) - len(body)
+        body = body.rstrip()
+        self.last = self.first + len(body)
+        self.length = self.last - start  # columns, the indent included
+        self.blank = not body
+        m = _WORD_RE.match(body)
+        self.word = m.end() if m else 0
+        m = _MARKER_RE.match(body)
+        self.marker = m.end() if m else 0  # the marker's length, its space included
+        self.item = None if m is None else m.group("bullet") or "number"
 
 
 def _lines(text: str) -> list[_Line]:
     out = []
     start = 0
-    while True:
-        nl = text.find("\n", start)
-        if nl < 0:
-            out.append(_Line(text, start, len(text)))
-            return out
-        out.append(_Line(text, start, nl))
-        start = nl + 1
+    for raw in text.split("\n"):
+        out.append(_Line(raw, start))
+        start += len(raw) + 1
+    return out
 
 
-# no-break spaces bind the words on their sides: a wrapper never cuts there
-_NO_BREAK = frozenset("\u00a0\u2007\u202f\u2060")
-
-
-def _first_word(text: str, line: _Line) -> str:
-    end = line.first
-    while end < line.last and (not text[end].isspace() or text[end] in _NO_BREAK):
-        end += 1
-    return text[line.first:end]
-
-
-def _starts_paragraph(a: _Line, b: _Line, text: str) -> bool:
+def _starts_paragraph(a: _Line, b: _Line) -> bool:
     """Whether ``b`` is indented further than ``a``: a first-line indent or a block quote, unless
     ``a`` opens a list item and ``b`` is its hanging continuation."""
-    if b.indent <= a.indent:
-        return False
-    m = _MARKER_RE.match(text, a.first, a.last)
-    return not (m and b.indent <= a.indent + len(m.group()))
+    return b.indent > a.indent and not (a.marker and b.indent <= a.indent + a.marker)
 
 
 def _tolerance(width: int) -> int:
     return max(4, width // 8)
 
 
-def _full(text: str, a: _Line, b: _Line, width: int) -> bool:
+def _full(a: _Line, b: _Line, width: int) -> bool:
     """Whether ``b``'s first word would not have fitted at the end of ``a``."""
-    return a.length + 1 + len(_first_word(text, b)) > width - _tolerance(width) \
-        and a.length <= width + _tolerance(width)
+    slack = _tolerance(width)
+    return width - slack < a.length + 1 + b.word and a.length <= width + slack
+
+
+def _has_inner_break(text: str) -> bool:
+    """Whether some line with words follows another at once: without one (blank lines between
+    all paragraphs), there is nothing to unwrap."""
+    for m in _LINE_START_RE.finditer(text):
+        i = m.start() - 1
+        while i >= 0 and text[i] != "\n" and text[i].isspace():
+            i -= 1
+        if i >= 0 and text[i] != "\n":
+            return True
+    return False
 
 
 def wrap_width(text: str) -> int | None:
     """The width ``text`` is hard-wrapped at, or None when it is not (see the module docstring)."""
-    return _wrap_width(text, _lines(text)) if _INNER_BREAK_RE.search(text) else None
+    return _wrap_width(text, _lines(text)) if _has_inner_break(text) else None
 
 
 def _wrap_width(text: str, lines: list[_Line]) -> int | None:
     # breaks before a list item or an indented line are paragraph breaks in wrapped text too:
     # they tell nothing about the width
     inner = [(a, b) for a, b in zip(lines, lines[1:])
-             if not a.blank and not b.blank and not _starts_paragraph(a, b, text)
-             and not _MARKER_RE.match(text, b.first, b.last)]
+             if not a.blank and not b.blank and not b.marker and not _starts_paragraph(a, b)]
     if not inner:
         return None
     lengths = sorted(a.length for a, _ in inner)
     width = lengths[min(len(lengths) - 1, (9 * len(lengths)) // 10)]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
-    full = sum(_full(text, a, b, width) for a, b in inner)
+    full = sum(_full(a, b, width) for a, b in inner)
     ends = sum(bool(_SENTENCE_END_RE.search(text, max(a.first, a.last - 8), a.last)) for a, _ in inner)
     if full < FULL_SHARE * len(inner) or ends > SENTENCE_END_SHARE * len(inner):
         return None
@@ -216,8 +212,8 @@ def unwrap(text: str) -> Unwrapped:
     >>> text[reading.start(at):reading.end(at + 7)]
     'section'
     """
-    if not _INNER_BREAK_RE.search(text):
-        return Unwrapped(text)  # blank lines between all paragraphs, or none at all: nothing to do
+    if not _has_inner_break(text):
+        return Unwrapped(text)
     lines = _lines(text)
     width = _wrap_width(text, lines)
     if width is None:
@@ -228,11 +224,10 @@ def unwrap(text: str) -> Unwrapped:
     total = 0
     pos = 0  # the original text is copied up to here
     soft = False
-    item: str | None = None  # the kind of list marker the current paragraph opens with
+    item: str | None = None  # the list marker the current paragraph opens with
     for a, b in zip(lines, lines[1:]):
         if not soft:  # ``a`` opens a paragraph
-            m = _MARKER_RE.match(text, a.first, a.last)
-            item = None if m is None else "bullet" if m.group("bullet") else "number"
+            item = a.item
         soft = _soft(text, a, b, width, item)
         if not soft:
             continue
@@ -256,16 +251,19 @@ def _closes_up(text: str, a: _Line, b: _Line) -> bool:
     m = _HYPHEN_END_RE.search(text, max(a.first, a.last - 4), a.last)
     if m is None:
         return False
-    return m.group().endswith("--") or _first_word(text, b).lower() not in _SUSPENDED
+    return m.group().endswith("--") or text[b.first:b.first + b.word].lower() not in _SUSPENDED
 
 
 def _soft(text: str, a: _Line, b: _Line, width: int, item: str | None) -> bool:
     """Whether the break between lines ``a`` and ``b`` is inside a wrapped paragraph."""
-    if a.blank or b.blank or _starts_paragraph(a, b, text) or not _full(text, a, b, width):
+    if a.blank or b.blank or not _full(a, b, width) or _starts_paragraph(a, b):
         return False
-    m = _MARKER_RE.match(text, b.first, b.last)
-    if m:
-        kind = "bullet" if m.group("bullet") else "number"
-        if m.group("bullet") in _ALWAYS_ITEMS or kind == item or text[a.last - 1] == ":":
-            return False  # a new item of the list
+    if b.item is not None and (b.item in _ALWAYS_ITEMS or _kind(b.item) == _kind(item)
+                               or text[a.last - 1] == ":"):
+        return False  # a new item of the list
     return True
+
+
+def _kind(item: str | None) -> str | None:
+    # "-" and "*" open items of one list; so do "1." and "b)"
+    return None if item is None else "number" if item == "number" else "bullet"
