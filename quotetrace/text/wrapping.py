@@ -13,7 +13,9 @@ followed by a line that is not blank, and not indented further: that is a new pa
 1. most of the lines before them are full: the next line's first word would not have fitted
    on them (greedy filling, as ``textwrap``, ``fmt``, mail clients and editors do), allowing
    ``W // 8`` columns for filling that balances lines;
-2. at most half of them end a sentence (one-paragraph-a-line news ends nearly all of them);
+2. at most half of them end a sentence (one-paragraph-a-line news ends nearly all of them),
+   and, when there are three or more, at most three in four open the next line with a capital
+   (a list of headlines, or verse, does);
 3. hardly any line is longer than ``W`` while it holds a space (a lone long address cannot be
    cut); and ``W`` lies between 30 and 160 columns.
 
@@ -49,6 +51,10 @@ MAX_WIDTH = 160
 FULL_SHARE = 0.6
 #: largest share of those breaks that may end a sentence
 SENTENCE_END_SHARE = 0.5
+#: largest share of those breaks whose next line may open with a capital, when there are at
+#: least three: wrapped prose goes on in lower case (a sixth of its lines open with a capital in
+#: PolNeAR, never more than three in five), a list of headlines or verse does not
+CAPITAL_SHARE = 0.75
 #: largest share of lines longer than the width that could have been cut
 OVERLONG_SHARE = 0.05
 
@@ -59,6 +65,7 @@ _SPACE_RE = regex.compile(r"[^\S\u00a0\u2007\u202f]")
 # a word as a wrapper sees it: no-break spaces bind the words on their sides
 _WORD_RE = regex.compile(r"[^\s\u00a0\u2007\u202f]+(?:[\u00a0\u2007\u202f]+[^\s\u00a0\u2007\u202f]+)*")
 _SENTENCE_END_RE = regex.compile(r"[.!?…:][\"”’')\]]*\Z")
+_CAPITAL_RE = regex.compile(r"[\"“‘'(\[]?\p{Lu}")
 # list markers: "-", "*", "•" bullets and "1." "2)" "a." "(b)" numbers, then a space
 _MARKER_RE = regex.compile(r"(?:(?P<bullet>[-*•‣◦▪·])|(?P<number>\(?(?:\d{1,3}|[a-z])[.)]))[ \t]+")
 # a bullet no sentence starts a line with; "-" and "1." may be a dash or "March 1." moved down
@@ -147,7 +154,9 @@ def _wrap_width(text: str, lines: list[_Line]) -> int | None:
         return None
     full = sum(_full(a, b, width) for a, b in inner)
     ends = sum(bool(_SENTENCE_END_RE.search(text, max(a.first, a.last - 8), a.last)) for a, _ in inner)
-    if full < FULL_SHARE * len(inner) or ends > SENTENCE_END_SHARE * len(inner):
+    capitals = sum(bool(_CAPITAL_RE.match(text, b.first, b.last)) for _, b in inner)
+    if full < FULL_SHARE * len(inner) or ends > SENTENCE_END_SHARE * len(inner) \
+            or (len(inner) >= 3 and capitals > CAPITAL_SHARE * len(inner)):
         return None
     limit = width + _tolerance(width)
     filled = [ln for ln in lines if not ln.blank]

@@ -26,6 +26,14 @@ The board’s chairwoman said the repairs would cost about 12 million and that t
 “We have no choice,” she said.
 """
 
+HEADLINES = """\
+Harbour board votes to close the old swing bridge
+Ferry crews ask the city for compensation
+Inspectors find cracks in two of the bridge piers
+Night buses to replace the ferry for six months
+Council to vote on the transport budget Thursday
+"""
+
 SHORT_LINES = """\
 Harbour board, members present:
 Anna Ruiz, chair
@@ -56,6 +64,7 @@ def test_seeds_are_not_wrapped(path) -> None:  # noqa: ANN001
     (ONE_PARAGRAPH_A_LINE, None),
     (ONE_PARAGRAPH_A_LINE.replace("\n", "\n\n"), None),
     (SHORT_LINES, None),
+    (HEADLINES, None),
     ("A single line with no break at all.", None),
     ("", None),
 ])
