@@ -56,6 +56,25 @@ the closure was announced. “We read about it in the newspaper, like
 everybody else,” he said.
 """
 
+# A plain-text archive's page: wrapped by hand to about 66 columns, not to one exact width, with
+# a chapter heading and dialogue in straight marks.
+ARCHIVE = """\
+CHAPTER III
+
+THE HARBOUR MASTER
+
+The harbour master was a tall man with a grey beard, who had kept
+the old swing bridge for thirty years and did not mean to see it
+closed without a fight.
+
+"They tell me the piers are cracked," he said, looking down at the
+water. "I have heard that every spring since the war, and the
+bridge is still standing."
+
+His daughter, who kept the accounts, was less sure. "Father," she
+said, "the inspectors are not fools."
+"""
+
 _WORD_RE = regex.compile(r"\w+")
 
 
@@ -150,7 +169,18 @@ def test_list_items_stay_apart() -> None:
     check_offsets(quotes, FERRY)
 
 
-@pytest.mark.parametrize("text", [BRIDGE, FERRY], ids=["bridge", "ferry"])
+def test_a_page_wrapped_by_hand() -> None:
+    """Lines of uneven length are a wrap too; split quotes over line breaks are one quote each."""
+    quotes = extract(ARCHIVE)
+    assert [(q.text, q.speaker.mention, len(q.spans)) for q in quotes] == [
+        ("They tell me the piers are cracked, I have heard that every spring since the war, and "
+         "the bridge is still standing.", "he", 2),
+        ("Father, the inspectors are not fools.", "she", 2),
+    ]
+    check_offsets(quotes, ARCHIVE)
+
+
+@pytest.mark.parametrize("text", [BRIDGE, FERRY, ARCHIVE], ids=["bridge", "ferry", "archive"])
 def test_crlf(text: str) -> None:
     """Windows line ends give the same quotes, with offsets into the CRLF text."""
     crlf = text.replace("\n", "\r\n")
