@@ -14,7 +14,7 @@ from .attribute.resolve import resolve
 from .marks import detect_marks
 from .attribute.frames import find_reported
 from .errors import QuotetraceError
-from .model import Article, Extraction, Quote, Span
+from .model import Article, Cue, Extraction, Quote, Span, Speaker
 from .read import Unreadable, article_from_text, check_text, read_articles
 from .text.wrapping import Unwrapped, unwrap
 
@@ -75,12 +75,14 @@ def _to_article(quote: Quote, unwrapped: Unwrapped) -> Quote:
     cue, speaker = quote.cue, quote.speaker
     if cue is not None:
         s = unwrapped.span(Span(cue.start, cue.end))
-        cue = attrs.evolve(cue, start=s.start, end=s.end)
+        cue = Cue(cue.text, s.start, s.end)
     if speaker is not None:
         s = unwrapped.span(Span(speaker.start, speaker.end))
-        speaker = attrs.evolve(speaker, start=s.start, end=s.end)
-    return attrs.evolve(quote, spans=tuple(unwrapped.span(s) for s in quote.spans),
-                        quoted=tuple(unwrapped.span(s) for s in quote.quoted), cue=cue, speaker=speaker)
+        speaker = Speaker(speaker.name, speaker.mention, s.start, s.end, speaker.type)
+    return Quote(id=quote.id, article=quote.article, kind=quote.kind, text=quote.text,
+                 spans=tuple(unwrapped.span(s) for s in quote.spans),
+                 quoted=tuple(unwrapped.span(s) for s in quote.quoted), cue=cue, speaker=speaker,
+                 confidence=quote.confidence)
 
 
 def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *,
