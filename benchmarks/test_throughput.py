@@ -31,6 +31,24 @@ def test_extract_throughput(benchmark, corpus) -> None:  # noqa: ANN001
     words_per_second(benchmark, corpus)
 
 
+def test_wrapped_extract_throughput(benchmark, corpus) -> None:  # noqa: ANN001
+    """The whole extraction over the corpus hard-wrapped at 72 columns: the cost of reading
+    line breaks inside paragraphs as spaces and carrying the offsets back."""
+    import textwrap
+
+    from quotetrace import Article, extract
+
+    wrapped = [Article(id=a.id, text="\n\n".join(textwrap.fill(line, 72) for line in a.text.split("\n")
+                                                 if line.strip())) for a in corpus]
+
+    def run() -> int:
+        return sum(len(extract(a)) for a in wrapped)
+
+    found = benchmark.pedantic(run, rounds=5, iterations=1, warmup_rounds=1)
+    assert found > 0
+    words_per_second(benchmark, wrapped)
+
+
 def test_long_article_throughput(benchmark) -> None:  # noqa: ANN001
     """One 4 MB article dense with quotations: extraction must stay linear in the length."""
     from quotetrace import Article, extract

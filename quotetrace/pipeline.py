@@ -17,8 +17,9 @@ from .attribute.frames import find_reported
 from .attribute.resolve import resolve
 from .errors import QuotetraceError, UsageError
 from .marks import Marked, detect_marks
-from .model import Article, Extraction, Quote
+from .model import Article, Cue, Extraction, Quote, Span, Speaker
 from .read import Unreadable, article_from_text, check_text, read_articles
+from .text.wrapping import Unwrapped, unwrap
 
 
 def _as_article(article: Article | str) -> Article:
@@ -38,6 +39,9 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
     >>> [(q.kind, q.speaker.name, q.cue.text, q.text) for q in extract('“It is a disgrace,” Jane Doe said.')]
     [('direct', 'Jane Doe', 'said', 'It is a disgrace,')]
 
+    Hard-wrapped text (lines cut at one width inside blank-line-separated paragraphs) is read
+    with each line break inside a paragraph as a space; offsets still index the article text.
+
     ``analyzer`` is ``"rules"`` (the default, no model), ``"stanza"``, or an analyzer object
     (build one once with :func:`quotetrace.analyze.get_analyzer` to reuse a loaded model).
     Raises :class:`~quotetrace.errors.InputError` when the text is empty or binary.
@@ -47,18 +51,26 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
 
 @attrs.frozen
 class Reading:
-    """Everything one extraction computes: the quotes, and the passages in quotation marks and the
-    sentences they were found in (tracing reads those too, attributed or not)."""
+    """Everything one extraction computes: the quotes (offsets into the article text), and the
+    passages in quotation marks, the sentences and the quotes as found in ``text``, the reading
+    the rules ran on (the article text itself unless it is hard-wrapped; ``unwrapped`` maps
+    reading offsets back). Tracing reads all of it."""
 
     quotes: list[Quote]
     marked: list[Marked]
     analysis: Analysis
+    text: str
+    found: list[Quote]
+    unwrapped: Unwrapped
 
 
 def read_quotes(art: Article, analyzer: str | Analyzer = "rules") -> Reading:
-    """:func:`extract`, keeping the passages and sentences it read on the way."""
-    text = art.text
-    check_text(text, art.id)
+    """:func:`extract`, keeping what it read on the way."""
+    check_text(art.text, art.id)
+    # hard-wrapped text is read with its line breaks inside paragraphs as spaces; the quotes'
+    # offsets are carried back to the article text at the end
+    unwrapped = unwrap(art.text)
+    text = unwrapped.text
     marked = list(detect_marks(text))
     if isinstance(analyzer, str):
         analyzer = _DEFAULT if analyzer == "rules" else get_analyzer(analyzer)
@@ -74,7 +86,27 @@ def read_quotes(art: Article, analyzer: str | Analyzer = "rules") -> Reading:
 
             candidates = combine(candidates, syntactic_candidates(parsed))
     assembled = assemble(text, marked, candidates, analysis.paragraphs)
-    return Reading(resolve(art, analysis, assembled), marked, analysis)
+    if unwrapped.width is None:
+        quotes = resolve(art, analysis, assembled)
+        return Reading(quotes, marked, analysis, text, quotes, unwrapped)
+    found = resolve(attrs.evolve(art, text=text), analysis, assembled)
+    return Reading([_to_article(q, unwrapped) for q in found], marked, analysis, text, found, unwrapped)
+
+
+def _to_article(quote: Quote, unwrapped: Unwrapped) -> Quote:
+    """A quote found in the unwrapped reading, with its offsets in the article text; its text,
+    cue and speaker words stay as the reading has them (one space for each line break)."""
+    cue, speaker = quote.cue, quote.speaker
+    if cue is not None:
+        s = unwrapped.span(Span(cue.start, cue.end))
+        cue = Cue(cue.text, s.start, s.end)
+    if speaker is not None:
+        s = unwrapped.span(Span(speaker.start, speaker.end))
+        speaker = Speaker(speaker.name, speaker.mention, s.start, s.end, speaker.type)
+    return Quote(id=quote.id, article=quote.article, kind=quote.kind, text=quote.text,
+                 spans=tuple(unwrapped.span(s) for s in quote.spans),
+                 quoted=tuple(unwrapped.span(s) for s in quote.quoted), cue=cue, speaker=speaker,
+                 confidence=quote.confidence)
 
 
 def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *,

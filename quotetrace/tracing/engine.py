@@ -252,6 +252,8 @@ class _Tracer:
         text = self.texts[p.article]
         if p.role == "quote":
             start, end, shown = p.start, p.end, piece_text(text, p)
+            if "\n" in shown:  # a hard-wrapped article: its line breaks read as spaces
+                shown = " ".join(shown.split())
             spans = tuple(Span(a, b) for a, b in p.spans)
         else:
             start, end = holding(p, matched)

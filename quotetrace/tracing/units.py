@@ -23,6 +23,7 @@ import attrs
 
 from ..model import Article, Quote, Span, join_spans
 from ..pipeline import Reading
+from ..text.wrapping import Unwrapped
 from .knobs import SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
 from .words import Words, words
 
@@ -131,9 +132,11 @@ def sketch(stems: Sequence[str]) -> tuple[int, ...]:
 
 
 def units(article: Article, reading: Reading, index: int) -> Units:
-    """The passages, reported speech and narrator sentences of one extracted article."""
-    text = article.text
-    quotes = reading.quotes
+    """The passages, reported speech and narrator sentences of one extracted article, with
+    offsets into the article text (a hard-wrapped article is cut in its unwrapped reading, and
+    every offset carried back)."""
+    text = reading.text
+    quotes = reading.found
     owner: dict[int, Quote] = {s.start: q for q in quotes for s in q.quoted}
     sentences = [(s.start, s.end) for s in reading.analysis.sentences]
     sent_starts = [s for s, _ in sentences]
@@ -182,7 +185,19 @@ def units(article: Article, reading: Reading, index: int) -> Units:
         if len(w):
             narrator.append(Piece("narrator", index, tuple(own), w))
             sketches.append(sketch(w.stems))
-    return Units(quotes, passages, reported, narrator, sketches)
+    if reading.unwrapped.width is not None:
+        for piece in (*passages, *reported, *narrator):
+            _to_article(piece, reading.unwrapped)
+    return Units(reading.quotes, passages, reported, narrator, sketches)
+
+
+def _to_article(piece: Piece, unwrapped: Unwrapped) -> None:
+    """Carry a piece cut in an unwrapped reading back to the offsets of the article text."""
+    piece.spans = tuple((unwrapped.start(s), max(unwrapped.start(s), unwrapped.end(e))) for s, e in piece.spans)
+    for w in (piece.words, piece.before, piece.after):
+        if w is not None:
+            w.starts = array("l", (unwrapped.start(x) for x in w.starts))
+            w.ends = array("l", (unwrapped.end(x) for x in w.ends))
 
 
 def piece_text(text: str, piece: Piece) -> str:

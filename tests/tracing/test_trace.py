@@ -177,3 +177,24 @@ def test_check_one_article_against_a_set() -> None:
     got = [(c.occurrence.text, c.occurrence.relation, c.family.original.article) for c in check(new, [a], jobs=1).items]
     assert got == [("The new bridge will be finished before the summer floods,", "altered", "a"),
                    ("We have the money,", "single-source", "new")]
+
+
+def test_hard_wrapped_articles_trace_the_same() -> None:
+    """The seeds wrapped at 72 columns give the same families and labels, with offsets that
+    index the wrapped text."""
+    import textwrap
+
+    from quotetrace import read_articles
+
+    plain = [a for a in read_articles(SEEDS)]
+    wrapped = [Article(a.id, "\n\n".join(textwrap.fill(p, 72) for p in a.text.split("\n") if p.strip()), date=a.date)
+               for a in plain]
+
+    def labels(tr: Trace) -> list:
+        return [[(o.article, o.relation, " ".join(o.text.split())) for o in f.occurrences] for f in tr.families]
+
+    tw = trace(wrapped, jobs=1)
+    assert labels(tw) == labels(trace(plain, jobs=1))
+    for f in tw.families:
+        for o in f.occurrences:
+            assert " ".join(tw.texts[o.article][o.start:o.end].split()).startswith(" ".join(o.text.split())[:12])
