@@ -25,10 +25,13 @@ import regex
 from ..model import Change
 from .knobs import (
     MAX_ALIGN_WORDS,
+    MIN_CONTENT_MATCHED,
+    MIN_CONTENT_SHARE,
     MIN_MATCHED,
     MIN_MATCHED_OTHER_SPEAKER,
     MIN_SHARE,
     MIN_SHARE_OTHER_SPEAKER,
+    SHORT_REACH,
 )
 from .speakers import spelling_key
 from .units import Piece
@@ -107,17 +110,36 @@ def align(original: list[str], changed: list[str]) -> Alignment:
 def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:
     """Whether an alignment shows the same statement (see :mod:`.knobs` for the thresholds).
 
-    A passage of one or two words is the same statement only as a whole: all of its words, or
-    all of the original's, must match."""
-    lo, lc = len(original.words), len(changed.words)
-    shorter = min(lo, lc)
-    if shorter == 0 or al.content_matched == 0:
+    - A passage of one or two words is the same statement only whole, and only inside a passage
+      not much longer than itself: two words alone are too little to tie two articles together,
+      and a word found inside a long quote is more often a term than an excerpt.
+    - Otherwise the alignment must match enough words, and enough of the *content* words of the
+      shorter side, so that a shared run of function words (``is not going to``) or a template
+      never joins two statements. A copy that holds the other whole (an excerpt, an expansion)
+      needs only its words to match.
+    """
+    so, sc = original.words.stems, changed.words.stems
+    lo, lc = len(so), len(sc)
+    shorter, longer = min(lo, lc), max(lo, lc)
+    if shorter == 0:
         return False
+    contained = al.matched == shorter and sum(1 for op in al.opcodes if op[0] == "equal") == 1
     if shorter < MIN_MATCHED:
-        return al.matched == shorter and not other_speaker
+        return contained and not other_speaker and longer <= SHORT_REACH * shorter + 1
+    content = min(_content_count(so), _content_count(sc))
+    if content == 0:  # all function words ("This is all me."): the same words, or nothing
+        return al.matched == lo == lc and not other_speaker
     if other_speaker:
-        return al.matched >= MIN_MATCHED_OTHER_SPEAKER and al.matched >= MIN_SHARE_OTHER_SPEAKER * shorter
-    return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter
+        return al.matched >= MIN_MATCHED_OTHER_SPEAKER and al.matched >= MIN_SHARE_OTHER_SPEAKER * shorter \
+            and al.content_matched >= MIN_SHARE_OTHER_SPEAKER * content
+    if contained:
+        return al.content_matched >= 1
+    return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter \
+        and al.content_matched >= MIN_CONTENT_MATCHED and al.content_matched >= MIN_CONTENT_SHARE * content
+
+
+def _content_count(stems: list[str]) -> int:
+    return sum(1 for s in stems if is_content(s))
 
 
 def _surface(text: str, piece: Piece, a: int, b: int) -> str:

@@ -186,9 +186,10 @@ class _Tracer:
         return self._by_id[article_id]
 
     def _passage_key(self, p: Piece) -> tuple:
-        # (checked last, undated, date) first, then the fullest, then article order and offset
+        # (checked last, undated, date) first, then the fullest, then a passage its article
+        # attributes before one it gives to no one (a headline), then article order and offset
         last, undated, date, index = self.keys[p.article]
-        return (last, undated, date, -len(p.words), index, p.start)
+        return (last, undated, date, -len(p.words), p.quote is None, index, p.start)
 
     @staticmethod
     def _quote_links(groups: list[Group], passages: list[Piece], quoted_in: list[set[int]]) -> dict[tuple[int, int], int]:
@@ -229,7 +230,7 @@ class _Tracer:
         rank = self.rank
         earlier = [h for h in paraphrases if rank[h.piece.article] < rank[o.article]]
         evidence: list[Evidence] = []
-        if carried or len(earlier) < len(paraphrases):
+        if carried or (paraphrases and not earlier):
             relation = "original"
         else:
             weak = [h for h in hits if h.verdict == "evidence" and rank[h.piece.article] < rank[o.article]

@@ -14,6 +14,10 @@ SHINGLE = 3
 #: than this is still linked through its rarer n-grams and through the family it joins.
 MAX_DF = 400
 
+#: A passage of one or two words joins only a passage at most this many times as long (plus
+#: one word): “fine-tuned” / “still need fine-tuning”, but not a term inside a long quote.
+SHORT_REACH = 3
+
 #: Candidate families tried per passage, best first (by shared n-grams). Each try is one
 #: alignment; more tries find a passage's family when several share its phrases.
 MAX_TRIES = 4
@@ -22,6 +26,10 @@ MAX_TRIES = 4
 #: many stems, and at least this share of the shorter of the two...
 MIN_MATCHED = 3
 MIN_SHARE = 0.5
+#: ...among them at least this many of the shorter side's content words, and this share of them
+#: (a shared run of function words, "is not going to", ties no two statements together)...
+MIN_CONTENT_MATCHED = 2
+MIN_CONTENT_SHARE = 0.6
 #: ...and, when the two name different speakers (a misattribution claim), at least these.
 MIN_MATCHED_OTHER_SPEAKER = 4
 MIN_SHARE_OTHER_SPEAKER = 0.6

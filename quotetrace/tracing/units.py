@@ -121,6 +121,15 @@ def _words_of(text: str, spans: Sequence[tuple[int, int]]) -> Words:
     return Words(stems, starts, ends)
 
 
+def _closing_mark(text: str, end: int) -> int:
+    """The offset of the mark that closes a piece ending at ``end`` (white space may stand
+    between), or -1."""
+    k = end
+    while k < len(text) and k < end + 3 and text[k].isspace():
+        k += 1
+    return k if k < len(text) and text[k] in "”\"’'»›" else -1
+
+
 def sketch(stems: Sequence[str]) -> tuple[int, ...]:
     """The smallest stable hashes of a sentence's word 4-grams: two sentences that share most of
     their 4-grams share their smallest hash with high probability (Broder's min-wise hashing)."""
@@ -147,21 +156,26 @@ def units(article: Article, reading: Reading, index: int) -> Units:
 
     passages = []
     marked_spans = []
+    # each pair of marks is a passage of its own, a split quote's pieces too: an editor keeps one
+    # half of “…,” she said. “…” as often as both
     for m in reading.marked:
-        spans = tuple((p.start, p.end) for p in m.pieces)
-        marked_spans.extend(spans)
-        q = owner.get(spans[0][0])
-        sp = q.speaker if q else None
-        s0, e0 = sentence_of(m.opens[0])
-        before = words(text, max(s0, m.opens[0] - 80), m.opens[0])
-        before = before.slice(max(0, len(before) - _NEIGHBOURS), len(before))
-        after = None
-        if m.close >= 0:
-            s1, e1 = sentence_of(m.close)
-            after = words(text, m.close + 1, min(e1, m.close + 80)).slice(0, _NEIGHBOURS)
-        passages.append(Piece("quote", index, spans, _words_of(text, spans), quote=q.id if q else None,
-                              speaker=sp.name if sp else None, speaker_type=sp.type if sp else None,
-                              before=before, after=after))
+        for k, piece in enumerate(m.pieces):
+            span = (piece.start, piece.end)
+            marked_spans.append(span)
+            q = owner.get(piece.start)
+            sp = q.speaker if q else None
+            opening = m.opens[k]
+            closing = m.close if k == len(m.pieces) - 1 else _closing_mark(text, piece.end)
+            s0, _ = sentence_of(opening)
+            before = words(text, max(s0, opening - 80), opening)
+            before = before.slice(max(0, len(before) - _NEIGHBOURS), len(before))
+            after = None
+            if closing >= 0:
+                _, e1 = sentence_of(closing)
+                after = words(text, closing + 1, min(e1, closing + 80)).slice(0, _NEIGHBOURS)
+            passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
+                                  speaker=sp.name if sp else None, speaker_type=sp.type if sp else None,
+                                  before=before, after=after))
     marked_spans = _merged(marked_spans)
     reported = []
     content_spans = []

@@ -79,7 +79,8 @@ def test_narrator_source_is_marked() -> None:
     ("“We will build the bridge by spring.”", "“The spring was cold and the river high.”", False, False),
     ("“homemade”", "“homemade.”", False, True),
     ("“homemade”", "“homemade.”", True, False),  # one word is too little to claim a misattribution
-    ("“ready”", "“ready to reach a deal”", False, True),
+    ("“ready”", "“ready to reach a deal”", False, False),  # a word inside a longer quote is a term
+    ("“fine-tuned”", "“still need fine-tuning”", False, True),
     ("“We will build the bridge by spring.”", "“We will build the bridge.”", True, True),
     ("“We will build the bridge by spring.”", "“We will build it.”", True, False),
 ])
