@@ -17,6 +17,7 @@ Grades (one per change):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 import attrs
@@ -30,6 +31,7 @@ from .knobs import (
     MIN_MATCHED,
     MIN_MATCHED_OTHER_SPEAKER,
     MIN_SHARE,
+    MIN_DENSITY,
     MIN_SHARE_OTHER_SPEAKER,
     SHORT_REACH,
 )
@@ -130,12 +132,35 @@ def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker
     if content == 0:  # all function words ("This is all me."): the same words, or nothing
         return al.matched == lo == lc and not other_speaker
     if other_speaker:
-        return al.matched >= MIN_MATCHED_OTHER_SPEAKER and al.matched >= MIN_SHARE_OTHER_SPEAKER * shorter \
-            and al.content_matched >= MIN_SHARE_OTHER_SPEAKER * content
+        # a misattribution claims the same words: one inside the other, or nearly all of both
+        return al.matched >= MIN_MATCHED_OTHER_SPEAKER and al.content_matched >= MIN_CONTENT_MATCHED \
+            and (contained or al.matched >= MIN_SHARE_OTHER_SPEAKER * longer)
     if contained:
         return al.content_matched >= 1
-    return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter \
+    return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter and _dense(al) \
         and al.content_matched >= MIN_CONTENT_MATCHED and al.content_matched >= MIN_CONTENT_SHARE * content
+
+
+def _dense(al: Alignment) -> bool:
+    """Whether the matched words stand close together on both sides, not scattered over a long
+    transcript: an altered copy changes a few words of a stretch, it does not pick one here
+    and one there."""
+    equal = [op for op in al.opcodes if op[0] == "equal"]
+    if not equal:
+        return False
+    span_o = equal[-1][2] - equal[0][1]
+    span_c = equal[-1][4] - equal[0][3]
+    return al.matched >= MIN_DENSITY * max(span_o, span_c)
+
+
+def same_in_context(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:
+    """Whether a passage found where the original stood (the same narrator words around its
+    marks) is the same statement: then half its words suffice, since the place vouches for the
+    rest; given to another speaker, it must be the same words."""
+    lo, lc = len(original.words), len(changed.words)
+    if other_speaker:
+        return al.matched == lo == lc
+    return al.matched >= 1 and al.matched >= MIN_SHARE * max(lo, lc)
 
 
 def _content_count(stems: list[str]) -> int:
@@ -179,8 +204,11 @@ class Comparison:
 
 
 def compare(original: Piece, original_text: str, changed: Piece, changed_text: str,
-            al: Alignment | None = None) -> Comparison:
-    """The relation of ``changed`` to ``original`` (same speaker assumed), with its diff."""
+            al: Alignment | None = None, twins: Sequence[Piece] = ()) -> Comparison:
+    """The relation of ``changed`` to ``original`` (same speaker assumed), with its diff.
+
+    ``twins`` are other passages of the original's article with the original's words: an
+    expansion may take its words from around any of them."""
     so, sc = original.words.stems, changed.words.stems
     al = al or align(so, sc)
     ops = list(al.opcodes)
@@ -214,7 +242,8 @@ def compare(original: Piece, original_text: str, changed: Piece, changed_text: s
     edges = {t for t, r in ((tags[0], 0), (tags[-1], 0)) if t in ("insert", "delete")}
     inner = [r for r in raw if not r[5]]
     if not inner_nontrivial and "equal" in tags:
-        if edges == {"insert"} and not any(r[1] > r[0] for r in inner) and _from_narrator(original, changed, ops):
+        if edges == {"insert"} and not any(r[1] > r[0] for r in inner) \
+                and any(_from_narrator(o, changed, ops) for o in (original, *twins)):
             return Comparison("expanded", tuple(attrs.evolve(c, source="narrator") if r[5] else c
                                                 for c, r in zip(changes, raw)))
         cut = edges == {"delete"} or (not edges and cut_at_ellipsis)

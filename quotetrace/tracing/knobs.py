@@ -18,6 +18,11 @@ MAX_DF = 400
 #: one word): “fine-tuned” / “still need fine-tuning”, but not a term inside a long quote.
 SHORT_REACH = 3
 
+#: A passage's context is this many narrator words on each side of its marks...
+CONTEXT = 3
+#: ...and a context found around more than this many families' originals proposes nothing.
+MAX_CONTEXT_DF = 8
+
 #: Candidate families tried per passage, best first (by shared n-grams). Each try is one
 #: alignment; more tries find a passage's family when several share its phrases.
 MAX_TRIES = 4
@@ -30,9 +35,12 @@ MIN_SHARE = 0.5
 #: (a shared run of function words, "is not going to", ties no two statements together)...
 MIN_CONTENT_MATCHED = 2
 MIN_CONTENT_SHARE = 0.6
-#: ...and, when the two name different speakers (a misattribution claim), at least these.
+#: ...standing close together: matched words over the stretch they cover, on either side...
+MIN_DENSITY = 0.6
+#: ...and, when the two name different speakers (a misattribution claim), this many words, one
+#: passage inside the other or this share of the longer matched.
 MIN_MATCHED_OTHER_SPEAKER = 4
-MIN_SHARE_OTHER_SPEAKER = 0.6
+MIN_SHARE_OTHER_SPEAKER = 0.8
 
 #: Reported speech with the family's speaker is a paraphrase when it holds at least this share of
 #: the quote's content words (and at least MIN_PARAPHRASE_WORDS of them, among them two in a

@@ -109,7 +109,7 @@ def _verdict(piece: Piece, speaker: str | None, matched: int, share: float,
         who, theirs = identity(piece.speaker), identity(speaker)
         if who is not None and who == theirs and share >= MIN_REPORTED_SHARE and matched >= MIN_PARAPHRASE_WORDS:
             return "paraphrase"
-        if differ(piece.speaker, speaker) and strong:
+        if piece.named and differ(piece.speaker, speaker) and strong:
             return "misattributed"
     if strong:
         return "paraphrase"
