@@ -82,7 +82,10 @@ def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
     quotes two wordings gives two statements, whatever they share."""
     if o.article != p.article:
         return True
-    return al.matched == min(len(o.words), len(p.words)) and sum(1 for op in al.opcodes if op[0] == "equal") == 1
+    shorter = min(len(o.words), len(p.words))
+    if shorter < SHINGLE:  # a word or two said again in one article is a term, unless it is all
+        return len(o.words) == len(p.words) == al.matched
+    return al.matched == shorter and sum(1 for op in al.opcodes if op[0] == "equal") == 1
 
 
 def group_passages(passages: Sequence[Piece], order: Sequence[int],
