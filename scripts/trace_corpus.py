@@ -92,6 +92,11 @@ RESTATE_STEMS, RESTATE_MIN = 0.6, 3
 #: tracer's document-frequency cap leaves them out of its index.
 RESTATE_MAX_DF = 0.01
 
+#: The knobs above, recorded in the manifest.
+KNOBS = ("ARTICLES_PER_BASE", "EDITS_PER_ARTICLE", "WITHHOLD", "DROP", "MOVE", "COPY_NARRATOR",
+         "FLIP_STYLE", "UNDATED", "MAX_DELAY_DAYS", "SHARED_NGRAM", "SHARED_FRACTION", "SHARED_WORDS",
+         "SAME_SPEAKER_STEMS", "ELSEWHERE_STEMS", "RESTATE_STEMS", "RESTATE_MIN", "RESTATE_MAX_DF")
+
 #: Relations in the order the reports list them.
 RELATIONS = ("original", "verbatim", "excerpt", "expanded", "altered", "paraphrase",
              "misattributed", "unsupported", "single-source")
@@ -696,11 +701,24 @@ class Overlap:
         return sorted(sid for sid in found if len(self.sentences[sid][3] & mine) >= need)
 
 
+def _mark_repeats(base: Base) -> None:
+    """A passage whose words the same base quotes again, alone or inside a longer passage
+    (``“bad angels”`` … ``“… some of the bad angels …”``): a tracer may make one family of them,
+    with either as the original, so neither copy can be scored."""
+    seqs = [" " + " ".join(p.words) + " " for p in base.passages]
+    for i, p in enumerate(base.passages):
+        if any(j != i and seqs[i] in other for j, other in enumerate(seqs)):
+            p.scored, p.reason = False, "the base quotes these words again"
+
+
 def mark_overlaps(bases: list[Base]) -> Overlap:
     """Leave out of the answers what the bases share naturally, rather than guess its truth."""
     index = Overlap(bases)
     for b in bases:
+        _mark_repeats(b)
         for p in b.passages:
+            if not p.scored:
+                continue
             why = index.shared(b.index, p.words, p.speaker)
             if why:
                 p.scored, p.reason = False, why
@@ -1618,6 +1636,7 @@ def manifest(paths: list[str], n_articles: int, seed: int, corpus: dict, info: d
         "generator": "scripts/trace_corpus.py",
         "version": GENERATOR_VERSION,
         "parameters": {"bases": list(paths), "articles": n_articles, "seed": seed},
+        "knobs": {name: globals()[name] for name in KNOBS},
         "counts": {
             "articles": len(articles),
             "base_articles": len(articles) - len(derived),
