@@ -684,15 +684,15 @@ class Overlap:
                 return True
         return False
 
-    def restating(self, words: list[str], share: float) -> list[int]:
-        """Sentences (ids) whose narrator words hold ``share`` of the passage's content stems, and
-        all of them when it has two or fewer."""
+    def restating(self, words: list[str], share: float, least: int = 1) -> list[int]:
+        """Sentences (ids) whose narrator words hold ``share`` of the passage's content stems, all
+        of them when it has two or fewer, and never fewer than ``least``."""
         # stems in more than RESTATE_MAX_DF of all sentences ("said", "trump") tell nothing
         cap = RESTATE_MAX_DF * len(self.sentences)
         mine = frozenset(s for s in content_stems(words) if len(self.postings.get(s, ())) <= cap)
-        if not mine:
+        if len(mine) < max(1, least):
             return []
-        need = len(mine) if len(mine) <= 2 else math.ceil(share * len(mine))
+        need = len(mine) if len(mine) <= 2 else max(least, math.ceil(share * len(mine)))
         # a sentence that holds `need` stems holds one of any len-need+1 of them: ask the rarest
         rare = sorted(mine, key=lambda s: (len(self.postings.get(s, ())), s))[: len(mine) - need + 1]
         found = set()
@@ -726,9 +726,8 @@ def mark_overlaps(bases: list[Base]) -> Overlap:
             elsewhere = index.restating(p.words, ELSEWHERE_STEMS)
             p.single_source_ok = bool(content_stems(p.words)) and \
                 all(index.sentences[sid][0] == b.index for sid in elsewhere)
-            if len(content_stems(p.words)) < RESTATE_MIN:
-                continue  # two words in a sentence restate nothing a tracer would link
-            for sid in index.restating(p.words, RESTATE_STEMS):
+            # two words in a sentence restate nothing a tracer would link
+            for sid in index.restating(p.words, RESTATE_STEMS, RESTATE_MIN):
                 bi, s, e, _ = index.sentences[sid]
                 if not (bi == b.index and s <= p.start and p.end <= e):  # not its own sentence
                     bases[bi].risky.add((s, e))
