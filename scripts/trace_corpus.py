@@ -57,7 +57,7 @@ import quotetrace  # noqa: E402
 from quotetrace import Article, Quote, Span  # noqa: E402
 
 #: Bump when the same inputs and seed would give a different corpus.
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 # --- knobs: each trades realism or coverage against the certainty of the answers ---------------
 
@@ -1326,7 +1326,10 @@ class Generator:
             if targets:
                 kept.remove(m)
                 inserts.append((rng.choice(targets), Block(base, m)))
-        others = [b for b in self.copyable if b is not base]
+        # a derived article copies only from articles published no later than its base, so that it
+        # can be dated after every article it draws on
+        others = [b for b in self.copyable if b is not base
+                  and (_iso(b.article.date) or datetime.date.min) <= (_iso(base.article.date) or datetime.date.max)]
         if others and gaps and rng.random() < COPY_NARRATOR:
             second = rng.choice(others)
             for para in rng.sample(second.narrator, min(len(second.narrator), rng.randint(1, 2))):
