@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from .compare import Alignment, align, could_match, same_in_context, same_statement
-from .knobs import CONTEXT, MAX_CONTEXT_DF, MAX_DF, MAX_TRIES, MIN_SHARE, SHINGLE
+from .knobs import CONTEXT, MAX_ADDED, MAX_CONTEXT_DF, MAX_DF, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
 from .words import is_content
 
@@ -65,12 +65,6 @@ def contexts(p: Piece) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-def _differ(differ: Callable[[str | None, str | None], bool], g: Group, p: Piece) -> bool:
-    """Whether a passage names another speaker than its family: both must be named where they
-    stand (a ``he`` resolved from the paragraphs before is no claim to hold against anyone)."""
-    return g.named and p.named and differ(g.speaker, p.speaker)
-
-
 def _similarity(al: Alignment, o: Piece, p: Piece) -> float:
     """Dice over words: the closest family wins, not the longest (a three-word passage is nearer
     a two-word quote than a long transcript that happens to hold it)."""
@@ -79,7 +73,12 @@ def _similarity(al: Alignment, o: Piece, p: Piece) -> float:
 
 def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
     """Two passages of one article join only as a copy or a part of the other: an article that
-    quotes two wordings gives two statements, whatever they share."""
+    quotes two wordings gives two statements, whatever they share. And a passage that holds a
+    family's original with many words around it is a longer statement that quotes it, not a copy
+    (an excerpt, the other way round, is a copy)."""
+    extra = len(p.words) - al.matched
+    if al.matched == len(o.words) and extra > max(MAX_ADDED, len(o.words)):
+        return False
     if o.article != p.article:
         return True
     shorter = min(len(o.words), len(p.words))
@@ -128,7 +127,7 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
             if len(stems) >= SHINGLE and len(o.words) >= SHINGLE and not could_match(o.words.stems, stems, MIN_SHARE):
                 continue
             al = align(o.words.stems, stems)
-            if same_statement(al, o, p, _differ(differ, g, p)) and _may_join(al, o, p):
+            if same_statement(al, o, p, differ(g.speaker, p.speaker)) and _may_join(al, o, p):
                 score = _similarity(al, o, p)
                 if best is None or score > best[1]:
                     best = (gi, score, al)
@@ -139,7 +138,7 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                 g = groups[gi]
                 o = passages[g.original]
                 al = align(o.words.stems, stems)
-                if same_in_context(al, o, p, _differ(differ, g, p)) and _may_join(al, o, p):
+                if same_in_context(al, o, p, differ(g.speaker, p.speaker)) and _may_join(al, o, p):
                     score = _similarity(al, o, p)
                     if best is None or score > best[1]:
                         best, by_context = (gi, score, al), True

@@ -23,6 +23,11 @@ CONTEXT = 3
 #: ...and a context found around more than this many families' originals proposes nothing.
 MAX_CONTEXT_DF = 8
 
+#: A passage that holds a family's original whole joins it only when it adds at most this many
+#: words (or as many as the original has): “not taking the whole country” expands “taking the
+#: whole country”; a long sentence that holds a three-word slogan is a statement of its own.
+MAX_ADDED = 3
+
 #: Candidate families tried per passage, best first (by shared n-grams). Each try is one
 #: alignment; more tries find a passage's family when several share its phrases.
 MAX_TRIES = 4
