@@ -55,9 +55,10 @@ import attrs  # noqa: E402
 
 import quotetrace  # noqa: E402
 from quotetrace import Article, Quote, Span  # noqa: E402
+from quotetrace.marks import detect_marks  # noqa: E402
 
 #: Bump when the same inputs and seed would give a different corpus.
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 
 # --- knobs: each trades realism or coverage against the certainty of the answers ---------------
 
@@ -1479,6 +1480,14 @@ class Generator:
         for tag, (s, e) in spans.items():
             if tag.startswith("risky/"):
                 unscored.append(_unscored(article, s, e, "narrator text that may restate a quote", None))
+        # a passage in marks that no answer covers is one the extractor gives to no one (a title,
+        # a scare quote, a headline): whether a tracer should link it is not known here
+        answered = sorted((a["start"], a["end"]) for a in occurrences + unscored)
+        for m in detect_marks(article.text):
+            for piece in m.pieces:
+                if not any(a < piece.end and piece.start < b for a, b in answered):
+                    unscored.append(_unscored(article, piece.start, piece.end,
+                                              "a passage in marks that its article gives to no one", None))
         touched = [e.region for e in edits]
         reported = {r.key: spans[r.key] for r in base.reported if r.key in spans
                     and not any(a < r.end and r.start < b for a, b in touched)}

@@ -79,6 +79,9 @@ def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
     extra = len(p.words) - al.matched
     if al.matched == len(o.words) and extra > max(MAX_ADDED, len(o.words)):
         return False
+    contained = al.matched == min(len(o.words), len(p.words)) and sum(1 for op in al.opcodes if op[0] == "equal") == 1
+    if p.quote is None and not contained:
+        return False  # a passage its article gives to no one has no speaker to vouch for a change
     if o.article != p.article:
         return True
     shorter = min(len(o.words), len(p.words))
@@ -132,7 +135,7 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                 if best is None or score > best[1]:
                     best = (gi, score, al)
         by_context = False
-        if best is None:
+        if best is None and p.quote is not None:
             for gi in sorted({gi for key in contexts(p) for gi in by_context_key.get(key, ())
                               if len(by_context_key[key]) <= MAX_CONTEXT_DF})[:MAX_TRIES]:
                 g = groups[gi]
