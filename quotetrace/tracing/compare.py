@@ -37,7 +37,7 @@ from .knobs import (
 )
 from .speakers import spelling_key
 from .units import Piece
-from .words import fold, is_content, is_critical
+from .words import content_count, fold, is_critical
 
 _LIGHT = frozenset({"a", "an", "the"})  # words whose change leaves the statement as it was
 _ELLIPSIS_RE = regex.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
@@ -105,7 +105,7 @@ def align(original: list[str], changed: list[str]) -> Alignment:
     for tag, i1, i2, _, _ in ops:
         if tag == "equal":
             matched += i2 - i1
-            content += sum(1 for s in a[i1:i2] if is_content(s))
+            content += content_count(a[i1:i2])
     return Alignment(tuple(ops), matched, content)
 
 
@@ -128,7 +128,7 @@ def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker
     contained = al.matched == shorter and sum(1 for op in al.opcodes if op[0] == "equal") == 1
     if shorter < MIN_MATCHED:
         return contained and not other_speaker and longer <= SHORT_REACH * shorter + 1
-    content = min(_content_count(so), _content_count(sc))
+    content = min(original.content, changed.content)
     if content == 0:  # all function words ("This is all me."): the same words, or nothing
         return al.matched == lo == lc and not other_speaker
     if other_speaker:
@@ -161,10 +161,6 @@ def same_in_context(al: Alignment, original: Piece, changed: Piece, other_speake
     if other_speaker:
         return al.matched == lo == lc
     return al.matched >= 1 and al.matched >= MIN_SHARE * max(lo, lc)
-
-
-def _content_count(stems: list[str]) -> int:
-    return sum(1 for s in stems if is_content(s))
 
 
 def _surface(text: str, piece: Piece, a: int, b: int) -> str:
@@ -210,6 +206,8 @@ def compare(original: Piece, original_text: str, changed: Piece, changed_text: s
     ``twins`` are other passages of the original's article with the original's words: an
     expansion may take its words from around any of them."""
     so, sc = original.words.stems, changed.words.stems
+    if original_text[original.start:original.end] == changed_text[changed.start:changed.end]:
+        return Comparison("verbatim", ())  # the same characters: most copies are
     al = al or align(so, sc)
     ops = list(al.opcodes)
     # (i1, i2, j1, j2, grade, at an end) of every change, in order

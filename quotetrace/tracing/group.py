@@ -26,11 +26,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 from .compare import Alignment, align, could_match, same_in_context, same_statement
 from .knobs import CONTEXT, MAX_ADDED, MAX_CONTEXT_DF, MAX_DF, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
-from .words import is_content
+from .words import NOT_CONTENT, is_content
 
 
 class Group:
@@ -106,22 +107,18 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
         if not stems:
             continue
         who = identity(p.speaker)
-        votes: Counter[int] = Counter()
+        found: list[list[int]] = []  # one posting list per key the passage shares
         if len(stems) >= SHINGLE:
             for sh in shingles(stems):
                 hits = by_shingle.get(sh)
                 if hits and len(hits) <= MAX_DF:
-                    votes.update(hits)
+                    found.append(hits)
         else:
-            votes.update(whole.get(tuple(stems), ()))
-            if who is not None:
-                for s in set(stems):
-                    if is_content(s):
-                        votes.update(any_by_speaker.get((who, s), ()))
-        if who is not None and len(stems) >= SHINGLE:
-            for s in set(stems):
-                if is_content(s):
-                    votes.update(short_by_speaker.get((who, s), ()))
+            found.append(whole.get(tuple(stems), []))
+        if who is not None:
+            table = short_by_speaker if len(stems) >= SHINGLE else any_by_speaker
+            found.extend(table.get((who, s), []) for s in set(stems) if s not in NOT_CONTENT)
+        votes = Counter(chain.from_iterable(found))
         best: tuple[int, float, Alignment] | None = None
         # most shared keys first; on a tie, the earlier family (deterministic)
         for gi, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TRIES]:

@@ -25,7 +25,7 @@ from ..model import Article, Quote, Span, Speaker, join_spans
 from ..pipeline import Reading
 from ..text.wrapping import Unwrapped
 from .knobs import SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
-from .words import Words, words
+from .words import Words, content_count, words
 
 #: how many narrator words just outside a passage's marks are kept, on each side
 _NEIGHBOURS = 4
@@ -52,6 +52,16 @@ class Piece:
     #: the same, without the words of the passage's own attribution (its speaker and cue): the
     #: place the passage stands in, which a copied paragraph keeps whoever it credits
     context: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    _content: int = -1
+
+    @property
+    def content(self) -> int:
+        """How many of its words carry content (counted once: grouping asks it for every
+        candidate)."""
+        n = self._content
+        if n < 0:
+            n = self._content = content_count(self.words.stems)
+        return n
 
     @property
     def start(self) -> int:
