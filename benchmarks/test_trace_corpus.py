@@ -2,14 +2,15 @@
 ``quotetrace trace`` exists, how long tracing 100 / 1,000 / 10,000 of its articles takes and how
 well the trace scores against the answers (scripts/score_trace.py).
 
-The bases are the ``--corpus`` articles (the seeds by default; PolNeAR's train.jsonl gives
-articles of realistic length). Tracing runs the command of the output contract,
-``python -m quotetrace trace --format json ARTICLES.jsonl``, so these need nothing but that.
+The bases are the ``--trace-bases`` articles (default: the ``--corpus`` ones, the seeds unless
+given; PolNeAR's train.jsonl gives 840 articles of realistic length). Tracing runs the command a
+user runs, ``python -m quotetrace trace --format json -o FILE ARTICLES.jsonl``, with every core.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -19,44 +20,55 @@ import pytest
 from scripts import score_trace, trace_corpus
 
 
-def _trace_command_exists() -> bool:
-    probe = subprocess.run([sys.executable, "-m", "quotetrace", "trace", "--help"],
-                           capture_output=True, text=True)
-    return probe.returncode == 0
+# seconds and peak memory of each size traced in this session, for the growth per tenfold step
+_RUNS: dict[int, tuple[float, float]] = {}
 
 
-def test_generate_throughput(benchmark, corpus) -> None:  # noqa: ANN001
-    """Generating 1,000 articles with their answers from the corpus's articles."""
-    articles, answers = benchmark.pedantic(lambda: trace_corpus.generate(corpus, 1000, 0),
+def test_generate_throughput(benchmark, trace_bases) -> None:  # noqa: ANN001
+    """Generating 1,000 articles with their answers from the bases."""
+    articles, answers = benchmark.pedantic(lambda: trace_corpus.generate(trace_bases, 1000, 0),
                                            rounds=1, iterations=1)
     assert len(articles) == 1000 and answers
     benchmark.extra_info["articles"] = len(articles)
 
 
+def _traced(command: list[str]) -> tuple[float, float]:
+    """Run ``command``; its wall time and the peak resident memory (MiB) of it or any process it
+    waited for (the worker processes)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):  # 1: some article failed, and said so on stderr
+        raise AssertionError(proc.stderr.read().decode() if proc.stderr else "trace failed")
+    return seconds, usage.ru_maxrss / 1024
+
+
 @pytest.mark.parametrize("n", [100, 1000, pytest.param(10000, marks=pytest.mark.slow)])
-def test_trace_scaling(benchmark, corpus, tmp_path, n: int) -> None:  # noqa: ANN001
-    """Tracing n generated articles: the time, and precision and recall per relation."""
-    if not _trace_command_exists():
-        pytest.skip("quotetrace has no trace command yet")
-    articles, answers = trace_corpus.generate(corpus, n, 0)
-    path = tmp_path / "articles.jsonl"
+def test_trace_scaling(benchmark, trace_bases, tmp_path, n: int) -> None:  # noqa: ANN001
+    """Tracing n generated articles with every core, extraction included: the time, the peak
+    memory, the growth factor against the size ten times smaller, and precision and recall per
+    relation."""
+    articles, answers = trace_corpus.generate(trace_bases, n, 0)
+    path, out = tmp_path / "articles.jsonl", tmp_path / "trace.json"
     with open(path, "w", encoding="utf-8") as fh:
         for a in articles:
             fh.write(json.dumps({"id": a.id, "text": a.text, "date": a.date, "outlet": a.outlet},
                                 ensure_ascii=False) + "\n")
-    command = [sys.executable, "-m", "quotetrace", "trace", "--format", "json", str(path)]
-
-    def run() -> dict:
-        started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
-        benchmark.extra_info["seconds"] = round(time.perf_counter() - started, 2)
-        return json.loads(done.stdout)
-
-    trace = benchmark.pedantic(run, rounds=1, iterations=1)
+    command = [sys.executable, "-m", "quotetrace", "trace", "--format", "json", "-o", str(out), str(path)]
+    seconds, peak = benchmark.pedantic(lambda: _traced(command), rounds=1, iterations=1)
+    _RUNS[n] = (seconds, peak)
+    trace = json.loads(out.read_text(encoding="utf-8"))
     result = score_trace.score(answers, trace)
     words = sum(len(a.text.split()) for a in articles)
-    benchmark.extra_info.update({"articles": n, "words": words,
-                                 "scores": {r: (v["precision"], v["recall"])
-                                            for r, v in result["relations"].items()}})
-    print(f"\ntrace of {n} articles ({words} words): {benchmark.extra_info['seconds']} s")
+    info = {"articles": n, "words": words, "seconds": round(seconds, 1), "peak_mib": round(peak),
+            "scores": {r: (v["precision"], v["recall"]) for r, v in result["relations"].items()}}
+    line = f"\ntrace of {n} articles ({words} words): {seconds:.1f} s, peak {peak:.0f} MiB"
+    if n // 10 in _RUNS:
+        s0, m0 = _RUNS[n // 10]
+        info["growth"] = {"time": round(seconds / s0, 1), "memory": round(peak / m0, 1)}
+        line += f"; x{seconds / s0:.1f} the time and x{peak / m0:.1f} the memory of {n // 10}"
+    benchmark.extra_info.update(info)
+    print(line)
     print(score_trace.table(result))

@@ -12,7 +12,7 @@ SHINGLE = 3
 #: An n-gram found in more articles than this is boilerplate or a stock phrase (passim's
 #: ``--max-df``); it proposes no candidates. Lower is faster; a quote repeated by more articles
 #: than this is still linked through its rarer n-grams and through the family it joins.
-MAX_DF = 400
+MAX_DF = 100
 
 #: A passage of one or two words joins only a passage at most this many times as long (plus
 #: one word): “fine-tuned” / “still need fine-tuning”, but not a term inside a long quote.
