@@ -8,6 +8,7 @@ is private and may change.
 
 from .errors import (
     DecodeError,
+    ExtraError,
     GoldError,
     InputError,
     ModelError,
@@ -49,6 +50,7 @@ __all__ = [
     "DecodeWarning",
     "Derivation",
     "Evidence",
+    "ExtraError",
     "Extraction",
     "Family",
     "GoldError",
