@@ -135,15 +135,17 @@ def _render(start: int, piece: str, marks: Sequence[_Mark]) -> str:
     """``piece`` (which begins at offset ``start``) as HTML with the marks that fall inside it."""
     out, pos, end = [], start, start + len(piece)
     for m in sorted(marks, key=lambda m: (m.start, m.end)):
-        if m.start < pos or m.start > end or m.end > end:
+        # words that run on past a split quote's piece are marked in each piece they touch
+        a, b = max(m.start, start), min(m.end, end)
+        if a < pos or a > end or (m.start < m.end and a >= b):
             continue  # overlaps a mark already drawn, or lies in another piece
-        out.append(esc(piece[pos - start:m.start - start]))
+        out.append(esc(piece[pos - start:a - start]))
         if m.start == m.end:  # a point between words: something left out or added here
             out.append(f'<span class="qt-gap {m.cls}"{_attr("title", m.title)}>‸</span>')
         else:
             out.append(f'<{m.tag} class="{m.cls}"{_attr("title", m.title)}>'
-                       f"{esc(piece[m.start - start:m.end - start])}</{m.tag}>")
-        pos = m.end
+                       f"{esc(piece[a - start:b - start])}</{m.tag}>")
+        pos = b
     out.append(esc(piece[pos - start:]))
     return "".join(out)
 
@@ -188,12 +190,12 @@ def _original_marks(o: Occurrence) -> list[_Mark]:
     return out
 
 
-def _shared_marks(text: str, other: str, offset: int = 0) -> list[_Mark]:
+def _shared_marks(text: str, other: str) -> list[_Mark]:
     """The content words of ``text`` that ``other`` holds too, folded and stemmed as tracing
     compares them: why a paraphrase or a piece of evidence belongs with a quote."""
     theirs = {s for s in words(other).stems if is_content(s)}
     mine = words(text)
-    return [_Mark(offset + a, offset + b, "span", "qt-shared", "these words are in both")
+    return [_Mark(a, b, "span", "qt-shared", "these words are in both")
             for s, a, b in zip(mine.stems, mine.starts, mine.ends) if is_content(s) and s in theirs]
 
 

@@ -229,6 +229,22 @@ def test_a_family_alone_marks_its_words_without_the_texts(seeds_trace: Trace) ->
     assert "“<ins class=\"qt-substantive\" title=\"substantive: “to freeze” became “freezing”\">freezing</ins>" in out
 
 
+def test_a_split_quote_is_marked_piece_by_piece() -> None:
+    """A split quote shows its pieces apart (“…”), each change in the piece that holds it; a
+    change running across the break is marked on both sides of it."""
+    # “We won't build it,” she said, “by the spring floods.” — pieces at 1-19 and 33-54
+    o = Occurrence("b", "b:1", "We won't build it, by the spring floods.", 1, 54, "Jane Doe", "altered",
+                   spans=[Span(1, 19), Span(33, 54)],
+                   diff=[Change("replace", "will", "won't", "critical", start=4, end=9,
+                                original_start=3, original_end=7),
+                         Change("replace", "it, by", "it by", "trivial", start=16, end=35,
+                                original_start=14, original_end=20)])
+    out = o._repr_html_()  # no article text at hand: the pieces are cut from the occurrence's words
+    assert '<span class="qt-sep">…</span>' in out
+    assert '“We <ins class="qt-critical" title="critical: “will” became “won&#x27;t”">won&#x27;t</ins> build' in out
+    assert out.count('<ins class="qt-trivial"') == 2  # “it,” before the break and “by” after it
+
+
 def test_trace_display_stays_compact(seeds_trace: Trace, monkeypatch: pytest.MonkeyPatch) -> None:
     """A notebook shows a bounded number of families, unsupported and changed ones open, and
     says where the rest is."""
