@@ -19,6 +19,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+import attrs
 import regex
 
 from ..model import Article, Change, Extraction, Family, Occurrence, Quote, Trace
@@ -32,6 +33,8 @@ NOTEBOOK_FAMILIES = 50
 NOTEBOOK_TEXT = 20_000
 #: characters of the original article shown either side of an expanded quote's marks
 _CONTEXT = 80
+#: words of one change listed beneath a copy, at most
+_CHANGE_WORDS = 120
 
 # Scoped to .quotetrace so a notebook's own styles and these never touch each other;
 # translucent colours read on a light and a dark background alike.
@@ -55,6 +58,8 @@ STYLE = """
 .quotetrace .qt-side{background:rgba(128,128,128,.07);border-radius:4px;padding:.3rem .5rem}
 .quotetrace .qt-label{font-size:11px;letter-spacing:.02em;opacity:.7}
 .quotetrace .qt-text{margin:.15rem 0}
+.quotetrace .qt-original>.qt-text{max-height:9em;overflow:auto}
+.quotetrace .qt-side>.qt-text{max-height:18em;overflow:auto}
 .quotetrace .qt-context{opacity:.6}
 .quotetrace ins,.quotetrace del,.quotetrace .qt-gap{text-decoration:none;border-radius:2px;padding:0 1px}
 .quotetrace .qt-trivial{border-bottom:1px dotted currentColor}
@@ -269,12 +274,21 @@ def _evidence(o: Occurrence, where: Where) -> str:
             f"Found elsewhere only as:</p><ul>{''.join(items)}</ul></div>")
 
 
+def _clip(words_: str) -> str:
+    return words_ if len(words_) <= _CHANGE_WORDS else words_[:_CHANGE_WORDS - 1].rstrip() + "…"
+
+
 def _changes(o: Occurrence) -> str:
+    """The changes as a list beneath the two sides, each with its grade; the words of a long
+    change are cut short here (the marks above show them all)."""
     if not o.diff:
         return ""
-    items = "".join(f'<li><span class="qt-badge {_grade_class(c)}">{esc(c.grade)}</span> '
-                    f"{esc(change_line(c).split(': ', 1)[1])}</li>" for c in o.diff)
-    return f'<ul class="qt-changes">{items}</ul>'
+    items = []
+    for c in o.diff:
+        said = change_line(attrs.evolve(c, original=_clip(c.original), changed=_clip(c.changed)))
+        items.append(f'<li><span class="qt-badge {_grade_class(c)}">{esc(c.grade)}</span> '
+                     f"{esc(said.split(': ', 1)[1])}</li>")  # the grade is the badge
+    return f'<ul class="qt-changes">{"".join(items)}</ul>'
 
 
 def _occ_attrs(o: Occurrence, f: Family, where: Where, original: bool) -> str:
@@ -346,14 +360,10 @@ def family_summary(f: Family) -> str:
 def family_html(f: Family, where: Where, *, opened: bool = True) -> str:
     """A family: its original (with the evidence if unsupported), then each other occurrence
     beside the original. A ``<details>`` element, so a long report folds without scripts."""
-    speakers = {speaker_key(f.speaker)} | {speaker_key(o.speaker) for o in f.occurrences if o.speaker}
-    changed = min((_CHANGED.get(o.relation, 9) for o in f.occurrences[1:]), default=9)
-    attrs = (_attr("id", f.id) + _attr("data-speaker", speaker_key(f.speaker))
-             + _attr("data-speakers", "\n".join(sorted(speakers)))
-             + _attr("data-status", f.status) + (_attr("data-changed", "") if changed < 9 else ""))
+    data = _attr("id", f.id) + _attr("data-speaker", speaker_key(f.speaker)) + _attr("data-status", f.status)
     body = [original_html(f, where)]
     body.extend(copy_html(f, o, where) for o in f.occurrences[1:])
-    return (f'<details class="qt-family qt-status-{esc(f.status)}"{attrs}{" open" if opened else ""}>'
+    return (f'<details class="qt-family qt-status-{esc(f.status)}"{data}{" open" if opened else ""}>'
             f"{family_summary(f)}{''.join(body)}</details>")
 
 
