@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from ..conftest import ROOT, SEEDS
-from .conftest import HOSTILE
+from .conftest import CONSTITUTION, FINE_TUNED, HOSTILE
 
 # the screenshot script starts and drives the browser; the test uses the same functions
 _spec = importlib.util.spec_from_file_location("report_screenshot", ROOT / "scripts" / "report_screenshot.py")
@@ -74,6 +74,10 @@ def families_where(data: dict, test: Any) -> list[str]:
     return sorted(f["id"] for f in data["families"] if any(test(f, o) for o in f["occurrences"]))
 
 
+def family_id(data: dict, words: str) -> str:
+    return next(f["id"] for f in data["families"] if f["occurrences"][0]["text"] == words)
+
+
 def test_seeds_report_renders_and_filters(browser: Any, tmp_path: Path) -> None:
     """Every family renders, the unsupported one first with its evidence; each filter keeps the
     families it should, resetting shows them all, and the address remembers a filter."""
@@ -81,20 +85,20 @@ def test_seeds_report_renders_and_filters(browser: Any, tmp_path: Path) -> None:
     browser.get(page.as_uri())
     everyone = [f["id"] for f in data["families"]]
     assert sorted(shown_families(browser)) == sorted(everyone)
-    assert shown_families(browser)[0] == "f20"
-    f20 = browser.find_element("id", "f20").text
-    assert "This would violate Ukraine’s constitution and international law," in f20
-    assert "No other article puts these words in quotation marks" in f20
-    assert "as recognizing Crimea as part of Russia would be against Ukraine’s constitution" in f20
+    unsupported = family_id(data, CONSTITUTION)
+    assert shown_families(browser)[0] == unsupported
+    shown = browser.find_element("id", unsupported).text
+    assert CONSTITUTION in shown and "No other article puts these words in quotation marks" in shown
+    assert "as recognizing Crimea as part of Russia would be against Ukraine’s constitution" in shown
     assert browser.find_element("id", "qt-count").text == f"showing {len(everyone)} of {len(everyone)} quoted statements"
     shots.screenshot(browser, tmp_path / "report.png")
 
     choose(browser, "relation", "altered")
-    assert sorted(shown_families(browser)) == families_where(data, lambda f, o: o["relation"] == "altered") \
-        == ["f2", "f4"]
+    altered = families_where(data, lambda f, o: o["relation"] == "altered")
+    assert sorted(shown_families(browser)) == altered and len(altered) == 2
     # the original stays beside the altered copy; the word-for-word copy in 001 is hidden
-    assert shown_occurrences(browser, "f2") == [("000_2273eac947c6bda1", "original"),
-                                                ("003_5e38c892982a003a", "altered")]
+    assert shown_occurrences(browser, family_id(data, FINE_TUNED)) == [("000_2273eac947c6bda1", "original"),
+                                                                       ("003_5e38c892982a003a", "altered")]
     assert browser.find_element("id", "qt-unsupported").is_displayed() is False
     assert "relation=altered" in browser.execute_script("return location.hash")
     shots.screenshot(browser, tmp_path / "altered.png")
@@ -120,10 +124,10 @@ def test_seeds_report_renders_and_filters(browser: Any, tmp_path: Path) -> None:
     # a filtered address opens filtered, so it can be sent to a colleague; editing it filters
     browser.get("about:blank")
     browser.get(page.as_uri() + "#relation=unsupported")
-    assert shown_families(browser) == ["f20"]
+    assert shown_families(browser) == [unsupported]
     assert browser.find_element("id", "qt-relation").get_attribute("value") == "unsupported"
     browser.get(page.as_uri() + "#relation=expanded")
-    assert sorted(shown_families(browser)) == ["f6", "f7"]
+    assert sorted(shown_families(browser)) == families_where(data, lambda f, o: o["relation"] == "expanded")
     assert browser.get_log("browser") == []  # no error, no refused request, no policy violation
 
 
@@ -147,8 +151,9 @@ def test_hostile_articles_run_nothing(browser: Any, tmp_path: Path) -> None:
 
     hostile_id = "copy-<b onmouseover=window.__pwned=5>2</b>"
     choose(browser, "article", hostile_id)
-    assert shown_families(browser) == families_where(data, lambda f, o: o["article"] == hostile_id) == ["f1"]
-    browser.find_element("id", "f1").click()  # a click on the hostile words runs nothing either
+    altered = families_where(data, lambda f, o: o["article"] == hostile_id)
+    assert shown_families(browser) == altered and len(altered) == 1
+    browser.find_element("id", altered[0]).click()  # a click on the hostile words runs nothing either
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
     assert browser.get_log("browser") == []  # not even a blocked attempt: nothing tried to run
     shots.screenshot(browser, tmp_path / "hostile.png")

@@ -32,6 +32,8 @@ from quotetrace import (
 )
 from quotetrace.report import fragments, html
 
+from .conftest import CONCESSION, CONSTITUTION, FINE_TUNED, FREEZE, WHOLE_COUNTRY, family_of
+
 # markup that would run, load or break out of an attribute if it were not escaped
 EVIL = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> "onclick="x" \' & <a href="javascript:alert(3)">go</a>'
 
@@ -173,9 +175,12 @@ def test_page_order_puts_unsupported_then_changed_first(seeds_trace: Trace) -> N
     page = html(seeds_trace)
     ids = re.findall(r'<details class="qt-family[^"]*" id="([^"]+)"', page)
     assert sorted(ids) == sorted(f.id for f in seeds_trace.families)
-    assert ids[0] == "f20"  # Zelensky's constitution line, the seeds' one unsupported quote
-    assert set(ids[1:5]) == {"f2", "f4", "f6", "f7"}  # altered (critical first), then expanded
-    assert ids.index("f2") < ids.index("f4") < ids.index("f6")
+    fam = {words: family_of(seeds_trace, words).id
+           for words in (CONSTITUTION, FINE_TUNED, FREEZE, WHOLE_COUNTRY, CONCESSION)}
+    assert ids[0] == fam[CONSTITUTION]  # the seeds' one unsupported quote
+    # then the altered copies, the critical change first, then those expanded by the narrator
+    assert set(ids[1:5]) == {fam[FINE_TUNED], fam[FREEZE], fam[WHOLE_COUNTRY], fam[CONCESSION]}
+    assert ids.index(fam[FINE_TUNED]) < ids.index(fam[FREEZE]) < ids.index(fam[WHOLE_COUNTRY])
     sections = [page.index(f'id="qt-{k}"') for k in ("unsupported", "changed", "carried", "single")]
     assert sections == sorted(sections)
 
@@ -190,17 +195,17 @@ def test_page_marks_and_grades_changed_words(seeds_trace: Trace) -> None:
     assert '<ins class="qt-critical"' in page and ">still need fine-tuning</ins>" in page
     # the expanded copy's “not” is shown where it came from: the original article's own words
     assert '<span class="qt-narrator" title="the narrator&#x27;s words in the original article">not</span>' in page
-    f20 = page[page.index('id="f20"'):page.index("</details>", page.index('id="f20"'))]
-    assert "No other article puts these words in quotation marks" in f20
-    assert 'against <span class="qt-shared" title="these words are in both">Ukraine’s</span>' in f20
-    assert '<span class="qt-shared" title="these words are in both">constitution</span>' in f20
+    at = page.index(f'id="{family_of(seeds_trace, CONSTITUTION).id}"')
+    unsupported = page[at:page.index("</details>", at)]
+    assert "No other article puts these words in quotation marks" in unsupported
+    assert 'against <span class="qt-shared" title="these words are in both">Ukraine’s</span>' in unsupported
+    assert '<span class="qt-shared" title="these words are in both">constitution</span>' in unsupported
 
 
 def test_notebook_and_page_share_their_pieces(seeds_trace: Trace) -> None:
     """A family's HTML is the same in the page, in the trace's display and (texts at hand) alone."""
-    f20 = next(f for f in seeds_trace.families if f.id == "f20")
     where = fragments.Where(seeds_trace.texts, {a.id: a.date for a in seeds_trace.articles})
-    piece = fragments.family_html(f20, where)
+    piece = fragments.family_html(family_of(seeds_trace, CONSTITUTION), where)
     assert piece in html(seeds_trace)
     assert piece in seeds_trace._repr_html_()
 
@@ -209,12 +214,13 @@ def test_notebook_and_page_share_their_pieces(seeds_trace: Trace) -> None:
 def test_every_class_shows_itself(seeds_trace: Trace, cls: type) -> None:
     """Quote, Extraction, Occurrence, Family and Trace each give notebook HTML with their words."""
     r = next(quotetrace.extract_all([str(seeds_trace.articles[3].path)]))
-    f4 = next(f for f in seeds_trace.families if f.id == "f4")
+    f4 = family_of(seeds_trace, FREEZE)
+    n = len(seeds_trace.families)
     obj, words = {Quote: (r.quotes[4], "This would violate Ukraine’s constitution"),
                   Extraction: (r, "003_5e38c892982a003a"),
                   Occurrence: (f4.occurrences[1], "<ins class=\"qt-substantive\""),
                   Family: (f4, "<del class=\"qt-substantive\""),
-                  Trace: (seeds_trace, "23 quoted statements by 10 speakers")}[cls]
+                  Trace: (seeds_trace, f"{n} quoted statements by 10 speakers")}[cls]
     out = obj._repr_html_()
     assert out.startswith('<div class="quotetrace"><style>') and words in out
     assert "<script" not in out
@@ -223,8 +229,7 @@ def test_every_class_shows_itself(seeds_trace: Trace, cls: type) -> None:
 def test_a_family_alone_marks_its_words_without_the_texts(seeds_trace: Trace) -> None:
     """Without the article texts, a family cuts its words from the occurrences themselves and
     still marks the changed words in place."""
-    f4 = next(f for f in seeds_trace.families if f.id == "f4")
-    out = f4._repr_html_()
+    out = family_of(seeds_trace, FREEZE)._repr_html_()
     assert ">to freeze</del> the territorial lines <del class=\"qt-substantive\"" in out
     assert "“<ins class=\"qt-substantive\" title=\"substantive: “to freeze” became “freezing”\">freezing</ins>" in out
 
@@ -251,8 +256,8 @@ def test_trace_display_stays_compact(seeds_trace: Trace, monkeypatch: pytest.Mon
     monkeypatch.setattr(fragments, "NOTEBOOK_FAMILIES", 6)
     out = seeds_trace._repr_html_()
     assert out.count('<details class="qt-family') == 6
-    assert out.count("open><summary>") == 5  # f20, f2, f4, f6, f7
-    assert "… and 17 more families: quotetrace.report.html(trace)" in out
+    assert out.count("open><summary>") == 5  # one unsupported, four with changed copies
+    assert f"… and {len(seeds_trace.families) - 6} more families: quotetrace.report.html(trace)" in out
 
 
 def test_without_a_view_there_is_no_rich_display(seeds_trace: Trace, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ from quotetrace import ExtraError, QuotetraceError, Trace
 from quotetrace.model import OCCURRENCE_COLUMNS, QUOTE_COLUMNS
 
 from ..conftest import ROOT, SEEDS
+from .conftest import CONSTITUTION, FINE_TUNED, FREEZE, family_of
 
 
 def test_trace_records_one_row_per_occurrence(seeds_trace: Trace) -> None:
@@ -21,15 +22,16 @@ def test_trace_records_one_row_per_occurrence(seeds_trace: Trace) -> None:
     assert all(tuple(r) == OCCURRENCE_COLUMNS for r in rows)
     assert [r["family"] for r in rows if r["original"]] == [f.id for f in seeds_trace.families]
     by = {(r["family"], r["article"]): r for r in rows}
-    zelensky = by["f20", "003_5e38c892982a003a"]
+    zelensky = by[family_of(seeds_trace, CONSTITUTION).id, "003_5e38c892982a003a"]
     assert (zelensky["relation"], zelensky["status"], zelensky["evidence"], zelensky["original"]) == \
         ("unsupported", "unsupported", 2, True)
-    vance = by["f4", "003_5e38c892982a003a"]
+    vance = by[family_of(seeds_trace, FREEZE).id, "003_5e38c892982a003a"]
     assert (vance["relation"], vance["changes"], vance["grade"], vance["original_article"]) == \
         ("altered", 2, "substantive", "000_2273eac947c6bda1")
-    assert by["f4", "000_2273eac947c6bda1"]["date"] == "2025-04-25"
-    assert by["f2", "003_5e38c892982a003a"]["grade"] == "critical"
-    assert by["f13", "001_be27b18d7a417ea1"]["role"] == "reported-speech"
+    assert by[family_of(seeds_trace, FREEZE).id, "000_2273eac947c6bda1"]["date"] == "2025-04-25"
+    assert by[family_of(seeds_trace, FINE_TUNED).id, "003_5e38c892982a003a"]["grade"] == "critical"
+    assert by[family_of(seeds_trace, "tough on his subordinates.").id, "001_be27b18d7a417ea1"]["role"] \
+        == "reported-speech"
     # flat values only: a CSV writer or a DataFrame takes them as they are
     assert all(v is None or isinstance(v, (str, int, float, bool)) for r in rows for v in r.values())
 
@@ -53,7 +55,7 @@ def test_to_pandas(seeds_trace: Trace) -> None:
     df = seeds_trace.to_pandas()
     assert isinstance(df, pandas.DataFrame)
     assert list(df.columns) == list(OCCURRENCE_COLUMNS) and len(df) == len(seeds_trace.to_records())
-    assert df.loc[df.relation == "unsupported", "family"].tolist() == ["f20"]
+    assert df.loc[df.relation == "unsupported", "family"].tolist() == [family_of(seeds_trace, CONSTITUTION).id]
     assert list(Trace(articles=[]).to_pandas().columns) == list(OCCURRENCE_COLUMNS)
     r = next(quotetrace.extract_all([str(SEEDS / "003_5e38c892982a003a.txt")]))
     assert list(r.to_pandas().columns) == list(QUOTE_COLUMNS) and len(r.to_pandas()) == len(r.quotes)
