@@ -25,6 +25,7 @@ import regex
 
 from ..model import Change
 from .knobs import (
+    ALTER_REACH,
     MAX_ALIGN_WORDS,
     MIN_CONTENT_MATCHED,
     MIN_CONTENT_SHARE,
@@ -138,6 +139,7 @@ def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker
     if contained:
         return al.content_matched >= 1
     return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter and _dense(al) \
+        and longer <= ALTER_REACH * shorter + 2 \
         and al.content_matched >= MIN_CONTENT_MATCHED and al.content_matched >= MIN_CONTENT_SHARE * content
 
 
@@ -245,7 +247,8 @@ def compare(original: Piece, original_text: str, changed: Piece, changed_text: s
             return Comparison("expanded", tuple(attrs.evolve(c, source="narrator") if r[5] else c
                                                 for c, r in zip(changes, raw)))
         cut = edges == {"delete"} or (not edges and cut_at_ellipsis)
-        if cut and elided and not any(r[3] > r[2] for r in inner) and \
+        # inside the cut only trivial changes (’ve / have) and ellipsis-marked omissions
+        if cut and elided and not any(r[3] > r[2] and r[1] - r[0] != r[3] - r[2] for r in inner) and \
                 (cut_at_ellipsis or any(r[4] != "trivial" for r in raw)):
             return Comparison("excerpt", tuple(changes))
         if not edges or all(r[4] == "trivial" for r in raw):

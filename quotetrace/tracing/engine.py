@@ -35,7 +35,7 @@ from .compare import compare
 from .derive import derivations, sentence_links
 from .group import Group, group_passages
 from .knobs import MIN_EVIDENCE_SHARE
-from .paraphrase import Hit, find_paraphrases
+from .paraphrase import Hit, find_paraphrases, names_in
 from .speakers import Identities
 from .units import Piece, Units, holding, piece_text, units
 from .words import is_content
@@ -164,9 +164,11 @@ class _Tracer:
         for a, b in list(quote_links) + list(sent):
             related[a].add(b)
             related[b].add(a)
-        hits = find_paraphrases([passages[g.original] for g in groups], [g.speaker for g in groups],
+        originals = [passages[g.original] for g in groups]
+        hits = find_paraphrases(originals, [g.speaker for g in groups],
                                 [u.reported + u.narrator for u in self.got], quoted_in, related,
-                                self.ids.of, self.ids.differ)
+                                self.ids.of, self.ids.differ,
+                                [names_in(o, self.texts[o.article]) for o in originals])
         by_family: dict[int, list[Hit]] = defaultdict(list)
         for h in hits:
             by_family[h.family].append(h)

@@ -42,6 +42,10 @@ MIN_CONTENT_MATCHED = 2
 MIN_CONTENT_SHARE = 0.6
 #: ...standing close together: matched words over the stretch they cover, on either side...
 MIN_DENSITY = 0.6
+#: ...with the longer side at most this many times the shorter (plus two words): an altered copy
+#: is about as long as what it alters; a few words that share a phrase with a long speech are
+#: another statement ("how the system is rigged" / "… I think that the system is being rigged …").
+ALTER_REACH = 2
 #: ...and, when the two name different speakers (a misattribution claim), this many words, one
 #: passage inside the other or this share of the longer matched.
 MIN_MATCHED_OTHER_SPEAKER = 4

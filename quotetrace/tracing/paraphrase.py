@@ -50,11 +50,25 @@ class Hit:
     verdict: str
 
 
+def names_in(piece: Piece, text: str) -> frozenset[str]:
+    """The stems a passage writes with a capital inside a sentence: names of people, places,
+    parties. Two texts that share only names share a topic, not a statement."""
+    w = piece.words
+    out = set()
+    for k in range(1, len(w)):
+        start = w.starts[k]
+        before = text[w.ends[k - 1]:start]
+        if text[start:start + 1].isupper() and not any(ch in ".!?:;\"“”" for ch in before):
+            out.add(w.stems[k])
+    return frozenset(out)
+
+
 def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
                      pieces_by_article: Sequence[Sequence[Piece]],
                      quoted_in: Sequence[set[int]], related: Mapping[int, set[int]],
                      identity: Callable[[str | None], str | None],
-                     differ: Callable[[str | None, str | None], bool]) -> list[Hit]:
+                     differ: Callable[[str | None, str | None], bool],
+                     names: Sequence[frozenset[str]] = ()) -> list[Hit]:
     """Hits of every family (``originals[k]``, credited to ``speakers[k]``) in the reported speech
     and narrator pieces of the articles, skipping the articles that quote the family already
     (``quoted_in[k]``). A piece that shares a single pair with a family is a hit only when it is
@@ -97,6 +111,11 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
         matched = wanted[k] & frozenset(piece.words.stems)
         share = len(matched) / max(1, len(wanted[k]))
         verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ)
+        if verdict == "paraphrase" and piece.role == "narrator" and names:
+            # narrator text must share the statement, not only its names
+            plain = wanted[k] - names[k]
+            if len(matched - names[k]) < MIN_NARRATOR_WORDS - 1 or len(matched - names[k]) < MIN_NARRATOR_SHARE * len(plain):
+                verdict = "evidence"
         hits.append(Hit(k, piece, matched, share, verdict))
     return hits
 

@@ -24,8 +24,11 @@ from collections.abc import Iterable
 import regex
 
 from ..model import SpeakerIdentity
+from .words import STOPWORDS
 
 _HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
+# words that stand inside a person's name: "Ludwig van Beethoven", "Omar al Bashir"
+_PARTICLES = frozenset("de da del della di du la le van von der den ter bin bint al el ibn y".split())
 _IDENTIFIED = ("person", "organization")
 _PRONOUNS = frozenset("he she it they we i you him her them".split())
 
@@ -63,6 +66,14 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)  # the smaller key leads: order-independent
 
 
+def _headline_like(name: str) -> bool:
+    """A "person" name that is more likely a piece of a headline (``Railing Against Trump``,
+    ``Senator Calls Rival Liar Again``): more than four words, or a function word inside. Such a
+    speaker gets no identity, so it can never ground a misattribution."""
+    words = _key(name).split()
+    return len(words) > 4 or any(w in STOPWORDS and w not in _PARTICLES for w in words)
+
+
 def _first_compatible(a: list[str], b: list[str]) -> bool:
     """Given names agree: equal, or one is the other's initial (``J.`` / ``Jane``)."""
     fa, fb = a[0].rstrip("."), b[0].rstrip(".")
@@ -76,7 +87,8 @@ class Identities:
 
     def __init__(self, names: Iterable[tuple[str, str]]):
         counts: Counter[tuple[str, str]] = Counter(
-            (n, t) for n, t in names if n and t in _IDENTIFIED and _key(n) not in _PRONOUNS and _key(n))
+            (n, t) for n, t in names if n and t in _IDENTIFIED and _key(n) not in _PRONOUNS and _key(n)
+            and not (t == "person" and _headline_like(n)))
         self._counts = counts
         union = _Union()
         by_key: dict[str, list[str]] = defaultdict(list)
