@@ -58,7 +58,7 @@ from quotetrace import Article, Quote, Span  # noqa: E402
 from quotetrace.marks import detect_marks  # noqa: E402
 
 #: Bump when the same inputs and seed would give a different corpus.
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 
 # --- knobs: each trades realism or coverage against the certainty of the answers ---------------
 
@@ -501,8 +501,11 @@ def _collect_passages(base: Base) -> None:
                                          span.end, base.para_of(span.start), words, name,
                                          q.speaker.type if q.speaker else None,
                                          editable=_editable(base, q, span)))
-        if q.kind == "indirect":
+        if q.kind in ("indirect", "mixed"):
+            # reported speech, the words of a mixed quote outside its marks too: whether it
+            # restates a quote made elsewhere is not known here
             base.indirect[qi] = (q.start, q.end)
+        if q.kind == "indirect":
             if _named(q) and len(q.spans) == 1:
                 s, e = _strip_clause(text, q.start, q.end)
                 words = words_of(text[s:e])
@@ -733,6 +736,13 @@ def mark_overlaps(bases: list[Base]) -> Overlap:
                 if not (bi == b.index and s <= p.start and p.end <= e):  # not its own sentence
                     bases[bi].risky.add((s, e))
         b.reported = [r for r in b.reported if not index.shared(b.index, r.words, r.speaker)]
+        # reported speech may be promoted into a quote: what restates it elsewhere is then a
+        # paraphrase of that quote, which no answer names
+        for r in b.reported:
+            for sid in index.restating(r.words, RESTATE_STEMS, RESTATE_MIN):
+                bi, s, e, _ = index.sentences[sid]
+                if not (bi == b.index and s <= r.start and r.end <= e):
+                    bases[bi].risky.add((s, e))
     return index
 
 
