@@ -45,7 +45,7 @@ def register_html_view(cls: type, view: Callable[[Any], str]) -> None:
     _HTML_VIEWS[cls] = view
 
 
-class _Displayed:
+class Displayed:
     """Mixin: ``_repr_html_`` through the registered view of the object's class, if any."""
 
     __slots__ = ()
@@ -143,7 +143,7 @@ def _spans_ordered(instance: Any, attribute: attrs.Attribute, value: tuple[Span,
 
 
 @attrs.frozen
-class Quote(_Displayed):
+class Quote(Displayed):
     """A statement an article reports, with its content, the marked passages, cue and speaker.
 
     ``spans`` are the content pieces (one per part of a split quote); ``start``/``end`` is their
@@ -194,7 +194,7 @@ class Quote(_Displayed):
 
 
 @attrs.frozen
-class Extraction(_Displayed):
+class Extraction(Displayed):
     """What :func:`quotetrace.extract` found in one article, or why it could not read it."""
 
     article: Article
@@ -283,7 +283,7 @@ class Evidence:
 
 
 @attrs.frozen
-class Occurrence(_Displayed):
+class Occurrence(Displayed):
     """One place where a statement appears, and how it relates to its family's original.
 
     ``quote`` is the id of the extracted :class:`Quote` that holds it, or None for a passage in
@@ -317,7 +317,7 @@ class Occurrence(_Displayed):
 
 
 @attrs.frozen
-class Family(_Displayed):
+class Family(Displayed):
     """The occurrences of one statement across articles; the first is the original."""
 
     id: str
@@ -386,7 +386,7 @@ class TracedArticle:
 
 
 @attrs.frozen
-class Trace(_Displayed):
+class Trace(Displayed):
     """What :func:`quotetrace.trace` found: speakers, families of occurrences, derivations."""
 
     articles: tuple[TracedArticle, ...] = attrs.field(converter=tuple)

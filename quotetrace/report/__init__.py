@@ -14,8 +14,9 @@ from typing import Any, TextIO
 
 from ..errors import UsageError
 from ..model import Extraction, Family, Occurrence, Quote, Trace, register_html_view
+from ..tracing import Check
 from .extraction import FORMATS, write, write_json, write_jsonl, write_table
-from .fragments import extraction_view, family_view, occurrence_view, quote_view, trace_view
+from .fragments import check_view, extraction_view, family_view, occurrence_view, quote_view, trace_view
 from .page import html, write_html
 from .text import marked_text, write_check_text, write_trace_text
 
@@ -27,6 +28,7 @@ register_html_view(Extraction, extraction_view)
 register_html_view(Occurrence, occurrence_view)
 register_html_view(Family, family_view)
 register_html_view(Trace, trace_view)
+register_html_view(Check, check_view)
 
 
 def write_trace(tr: Trace, out: TextIO, fmt: str = "text") -> None:

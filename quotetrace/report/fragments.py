@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -514,3 +514,17 @@ def trace_view(tr: Trace) -> str:
         more = (f'<p class="qt-more">… and {len(ordered) - len(shown)} more families: '
                 "quotetrace.report.html(trace) writes the whole report as one page.</p>")
     return _wrap(f'<div class="qt-meta">{esc(summary(tr))}</div>{body}{more}')
+
+
+def check_view(check: Any) -> str:
+    """A check in a notebook: each family the checked article takes part in, opened."""
+    tr = check.trace
+    where = Where(tr.texts, {a.id: a.date for a in tr.articles})
+    seen: list[Family] = []
+    for item in check.items:
+        if all(item.family is not f for f in seen):
+            seen.append(item.family)
+    head = (f"{check.article.id}: {len(check.items)} passage{'' if len(check.items) == 1 else 's'} "
+            f"checked against {len(tr.articles) - 1} articles")
+    body = "".join(family_html(f, where, opened=True) for f in seen) or "<p>No quotation in this article.</p>"
+    return _wrap(f'<div class="qt-meta">{esc(head)}</div>{body}')

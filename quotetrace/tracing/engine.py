@@ -28,7 +28,7 @@ import attrs
 
 from ..analyze import Analyzer
 from ..errors import QuotetraceError, UsageError
-from ..model import Article, Evidence, Family, Occurrence, Quote, Span, Trace, TracedArticle
+from ..model import Article, Displayed, Evidence, Family, Occurrence, Quote, Span, Trace, TracedArticle
 from ..pipeline import map_articles, read_quotes
 from ..read import Unreadable, article_from_text, read_articles
 from .compare import compare
@@ -287,7 +287,7 @@ class Checked:
 
 
 @attrs.frozen
-class Check:
+class Check(Displayed):
     """What :func:`check` found for one article against a set."""
 
     article: TracedArticle

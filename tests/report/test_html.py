@@ -291,3 +291,14 @@ def test_html_takes_a_trace_or_a_check() -> None:
     """Anything else is a clear TypeError."""
     with pytest.raises(TypeError, match="Trace or a Check"):
         html([])  # type: ignore[arg-type]
+
+
+def test_check_has_a_notebook_display() -> None:
+    """A check shows, in a notebook, the families its article takes part in, its words escaped."""
+    from quotetrace import Article, check
+
+    a = Article("a", "“We will build the <b>bridge</b> by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    new = Article("new", "Mayor Jane Doe said: “We will never build the <b>bridge</b>.”")
+    shown = check(new, [a], jobs=1)._repr_html_()
+    assert shown is not None and "new: 1 passage checked against 1 articles" in shown
+    assert "&lt;b&gt;bridge&lt;/b&gt;" in shown and "<b>bridge</b>" not in shown
