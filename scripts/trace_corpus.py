@@ -56,6 +56,7 @@ import attrs  # noqa: E402
 import quotetrace  # noqa: E402
 from quotetrace import Article, Quote, Span  # noqa: E402
 from quotetrace.marks import detect_marks  # noqa: E402
+from quotetrace.text.layout import paragraphs  # noqa: E402
 
 #: Bump when the same inputs and seed would give a different corpus.
 GENERATOR_VERSION = "4"
@@ -199,24 +200,14 @@ def inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 
 # --- sentences and paragraphs ----------------------------------------------------------------------
 
-_PARA_RE = re.compile(r"[^\n]+")
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREV = frozenset("mr mrs ms dr sen rep gov gen lt col st jr sr rev prof u.s a.m p.m jan feb aug "
                     "sept oct nov dec no vs inc corp co".split())
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Every line with more than white space, stripped: one paragraph a line, as news text has."""
-    out = []
-    for m in _PARA_RE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    """Every line with more than white space, stripped: the project's own paragraphs."""
+    return [(p.start, p.end) for p in paragraphs(text)]
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
