@@ -20,6 +20,8 @@ choice breaks ties by article order and offset.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -120,9 +122,31 @@ def _rank_key(article: Article, index: int, last: bool = False) -> tuple:
     return (1 if last else 0, article.date is None, article.date or "", index)
 
 
+@contextlib.contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """Tracing holds millions of small values that never refer to one another in a loop; the
+    cyclic garbage collector would scan all of them again each time it runs, which made a trace
+    of 10,000 articles a third slower and its time grow faster than the input. Reference counting
+    still frees everything; the collector is back on afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _trace(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
            jobs: int | None, progress: Callable[[int], None] | None,
            last: int | None = None) -> tuple[Trace, list[Units]]:
+    with _without_cycle_collector():
+        return _trace_all(taken, entries, analyzer, jobs, progress, last)
+
+
+def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
+               jobs: int | None, progress: Callable[[int], None] | None,
+               last: int | None) -> tuple[Trace, list[Units]]:
     results = list(_read_all(taken, analyzer, jobs, progress))
     errors = {taken[k].id: r for k, r in enumerate(results) if isinstance(r, str)}
     if errors:
