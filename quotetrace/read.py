@@ -38,12 +38,26 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class DecodeWarning(UserWarning):
-    """Bytes of an article were not UTF-8 and were read as cp1252."""
+    """Bytes of an article were not UTF-8 and were read as cp1252.
+
+    >>> import pathlib, tempfile, warnings
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "latin.txt"
+    >>> _ = path.write_bytes("“Naïve,” she said.".encode("cp1252"))
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     article = next(read_articles(path))
+    >>> article.text, caught[0].category.__name__
+    ('“Naïve,” she said.', 'DecodeWarning')
+    """
 
 
 @attrs.frozen
 class Unreadable:
-    """A source that could not be turned into an article, and why."""
+    """A source that could not be turned into an article, and why.
+
+    >>> next(read_articles("no/such.txt"))
+    Unreadable(id='such', path='no/such.txt', message='no/such.txt: no such file or folder')
+    """
 
     id: str
     path: str | None
