@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -26,3 +27,12 @@ def test_cli_reference_is_current() -> None:
     fresh = subprocess.run([sys.executable, str(ROOT / "scripts" / "cli_docs.py")], env=env,
                            capture_output=True, text=True, check=True).stdout
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == fresh
+
+
+def test_tutorial_notebook_is_stored_without_outputs() -> None:
+    """The tutorial is stored as sources only: `tox -e docs` runs it on a fresh kernel and the
+    site shows what the current code prints, so no stale output can be committed."""
+    nb = json.loads((ROOT / "docs" / "notebooks" / "tutorial.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
