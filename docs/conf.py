@@ -14,8 +14,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # the `quotetrace` command of the environment that builds the docs, for `command-output`
 os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
-# report widths and line wrapping stay the same whatever terminal runs the build
-os.environ["COLUMNS"] = "80"
 
 import quotetrace  # noqa: E402
 
