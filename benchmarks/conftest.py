@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--corpus", default=str(ROOT / "seeds"),
                      help="articles to measure on: a .jsonl file or a folder (default: seeds/)")
+    parser.addoption("--trace-bases", default=None,
+                     help="real articles the tracing benchmark corpus is generated from "
+                          "(default: --corpus)")
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +33,16 @@ def words_per_second(benchmark, corpus: list[Article]) -> float:  # noqa: ANN001
     benchmark.extra_info.update({"articles": len(corpus), "words": words, "words_per_second": round(rate)})
     print(f"\n{benchmark.name}: {len(corpus)} articles, {words} words, {rate:,.0f} words/s")
     return rate
+
+
+@pytest.fixture(scope="session")
+def trace_bases(request: pytest.FixtureRequest) -> list[Article]:
+    """The bases of the generated tracing corpus, with the dates a JSONL file gives
+    (``publication_date`` too), read the way the generator reads them."""
+    from scripts.trace_corpus import load_bases
+
+    path = request.config.getoption("--trace-bases") or request.config.getoption("--corpus")
+    bases = load_bases([path])
+    if not bases:
+        pytest.skip("no articles to generate a tracing corpus from")
+    return bases

@@ -3,11 +3,14 @@ travel between articles.
 
 The public surface is small: :func:`read_articles`, :func:`extract`, :func:`extract_all`,
 :func:`trace`, :func:`check`, :func:`evaluate`, the model classes and the errors. Everything else
-is private and may change.
+is private and may change, except :mod:`quotetrace.report`, whose ``html(trace)`` writes the
+report as one HTML page. In a notebook, quotes, extractions, families and traces show themselves
+as HTML, and ``Trace.to_pandas()`` / ``Extraction.to_pandas()`` give DataFrames.
 """
 
 from .errors import (
     DecodeError,
+    ExtraError,
     GoldError,
     InputError,
     ModelError,
@@ -37,6 +40,9 @@ from .pipeline import extract, extract_all
 from .read import DecodeWarning, Unreadable, read_articles
 from .tracing import Check, Checked, check, trace
 
+# The report registers the notebook displays (_repr_html_) of the model's values when imported.
+from . import report  # noqa: E402,F401  isort: skip
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -49,6 +55,7 @@ __all__ = [
     "DecodeWarning",
     "Derivation",
     "Evidence",
+    "ExtraError",
     "Extraction",
     "Family",
     "GoldError",

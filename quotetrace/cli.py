@@ -47,11 +47,13 @@ EPILOG_EXTRACT = """example:
 EPILOG_TRACE = """example:
   quotetrace trace seeds/
   quotetrace trace articles.jsonl --format json -o trace.json
+  quotetrace trace seeds/ --format html -o report.html
   quotetrace trace folder/ --jobs 1 > report.txt"""
 
 EPILOG_CHECK = """example:
   quotetrace check new-article.txt --against seeds/
-  quotetrace check draft.txt --against archive.jsonl --format json"""
+  quotetrace check draft.txt --against archive.jsonl --format json
+  quotetrace check draft.txt --against archive.jsonl --format html -o check.html"""
 
 EPILOG_EVALUATE = """example:
   quotetrace extract gold.jsonl > pred.jsonl
@@ -121,7 +123,8 @@ def _jobs_option(p: argparse.ArgumentParser) -> None:
 
 def _trace_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=TRACE_FORMATS, default="text",
-                   help="text (default, a readable report) or json (the output contract)")
+                   help="text (default, a readable report), json (the output contract) or html (one "
+                        "self-contained page with side-by-side diffs and filters, for a browser)")
     p.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of standard output")
     _analyzer_option(p)
     _jobs_option(p)

@@ -10,6 +10,7 @@ not know about quotetrace::
      ├── InputError (ValueError)         the text was read but cannot be analysed (empty, binary, too big)
      ├── UsageError (ValueError)         the caller asked for something that does not exist
      ├── ModelError (RuntimeError)       an optional analyzer or its model is missing
+     ├── ExtraError (ImportError)        an optional extra that a method needs is not installed (pandas)
      ├── GoldError (ValueError)          an annotated article cannot be scored (no text, bad offsets)
      └── PredictionError (ValueError)    a prediction cannot be scored (its article is not in the gold)
 """
@@ -87,6 +88,11 @@ class ModelError(QuotetraceError, RuntimeError):
     >>> issubclass(ModelError, QuotetraceError) and issubclass(ModelError, RuntimeError)
     True
     """
+
+
+class ExtraError(QuotetraceError, ImportError):
+    """A method needs a package of an optional extra that is not installed: ``to_pandas()``
+    without pandas. The message names the ``pip install`` that adds it."""
 
 
 class GoldError(QuotetraceError, ValueError):

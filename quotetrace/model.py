@@ -6,9 +6,12 @@ Classes are frozen; change one with :func:`attrs.evolve`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
+
+from .errors import ExtraError
 
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
@@ -21,6 +24,47 @@ GRADES = ("trivial", "substantive", "critical")
 #: Where words stand in an article: inside quotation marks, in reported speech, or the narrator's own.
 ROLES = ("quote", "reported-speech", "narrator")
 DIFF_OPS = ("replace", "insert", "delete")
+
+#: The columns of :meth:`Extraction.to_records`, one row per quote (docs/output.md explains each).
+QUOTE_COLUMNS = ("article", "date", "quote", "kind", "text", "start", "end", "cue", "speaker", "mention",
+                 "speaker_type", "confidence")
+#: The columns of :meth:`Trace.to_records`, one row per occurrence (docs/output.md explains each).
+OCCURRENCE_COLUMNS = ("family", "family_speaker", "status", "article", "date", "quote", "speaker", "role",
+                      "relation", "original", "original_article", "text", "start", "end", "changes", "grade",
+                      "evidence")
+
+# Rich displays. A notebook asks an object for ``_repr_html_``; the HTML is built by the report
+# layer, which sits at the top of the package and registers its views here when it is imported
+# (``quotetrace/__init__.py`` imports it, so a user always has them). The model never imports the
+# report: it only looks a view up by class, and shows nothing rich when none is registered.
+_HTML_VIEWS: dict[type, Callable[[Any], str]] = {}
+
+
+def register_html_view(cls: type, view: Callable[[Any], str]) -> None:
+    """Make ``view(obj)`` the HTML a notebook shows for instances of ``cls`` (and its subclasses)."""
+    _HTML_VIEWS[cls] = view
+
+
+class _Displayed:
+    """Mixin: ``_repr_html_`` through the registered view of the object's class, if any."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str | None:
+        for cls in type(self).__mro__:
+            view = _HTML_VIEWS.get(cls)
+            if view is not None:
+                return view(self)
+        return None  # IPython then falls back to the plain repr
+
+
+def _data_frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
+    try:
+        import pandas  # optional: the quotetrace[pandas] extra
+    except ImportError:
+        raise ExtraError("to_pandas() needs pandas, which is not installed: "
+                         "pip install 'quotetrace[pandas]'") from None
+    return pandas.DataFrame.from_records(records, columns=list(columns))
 
 
 def _non_negative(instance: Any, attribute: attrs.Attribute, value: int) -> None:
@@ -119,7 +163,7 @@ def _spans_ordered(instance: Any, attribute: attrs.Attribute, value: tuple[Span,
 
 
 @attrs.frozen
-class Quote:
+class Quote(_Displayed):
     """A statement an article reports, with its content, the marked passages, cue and speaker.
 
     ``spans`` are the content pieces (one per part of a split quote); ``start``/``end`` is their
@@ -176,7 +220,7 @@ class Quote:
 
 
 @attrs.frozen
-class Extraction:
+class Extraction(_Displayed):
     """What :func:`quotetrace.extract_all` found in one article, or why it could not read it.
 
     >>> import quotetrace
@@ -188,6 +232,25 @@ class Extraction:
     article: Article
     quotes: tuple[Quote, ...] = attrs.field(converter=tuple, default=())
     error: str | None = None
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per quote, with the columns of :data:`QUOTE_COLUMNS`: flat values only
+        (the speaker's resolved ``speaker`` name, its ``mention`` and ``speaker_type``; the
+        ``cue`` words), ready for a DataFrame or a CSV writer. An article that failed has none.
+
+        For many articles, chain them: ``[r for e in extract_all(...) for r in e.to_records()]``.
+        """
+        a = self.article
+        return [{"article": a.id, "date": a.date, "quote": q.id, "kind": q.kind, "text": q.text,
+                 "start": q.start, "end": q.end, "cue": q.cue.text if q.cue else None,
+                 "speaker": q.speaker.name if q.speaker else None,
+                 "mention": q.speaker.mention if q.speaker else None,
+                 "speaker_type": q.speaker.type if q.speaker else None,
+                 "confidence": round(q.confidence, 3)} for q in self.quotes]
+
+    def to_pandas(self) -> Any:
+        """:meth:`to_records` as a pandas DataFrame (needs ``pip install 'quotetrace[pandas]'``)."""
+        return _data_frame(self.to_records(), QUOTE_COLUMNS)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -269,7 +332,7 @@ class Evidence:
 
 
 @attrs.frozen
-class Occurrence:
+class Occurrence(_Displayed):
     """One place where a statement appears, and how it relates to its family's original.
 
     ``quote`` is the id of the extracted :class:`Quote` that holds it, or None for a passage in
@@ -311,7 +374,7 @@ class Occurrence:
 
 
 @attrs.frozen
-class Family:
+class Family(_Displayed):
     """The occurrences of one statement across articles; the first is the original.
 
     >>> import quotetrace
@@ -411,7 +474,7 @@ class TracedArticle:
 
 
 @attrs.frozen
-class Trace:
+class Trace(_Displayed):
     """What :func:`quotetrace.trace` found: speakers, families of occurrences, derivations.
 
     >>> import quotetrace
@@ -431,6 +494,30 @@ class Trace:
     def errors(self) -> list[TracedArticle]:
         """The articles that could not be read or analysed."""
         return [a for a in self.articles if a.error]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per occurrence, families in order and each family's original first,
+        with the columns of :data:`OCCURRENCE_COLUMNS`: flat values only (``changes`` and
+        ``evidence`` are counts, ``grade`` the highest grade among the changes), ready for a
+        DataFrame or a CSV writer. The details stay on the :class:`Occurrence` objects.
+        """
+        dates = {a.id: a.date for a in self.articles}
+        rows = []
+        for f in self.families:
+            orig = f.original
+            for o in f.occurrences:
+                grade = max((GRADES.index(c.grade) for c in o.diff), default=None)
+                rows.append({"family": f.id, "family_speaker": f.speaker, "status": f.status,
+                             "article": o.article, "date": dates.get(o.article), "quote": o.quote,
+                             "speaker": o.speaker, "role": o.role, "relation": o.relation,
+                             "original": o is orig, "original_article": orig.article, "text": o.text,
+                             "start": o.start, "end": o.end, "changes": len(o.diff),
+                             "grade": None if grade is None else GRADES[grade], "evidence": len(o.evidence)})
+        return rows
+
+    def to_pandas(self) -> Any:
+        """:meth:`to_records` as a pandas DataFrame (needs ``pip install 'quotetrace[pandas]'``)."""
+        return _data_frame(self.to_records(), OCCURRENCE_COLUMNS)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of the output contract (docs/output.md)."""

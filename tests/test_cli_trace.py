@@ -69,3 +69,29 @@ def test_check_against_the_other_seeds(tmp_path: Path) -> None:
     relations = {q["text"]: q["relation"] for q in data["quotes"]}
     assert relations["This would violate Ukraine’s constitution and international law,"] == "unsupported"
     assert relations["inflammatory"] == "verbatim"
+
+
+def test_trace_html_to_a_file(tmp_path: Path) -> None:
+    """`--format html -o FILE` writes one self-contained page: the families, the unsupported
+    quote first, its evidence, the altered words marked; nothing goes to standard output."""
+    page = tmp_path / "report.html"
+    proc = run("trace", str(SEEDS), "--format", "html", "-o", str(page))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == b""
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+    families = html.split('<details class="qt-family')[1:]
+    assert len(families) > 20
+    assert "This would violate Ukraine’s constitution" in families[0]  # the unsupported quote first
+    assert "Found elsewhere only as:" in html and ">still need fine-tuning</ins>" in html
+    assert "http://" not in html and "https://" not in html and "<link" not in html
+
+
+def test_check_html(tmp_path: Path) -> None:
+    """`check --format html` writes the same kind of page for one article against a set."""
+    others = [str(p) for p in sorted(SEEDS.glob("*.txt")) if not p.name.startswith("003")]
+    proc = run("check", str(SEEDS / "003_5e38c892982a003a.txt"), "--against", *others, "--format", "html")
+    assert proc.returncode == 0, proc.stderr
+    html = proc.stdout.decode()
+    assert html.startswith("<!DOCTYPE html>") and "against 4 articles" in html
+    assert "the checked article" in html and "This would violate Ukraine’s constitution" in html

@@ -1,5 +1,11 @@
 """Reports: extraction results as JSONL, JSON or a table; traces and checks as a readable text
-report or as the JSON of the output contract."""
+report, the JSON of the output contract, or one self-contained HTML page (:func:`html`).
+
+Importing this package registers the rich displays of the model's values (``_repr_html_`` in a
+notebook): the model looks them up by class and never imports the report (see
+:func:`quotetrace.model.register_html_view`). ``quotetrace/__init__.py`` imports it, so every
+user has them.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +13,28 @@ import json
 from typing import Any, TextIO
 
 from ..errors import UsageError
-from ..model import Trace
+from ..model import Extraction, Family, Occurrence, Quote, Trace, register_html_view
 from .extraction import FORMATS, write, write_json, write_jsonl, write_table
+from .fragments import extraction_view, family_view, occurrence_view, quote_view, trace_view
+from .page import html, write_html
 from .text import marked_text, write_check_text, write_trace_text
 
 #: formats of ``quotetrace trace`` and ``quotetrace check``
-TRACE_FORMATS = ("text", "json")
+TRACE_FORMATS = ("text", "json", "html")
+
+register_html_view(Quote, quote_view)
+register_html_view(Extraction, extraction_view)
+register_html_view(Occurrence, occurrence_view)
+register_html_view(Family, family_view)
+register_html_view(Trace, trace_view)
 
 
 def write_trace(tr: Trace, out: TextIO, fmt: str = "text") -> None:
-    """Write a trace as the text report or as JSON."""
+    """Write a trace as the text report, as JSON or as the HTML page."""
     if fmt == "json":
         _dump(tr.to_dict(), out)
+    elif fmt == "html":
+        write_html(tr, out)
     elif fmt == "text":
         write_trace_text(tr, out, tr.texts)
     else:
@@ -26,9 +42,11 @@ def write_trace(tr: Trace, out: TextIO, fmt: str = "text") -> None:
 
 
 def write_check(check: Any, out: TextIO, fmt: str = "text") -> None:
-    """Write what :func:`quotetrace.check` found, as text or JSON."""
+    """Write what :func:`quotetrace.check` found, as text, JSON or the HTML page."""
     if fmt == "json":
         _dump(check.to_dict(), out)
+    elif fmt == "html":
+        write_html(check, out)
     elif fmt == "text":
         write_check_text(check, out, check.trace.texts)
     else:
@@ -40,5 +58,5 @@ def _dump(obj: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-__all__ = ["FORMATS", "TRACE_FORMATS", "marked_text", "write", "write_check", "write_json", "write_jsonl",
-           "write_table", "write_trace"]
+__all__ = ["FORMATS", "TRACE_FORMATS", "html", "marked_text", "write", "write_check", "write_html", "write_json",
+           "write_jsonl", "write_table", "write_trace"]

@@ -18,7 +18,8 @@ from typing import TextIO
 from ..model import Change, Family, Occurrence, Trace
 
 _WIDTH = 100
-_RELATION_WORDS = {
+#: Each relation in words a reader without the vocabulary understands (the HTML report uses them too).
+RELATION_WORDS = {
     "original": "original",
     "verbatim": "word for word",
     "excerpt": "cut (an excerpt)",
@@ -29,7 +30,8 @@ _RELATION_WORDS = {
     "unsupported": "unsupported",
     "single-source": "single source",
 }
-_ROLE_WORDS = {"quote": "quote", "reported-speech": "reported speech", "narrator": "narrator's text"}
+#: Where words stand, in words.
+ROLE_WORDS = {"quote": "quote", "reported-speech": "reported speech", "narrator": "narrator's text"}
 
 
 def _wrap(text: str, indent: str) -> str:
@@ -59,7 +61,8 @@ def marked_text(occurrence: Occurrence, article_text: str) -> str:
     return " … ".join(parts)
 
 
-def _change_line(c: Change) -> str:
+def change_line(c: Change) -> str:
+    """One change as a sentence, its grade first: ``critical: added “not”``."""
     if c.op == "insert":
         what = f"added “{c.changed}”"
     elif c.op == "delete":
@@ -92,12 +95,12 @@ class _Report:
         out.append("    No other article puts these words in quotation marks. Found elsewhere only as:")
         for e in sorted(o.evidence, key=lambda e: (e.role != "reported-speech", e.article, e.start)):
             who = f", {e.speaker}" if e.role == "reported-speech" and e.speaker else ""
-            out.append(_wrap(f"{e.article} ({_ROLE_WORDS[e.role]}{who}): {e.text}", "      "))
+            out.append(_wrap(f"{e.article} ({ROLE_WORDS[e.role]}{who}): {e.text}", "      "))
         out.append("")
 
     def changed(self, f: Family, o: Occurrence, out: list[str]) -> None:
         orig = f.original
-        head = f"[{f.id}] {f.speaker or 'unknown speaker'}: {_RELATION_WORDS[o.relation]} in {self.where(o.article)}"
+        head = f"[{f.id}] {f.speaker or 'unknown speaker'}: {RELATION_WORDS[o.relation]} in {self.where(o.article)}"
         out.append(_wrap(head, "  "))
         out.append(_wrap(f"original, {self.where(orig.article)}: “{orig.text}”", "    "))
         if o.relation == "misattributed":
@@ -106,21 +109,21 @@ class _Report:
             out.append(_wrap(f"here: {self.quoted(o)}", "    "))
         for c in o.diff:
             if c.grade != "trivial" or o.relation == "expanded":
-                out.append(_wrap(_change_line(c), "      "))
+                out.append(_wrap(change_line(c), "      "))
         out.append("")
 
     def family(self, f: Family, out: list[str]) -> None:
         o = f.original
         if len(f.occurrences) == 1:
-            out.append(_wrap(f"[{f.id}] “{o.text}” — {_RELATION_WORDS[o.relation]}: only in {self.where(o.article)}", "  "))
+            out.append(_wrap(f"[{f.id}] “{o.text}” — {RELATION_WORDS[o.relation]}: only in {self.where(o.article)}", "  "))
             return
         out.append(_wrap(f"[{f.id}] “{o.text}”", "  "))
         for x in f.occurrences:
-            label = _RELATION_WORDS[x.relation]
+            label = RELATION_WORDS[x.relation]
             line = f"{self.where(x.article)}: {label}"
             if x.relation != "original" and x is not o:
                 if x.role != "quote":
-                    line += f" ({_ROLE_WORDS[x.role]}): {x.text}"
+                    line += f" ({ROLE_WORDS[x.role]}): {x.text}"
                 elif x.diff and x.relation != "verbatim":
                     line += f": {self.quoted(x)}"
                 if x.speaker and x.speaker != f.speaker:
@@ -207,18 +210,19 @@ def write_check_text(check: object, out: TextIO, texts: dict[str, str]) -> None:
             verdict = {"single-source": "no article of the set carries it in any form",
                        "unsupported": "the set carries these words only without quotation marks",
                        "original": "the earliest of the set's occurrences"}[o.relation]
-            lines.append(_wrap(f"{_RELATION_WORDS[o.relation]}: {verdict}", "      "))
+            lines.append(_wrap(f"{RELATION_WORDS[o.relation]}: {verdict}", "      "))
             for e in o.evidence:
-                lines.append(_wrap(f"{e.article} ({_ROLE_WORDS[e.role]}): {e.text}", "        "))
+                lines.append(_wrap(f"{e.article} ({ROLE_WORDS[e.role]}): {e.text}", "        "))
         else:
-            lines.append(_wrap(f"{_RELATION_WORDS[o.relation]}; original in {r.where(f.original.article)}: "
+            lines.append(_wrap(f"{RELATION_WORDS[o.relation]}; original in {r.where(f.original.article)}: "
                                f"“{f.original.text}”" + (f" — credited to {f.speaker}" if o.relation == "misattributed" else ""),
                                "      "))
             for c in o.diff:
                 if c.grade != "trivial":
-                    lines.append(_wrap(_change_line(c), "        "))
+                    lines.append(_wrap(change_line(c), "        "))
         lines.append("")
     out.write("\n".join(lines) + "\n")
 
 
-__all__: Sequence[str] = ("marked_text", "write_check_text", "write_trace_text")
+__all__: Sequence[str] = ("RELATION_WORDS", "ROLE_WORDS", "change_line", "marked_text", "write_check_text",
+                          "write_trace_text")

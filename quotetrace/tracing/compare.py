@@ -17,6 +17,7 @@ Grades (one per change):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 import attrs
@@ -30,12 +31,13 @@ from .knobs import (
     MIN_MATCHED,
     MIN_MATCHED_OTHER_SPEAKER,
     MIN_SHARE,
+    MIN_DENSITY,
     MIN_SHARE_OTHER_SPEAKER,
     SHORT_REACH,
 )
 from .speakers import spelling_key
 from .units import Piece
-from .words import fold, is_content, is_critical
+from .words import content_count, fold, is_critical
 
 _LIGHT = frozenset({"a", "an", "the"})  # words whose change leaves the statement as it was
 _ELLIPSIS_RE = regex.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
@@ -103,7 +105,7 @@ def align(original: list[str], changed: list[str]) -> Alignment:
     for tag, i1, i2, _, _ in ops:
         if tag == "equal":
             matched += i2 - i1
-            content += sum(1 for s in a[i1:i2] if is_content(s))
+            content += content_count(a[i1:i2])
     return Alignment(tuple(ops), matched, content)
 
 
@@ -126,20 +128,39 @@ def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker
     contained = al.matched == shorter and sum(1 for op in al.opcodes if op[0] == "equal") == 1
     if shorter < MIN_MATCHED:
         return contained and not other_speaker and longer <= SHORT_REACH * shorter + 1
-    content = min(_content_count(so), _content_count(sc))
+    content = min(original.content, changed.content)
     if content == 0:  # all function words ("This is all me."): the same words, or nothing
         return al.matched == lo == lc and not other_speaker
     if other_speaker:
-        return al.matched >= MIN_MATCHED_OTHER_SPEAKER and al.matched >= MIN_SHARE_OTHER_SPEAKER * shorter \
-            and al.content_matched >= MIN_SHARE_OTHER_SPEAKER * content
+        # a misattribution claims the same words: one inside the other, or nearly all of both
+        return al.matched >= MIN_MATCHED_OTHER_SPEAKER and al.content_matched >= MIN_CONTENT_MATCHED \
+            and (contained or al.matched >= MIN_SHARE_OTHER_SPEAKER * longer)
     if contained:
         return al.content_matched >= 1
-    return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter \
+    return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter and _dense(al) \
         and al.content_matched >= MIN_CONTENT_MATCHED and al.content_matched >= MIN_CONTENT_SHARE * content
 
 
-def _content_count(stems: list[str]) -> int:
-    return sum(1 for s in stems if is_content(s))
+def _dense(al: Alignment) -> bool:
+    """Whether the matched words stand close together on both sides, not scattered over a long
+    transcript: an altered copy changes a few words of a stretch, it does not pick one here
+    and one there."""
+    equal = [op for op in al.opcodes if op[0] == "equal"]
+    if not equal:
+        return False
+    span_o = equal[-1][2] - equal[0][1]
+    span_c = equal[-1][4] - equal[0][3]
+    return al.matched >= MIN_DENSITY * max(span_o, span_c)
+
+
+def same_in_context(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:
+    """Whether a passage found where the original stood (the same narrator words around its
+    marks) is the same statement: then half its words suffice, since the place vouches for the
+    rest; given to another speaker, it must be the same words."""
+    lo, lc = len(original.words), len(changed.words)
+    if other_speaker:
+        return al.matched == lo == lc
+    return al.matched >= 1 and al.matched >= MIN_SHARE * max(lo, lc)
 
 
 def _surface(text: str, piece: Piece, a: int, b: int) -> str:
@@ -179,9 +200,14 @@ class Comparison:
 
 
 def compare(original: Piece, original_text: str, changed: Piece, changed_text: str,
-            al: Alignment | None = None) -> Comparison:
-    """The relation of ``changed`` to ``original`` (same speaker assumed), with its diff."""
+            al: Alignment | None = None, twins: Sequence[Piece] = ()) -> Comparison:
+    """The relation of ``changed`` to ``original`` (same speaker assumed), with its diff.
+
+    ``twins`` are other passages of the original's article with the original's words: an
+    expansion may take its words from around any of them."""
     so, sc = original.words.stems, changed.words.stems
+    if original_text[original.start:original.end] == changed_text[changed.start:changed.end]:
+        return Comparison("verbatim", ())  # the same characters: most copies are
     al = al or align(so, sc)
     ops = list(al.opcodes)
     # (i1, i2, j1, j2, grade, at an end) of every change, in order
@@ -214,7 +240,8 @@ def compare(original: Piece, original_text: str, changed: Piece, changed_text: s
     edges = {t for t, r in ((tags[0], 0), (tags[-1], 0)) if t in ("insert", "delete")}
     inner = [r for r in raw if not r[5]]
     if not inner_nontrivial and "equal" in tags:
-        if edges == {"insert"} and not any(r[1] > r[0] for r in inner) and _from_narrator(original, changed, ops):
+        if edges == {"insert"} and not any(r[1] > r[0] for r in inner) \
+                and any(_from_narrator(o, changed, ops) for o in (original, *twins)):
             return Comparison("expanded", tuple(attrs.evolve(c, source="narrator") if r[5] else c
                                                 for c, r in zip(changes, raw)))
         cut = edges == {"delete"} or (not edges and cut_at_ellipsis)

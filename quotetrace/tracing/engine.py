@@ -216,11 +216,14 @@ class _Tracer:
         speaker = self.name(g.speaker)
         occurrences: list[Occurrence] = []
         carried = False
+        twins = [passages[m] for m in g.members[1:] if passages[m].article == o.article
+                 and passages[m].words.stems == o.words.stems]
         for m in g.members[1:]:
             p = passages[m]
             carried |= p.article != o.article
-            cmp = compare(o, texts[o.article], p, texts[p.article], g.alignments.get(m))
-            relation = "misattributed" if self.ids.differ(g.speaker, p.speaker) else cmp.relation
+            cmp = compare(o, texts[o.article], p, texts[p.article], g.alignments.get(m), twins)
+            relation = "misattributed" if g.named and p.named and self.ids.differ(g.speaker, p.speaker) \
+                else cmp.relation
             occurrences.append(self._occurrence(p, relation, cmp.changes, speaker))
         paraphrases = [h for h in hits if h.verdict in ("paraphrase", "misattributed")]
         for h in paraphrases:

@@ -9,7 +9,13 @@ passage looks up the families founded so far through an index of their originals
 - a passage of one or two words, only whole (the same words), or inside an original of the same
   speaker: two words alone are too little to tie two articles together;
 - any passage with a known speaker, also through the short originals of that speaker
-  (“fine-tuned” → “still need fine-tuning”).
+  (“fine-tuned” → “still need fine-tuning”);
+- when none of that finds its family, by its *context*: the narrator's words just before its
+  opening mark or just after its closing mark, when they hold a content word. A copied paragraph
+  keeps them, so a short passage altered or handed to another speaker is still found where it
+  stood (``the group, “We the People Foundation,” said`` / ``the group, “We the Folks
+  Foundation,” said``); a context shared by more than ``MAX_CONTEXT_DF`` families is a stock
+  phrase and proposes nothing.
 
 The best few candidates are aligned with the passage; the passage joins the family whose
 alignment shows the same statement, or founds a family of its own. Each passage costs a few
@@ -20,17 +26,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from itertools import chain
 
-from .compare import Alignment, align, could_match, same_statement
-from .knobs import MAX_DF, MAX_TRIES, MIN_SHARE, SHINGLE
+from .compare import Alignment, align, could_match, same_in_context, same_statement
+from .knobs import CONTEXT, MAX_ADDED, MAX_CONTEXT_DF, MAX_DF, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
-from .words import is_content
+from .words import NOT_CONTENT, is_content
 
 
 class Group:
     """A family under construction: its original and the passages that joined it."""
 
-    __slots__ = ("original", "members", "alignments", "speaker")
+    __slots__ = ("original", "members", "alignments", "speaker", "named", "by_context")
 
     def __init__(self, original: int, speaker: str | None):
         self.original = original
@@ -38,10 +45,50 @@ class Group:
         self.alignments: dict[int, Alignment] = {}
         #: the speaker the family is credited to (raw name): its original's, else the first known
         self.speaker = speaker
+        #: whether that speaker is named where the family's speaker was found (not a pronoun)
+        self.named = False
+        #: the members that joined through their context alone
+        self.by_context: set[int] = set()
 
 
 def shingles(stems: Sequence[str]) -> set[str]:
     return {" ".join(stems[k:k + SHINGLE]) for k in range(len(stems) - SHINGLE + 1)}
+
+
+def contexts(p: Piece) -> list[tuple[str, tuple[str, ...]]]:
+    """The narrator's words on each side of a passage's marks, its own attribution left out, as
+    index keys, when they hold a content word (``, he said`` holds none and would tie every
+    quote to every other)."""
+    out = []
+    for side, w in (("before", p.context[0][-CONTEXT:]), ("after", p.context[1][:CONTEXT])):
+        if len(w) >= 2 and any(is_content(s) for s in w):
+            out.append((side, w))
+    return out
+
+
+def _similarity(al: Alignment, o: Piece, p: Piece) -> float:
+    """Dice over words: the closest family wins, not the longest (a three-word passage is nearer
+    a two-word quote than a long transcript that happens to hold it)."""
+    return 2 * al.matched / (len(o.words) + len(p.words))
+
+
+def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
+    """Two passages of one article join only as a copy or a part of the other: an article that
+    quotes two wordings gives two statements, whatever they share. And a passage that holds a
+    family's original with many words around it is a longer statement that quotes it, not a copy
+    (an excerpt, the other way round, is a copy)."""
+    extra = len(p.words) - al.matched
+    if al.matched == len(o.words) and extra > max(MAX_ADDED, len(o.words)):
+        return False
+    contained = al.matched == min(len(o.words), len(p.words)) and sum(1 for op in al.opcodes if op[0] == "equal") == 1
+    if p.quote is None and not contained:
+        return False  # a passage its article gives to no one has no speaker to vouch for a change
+    if o.article != p.article:
+        return True
+    shorter = min(len(o.words), len(p.words))
+    if shorter < SHINGLE:  # a word or two said again in one article is a term, unless it is all
+        return len(o.words) == len(p.words) == al.matched
+    return al.matched == shorter and sum(1 for op in al.opcodes if op[0] == "equal") == 1
 
 
 def group_passages(passages: Sequence[Piece], order: Sequence[int],
@@ -53,29 +100,26 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
     whole: dict[tuple[str, ...], list[int]] = defaultdict(list)
     short_by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
     any_by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_context_key: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for pi in order:
         p = passages[pi]
         stems = p.words.stems
         if not stems:
             continue
         who = identity(p.speaker)
-        votes: Counter[int] = Counter()
+        found: list[list[int]] = []  # one posting list per key the passage shares
         if len(stems) >= SHINGLE:
             for sh in shingles(stems):
                 hits = by_shingle.get(sh)
                 if hits and len(hits) <= MAX_DF:
-                    votes.update(hits)
+                    found.append(hits)
         else:
-            votes.update(whole.get(tuple(stems), ()))
-            if who is not None:
-                for s in set(stems):
-                    if is_content(s):
-                        votes.update(any_by_speaker.get((who, s), ()))
-        if who is not None and len(stems) >= SHINGLE:
-            for s in set(stems):
-                if is_content(s):
-                    votes.update(short_by_speaker.get((who, s), ()))
-        best: tuple[int, int, Alignment] | None = None
+            found.append(whole.get(tuple(stems), []))
+        if who is not None:
+            table = short_by_speaker if len(stems) >= SHINGLE else any_by_speaker
+            found.extend(table.get((who, s), []) for s in set(stems) if s not in NOT_CONTENT)
+        votes = Counter(chain.from_iterable(found))
+        best: tuple[int, float, Alignment] | None = None
         # most shared keys first; on a tie, the earlier family (deterministic)
         for gi, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TRIES]:
             g = groups[gi]
@@ -83,17 +127,35 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
             if len(stems) >= SHINGLE and len(o.words) >= SHINGLE and not could_match(o.words.stems, stems, MIN_SHARE):
                 continue
             al = align(o.words.stems, stems)
-            if same_statement(al, o, p, differ(g.speaker, p.speaker)) and (best is None or al.matched > best[1]):
-                best = (gi, al.matched, al)
+            if same_statement(al, o, p, differ(g.speaker, p.speaker)) and _may_join(al, o, p):
+                score = _similarity(al, o, p)
+                if best is None or score > best[1]:
+                    best = (gi, score, al)
+        by_context = False
+        if best is None and p.quote is not None:
+            for gi in sorted({gi for key in contexts(p) for gi in by_context_key.get(key, ())
+                              if len(by_context_key[key]) <= MAX_CONTEXT_DF})[:MAX_TRIES]:
+                g = groups[gi]
+                o = passages[g.original]
+                al = align(o.words.stems, stems)
+                if same_in_context(al, o, p, differ(g.speaker, p.speaker)) and _may_join(al, o, p):
+                    score = _similarity(al, o, p)
+                    if best is None or score > best[1]:
+                        best, by_context = (gi, score, al), True
         if best is not None:
             g = groups[best[0]]
             g.members.append(pi)
             g.alignments[pi] = best[2]
+            if by_context:
+                g.by_context.add(pi)
             if g.speaker is None and p.speaker is not None and p.quote is not None:
-                g.speaker = p.speaker
+                g.speaker, g.named = p.speaker, p.named
             continue
         gi = len(groups)
         groups.append(Group(pi, p.speaker if p.quote is not None else None))
+        groups[gi].named = p.named and p.quote is not None
+        for key in contexts(p):
+            by_context_key[key].append(gi)
         if len(stems) >= SHINGLE:
             for sh in shingles(stems):
                 by_shingle[sh].append(gi)

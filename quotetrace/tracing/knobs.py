@@ -12,11 +12,21 @@ SHINGLE = 3
 #: An n-gram found in more articles than this is boilerplate or a stock phrase (passim's
 #: ``--max-df``); it proposes no candidates. Lower is faster; a quote repeated by more articles
 #: than this is still linked through its rarer n-grams and through the family it joins.
-MAX_DF = 400
+MAX_DF = 100
 
 #: A passage of one or two words joins only a passage at most this many times as long (plus
 #: one word): “fine-tuned” / “still need fine-tuning”, but not a term inside a long quote.
 SHORT_REACH = 3
+
+#: A passage's context is this many narrator words on each side of its marks...
+CONTEXT = 3
+#: ...and a context found around more than this many families' originals proposes nothing.
+MAX_CONTEXT_DF = 8
+
+#: A passage that holds a family's original whole joins it only when it adds at most this many
+#: words (or as many as the original has): “not taking the whole country” expands “taking the
+#: whole country”; a long sentence that holds a three-word slogan is a statement of its own.
+MAX_ADDED = 3
 
 #: Candidate families tried per passage, best first (by shared n-grams). Each try is one
 #: alignment; more tries find a passage's family when several share its phrases.
@@ -30,9 +40,12 @@ MIN_SHARE = 0.5
 #: (a shared run of function words, "is not going to", ties no two statements together)...
 MIN_CONTENT_MATCHED = 2
 MIN_CONTENT_SHARE = 0.6
-#: ...and, when the two name different speakers (a misattribution claim), at least these.
+#: ...standing close together: matched words over the stretch they cover, on either side...
+MIN_DENSITY = 0.6
+#: ...and, when the two name different speakers (a misattribution claim), this many words, one
+#: passage inside the other or this share of the longer matched.
 MIN_MATCHED_OTHER_SPEAKER = 4
-MIN_SHARE_OTHER_SPEAKER = 0.6
+MIN_SHARE_OTHER_SPEAKER = 0.8
 
 #: Reported speech with the family's speaker is a paraphrase when it holds at least this share of
 #: the quote's content words (and at least MIN_PARAPHRASE_WORDS of them, among them two in a

@@ -29,12 +29,12 @@ from .knobs import (
     MIN_REPORTED_SHARE,
 )
 from .units import Piece
-from .words import is_content
+from .words import NOT_CONTENT
 
 
 def content_pairs(stems: Sequence[str]) -> list[tuple[str, str]]:
     """Consecutive content words, function words skipped: ``the plan would fail`` → (plan, fail)."""
-    content = [s for s in stems if is_content(s) and not s.isdigit()]
+    content = [s for s in stems if s not in NOT_CONTENT and not s.isdigit()]
     return [(a, b) for a, b in zip(content, content[1:]) if a != b]
 
 
@@ -62,7 +62,7 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     wanted: list[frozenset[str]] = []
     for k, o in enumerate(originals):
-        wanted.append(frozenset(s for s in o.words.stems if is_content(s)))
+        wanted.append(frozenset(s for s in o.words.stems if s not in NOT_CONTENT))
         for pair in set(content_pairs(o.words.stems)):
             index[pair].append(k)
     # first pass: each indexed pair's spread over articles, and the pieces that hold one
@@ -109,7 +109,7 @@ def _verdict(piece: Piece, speaker: str | None, matched: int, share: float,
         who, theirs = identity(piece.speaker), identity(speaker)
         if who is not None and who == theirs and share >= MIN_REPORTED_SHARE and matched >= MIN_PARAPHRASE_WORDS:
             return "paraphrase"
-        if differ(piece.speaker, speaker) and strong:
+        if piece.named and differ(piece.speaker, speaker) and strong:
             return "misattributed"
     if strong:
         return "paraphrase"

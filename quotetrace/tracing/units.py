@@ -21,11 +21,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ..model import Article, Quote, Span, join_spans
+from ..model import Article, Quote, Span, Speaker, join_spans
 from ..pipeline import Reading
 from ..text.wrapping import Unwrapped
 from .knobs import SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
-from .words import Words, words
+from .words import Words, content_count, words
 
 #: how many narrator words just outside a passage's marks are kept, on each side
 _NEIGHBOURS = 4
@@ -43,9 +43,25 @@ class Piece:
     quote: str | None = None
     speaker: str | None = None
     speaker_type: str | None = None
+    #: whether the article names the speaker at this attribution (not ``he`` or ``she``, whose
+    #: resolution depends on what the paragraphs before say, and differs between copies)
+    named: bool = False
     #: narrator words just before the opening mark and just after the closing mark
     before: Words | None = None
     after: Words | None = None
+    #: the same, without the words of the passage's own attribution (its speaker and cue): the
+    #: place the passage stands in, which a copied paragraph keeps whoever it credits
+    context: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    _content: int = -1
+
+    @property
+    def content(self) -> int:
+        """How many of its words carry content (counted once: grouping asks it for every
+        candidate)."""
+        n = self._content
+        if n < 0:
+            n = self._content = content_count(self.words.stems)
+        return n
 
     @property
     def start(self) -> int:
@@ -121,6 +137,30 @@ def _words_of(text: str, spans: Sequence[tuple[int, int]]) -> Words:
     return Words(stems, starts, ends)
 
 
+_PRONOUNS = frozenset("he she it they we i you him her them".split())
+
+
+def _named(sp: Speaker | None) -> bool:
+    return sp is not None and sp.mention.strip().lower() not in _PRONOUNS
+
+
+def _context(q: Quote | None, before: Words, after: Words | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words around a passage that are not its attribution (see :attr:`Piece.context`)."""
+    skip = []
+    if q is not None:
+        if q.speaker is not None:
+            skip.append((q.speaker.start, q.speaker.end))
+        if q.cue is not None:
+            skip.append((q.cue.start, q.cue.end))
+
+    def keep(w: Words | None) -> tuple[str, ...]:
+        if w is None:
+            return ()
+        return tuple(st for st, a, b in zip(w.stems, w.starts, w.ends) if not any(s <= a < e for s, e in skip))
+
+    return keep(before), keep(after)
+
+
 def _closing_mark(text: str, end: int) -> int:
     """The offset of the mark that closes a piece ending at ``end`` (white space may stand
     between), or -1."""
@@ -175,7 +215,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
                 after = words(text, closing + 1, min(e1, closing + 80)).slice(0, _NEIGHBOURS)
             passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
                                   speaker=sp.name if sp else None, speaker_type=sp.type if sp else None,
-                                  before=before, after=after))
+                                  named=_named(sp), before=before, after=after, context=_context(q, before, after)))
     marked_spans = _merged(marked_spans)
     reported = []
     content_spans = []
@@ -189,7 +229,8 @@ def units(article: Article, reading: Reading, index: int) -> Units:
         if len(w):
             sp = q.speaker
             reported.append(Piece("reported-speech", index, tuple(own), w, quote=q.id,
-                                  speaker=sp.name if sp else None, speaker_type=sp.type if sp else None))
+                                  speaker=sp.name if sp else None, speaker_type=sp.type if sp else None,
+                                  named=_named(sp)))
     taken = _merged(content_spans + marked_spans)
     narrator = []
     sketches = []

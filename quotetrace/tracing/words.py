@@ -172,9 +172,18 @@ def _split_contraction(w: str) -> tuple[int, str, str]:
     return 0, w, ""
 
 
+#: stems that carry no content: function words, and the bits a tokenizer leaves
+NOT_CONTENT = STOPWORDS | {"'", "-"}
+
+
 def is_content(stem_: str) -> bool:
     """Whether a stem carries content: not a function word."""
-    return stem_ not in STOPWORDS and stem_ not in ("'", "-")
+    return stem_ not in NOT_CONTENT
+
+
+def content_count(stems: Sequence[str]) -> int:
+    """How many of ``stems`` carry content."""
+    return sum(1 for s in stems if s not in NOT_CONTENT)
 
 
 def is_critical(stem_: str) -> bool:

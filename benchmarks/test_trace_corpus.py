@@ -1,0 +1,74 @@
+"""The tracing benchmark corpus (scripts/trace_corpus.py): how fast it is made, and, once
+``quotetrace trace`` exists, how long tracing 100 / 1,000 / 10,000 of its articles takes and how
+well the trace scores against the answers (scripts/score_trace.py).
+
+The bases are the ``--trace-bases`` articles (default: the ``--corpus`` ones, the seeds unless
+given; PolNeAR's train.jsonl gives 840 articles of realistic length). Tracing runs the command a
+user runs, ``python -m quotetrace trace --format json -o FILE ARTICLES.jsonl``, with every core.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from scripts import score_trace, trace_corpus
+
+
+# seconds and peak memory of each size traced in this session, for the growth per tenfold step
+_RUNS: dict[int, tuple[float, float]] = {}
+
+
+def test_generate_throughput(benchmark, trace_bases) -> None:  # noqa: ANN001
+    """Generating 1,000 articles with their answers from the bases."""
+    articles, answers = benchmark.pedantic(lambda: trace_corpus.generate(trace_bases, 1000, 0),
+                                           rounds=1, iterations=1)
+    assert len(articles) == 1000 and answers
+    benchmark.extra_info["articles"] = len(articles)
+
+
+def _traced(command: list[str]) -> tuple[float, float]:
+    """Run ``command``; its wall time and the peak resident memory (MiB) of it or any process it
+    waited for (the worker processes)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):  # 1: some article failed, and said so on stderr
+        raise AssertionError(proc.stderr.read().decode() if proc.stderr else "trace failed")
+    return seconds, usage.ru_maxrss / 1024
+
+
+@pytest.mark.parametrize("n", [100, 1000, pytest.param(10000, marks=pytest.mark.slow)])
+def test_trace_scaling(benchmark, trace_bases, tmp_path, n: int) -> None:  # noqa: ANN001
+    """Tracing n generated articles with every core, extraction included: the time, the peak
+    memory, the growth factor against the size ten times smaller, and precision and recall per
+    relation."""
+    articles, answers = trace_corpus.generate(trace_bases, n, 0)
+    path, out = tmp_path / "articles.jsonl", tmp_path / "trace.json"
+    with open(path, "w", encoding="utf-8") as fh:
+        for a in articles:
+            fh.write(json.dumps({"id": a.id, "text": a.text, "date": a.date, "outlet": a.outlet},
+                                ensure_ascii=False) + "\n")
+    command = [sys.executable, "-m", "quotetrace", "trace", "--format", "json", "-o", str(out), str(path)]
+    seconds, peak = benchmark.pedantic(lambda: _traced(command), rounds=1, iterations=1)
+    _RUNS[n] = (seconds, peak)
+    trace = json.loads(out.read_text(encoding="utf-8"))
+    result = score_trace.score(answers, trace)
+    words = sum(len(a.text.split()) for a in articles)
+    info = {"articles": n, "words": words, "seconds": round(seconds, 1), "peak_mib": round(peak),
+            "scores": {r: (v["precision"], v["recall"]) for r, v in result["relations"].items()}}
+    line = f"\ntrace of {n} articles ({words} words): {seconds:.1f} s, peak {peak:.0f} MiB"
+    if n // 10 in _RUNS:
+        s0, m0 = _RUNS[n // 10]
+        info["growth"] = {"time": round(seconds / s0, 1), "memory": round(peak / m0, 1)}
+        line += f"; x{seconds / s0:.1f} the time and x{peak / m0:.1f} the memory of {n // 10}"
+    benchmark.extra_info.update(info)
+    print(line)
+    print(score_trace.table(result))
