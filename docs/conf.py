@@ -75,3 +75,21 @@ html_show_sourcelink = False
 # furo uses system fonts and bundles its scripts: nothing is fetched when a page is read offline
 copybutton_prompt_text = r"\$ |>>> |\.\.\. "
 copybutton_prompt_is_regexp = True
+
+
+def _public_target(app, env, node, contnode):  # noqa: ANN001, ANN202
+    """The model's docstrings name `Trace.to_records` or `QUOTE_COLUMNS` as their module sees
+    them; the reference documents them under `quotetrace` and `quotetrace.model`."""
+    if node.get("refdomain") != "py":
+        return None
+    domain = env.get_domain("py")
+    for prefix in ("quotetrace.", "quotetrace.model."):
+        target = prefix + node["reftarget"]
+        found = domain.resolve_xref(env, node["refdoc"], app.builder, node["reftype"], target, node, contnode)
+        if found is not None:
+            return found
+    return None
+
+
+def setup(app):  # noqa: ANN001, ANN201
+    app.connect("missing-reference", _public_target)

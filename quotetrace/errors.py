@@ -92,7 +92,11 @@ class ModelError(QuotetraceError, RuntimeError):
 
 class ExtraError(QuotetraceError, ImportError):
     """A method needs a package of an optional extra that is not installed: ``to_pandas()``
-    without pandas. The message names the ``pip install`` that adds it."""
+    without pandas. The message names the ``pip install`` that adds it.
+
+    >>> issubclass(ExtraError, QuotetraceError) and issubclass(ExtraError, ImportError)
+    True
+    """
 
 
 class GoldError(QuotetraceError, ValueError):
