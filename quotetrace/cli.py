@@ -1,7 +1,13 @@
 """The ``quotetrace`` command: parse the options, call one library function, write the result.
 
-Exit codes: 0 when every article was read and analysed, 1 when some failed (each failure gets one
-line on standard error and the rest of the batch goes on), 2 for a usage error.
+Exit codes: 0 when every article was read and analysed, 1 when some failed (the rest of the batch
+goes on; at the end, standard error names the first few failures and counts them all), 2 for a
+usage error.
+
+Standard error also shows a progress bar (articles done, rate, time left) while `extract`,
+`trace` or `check` runs longer than :data:`PROGRESS_DELAY` with standard error on a terminal,
+and warnings (an article read as cp1252, a duplicate id renamed). ``--quiet`` silences both;
+errors and the exit code stay.
 """
 
 from __future__ import annotations
@@ -9,22 +15,28 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
 import attrs
+from tqdm import tqdm
 
 from . import __version__
 from .analyze import ANALYZERS
 from .analyze.models import download
 from .errors import QuotetraceError, UsageError
 from .evaluation import SUBSETS, evaluate
-from .model import KINDS, Extraction, Trace
+from .model import KINDS, Article, Extraction, Trace
 from .pipeline import extract_all
-from .read import Unreadable, read_articles
+from .read import Unreadable, count_articles, read_articles
 from .report import FORMATS, TRACE_FORMATS, write, write_check, write_trace
 from .report.scores import SCORE_FORMATS, write_scores
 from .tracing import check, trace
+
+#: Seconds a run lasts before its progress bar appears: a short run stays quiet.
+PROGRESS_DELAY = 1.0
+#: How many failed articles standard error names at the end of a run (all are counted).
+SHOWN_ERRORS = 5
 
 EPILOG_EXTRACT = """example:
   quotetrace extract seeds/ --format table
@@ -68,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="keep only quotes of this kind (direct, mixed, indirect); repeat for several")
     _analyzer_option(ex)
     _jobs_option(ex)
+    _quiet_option(ex)
     tr = sub.add_parser("trace", help="trace how each quote travels between articles",
                         description="Group the occurrences of each quoted statement across the articles, label "
                                     "each against its original\n(verbatim, excerpt, expanded, altered, paraphrase, "
@@ -115,6 +128,13 @@ def _trace_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of standard output")
     _analyzer_option(p)
     _jobs_option(p)
+    _quiet_option(p)
+
+
+def _quiet_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no warnings on standard error; errors are still "
+                        "counted and the first few named")
 
 
 def _positive(value: str) -> int:
@@ -158,11 +178,76 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
-class _Tally:
-    """Passes results through, printing a line for each failure and counting them."""
+class _Console:
+    """Standard error for one run of extract, trace or check: a progress bar when standard
+    error is a terminal and the run lasts, warnings unless quiet, and at the end the first
+    few failed articles and how many failed."""
 
-    def __init__(self, results: Iterator[Extraction]):
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: tqdm | None = None
+        self.failures: list[str] = []
+
+    def wants_bar(self) -> bool:
+        return not self.quiet and sys.stderr.isatty()
+
+    def progress(self, total: int | None, desc: str, then: str | None = None) -> Callable[[int], None] | None:
+        """The callable that advances a progress bar of ``total`` articles (None: unknown), or
+        None when no bar is wanted. ``then`` names what the run does once every article is in."""
+        if not self.wants_bar():
+            return None
+        bar = self.bar = tqdm(total=total, desc=f"quotetrace: {desc}", unit=" articles", file=sys.stderr,
+                              delay=PROGRESS_DELAY, leave=False, dynamic_ncols=True)
+
+        def advance(n: int) -> None:
+            bar.update(n)
+            if then and total is not None and bar.n >= total:
+                bar.set_description_str(f"quotetrace: {then}", refresh=False)
+                if bar.format_dict["elapsed"] >= PROGRESS_DELAY:
+                    bar.refresh()
+
+        return advance
+
+    def done(self) -> None:
+        """Clear the progress bar (it leaves nothing behind)."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            self._line(f"quotetrace: warning: {message}")
+
+    def show_warning(self, message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+        self.warn(str(message))
+
+    def failed(self, message: str) -> None:
+        self.failures.append(message)
+
+    def summary(self, total: int) -> None:
+        """The first few failures, and how many articles failed of how many."""
+        self.done()
+        for message in self.failures[:SHOWN_ERRORS]:
+            print(f"quotetrace: error: {message}", file=sys.stderr)
+        n = len(self.failures)
+        if n:
+            more = f"; the first {SHOWN_ERRORS} are above" if n > SHOWN_ERRORS else ""
+            print(f"quotetrace: {n:,} of {total:,} article{'s' if total != 1 else ''} failed{more}",
+                  file=sys.stderr)
+
+    def _line(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.write(text, file=sys.stderr)  # above the bar, which is drawn again
+        else:
+            print(text, file=sys.stderr)
+
+
+class _Tally:
+    """Passes results through, counting them and noting each failure on the console."""
+
+    def __init__(self, results: Iterator[Extraction], console: _Console):
         self.results = results
+        self.console = console
         self.failed = 0
         self.total = 0
 
@@ -171,12 +256,8 @@ class _Tally:
             self.total += 1
             if r.error:
                 self.failed += 1
-                print(f"quotetrace: error: {r.error}", file=sys.stderr)
+                self.console.failed(r.error)
             yield r
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
-    print(f"quotetrace: warning: {message}", file=sys.stderr)
 
 
 def _models(args: argparse.Namespace) -> int:
@@ -198,38 +279,45 @@ def _open_output(path: str | None) -> TextIO:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _report_articles(tr: Trace) -> int:
-    """One stderr line per article that failed or was renamed; the exit code they make."""
+def _report_articles(tr: Trace, console: _Console) -> int:
+    """The articles that failed or were renamed, on standard error; the exit code they make."""
     for a in tr.articles:
-        if a.error:
-            print(f"quotetrace: error: {a.error}", file=sys.stderr)
         if a.note:
-            print(f"quotetrace: warning: {a.note}", file=sys.stderr)
+            console.warn(a.note)
+        if a.error:
+            console.failed(a.error)
+    console.summary(len(tr.articles))
     if not tr.articles:
         print("quotetrace: error: no articles found", file=sys.stderr)
         return 1
     return 1 if tr.errors else 0
 
 
-def _trace(args: argparse.Namespace) -> int:
-    tr = trace(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs)
+def _trace(args: argparse.Namespace, console: _Console) -> int:
+    items = list(read_articles(*args.paths))
+    progress = console.progress(sum(isinstance(i, Article) for i in items), "extracting", then="tracing")
+    tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
+    console.done()
     out = _open_output(args.output)
     try:
         write_trace(tr, out, args.format)
     finally:
         if out is not sys.stdout:
             out.close()
-    return _report_articles(tr)
+    return _report_articles(tr, console)
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, console: _Console) -> int:
     found = list(read_articles(args.article))
     if len(found) != 1:
         raise UsageError(f"{args.article}: check takes one article, found {len(found)}")
     if isinstance(found[0], Unreadable):
         print(f"quotetrace: error: {found[0].message}", file=sys.stderr)
         return 1
-    result = check(found[0], read_articles(*args.against), analyzer=args.analyzer, jobs=args.jobs)
+    items = list(read_articles(*args.against))
+    progress = console.progress(sum(isinstance(i, Article) for i in items) + 1, "extracting", then="checking")
+    result = check(found[0], items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
+    console.done()
     out = _open_output(args.output)
     try:
         write_check(result, out, args.format)
@@ -237,7 +325,7 @@ def _check(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     return _report_articles(attrs.evolve(result.trace, articles=[a for a in result.trace.articles
-                                                                  if a.id != result.article.id]))
+                                                                  if a.id != result.article.id]), console)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -249,27 +337,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    warnings.showwarning = _show_warning
+    console = _Console(getattr(args, "quiet", False))
+    warnings.showwarning = console.show_warning
     if args.command == "models":
         return _models(args)
     if args.command == "evaluate":
         return _evaluate(args)
     try:
         if args.command == "trace":
-            return _trace(args)
+            return _trace(args, console)
         if args.command == "check":
-            return _check(args)
-        results = extract_all(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs)
+            return _check(args, console)
+        progress = None
+        # results are written as they come: on the terminal they are the progress, and a bar
+        # would break their lines
+        if console.wants_bar() and not sys.stdout.isatty():
+            progress = console.progress(count_articles(*args.paths), "extracting")
+        results = extract_all(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs,
+                              progress=progress)
         if args.kinds:
             results = (attrs.evolve(r, quotes=[q for q in r.quotes if q.kind in args.kinds]) for r in results)
-        tally = _Tally(results)
+        tally = _Tally(results, console)
         write(tally, sys.stdout, args.format)
         sys.stdout.flush()
     except QuotetraceError as exc:
+        console.done()
         print(f"quotetrace: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `quotetrace extract … | head` is a normal way to look
+        console.done()
         return 0
+    console.summary(tally.total)
     if tally.total == 0:
         print("quotetrace: error: no articles found", file=sys.stderr)
         return 1

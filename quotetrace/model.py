@@ -79,7 +79,12 @@ def _end_after_start(instance: Any, attribute: attrs.Attribute, value: int) -> N
 
 @attrs.frozen(order=True)
 class Span:
-    """A half-open range ``[start, end)`` of character offsets."""
+    """A half-open range ``[start, end)`` of character offsets.
+
+    >>> span = Span(5, 10)
+    >>> span.of("“The mayor is here,” she said."), len(span), span.overlaps(Span(9, 14))
+    ('mayor', 5, True)
+    """
 
     start: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
     end: int = attrs.field(validator=[attrs.validators.instance_of(int), _end_after_start])
@@ -101,7 +106,12 @@ class Span:
 
 @attrs.frozen
 class Article:
-    """One news article. ``text`` is exactly what was read; offsets index it."""
+    """One news article. ``text`` is exactly what was read; offsets index it.
+
+    >>> article = Article("a1", "“We are ready,” the mayor said.", date="2024-05-01")
+    >>> article.text[1:14]
+    'We are ready,'
+    """
 
     id: str
     text: str
@@ -114,7 +124,12 @@ class Article:
 
 @attrs.frozen
 class Cue:
-    """The words that report a statement: ``said``, ``told``, ``according to``."""
+    """The words that report a statement: ``said``, ``told``, ``according to``.
+
+    >>> import quotetrace
+    >>> quotetrace.extract("“We are ready,” the mayor said.")[0].cue
+    Cue(text='said', start=26, end=30)
+    """
 
     text: str
     start: int = attrs.field(validator=_non_negative)
@@ -123,7 +138,12 @@ class Cue:
 
 @attrs.frozen
 class Speaker:
-    """Who is credited with a statement, as written (``mention``) and resolved (``name``)."""
+    """Who is credited with a statement, as written (``mention``) and resolved (``name``).
+
+    >>> import quotetrace
+    >>> quotetrace.extract("Mayor Jane Doe said the bridge would open in May.")[0].speaker
+    Speaker(name='Jane Doe', mention='Mayor Jane Doe', start=0, end=14, type='person')
+    """
 
     name: str
     mention: str
@@ -150,6 +170,12 @@ class Quote(Displayed):
     hull. ``quoted`` lists the passages inside quotation marks that belong to this quote, without
     the marks: equal to ``spans`` for a ``direct`` quote, the fragments for ``mixed``, empty for
     ``indirect``.
+
+    >>> import quotetrace
+    >>> text = "Mayor Jane Doe said the bridge was “nearly ready” and would open in May."
+    >>> quote = quotetrace.extract(text)[0]
+    >>> quote.kind, quote.text, [span.of(text) for span in quote.quoted]
+    ('mixed', 'the bridge was “nearly ready” and would open in May', ['nearly ready'])
     """
 
     id: str
@@ -195,7 +221,13 @@ class Quote(Displayed):
 
 @attrs.frozen
 class Extraction(Displayed):
-    """What :func:`quotetrace.extract` found in one article, or why it could not read it."""
+    """What :func:`quotetrace.extract_all` found in one article, or why it could not read it.
+
+    >>> import quotetrace
+    >>> found = list(quotetrace.extract_all([Article("a", "“Yes,” she said."), "no/such.txt"]))
+    >>> [([q.text for q in e.quotes], e.error) for e in found]
+    [(['Yes,'], None), ([], 'no/such.txt: no such file or folder')]
+    """
 
     article: Article
     quotes: tuple[Quote, ...] = attrs.field(converter=tuple, default=())
@@ -241,6 +273,12 @@ class Change:
     ``op`` is ``replace``, ``insert`` or ``delete``; ``original`` and ``changed`` are the words as
     written on each side (one is empty for an insertion or deletion). ``source`` is ``"narrator"``
     when inserted words are the original article's own words just outside its quotation marks.
+
+    >>> import quotetrace
+    >>> a = Article("a", "“We will build the bridge by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    >>> b = Article("b", "Mayor Jane Doe said: “We might build the bridge by spring.”", date="2024-05-02")
+    >>> quotetrace.trace([a, b], jobs=1).families[0].occurrences[1].diff
+    (Change(op='replace', original='will', changed='might', grade='critical', source=None, start=25, end=30, original_start=4, original_end=8),)
     """
 
     op: str = attrs.field(validator=attrs.validators.in_(DIFF_OPS))
@@ -268,7 +306,18 @@ class Change:
 
 @attrs.frozen
 class Evidence:
-    """Words in another article that bear on a quote without supporting it as a quotation."""
+    """Words in another article that bear on a quote without supporting it as a quotation.
+
+    Here the earlier article only reports what the mayor said; the later one puts it in
+    quotation marks, so its quote is ``unsupported`` and the report is its evidence.
+
+    >>> import quotetrace
+    >>> a = Article("a", "Mayor Jane Doe said the town would build the bridge by spring.", date="2024-05-01")
+    >>> b = Article("b", "Mayor Jane Doe said: “We will build the bridge by spring.”", date="2024-05-02")
+    >>> family = quotetrace.trace([a, b], jobs=1).families[0]
+    >>> family.status, family.original.evidence
+    ('unsupported', (Evidence(article='a', text='the town would build the bridge by spring', start=20, end=61, role='reported-speech', speaker='Jane Doe'),))
+    """
 
     article: str
     text: str
@@ -290,6 +339,14 @@ class Occurrence(Displayed):
     quotation marks that the article gives to nobody and for narrator text. ``speaker`` is the
     speaker the article gives (resolved across articles), or None; ``role`` says whether the words
     stand in quotation marks, in reported speech or in the narrator's text.
+
+    >>> import quotetrace
+    >>> a = Article("a", "“We will build the bridge by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    >>> b = Article("b", "Mayor Jane Doe promised “we will build the bridge by spring.”", date="2024-05-02")
+    >>> for o in quotetrace.trace([a, b], jobs=1).families[0].occurrences:
+    ...     print(o.article, o.relation, o.role, o.speaker, o.text, o.start, o.end)
+    a original quote Jane Doe We will build the bridge by spring, 1 36
+    b verbatim quote Jane Doe we will build the bridge by spring. 25 60
     """
 
     article: str
@@ -318,7 +375,15 @@ class Occurrence(Displayed):
 
 @attrs.frozen
 class Family(Displayed):
-    """The occurrences of one statement across articles; the first is the original."""
+    """The occurrences of one statement across articles; the first is the original.
+
+    >>> import quotetrace
+    >>> a = Article("a", "“We will build the bridge by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    >>> b = Article("b", "Doe promised “we will build the bridge by spring.”", date="2024-05-02")
+    >>> family = quotetrace.trace([a, b], jobs=1).families[0]
+    >>> family.id, family.speaker, family.status, family.original.article, len(family.occurrences)
+    ('f1', 'Jane Doe', 'original', 'a', 2)
+    """
 
     id: str
     speaker: str | None
@@ -340,7 +405,12 @@ class Family(Displayed):
 
 @attrs.frozen
 class SpeakerIdentity:
-    """One speaker across articles, under every name the articles give it."""
+    """One speaker across articles, under every name the articles give it.
+
+    >>> import quotetrace
+    >>> [s for s in quotetrace.trace(["seeds/"], jobs=1).speakers if s.aliases]
+    [SpeakerIdentity(name='Tass', type='organization', aliases=('TASS',))]
+    """
 
     name: str
     type: str = attrs.field(validator=attrs.validators.in_(SPEAKER_TYPES))
@@ -352,7 +422,16 @@ class SpeakerIdentity:
 
 @attrs.frozen
 class Derivation:
-    """Article ``article`` appears to draw on ``source``: the quotes and sentences they share."""
+    """Article ``article`` appears to draw on ``source``: the quotes and sentences they share.
+
+    >>> import quotetrace
+    >>> a = Article("a", "The talks were “productive,” Tass reported. “We are close to a deal,” Tass said.",
+    ...             date="2024-05-01")
+    >>> b = Article("b", "TASS said the talks were “productive.” “We are close to a deal,” TASS reported.",
+    ...             date="2024-05-02")
+    >>> quotetrace.trace([a, b], jobs=1).derivations
+    (Derivation(article='b', source='a', shared_quotes=2, shared_sentences=0, score=1.0),)
+    """
 
     article: str
     source: str
@@ -367,7 +446,16 @@ class Derivation:
 
 @attrs.frozen
 class TracedArticle:
-    """An article of a trace: where it came from, its date, and why it failed if it did."""
+    """An article of a trace: where it came from, its date, and why it failed if it did.
+
+    >>> import quotetrace
+    >>> quotetrace.trace(["seeds/004_81a655e1a47972bf.txt", "no/such.txt"], jobs=1).articles
+    ... # doctest: +NORMALIZE_WHITESPACE
+    (TracedArticle(id='004_81a655e1a47972bf', path='seeds/004_81a655e1a47972bf.txt', date='2025-04-25',
+                   error=None, note=None),
+     TracedArticle(id='such', path='no/such.txt', date=None, error='no/such.txt: no such file or folder',
+                   note=None))
+    """
 
     id: str
     path: str | None = None
@@ -387,7 +475,13 @@ class TracedArticle:
 
 @attrs.frozen
 class Trace(Displayed):
-    """What :func:`quotetrace.trace` found: speakers, families of occurrences, derivations."""
+    """What :func:`quotetrace.trace` found: speakers, families of occurrences, derivations.
+
+    >>> import quotetrace
+    >>> trace = quotetrace.trace(["seeds/"], jobs=1)
+    >>> len(trace.articles), trace.errors, [f.original.text for f in trace.families if f.status == "unsupported"]
+    (5, [], ['This would violate Ukraine’s constitution and international law,'])
+    """
 
     articles: tuple[TracedArticle, ...] = attrs.field(converter=tuple)
     speakers: tuple[SpeakerIdentity, ...] = attrs.field(default=(), converter=tuple)

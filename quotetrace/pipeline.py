@@ -110,11 +110,19 @@ def _to_article(quote: Quote, unwrapped: Unwrapped) -> Quote:
 
 
 def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *,
-                analyzer: str | Analyzer = "rules", jobs: int = 1) -> Iterator[Extraction]:
+                analyzer: str | Analyzer = "rules", jobs: int | None = 1,
+                progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
     """An :class:`Extraction` per article: paths are read (see :func:`read_articles`), articles
     are used as they are, and an article that fails carries its one-line ``error`` instead of
-    stopping the batch. ``jobs`` worker processes share the work (None: every core); results
-    come in input order, the same whatever ``jobs`` is."""
+    stopping the batch.
+
+    >>> [(e.article.id, e.error) for e in extract_all(["seeds/003_5e38c892982a003a.txt", "no/such.txt"])]
+    [('003_5e38c892982a003a', None), ('such', 'no/such.txt: no such file or folder')]
+
+    ``jobs`` worker processes share the work (None: every core); results come in input order,
+    the same whatever ``jobs`` is. ``progress``, if given, is called with 1 as each article's
+    result is ready, read or not (the command line draws its progress bar with it).
+    """
     def items() -> Iterator[Article | Unreadable]:
         for item in sources:
             if isinstance(item, (str, os.PathLike)):
@@ -122,7 +130,10 @@ def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]]
             else:
                 yield item
 
-    yield from map_articles(_extract_one, items(), analyzer=analyzer, jobs=jobs)
+    for result in map_articles(_extract_one, items(), analyzer=analyzer, jobs=jobs):
+        if progress is not None:
+            progress(1)
+        yield result
 
 
 def _extract_one(index: int, item: Article | Unreadable, analyzer: str | Analyzer) -> Extraction:

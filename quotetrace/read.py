@@ -38,12 +38,26 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class DecodeWarning(UserWarning):
-    """Bytes of an article were not UTF-8 and were read as cp1252."""
+    """Bytes of an article were not UTF-8 and were read as cp1252.
+
+    >>> import pathlib, tempfile, warnings
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "latin.txt"
+    >>> _ = path.write_bytes("“Naïve,” she said.".encode("cp1252"))
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     article = next(read_articles(path))
+    >>> article.text, caught[0].category.__name__
+    ('“Naïve,” she said.', 'DecodeWarning')
+    """
 
 
 @attrs.frozen
 class Unreadable:
-    """A source that could not be turned into an article, and why."""
+    """A source that could not be turned into an article, and why.
+
+    >>> next(read_articles("no/such.txt"))
+    Unreadable(id='such', path='no/such.txt', message='no/such.txt: no such file or folder')
+    """
 
     id: str
     path: str | None
@@ -204,7 +218,7 @@ def read_articles(*sources: str | os.PathLike[str]) -> Iterator[Article | Unread
             continue
         p = Path(source)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.suffix in (".txt", ".jsonl") and f.is_file())
+            files = _folder_files(p)
             if not files:
                 yield Unreadable(p.name, str(p), f"{p}: folder holds no .txt or .jsonl files")
             for f in files:
@@ -213,6 +227,35 @@ def read_articles(*sources: str | os.PathLike[str]) -> Iterator[Article | Unread
             yield Unreadable(p.stem, str(p), f"{p}: no such file or folder")
         else:
             yield from _read_path(p)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(f for f in folder.rglob("*") if f.suffix in (".txt", ".jsonl") and f.is_file())
+
+
+def count_articles(*sources: str | os.PathLike[str]) -> int | None:
+    """How many items :func:`read_articles` will yield for ``sources``, without reading the
+    articles (a JSONL file's lines are counted); None when standard input is among them.
+
+    >>> count_articles("seeds/")
+    5
+    """
+    n = 0
+    for source in sources:
+        if str(source) == "-":
+            return None
+        p = Path(source)
+        files = (_folder_files(p) or [p]) if p.is_dir() else [p]
+        for f in files:
+            if f.suffix == ".jsonl" and f.is_file():
+                try:
+                    with open(f, "rb") as fh:
+                        n += sum(1 for line in fh if line.strip())
+                except OSError:
+                    n += 1
+            else:
+                n += 1
+    return n
 
 
 def _read_path(p: Path) -> Iterator[Article | Unreadable]:

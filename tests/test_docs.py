@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -26,3 +27,23 @@ def test_cli_reference_is_current() -> None:
     fresh = subprocess.run([sys.executable, str(ROOT / "scripts" / "cli_docs.py")], env=env,
                            capture_output=True, text=True, check=True).stdout
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == fresh
+
+
+def test_tutorial_notebook_is_stored_without_outputs() -> None:
+    """The tutorial is stored as sources only: `tox -e docs` runs it on a fresh kernel and the
+    site shows what the current code prints, so no stale output can be committed."""
+    nb = json.loads((ROOT / "docs" / "notebooks" / "tutorial.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_readme_report_is_what_trace_prints() -> None:
+    """The report the README shows after its first command is part of what that command prints."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("quotetrace trace seeds/\n```", 1)[1]
+    shown = after.split("\n```\n", 1)[1].split("\n```", 1)[0].splitlines()
+    printed = subprocess.run([sys.executable, "-m", "quotetrace", "trace", str(ROOT / "seeds")], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+    assert len(shown) > 5
+    assert any(printed[k:k + len(shown)] == shown for k in range(len(printed))), "\n".join(shown)

@@ -303,7 +303,13 @@ class _Tracer:
 
 @attrs.frozen
 class Checked:
-    """One passage or reported statement of a checked article, and what the set says of it."""
+    """One passage or reported statement of a checked article, and what the set says of it.
+
+    >>> a = Article("a", "“We will build the bridge by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    >>> item = check("Mayor Jane Doe said: “We will build the bridge by spring.”", [a], jobs=1).items[0]
+    >>> item.quote.id, item.occurrence.relation, item.family.original.article
+    ('text:1', 'verbatim', 'a')
+    """
 
     quote: Quote | None
     occurrence: Occurrence
@@ -312,7 +318,14 @@ class Checked:
 
 @attrs.frozen
 class Check(Displayed):
-    """What :func:`check` found for one article against a set."""
+    """What :func:`check` found for one article against a set.
+
+    >>> a = Article("a", "“We will build the bridge by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    >>> new = Article("new", "“We will build the bridge by spring,” Jane Doe said. “Taxes will fall,” she added.")
+    >>> result = check(new, [a], jobs=1)
+    >>> result.article.id, [(c.occurrence.relation, c.occurrence.text) for c in result.items]
+    ('new', [('verbatim', 'We will build the bridge by spring,'), ('single-source', 'Taxes will fall,')])
+    """
 
     article: TracedArticle
     items: tuple[Checked, ...] = attrs.field(converter=tuple)
