@@ -86,9 +86,14 @@ class Identities:
     """Speaker names (as each article resolved them) grouped into identities across articles."""
 
     def __init__(self, names: Iterable[tuple[str, str]]):
+        names = list(names)
         counts: Counter[tuple[str, str]] = Counter(
             (n, t) for n, t in names if n and t in _IDENTIFIED and _key(n) not in _PRONOUNS and _key(n)
             and not (t == "person" and _headline_like(n)))
+        # names an article could not type ("Doe" alone): they join an identity that is clearly
+        # theirs, never found one of their own
+        loose = sorted({n for n, t in names if n and t == "unknown" and n[:1].isupper()
+                        and _key(n) not in _PRONOUNS and not _headline_like(n)})
         self._counts = counts
         union = _Union()
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -125,6 +130,17 @@ class Identities:
             for other in group[1:]:
                 union.union(group[0], other)
         self._root = {name: union.find(_key(name)) for name, _ in counts}
+        spelled = {" ".join(spelling_key(w) for w in k.split()): union.find(k) for k in keys}
+        for name in loose:
+            if name in self._root:
+                continue
+            k = _key(name)
+            root = union.find(k) if k in by_key else spelled.get(" ".join(spelling_key(w) for w in k.split()))
+            if root is None and len(k.split()) == 1:
+                holders = {union.find(f) for f in full.get(spelling_key(k), ())}
+                root = holders.pop() if len(holders) == 1 else None
+            if root is not None:
+                self._root[name] = root
         # the identities an ambiguous surname may stand for: it differs from none of them
         self._maybe = {name: {union.find(h) for h in ambiguous[_key(name)]}
                        for name, _ in counts if _key(name) in ambiguous}
@@ -136,6 +152,9 @@ class Identities:
             members[root].add(name)
             types[root][kind] += n
             uses[name] += n
+        for name in loose:
+            if name in self._root and not any(name == m for m in members[self._root[name]]):
+                members[self._root[name]].add(name)
         self._display: dict[str, SpeakerIdentity] = {}
         self._by_display: dict[str, SpeakerIdentity] = {}
         for root, names_ in members.items():

@@ -44,3 +44,13 @@ def test_listed_once_with_aliases(ids: Identities) -> None:
     jane = ids.identity("Jane Doe")
     assert jane is not None and jane.type == "person" and set(jane.aliases) == {"Doe", "J. Doe"}
     assert len({i.name for i in ids.all()}) == len(ids.all())
+
+
+def test_untyped_names_join_their_identity_only() -> None:
+    """A name its article could not type joins the identity that is clearly its own (surname,
+    case, spelling) and is listed as an alias; one that matches none gets no identity."""
+    ids = Identities([("Jane Doe", "person"), ("Doe", "unknown"), ("Argus", "organization"),
+                      ("ARGUS", "unknown"), ("Riverton", "unknown")])
+    assert ids.of("Doe") == "Jane Doe" and ids.of("ARGUS") == "Argus"
+    assert ids.of("Riverton") is None and not ids.differ("Riverton", "Jane Doe")
+    assert "Doe" in ids.identity("Jane Doe").aliases
