@@ -238,7 +238,9 @@ def units(article: Article, reading: Reading, index: int) -> Units:
         own = _trimmed(text, _minus([(s, e)], taken))
         w = _words_of(text, own)
         if len(w):
-            narrator.append(Piece("narrator", index, tuple(own), w))
+            # a narrator sentence is compared by its stems and shown whole: its words' offsets
+            # would be most of what tracing holds, and nothing reads them
+            narrator.append(Piece("narrator", index, tuple(own), Words(w.stems, (), ())))
             sketches.append(sketch(w.stems))
     if reading.unwrapped.width is not None:
         for piece in (*passages, *reported, *narrator):
@@ -265,6 +267,8 @@ def holding(piece: Piece, stems: Iterable[str]) -> tuple[int, int]:
     spans with one of them to the last (the whole piece when none is found)."""
     wanted = set(stems)
     w = piece.words
+    if len(w.starts) < len(w.stems):  # a narrator sentence keeps no word offsets: shown whole
+        return piece.start, piece.end
     hits = [k for k, s in enumerate(w.stems) if s in wanted]
     if not hits:
         return piece.start, piece.end
