@@ -53,6 +53,7 @@ from .mentions import (
 )
 from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
 from .signed import find_signed
+from .trailing import trailing_attribution
 
 # Verbs whose object (the listener) sits between the cue and the content: "told the BBC that …".
 _LISTENER_VERBS = frozenset("tell inform assure warn remind advise ask urge reassure promise".split())
@@ -129,7 +130,7 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
         if low in ".!?" or (tok in CLOSE_MARKS and k >= n - 2):
             return True, k
         if in_phrase and (low in ("that", "which", "who") and s.low(k - 1) not in TIME_WORDS
-                          and s.low(k - 1) not in ("week", "month", "year", "day", "ago")
+                          and s.low(k - 1) not in ("week", "month", "year", "day", "ago", "time")
                           or low.endswith("ing") and s.is_word(k)):
             # "after the meeting that was held …", "at a conference announcing …": a clause
             # inside the phrase; the attribution still ends the sentence
@@ -190,8 +191,14 @@ def _content_end(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
                 np = left_np(s, k, start_tok)
                 if np and np[0] - 1 > start_tok and (s.toks[np[0] - 1].text in CLOSE_MARKS
                                                      or s.low(np[0] - 1) == "," and s.toks[np[0] - 2].text in CLOSE_MARKS):
-                    # "…: “…,” she said": the quotation's own attribution ends this content
+                    # "… too busy to look: “…,” she wrote": the quotation has its own attribution,
+                    # so this content ends before it
                     m = np[0] - 1 if s.toks[np[0] - 1].text in CLOSE_MARKS else np[0] - 2
+                    o = m - 1
+                    while o > start_tok and s.inq[o]:
+                        o -= 1
+                    if s.toks[o].text in OPEN_MARKS and o - 1 > start_tok and s.low(o - 1) in (":", ",", "—", "–"):
+                        return s.toks[o - 2].end
                     return s.toks[m].end
                 j = k - 1
                 while j > start_tok and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
@@ -209,8 +216,11 @@ def _content_end(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
                     and not s.inq[k + 1] and (s.low(k + 2).endswith("ing") or s.low(k + 2) in ("which", "who")
                                               or s.low(k + 2) in AUXILIARIES):
                 return s.toks[k].end
+            nxt = k + 1
+            while s.low(nxt).endswith("ly") and not s.inq[nxt]:
+                nxt += 1  # "“…,” presumably meaning …"
             if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
-                    and (s.low(k + 1) in SUBORDINATORS or s.low(k + 1).endswith("ing")):
+                    and (s.low(nxt) in SUBORDINATORS or s.low(nxt).endswith("ing")):
                 return s.toks[k].end  # "says, “Don’t do it,” until the shots" — the quotation ends it
         k += 1
     return s.end_offset()
@@ -241,6 +251,14 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
     found: list[Candidate] = []
     last_speaker: tuple[int, int] | None = None
     skip: set[int] = set()
+    trailing = trailing_attribution(s)
+    if trailing is not None:
+        # "“…?” Mr. Ortiz asked, pointing at the map": the quotation's attribution; the words
+        # after it are not content
+        cand, first, last = trailing
+        found.append(cand)
+        skip.update(range(first, last + 1))
+        last_speaker = _tok_range(s, cand.speaker)
     for i in sorted(cues):
         if i in skip:
             continue
@@ -379,6 +397,11 @@ def _tok_range(s: CueSentence, span: Span | None) -> tuple[int, int] | None:
     idx = [k for k, t in enumerate(s.toks) if span.start <= t.start and t.end <= span.end]
     return (idx[0], idx[-1]) if idx else None
 
+# Sentence adverbs that open a clause: before "X said" they are not what X said.
+_OPENING_WORDS = frozenset("""still however meanwhile yet so now then instead but and also indeed moreover
+separately earlier later again finally first second third lastly similarly likewise ultimately overall
+otherwise nonetheless nevertheless besides further furthermore thus hence""".split())
+
 def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Candidate | None:
     """``…, X said.`` and ``…, said X.``: content before, attribution after a comma or a quote."""
     text = s.text
@@ -391,6 +414,8 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     before = s.low(a - 1)
     if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
         return _inverted(s, i, cue_end, lemma)
+    if s.low(cue_end + 1) in (",", ":") and s.toks[cue_end + 2].text in OPEN_MARKS if cue_end + 2 < s.n else False:
+        return None  # "Remarking on his “empathy,” Starr said, “…”": the quotation after the cue is the content
     ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in CLOSE_MARKS or s.low(a - 2) in CLOSE_MARKS)
     if not ok:
         return _inverted(s, i, cue_end, lemma)
@@ -413,8 +438,8 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     # a parenthetical "The economy, he said, is strong" continues after the attribution
     pieces = []
     head = trim_content(text, content_start, content_end)
-    if head:
-        pieces.append(head)
+    if head and not all(w.lower() in _OPENING_WORDS for w in head.of(text).split()):
+        pieces.append(head)  # "Still, the paper reported …": an opening adverb is not content
     if stop == cue_end + 1 and s.low(stop) == "," and not _starts_new_attribution(s, stop + 1) \
             and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS:
         tail = trim_content(text, s.toks[stop].end, s.end_offset())
@@ -512,7 +537,8 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
         while j < min(n, k + 8) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
                 and (s.low(j) in PREPOSITIONS or s.low(j) in TIME_WORDS or s.is_cap(j) or s.low(j) in DETERMINERS
                      or s.low(j).isdigit() or s.low(j) in ("‘", "’", "'")
-                     or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference")):
+                     or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference",
+                                     "time", "times")):
             j += 1
         if s.low(j) == "that" and j > k:
             k = j
@@ -545,7 +571,8 @@ def _according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None
             pieces.append(head)
     after = np[1] + 1
     if after < len(s) and s.low(after) in (",", "—", "–", ")") and not _starts_new_attribution(s, after + 1):
-        tail = trim_content(text, s.toks[after].end, s.end_offset())
+        # "According to X, “…,” presumably meaning …": a participle after the quotation ends it
+        tail = trim_content(text, s.toks[after].end, _content_end(s, after + 1, {}))
         if tail:
             pieces.append(tail)
     if not pieces:

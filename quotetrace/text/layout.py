@@ -65,12 +65,15 @@ def is_heading(text: str, para: Span) -> bool:
     return body[0].isupper() or body[0].isdigit()
 
 
-_SHORT_CLAUSE_RE = regex.compile(r"[^.!?\n“”\"]{0,80}?[.!?,:]")
+# Titles and initials whose period does not end a short attribution: "… country?” Dr. Ruiz said."
+_TITLE_STOPS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Fr|St|Sr|Jr|Hon|Pres|Amb|Sec|Prof|Atty|Supt|Det"
+_SHORT_CLAUSE_RE = regex.compile(r"(?:[^.!?\n“”\"]|(?<=\b(?:{0}|\p{{Lu}}))\.(?=\s))*?(?:[!?,:]|(?<!\b(?:{0}|\p{{Lu}}))\.)"
+                                 .format(_TITLE_STOPS))
 
 
 def _attribution_follows(text: str, pos: int, end: int) -> bool:
     """Whether a short attribution (``Clinton said.``, ``asked Graham,``) starts at ``pos``."""
-    m = _SHORT_CLAUSE_RE.match(text, pos, end)
+    m = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))
     if not m or len(m.group().split()) > 8:
         return False
     if m.group()[-1] in ",:" and text[m.end():m.end() + 2].lstrip()[:1] in "\"“‘'":
