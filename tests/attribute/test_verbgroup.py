@@ -1,0 +1,28 @@
+"""The cue as its verb group, as a table: sentence → cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace import extract
+
+CASES = [
+    # auxiliaries, and the adverbs between them and the verb, belong to the cue
+    ("The mayor has said the bridge will reopen.", "has said"),
+    ("The senator has also repeatedly said that the bill is dead.", "has also repeatedly said"),
+    ("The company did not say whether the plant would close.", "did not say"),
+    ("Officials would not say how many people were hurt.", "would not say"),
+    ("Ortiz went on to say that the deal was close.", "went on to say"),
+    # a colon right after the cue joins it to the quotation it introduces
+    ("The coach said: “We were not ready.”", "said:"),
+    # an adverb with no auxiliary before it modifies the clause, and stays out
+    ("The mayor also said the bridge would reopen.", "said"),
+    # cues that are not verbs are left as they are
+    ("Prices rose, according to the statistics office.", "according to"),
+]
+
+
+@pytest.mark.parametrize("text, cue", CASES, ids=[c[0][:40] for c in CASES])
+def test_cue_is_the_verb_group(text: str, cue: str) -> None:
+    """The cue runs from the first auxiliary to the verb, and over a colon that follows it."""
+    assert [q.cue.text for q in extract(text) if q.cue] == [cue]
