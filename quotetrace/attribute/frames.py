@@ -41,7 +41,7 @@ from ..text.words import (
 )
 from ..model import Span
 from ..text.layout import DisjointSpans
-from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, NOUNISH, PHRASAL_FORMS, cue_offsets, lemma_of
+from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, NOUNISH, PHRASAL_FORMS, QUOTE_ONLY, cue_offsets, lemma_of
 from ..marks import Marked
 from .mentions import (
     DESCRIPTION_OPENERS,
@@ -55,8 +55,12 @@ from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_conten
 from .signed import find_signed
 from .trailing import trailing_attribution
 
-# Verbs whose object (the listener) sits between the cue and the content: "told the BBC that …".
-_LISTENER_VERBS = frozenset("tell inform assure warn remind advise ask urge reassure promise".split())
+# Verbs whose object (the listener) sits between the cue and the content: "told the BBC that …",
+# "implored voters to …", "texted a friend that …" (VerbNet advise-37.9, beg-58.2 and
+# instr_communication-37.4 take a recipient object).
+_LISTENER_VERBS = frozenset("""tell inform assure warn remind advise ask urge reassure promise notify alert brief
+caution admonish counsel instruct beg beseech entreat implore importune email e-mail text message phone
+telephone cable wire fax""".split())
 
 # Verbs that take their content after "as": "described him as …", "characterized it as …".
 _AS_VERBS = frozenset("describe characterize characterise label brand term dub".split())
@@ -130,6 +134,7 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
         if low in ".!?" or (tok in CLOSE_MARKS and k >= n - 2):
             return True, k
         if in_phrase and (low in ("that", "which", "who") and s.low(k - 1) not in TIME_WORDS
+                          and s.low(k - 1) not in OBJECT_PRONOUNS  # "confided to her that …"
                           and s.low(k - 1) not in ("week", "month", "year", "day", "ago", "time")
                           or low.endswith("ing") and s.is_word(k)):
             # "after the meeting that was held …", "at a conference announcing …": a clause
@@ -414,6 +419,8 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     before = s.low(a - 1)
     if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
         return _inverted(s, i, cue_end, lemma)
+    if lemma in QUOTE_ONLY and not any(s.inq[x] for x in range(a)):
+        return _inverted(s, i, cue_end, lemma)  # "As crowds gathered, Ortiz talked about …"
     if s.low(cue_end + 1) in (",", ":") and s.toks[cue_end + 2].text in OPEN_MARKS if cue_end + 2 < s.n else False:
         return None  # "Remarking on his “empathy,” Starr said, “…”": the quotation after the cue is the content
     ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in CLOSE_MARKS or s.low(a - 2) in CLOSE_MARKS)
@@ -423,9 +430,12 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
     if s.low(boundary) == "," and s.low(boundary - 1) in CLOSE_MARKS:
         content_end = s.toks[boundary - 1].end
-    if s.low(0) in PREPOSITIONS - {"that"} or (s.low(0).endswith("ing") and s.is_word(0)):
+    first = 1 if s.low(0) in ("and", "but", "so", "yet") else 0
+    if s.low(first) in PREPOSITIONS - {"that"} or (s.low(first).endswith("ing") and s.is_word(first)):
         if not any(s.inq[x] for x in range(boundary)):
-            return _inverted(s, i, cue_end, lemma)  # "Kicking off the day in Salem, Trump accused …"
+            # "Kicking off the day in Salem, Trump accused …", "And in that speech, Ortiz
+            # chimed in, …": an opening phrase, not what was said
+            return _inverted(s, i, cue_end, lemma)
     content_start = s.span.start
     q_end = boundary - 1 if s.low(boundary) == "," else boundary
     if s.toks[q_end].text in CLOSE_MARKS or (q_end > 0 and s.toks[q_end - 1].text in CLOSE_MARKS):
@@ -510,8 +520,10 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
                 j = m
         if s.low(j) == "that":
             k = j
-        elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
+        elif s.low(j) in (",", ":") and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
             k = j + 1  # "told SiriusXM host Matt Boyle, “…”"
+        elif j < n and s.toks[j].text in OPEN_MARKS and s.low(j - 1) in (",", ":"):
+            k = j  # "messaged a colleague: “…”"
         else:
             # "told reporters the plan …": skip the listener
             while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
@@ -524,6 +536,8 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
                 k += 2
             if s.low(k) == "to":  # "urged voters to …", "asked him to …"
                 k += 1
+            elif s.low(k).endswith("ing") and lemma_of(s.low(k)) in CLAUSE_VERBS:
+                return None  # "emailed supporters saying …": the participle is the cue of the content
     else:
         # "said during the debate last week, “…”", "says of Clinton: “…”": a phrase, then the quote
         j = k
@@ -551,6 +565,13 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
         return None  # "responded by …", "spoke on Radio Nord": no reported clause
     if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?"):
         return None  # "said nothing", "said so"
+    j = k
+    while j < n and (s.low(j) in TIME_WORDS or s.low(j) in ("this", "last", "next", "week", "month", "year")):
+        j += 1
+    if j > k and s.low(j) == "," and j + 2 < n and not _starts_new_attribution(s, j + 1):
+        k = j + 1  # "You said yesterday, the middle class is …"
+    elif j > k and (j >= n or s.low(j) in ".,;!?"):
+        return None  # "what he said this week, …": a time, not a statement
     end = _content_end(s, k, cues)
     return trim_content(s.text, s.toks[k].start, end)
 
@@ -579,6 +600,9 @@ def _according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None
         return None
     return Candidate(cue=cue, content=tuple(pieces), speaker=span_of(s, *np), rule="according")
 
+# What opens the content of a passive cue: "was asked by the host whether …", "was told that …"
+_PASSIVE_CONTENT = frozenset("that whether if how why what when where who to".split())
+
 def _passive(s: CueSentence, i: int, cue_end: int, cues: dict[int, str]) -> Candidate | None:
     """``described as …`` (no speaker), ``described by X as …``, ``it was reported that …``."""
     k = cue_end + 1
@@ -593,6 +617,8 @@ def _passive(s: CueSentence, i: int, cue_end: int, cues: dict[int, str]) -> Cand
         k += 1
     elif speaker is None and s.low(k) != "that":
         return None
+    elif speaker is not None and (k >= len(s) or s.low(k) not in _PASSIVE_CONTENT and s.toks[k].text not in OPEN_MARKS):
+        return None  # "lines to be uttered by the father, played by …": the content is elsewhere
     if k >= len(s):
         return None
     end = _content_end(s, k, cues)
