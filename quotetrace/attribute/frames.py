@@ -53,6 +53,7 @@ from .mentions import (
 )
 from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
 from .signed import find_signed
+from .colon import colon_attribution
 from .trailing import trailing_attribution
 
 # Verbs whose object (the listener) sits between the cue and the content: "told the BBC that …",
@@ -237,7 +238,7 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
     cue_at = cue_offsets(text)
     for sent in analysis.sentences:
         k = bisect_left(cue_at, sent.start)
-        if k == len(cue_at) or cue_at[k] >= sent.end:
+        if (k == len(cue_at) or cue_at[k] >= sent.end) and text.find(":", sent.start, sent.end) < 0:
             continue  # most sentences report nothing: skip them before tokenizing
         s = CueSentence(text, Span(sent.start, sent.end), pieces)
         if len(s) < 3:
@@ -352,6 +353,23 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
                                speaker=span_of(s, *speaker) if speaker else None, rule=rule))
         if speaker:
             last_speaker = speaker
+    # "Ortiz went even further: “…”", "Jane Doe, The Planet: “…”": a clause before a colon
+    read = {k for k in range(s.n) if any(c.cue is not None and c.cue.start == s.toks[k].start for c in found)}
+    for colon in colon_attribution(s, read):
+        # "Reid said both are weak, but he gave the Texan a compliment: “…”": the said-content
+        # ends before the clause that introduces the quotation
+        at = colon.speaker.start
+        for n, c in enumerate(found):
+            if c.content and c.content[-1].start < at < c.content[-1].end:
+                k = next(k for k in range(s.n) if s.toks[k].start >= at) - 1
+                while k > 0 and s.low(k) in (",", "and", "but"):
+                    k -= 1
+                cut = trim_content(s.text, c.content[-1].start, s.toks[k].end)
+                if cut is None and len(c.content) == 1:
+                    continue
+                found[n] = Candidate(cue=c.cue, content=(*c.content[:-1], *([cut] if cut else [])),
+                                     speaker=c.speaker, rule=c.rule)
+        found.append(colon)
     return found
 
 def _marked_content(s: CueSentence, i: int, cue_end: int, lemma: str, content: Span) -> bool:
@@ -520,10 +538,11 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
                 j = m
         if s.low(j) == "that":
             k = j
-        elif s.low(j) in (",", ":") and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
+        elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
             k = j + 1  # "told SiriusXM host Matt Boyle, “…”"
-        elif j < n and s.toks[j].text in OPEN_MARKS and s.low(j - 1) in (",", ":"):
-            k = j  # "messaged a colleague: “…”"
+        elif j < n and s.toks[j].text in OPEN_MARKS and s.low(j - 1) == ":" and j - 1 - k <= 6 \
+                and (s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS or s.is_cap(k) or s.low(k) in GROUP_HEADS):
+            k = j  # "told the committee: “…”" — but "promised mass deportation: “…”" is no listener
         else:
             # "told reporters the plan …": skip the listener
             while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS

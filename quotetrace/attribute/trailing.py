@@ -124,6 +124,8 @@ def _trailing(s: CueSentence, o: int, c: int) -> tuple[Candidate, int, int] | No
         j += 1
     elif s.low(c - 1) not in _STATEMENT_END:
         return None  # “Blue Sky” opened on Friday: a title, not a statement
+    if s.low(j) == "as" and c - 1 > o and s.low(c - 1) in _STATEMENT_END:
+        j += 1  # "“…,” as the mayor put it"
     if j >= s.n:
         return None
     content = trim_content(s.text, s.toks[o].start, s.toks[c].end)

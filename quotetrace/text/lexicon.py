@@ -151,11 +151,11 @@ think believe feel hope fear worry expect know doubt suspect
 """.split()
 
 # Multi-word cues that behave like one verb (the particle verbs of the classes above: "blurted
-# out", "chimed in", "piped up").
+# out", "chimed in", "piped up"; "as Ortiz put it").
 PHRASAL = ("point out", "lay out", "go on", "weigh in", "push back", "speak out", "sound off",
            "make clear", "make the case", "take issue", "hit back", "fire back", "shoot back",
            "spell out", "lash out", "blurt out", "chime in", "pipe up", "cut in", "break in",
-           "speak up", "snap back", "bark back", "write back", "text back")
+           "speak up", "snap back", "bark back", "write back", "text back", "put it")
 
 # Cues that are not verbs; they take the speaker after them (``according to X``).
 NOMINAL = ("according to", "in the words of", "as quoted by", "per")

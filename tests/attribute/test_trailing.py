@@ -72,3 +72,9 @@ def test_clause_before_a_colon_keeps_its_own_content() -> None:
     by_cue = {q.cue.text: q for q in extract(text)}
     assert _content(text, by_cue["said"]) == "she was too busy to look into it"
     assert _content(text, by_cue["wrote"]) == "I have a lot going on"
+
+
+def test_as_clause_attribution() -> None:
+    """'“…,” as the mayor put it' attributes the quotation to the mayor."""
+    (q,) = extract("“We are broke,” as the mayor put it.")
+    assert (q.speaker.mention, q.cue.text, q.text) == ("the mayor", "put it", "We are broke,")
