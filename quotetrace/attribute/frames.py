@@ -54,6 +54,7 @@ from .mentions import (
 from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
 from .signed import find_signed
 from .colon import colon_attribution
+from .relayed import relayed
 from .trailing import trailing_attribution
 
 # Verbs whose object (the listener) sits between the cue and the content: "told the BBC that …",
@@ -291,6 +292,20 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
             continue
         if lemma == "claim" and s.low(cue_end + 1) in ("responsibility", "credit", "victory", "the", "a", "an", "his", "her", "their"):
             continue  # "claimed responsibility": a deed, not speech
+        if lemma == "quote":
+            # "The paper quoted Ruiz as saying …", "Ruiz was quoted as saying …": Ruiz's words
+            j = i - 1
+            while j >= 0 and s.low(j) in ADVERBS:
+                j -= 1
+            found_relay = relayed(s, i, s.low(j) in ("been", "was", "were", "is", "are", "be", "being"))
+            if found_relay is not None:
+                cue, who, inner = found_relay
+                content = _pre_content(s, inner, inner, lemma_of(s.low(inner)) or "say", cues)
+                if content is not None:
+                    found.append(Candidate(cue=cue, content=(content,), speaker=span_of(s, *who), rule="relayed"))
+                    skip.add(inner)
+                    last_speaker = who
+                    continue
         # passive: "has been described as …", "was described by X as …"
         if kind == "speech" and (low.endswith("ed") or low in ("told", "said", "written")):
             j = i - 1
