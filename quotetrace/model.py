@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 KINDS = ("direct", "mixed", "indirect")
-SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
+SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "document", "unknown")
 
 
 def _non_negative(instance: Any, attribute: attrs.Attribute, value: int) -> None:

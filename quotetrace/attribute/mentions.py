@@ -67,6 +67,8 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
     if any(w in AUXILIARIES for w in lows):
         return False
     head = lows[-1]
+    if head in DOCUMENT_HEADS and len(lows) <= 4 and head not in DETERMINERS and not any(w in AUXILIARIES for w in lows):
+        return True  # "the filing", "a police report", "court papers"
     if head in DETERMINERS or (head.endswith(("ed", "ing")) and not s.is_cap(b) and head not in TITLES) \
             or any(w.endswith(("’s", "'s")) and w[:-2] in PRONOUNS | {"that", "what", "there"} for w in lows):
         return False  # "a larger", "forces attempted", "he’s open": not a noun phrase

@@ -26,7 +26,7 @@ from .verbgroup import widen
 # A capitalised name of up to five words, with the title words that may precede it.
 _NAME_RE = regex.compile(r"(?<![\w’'])(?:(?:\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}’'\-]*)[ \t]+){0,4}\p{Lu}[\p{L}’'\-]*\p{L}")
 _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her": ("person",),
-                 "it": ("organization",), "they": ("group", "organization", "anonymous", "person"),
+                 "it": ("organization", "document"), "they": ("group", "organization", "anonymous", "person"),
                  "them": ("group", "organization", "anonymous")}
 _LOOKBACK_PARAGRAPHS = 3
 _CONFIDENCE = {"signed": 0.9, "post": 0.95, "post-inverted": 0.95, "pre": 0.85, "according": 0.85, "colon": 0.8,

@@ -2,8 +2,9 @@
 
 ``Germany’s Finance Minister Klara Vogt`` → name ``Klara Vogt``, type ``person``, role
 ``finance minister``; ``the state news agency Argus`` → ``Argus``, ``organization``;
-``an official familiar with the framework`` → ``anonymous``; ``The US President`` → no name,
-role ``president``: the article has to say who that is (see :mod:`.resolve`).
+``an official familiar with the framework`` → ``anonymous``; ``the lawsuit``, ``a police report``
+→ ``document``; ``The US President`` → no name, role ``president``: the article has to say who
+that is (see :mod:`.resolve`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import functools
 import attrs
 import regex
 
-from ..text.words import ANONYMOUS_HEADS, DETERMINERS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
+from ..text.words import ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
 
 _WORD_RE = regex.compile(r"@\w+|(?:\p{Lu}\.){2,}|[\w’'.\-&]+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -62,6 +63,10 @@ def describe(mention: str) -> Described:
             words, lows = words[k + 1:], lows[k + 1:]
             break
     app_lows = [w.lower() for w in _WORD_RE.findall(apposition)]
+    if lows[-1] in DOCUMENT_HEADS and words[-1].islower() and not handle:
+        # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention
+        # ("The Washington Post" is capitalised, and a paper)
+        return Described(head if len(head) < 80 else " ".join(words[:6]), "document")
     # the name: the capitalised words after the last title or descriptor
     last_desc = -1
     for k, (w, lw) in enumerate(zip(words, lows)):

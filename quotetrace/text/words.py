@@ -80,13 +80,18 @@ magazine journal times post news tribune herald gazette guardian telegraph blog 
 outlet wire center centre university college school hospital bank fund club society
 """.split())
 
-# Nouns that stand for an unnamed source.
-# Documents and messages that "say" things: "the statement read", "the letter says".
+# Documents and messages that "say" things: "the statement read", "the letter says", "the filing
+# alleges", "according to a police report" (speaker type ``document``).
 DOCUMENT_HEADS = frozenset("""
 statement letter report memo sign post tweet email message note document ad advert release study
 survey poll filing complaint lawsuit indictment ruling order decision plan bill website page video
 article story piece column editorial book headline caption text transcript placard banner
+suit affidavit motion petition warrant subpoena audit memorandum manifesto dossier notice directive
+bulletin testimony deposition summary readout communique draft proposal platform resolution analysis
+review assessment records documents filings papers
 """.split())
+
+# Nouns that stand for an unnamed source.
 
 ANONYMOUS_HEADS = frozenset("""
 official officials source sources person people aide aides insider insiders adviser advisers

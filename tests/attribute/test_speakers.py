@@ -20,6 +20,10 @@ DESCRIBE = [
     ("Sources close to the ministry", "Sources close to the ministry", "anonymous"),
     ("Democrats", "Democrats", "group"),
     ("Military analyst Ivo Brandt", "Ivo Brandt", "person"),
+    ("the lawsuit", "the lawsuit", "document"),
+    ("a police report", "a police report", "document"),
+    ("The complaint, filed in federal court", "The complaint", "document"),
+    ("The Washington Post", "Washington Post", "organization"),
 ]
 
 
