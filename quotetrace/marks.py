@@ -11,7 +11,8 @@ paragraph it stands in, and it never raises. In order:
    outer one.
 2. **Paragraphs**: a quote still open at the end of a paragraph continues when the next
    paragraph opens with a mark (the convention for quotes over several paragraphs); otherwise it
-   is dropped (its end is unknown), never carried further.
+   is dropped (its end is unknown), never carried further. A run-on that opened after its own
+   attribution ends where a reopened quotation names a new speaker.
 3. **Single marks** (``‘ ’`` and ``'``) outside double quotes are quotation marks only when an
    opener and a closer pair up in one paragraph; apostrophes (``don't``, ``forces'``, ``’90s``,
    ``rock ’n’ roll``) are told apart by their neighbours.
@@ -195,6 +196,7 @@ def find_marked(text: str) -> list[Marked]:
     doubles = _by_paragraph([m.start() for m in _DOUBLE_RE.finditer(text)], paras)
     singles = _by_paragraph([m.start() for m in _SINGLE_RE.finditer(text)], paras)
     found: list[Marked] = []
+    para_starts = {p[0] for p in paras}
     carry: list[tuple[int, int]] = []  # pieces of a quote that runs on from earlier paragraphs
     carry_opens: list[int] = []
     for k, (ps, pe) in enumerate(paras):
@@ -202,9 +204,12 @@ def find_marked(text: str) -> list[Marked]:
         if carry:
             first = doubles[k][0] if doubles[k] else -1
             if first == ps and (pairs and pairs[0][0] == ps or open_at_end == ps):
-                if pairs and pairs[0][0] == ps and _newly_attributed(text, pairs[0][1], pe):
+                if pairs and pairs[0][0] == ps and _introduced(text, carry_opens[0], para_starts) \
+                        and _newly_attributed(text, pairs[0][1], pe):
                     # “…,” added Rep. Jane Doe: a quotation with its own speaker, not a run-on;
-                    # the one before ran to the end of its paragraph
+                    # the one before (opened after its own attribution: "Roe said. “…") ran to
+                    # the end of its paragraph. A run-on that opened its paragraph has no speaker
+                    # yet: the attribution in its last paragraph is its own
                     found.append(_marked(text, carry, carry_opens, -1))
                     carry, carry_opens = [], []
                 elif pairs and pairs[0][0] == ps:  # the run-on quote closes here
@@ -235,6 +240,15 @@ def find_marked(text: str) -> list[Marked]:
     found = [m for m in found if m.pieces]
     found.sort(key=lambda m: m.pieces[0].start)
     return found
+
+
+def _introduced(text: str, opening: int, para_starts: set[int]) -> bool:
+    """Whether a quotation has an attribution before it: words before its mark in its paragraph
+    ("Roe said. “…"), or a paragraph ending with a colon just before it ("From the report:")."""
+    if opening not in para_starts:
+        return True
+    before = text[max(0, opening - 200):opening].rstrip()
+    return before.endswith(":")
 
 
 def _newly_attributed(text: str, close: int, end: int) -> bool:

@@ -60,6 +60,21 @@ def test_multi_paragraph_quote_is_one_quote() -> None:
                             ["a coda."]]
 
 
+def test_run_on_quote_named_only_at_its_end_is_one_quote() -> None:
+    """A quote that opens its paragraph with no attribution and runs on to a paragraph that names
+    its speaker is one quote: the name is its attribution, not a new speaker's."""
+    text = ("The union was angry.\n\n“We have waited for years.\n\n“The money never came.\n\n"
+            "“Now we are done,” said Ana Ruiz, the union’s president.")
+    assert pieces(text) == [["We have waited for years.", "The money never came.", "Now we are done,"]]
+
+
+def test_quote_introduced_by_a_colon_paragraph_has_its_speaker() -> None:
+    """A run-on quote introduced by 'From the report:' has its attribution; a reopened quote
+    with a named speaker after it is a new quote."""
+    text = ("From the report:\n\n“Turnout fell.\n\n“We cannot explain it,” said Mia Park.")
+    assert pieces(text) == [["Turnout fell."], ["We cannot explain it,"]]
+
+
 def test_reopened_quote_with_its_own_speaker_is_a_new_quote() -> None:
     """A paragraph that reopens a mark but names its own speaker starts a new quote; the open
     quote before it ran to the end of its paragraph."""

@@ -78,3 +78,15 @@ def test_as_clause_attribution() -> None:
     """'“…,” as the mayor put it' attributes the quotation to the mayor."""
     (q,) = extract("“We are broke,” as the mayor put it.")
     assert (q.speaker.mention, q.cue.text, q.text) == ("the mayor", "put it", "We are broke,")
+
+
+def test_quote_over_paragraphs_takes_its_speaker_from_the_end() -> None:
+    """A quotation over several paragraphs whose attribution comes only in the last is one quote,
+    spoken by the speaker named at its end."""
+    text = ("The union was angry.\n\n“We have waited for years for this contract.\n\n"
+            "“The money never came, and the rent went up.\n\n"
+            "“Now we are done waiting,” said Ana Ruiz, the union’s president.")
+    (q,) = extract(text)
+    assert q.kind == "direct" and len(q.spans) == 3
+    assert q.text.startswith("We have waited") and q.text.endswith("done waiting,")
+    assert q.speaker.name == "Ana Ruiz" and q.cue.text == "said"
