@@ -325,7 +325,10 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
         return False
     # the first piece must stop mid-statement (“…,” or “…—”) or ask or exclaim (“…?” she asked.
     # “…”); a piece that ends its sentence with a period is mostly a quotation of its own
-    return text[a.pieces[-1].end - 1] in ",—–-…?!"
+    last = a.pieces[-1].end - 1
+    while last > a.pieces[-1].start and text[last] in "’'\"”":
+        last -= 1  # “… ‘Thank you for voting,’” Bennett explained: the nested quote's mark
+    return text[last] in ",—–-…?!"
 
 
 def merge_split(text: str, marked: list[Marked]) -> list[Marked]:

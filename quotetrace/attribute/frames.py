@@ -183,6 +183,18 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
         return False, k
     return True, k
 
+# Verbs of aspect: the participle after them is their complement ("began speaking").
+_ASPECT = frozenset("""began begin begins started start starts kept keep keeps stopped stop stops continued
+continue continues finished resumed spent""".split())
+
+
+def _participle(s: CueSentence, k: int) -> bool:
+    """Whether token ``k`` is a participle that opens a clause of its own ("…, blaming Bloomberg")."""
+    low = s.low(k)
+    return low.endswith("ing") and s.is_word(k) and not s.is_cap(k) and not s.inq[k] \
+        and low not in ("including", "according", "during", "nothing", "something", "anything", "everything")
+
+
 def _content_end(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
     """Where content that starts at ``start_tok`` stops: the sentence end, or just before a second
     attribution (``, adding``, ``but added``, ``, according to``) or a closing participle."""
@@ -208,10 +220,15 @@ def _content_end(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
                         return s.toks[o - 2].end
                     return s.toks[m].end
                 j = k - 1
+                while j > start_tok and (s.low(j) in ADVERBS or s.low(j).endswith("ly")):
+                    j -= 1
+                # "was questioning whether …", "began speaking with …": a participle after an
+                # auxiliary or a verb of aspect is the clause's own verb, not a second attribution
+                participle = s.low(k).endswith("ing") and s.low(j) not in AUXILIARIES and s.low(j) not in _ASPECT
                 while j > start_tok and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
                     j -= 1
                 lowj = s.low(j)
-                if lowj in (",", "and", "but", "though", "although", "while", "as", "yet") or s.low(k).endswith("ing") \
+                if lowj in (",", "and", "but", "though", "although", "while", "as", "yet") or participle \
                         or (lowj in PRONOUNS and s.low(j - 1) in (",", "and", "but", "though", "although")):
                     # cut before the conjunction / comma that opens the second attribution
                     m = j
@@ -226,6 +243,9 @@ def _content_end(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
             nxt = k + 1
             while s.low(nxt).endswith("ly") and not s.inq[nxt]:
                 nxt += 1  # "“…,” presumably meaning …"
+            if low in CLOSE_MARKS and k > start_tok and (s.low(k - 1) == "," or s.low(nxt) == ",") \
+                    and _participle(s, nxt + 1 if s.low(nxt) == "," else nxt):
+                return s.toks[k].end  # "called it “a disgrace,” blaming …": the participle is not content
             if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
                     and (s.low(nxt) in SUBORDINATORS or s.low(nxt).endswith("ing")):
                 return s.toks[k].end  # "says, “Don’t do it,” until the shots" — the quotation ends it
@@ -351,6 +371,8 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
                 if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
                     speaker = subj
         content = _pre_content(s, i, cue_end, lemma, cues)
+        if content is not None and speaker is not None and rule == "pre":
+            content = _subordinate_end(s, speaker[0], content)
         if content is not None and (kind == "stance" or lemma not in CLAUSE_VERBS):
             if not _marked_content(s, i, cue_end, lemma, content):
                 continue
@@ -386,6 +408,27 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
                                      speaker=c.speaker, rule=c.rule)
         found.append(colon)
     return found
+
+# Words that open a subordinate clause before its subject: "As Obama announces that …, he …".
+_SUBORDINATE_OPENERS = frozenset("as when while after before because although though since if once until unless "
+                                 "which whom where whereas".split())
+
+
+def _subordinate_end(s: CueSentence, a: int, content: Span) -> Span | None:
+    """The content of a cue in a subordinate clause ends with that clause: "As Obama announces
+    that he is ready, he is set to …", "…, just as she said she would, and the market …"."""
+    opener = s.low(a - 1)
+    if opener not in _SUBORDINATE_OPENERS and not (opener == "that" and s.low(a - 2) == "now"):
+        return content
+    for k in range(s.n):
+        t = s.toks[k]
+        if t.start <= content.start or t.start >= content.end or s.inq[k] or s.low(k) != ",":
+            continue
+        nxt = s.low(k + 1)
+        if nxt in PRONOUNS or nxt in DETERMINERS or nxt in ("and", "but", "even", "so", "yet") or s.is_cap(k + 1):
+            return trim_content(s.text, content.start, t.start)
+    return content
+
 
 def _marked_content(s: CueSentence, i: int, cue_end: int, lemma: str, content: Span) -> bool:
     """Whether a cue that does not take a bare clause shows its content: "that", a quotation,

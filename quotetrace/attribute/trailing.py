@@ -17,6 +17,7 @@ Notes:
 from __future__ import annotations
 
 from . import Candidate
+from ..model import Span
 from ..text.lexicon import PHRASAL_FORMS, lemma_of
 from ..text.words import (
     ADVERBS,
@@ -108,6 +109,20 @@ def _right_mention(s: CueSentence, k: int) -> tuple[int, int] | None:
     return np[0], through_descriptions(s, np[1])
 
 
+def _parenthetical_tail(s: CueSentence, c: int, cue_end: int) -> Span | None:
+    """The rest of a sentence the attribution interrupts: "“Family leave,” the form states,
+    becomes available after a year." — the quotation is its subject, so the predicate is content
+    too. Participles, conjunctions, adverbs and prepositions open clauses of the attribution's own."""
+    k = cue_end + 2
+    if s.low(c - 1) != "," or s.low(cue_end + 1) != "," or k >= s.n or not s.is_word(k) or s.is_cap(k):
+        return None
+    low = s.low(k)
+    if low.endswith("ing") or low in SUBORDINATORS or low in PREPOSITIONS or low in ADVERBS or low.endswith("ly") \
+            or low in DETERMINERS or low in PRONOUNS or lemma_of(low) is not None or low in ("then", "who"):
+        return None
+    return trim_content(s.text, s.toks[cue_end + 1].end, s.end_offset())
+
+
 def trailing_attribution(s: CueSentence) -> tuple[Candidate, int, int] | None:
     """The attribution that trails a quotation opening the sentence, as (candidate, first and
     last token of its cue), or None."""
@@ -161,7 +176,11 @@ def _trailing(s: CueSentence, o: int, c: int) -> tuple[Candidate, int, int] | No
             np = (j, b)
         if s.low(np[0]) in PRONOUNS and np[0] != np[1] and s.low(np[0] + 1) not in (",", "and"):
             return None  # "“…,” he told the crowd was …": a clause, not a mention
-        return Candidate(cue=span_of(s, i, cue_end), content=(content,),
+        pieces = (content,)
+        tail = _parenthetical_tail(s, c, cue_end)
+        if tail is not None:
+            pieces = (content, tail)
+        return Candidate(cue=span_of(s, i, cue_end), content=pieces,
                          speaker=span_of(s, *np), rule="post"), i, cue_end
     return None
 

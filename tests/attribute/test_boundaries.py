@@ -1,0 +1,44 @@
+"""Where content ends, as a table: sentence → (cue, content). Written for these tests; each stands
+for a construction of news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace import extract
+
+TRIM = " \t\n\"'“”‘’.,;:?!"
+
+# (text, cue, content)
+CASES = [
+    # a participle after an auxiliary or a verb of aspect is the clause's own verb
+    ("He added that he was simply questioning whether the trial was fair.", "added",
+     "that he was simply questioning whether the trial was fair"),
+    ("Corker said he began speaking with other members months ago.", "said",
+     "he began speaking with other members months ago"),
+    # a participle after a quotation opens a clause of the attribution's own
+    ("The mayor called the plan “a disgrace,” blaming the council for the delay.", "called",
+     "the plan “a disgrace"),
+    # a cue inside a subordinate clause: its content ends with the clause
+    ("As the governor announces that she is ready for the fight, she is set to sign three orders.", "announces",
+     "that she is ready for the fight"),
+    ("The rate rose in December, just as she said it would, and the market barely moved.", "said", "it would"),
+    # an attribution inside a sentence whose subject is the quotation: the predicate is content too
+    ("“Family leave,” the form states, becomes available after a year.", "states",
+     "Family leave, becomes available after a year"),
+    # a split quotation whose first piece ends in a nested quotation
+    ("“People stop and I say, ‘Thank you for voting,’” Lee explained. “Some say we are wrong.”", "explained",
+     "People stop and I say, ‘Thank you for voting, Some say we are wrong"),
+]
+
+
+def _content(text: str, q) -> str:  # noqa: ANN001
+    return ", ".join(text[s.start:s.end].strip(TRIM) for s in q.spans)
+
+
+@pytest.mark.parametrize("text, cue, content", CASES, ids=[c[0][:40] for c in CASES])
+def test_content_boundary(text: str, cue: str, content: str) -> None:
+    """The content runs exactly as far as the construction allows."""
+    quotes = [q for q in extract(text) if q.cue and q.cue.text == cue]
+    assert quotes, [(q.cue and q.cue.text, q.text) for q in extract(text)]
+    assert _content(text, quotes[0]) == content
