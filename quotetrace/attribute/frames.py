@@ -541,7 +541,8 @@ def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | N
     j = i - 1
     while j >= 0 and s.low(j) in ADVERBS:
         j -= 1
-    if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS:
+    if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS \
+            and not s.low(i).endswith("ing"):  # "…, telling supporters that …" is carried, not inverted
         np = right_np(s, cue_end + 1)
         if np:
             np = (np[0], through_descriptions(s, np[1]))
@@ -633,6 +634,23 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
             j += 1
         if s.low(j) == "that" and j > k:
             k = j
+        elif s.low(k) in PREPOSITIONS or s.low(k) in TIME_WORDS:
+            # a longer adverbial: "said in an ABC interview taped before the attacks that …",
+            # "wrote in an email to the paper that …", "said Sunday in Madison, Wisconsin, that …",
+            # "said on ABC’s “This Week” that …" (a title in marks after a possessive)
+            j = k
+            while j < min(n, k + 16) and s.low(j) != "that" and s.low(j) not in (".", ";", ":") \
+                    and s.low(j) not in AUXILIARIES and s.low(j) not in PRONOUNS \
+                    and not (cue_kind(s.low(j)) and s.low(j) not in NOUNISH) \
+                    and (not s.inq[j] and s.toks[j].text not in OPEN_MARKS or _title_in_marks(s, j)):
+                j += 1
+            before = j - 1 if s.low(j - 1) != "," else j - 2
+            # a name, a title or a time before "that"; after a common noun ("accusations that",
+            # "a provision that") "that" opens the noun's own clause, not the content
+            if s.low(j) == "that" and not s.inq[j] and lemma in CLAUSE_VERBS \
+                    and (s.is_cap(before) or s.toks[before].text in CLOSE_MARKS or s.low(before) in TIME_WORDS
+                         or s.low(before).isdigit()):
+                k = j
     # the complementizer belongs to the content ("said that …"), as PolNeAR annotates it
     while k < n and s.low(k) in (":", ",") and not s.inq[k]:
         k += 1
@@ -651,6 +669,22 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
         return None  # "what he said this week, …": a time, not a statement
     end = _content_end(s, k, cues)
     return trim_content(s.text, s.toks[k].start, end)
+
+def _title_in_marks(s: CueSentence, j: int) -> bool:
+    """Whether token ``j`` is in or at the edge of a capitalised title in marks: “This Week”."""
+    if s.inq[j]:
+        k = j
+    elif s.toks[j].text in OPEN_MARKS and s.inq[j + 1] if j + 1 < s.n else False:
+        k = j + 1
+    elif s.toks[j].text in CLOSE_MARKS and j > 0 and s.inq[j - 1]:
+        k = j - 1
+    else:
+        return False
+    while k > 0 and s.inq[k - 1]:
+        k -= 1
+    o = k - 1  # the opening mark
+    return s.is_cap(k) and (s.low(o - 1).endswith(("’s", "'s")) or s.is_cap(o - 1))
+
 
 def _according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None:
     """``according to X, …`` and ``…, according to X``."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from . import Candidate
 from ..model import Span
-from ..text.lexicon import PHRASAL_FORMS, lemma_of
+from ..text.lexicon import CLAUSE_VERBS, PHRASAL_FORMS, lemma_of
 from ..text.words import (
     ADVERBS,
     AUXILIARIES,
@@ -38,23 +38,32 @@ _LEADS = frozenset(":,—–-")
 _MAX_MENTION = 16
 
 
-def _passages(s: CueSentence) -> list[tuple[int, int]]:
-    """(opening, closing) token indices of the passages in marks that open the sentence or follow
-    a colon, a comma or a dash (``Yet, “…,” she added``; ``… in an ad: “…,” the senator says``)."""
+def _passages(s: CueSentence) -> list[tuple[int, int, bool]]:
+    """(opening, closing, led) for the passages in marks of the sentence; ``led`` when the passage
+    opens the sentence or follows a colon, a comma or a dash (``Yet, “…,” she added``; ``… in an
+    ad: “…,” the senator says``), so that it is the whole content of an attribution after it."""
     out = []
-    o = 0
-    while o < s.n and (s.toks[o].text in DASHES or s.toks[o].text in ("•", "*")):
-        o += 1  # a bullet or dash before a quote paragraph
+    o = first = 0
+    while first < s.n and (s.toks[first].text in DASHES or s.toks[first].text in ("•", "*")):
+        first += 1  # a bullet or dash before a quote paragraph
+    o = first
     while o + 1 < s.n:
-        if s.toks[o].text in OPEN_MARKS and s.inq[o + 1] and (o == 0 or s.low(o - 1) in _LEADS):
+        if s.toks[o].text in OPEN_MARKS and s.inq[o + 1]:
             c = o + 1
             while c < s.n and s.inq[c]:
                 c += 1
             if c < s.n and s.toks[c].text in CLOSE_MARKS:
-                out.append((o, c))
+                out.append((o, c, o == first or s.low(o - 1) in _LEADS))
             o = c
         o += 1
     return out
+
+
+def _title(s: CueSentence, o: int, c: int) -> bool:
+    """A short passage in title case, or one after a possessive: the name of a show or a book."""
+    words = [k for k in range(o + 1, c) if s.is_word(k)]
+    caps = sum(1 for k in words if s.is_cap(k))
+    return bool(words) and (len(words) <= 8 and caps >= 0.6 * len(words) or s.low(o - 1).endswith(("’s", "'s")))
 
 
 def _cue_at(s: CueSentence, k: int) -> int | None:
@@ -126,14 +135,14 @@ def _parenthetical_tail(s: CueSentence, c: int, cue_end: int) -> Span | None:
 def trailing_attribution(s: CueSentence) -> tuple[Candidate, int, int] | None:
     """The attribution that trails a quotation opening the sentence, as (candidate, first and
     last token of its cue), or None."""
-    for o, c in _passages(s):
-        found = _trailing(s, o, c)
+    for o, c, led in _passages(s):
+        found = _trailing(s, o, c, led)
         if found is not None:
             return found
     return None
 
 
-def _trailing(s: CueSentence, o: int, c: int) -> tuple[Candidate, int, int] | None:
+def _trailing(s: CueSentence, o: int, c: int, led: bool) -> tuple[Candidate, int, int] | None:
     j = c + 1
     if s.low(j) in (",", "—", "–"):
         j += 1
@@ -143,7 +152,10 @@ def _trailing(s: CueSentence, o: int, c: int) -> tuple[Candidate, int, int] | No
         j += 1  # "“…,” as the mayor put it"
     if j >= s.n:
         return None
-    content = trim_content(s.text, s.toks[o].start, s.toks[c].end)
+    if not led and _title(s, o, c):
+        return None  # "On Fox’s “Sunday Futures,” Rep. Issa said …": a title, not a statement
+    # "No law was “very assertive,” said …": a passage inside a clause is part of its content
+    content = trim_content(s.text, s.toks[o].start if led else s.span.start, s.toks[c].end)
     if content is None:
         return None
     # inverted: "“…,” said the senator" / "“…?” asked Gov. Ana Ruiz, who …"
@@ -152,11 +164,16 @@ def _trailing(s: CueSentence, o: int, c: int) -> tuple[Candidate, int, int] | No
         k += 1
     if k < s.n:
         cue_end = _cue_at(s, k)
-        if cue_end is not None and not s.low(k).endswith("ing"):
+        if cue_end is not None and not s.low(k).endswith("ing") \
+                and (led or (lemma_of(s.low(k)) or "") in CLAUSE_VERBS):
             np = _right_mention(s, cue_end + 1)
+            if np is not None and s.low(np[0]) in PRONOUNS and s.is_word(np[1] + 1):
+                np = None  # "…,” said he doesn’t …": "he" opens a clause; the cue is not inverted
             if np is not None:
                 return Candidate(cue=span_of(s, k, cue_end), content=(content,),
                                  speaker=span_of(s, *np), rule="post-inverted"), k, cue_end
+    if not led:
+        return None  # "Despite his “brash manner,” his lawyer wrote, he …": the post frame reads it
     # normal: "“…,” the senator said" / "“…,” Jane Doe, a lawyer for the family, told reporters"
     for i in range(j + 1, min(s.n, j + _MAX_MENTION + 1)):
         if s.inq[i] or s.toks[i].text in OPEN_MARKS or s.low(i) in (".", ";", "?", "!"):

@@ -42,3 +42,31 @@ def test_content_boundary(text: str, cue: str, content: str) -> None:
     quotes = [q for q in extract(text) if q.cue and q.cue.text == cue]
     assert quotes, [(q.cue and q.cue.text, q.text) for q in extract(text)]
     assert _content(text, quotes[0]) == content
+
+
+# (text, speaker mention, cue, content): adverbials between a cue and its "that"
+ADVERBIALS = [
+    ("Ortiz wrote in an email to the Ledger that the plan was dead.", "Ortiz", "wrote", "that the plan was dead"),
+    ("Rivera said Sunday in Salem, Oregon, that he was hoping for a big turnout.", "Rivera", "said",
+     "that he was hoping for a big turnout"),
+    ("Lee said on Channel 4’s “Morning Hour” that the tax would go.", "Lee", "said", "that the tax would go"),
+    ("The mayor campaigned on Friday, telling voters in Salem, Oregon, that the tax would go.", "The mayor",
+     "telling", "that the tax would go"),
+    # a quotation inside a clause, then an inverted attribution with a description
+    ("The old law was “a failure,” said Dana Pike, education professor at the state university.", "Dana Pike",
+     "said", "The old law was “a failure"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", ADVERBIALS, ids=[c[0][:40] for c in ADVERBIALS])
+def test_adverbial_before_content(text: str, speaker: str, cue: str, content: str) -> None:
+    """Time, place, channel and programme phrases after the cue are not content; "that" opens it."""
+    quotes = [q for q in extract(text) if q.cue and q.cue.text == cue]
+    assert quotes, [(q.cue and q.cue.text, q.text) for q in extract(text)]
+    assert (quotes[0].speaker.mention, _content(text, quotes[0])) == (speaker, content)
+
+
+def test_noun_complement_is_not_content() -> None:
+    """'agreed to a settlement over allegations that …': the that-clause belongs to the noun."""
+    text = "The firm agreed to a settlement over allegations that it misled investors."
+    assert all(not q.text.startswith("that it misled") for q in extract(text))
