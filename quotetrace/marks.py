@@ -251,6 +251,9 @@ def _introduced(text: str, opening: int, para_starts: set[int]) -> bool:
     return before.endswith(":")
 
 
+_NAME_WORD_RE = regex.compile(r"[\p{L}][\w’'.-]*")
+
+
 def _newly_attributed(text: str, close: int, end: int) -> bool:
     """Whether a quotation that closes at ``close`` is followed by an attribution to a named
     speaker (``,” added Rep. Jane Doe``), not by a pronoun or nothing."""
@@ -258,7 +261,7 @@ def _newly_attributed(text: str, close: int, end: int) -> bool:
     cue = SPEECH_RE.search(tail)
     if cue is None or cue.start() > 50:
         return False
-    words = regex.findall(r"[\p{L}][\w’'.-]*", tail[: cue.start()] + " " + tail[cue.end():cue.end() + 40])
+    words = _NAME_WORD_RE.findall(tail[: cue.start()] + " " + tail[cue.end():cue.end() + 40])
     return any(w[0].isupper() and w not in ("He", "She", "They", "I", "We", "It") for w in words[:6])
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import regex
+
 from ..analyze import Analysis
 from . import Candidate
 from ..text.words import (
@@ -252,6 +254,11 @@ def _content_end(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
         k += 1
     return s.end_offset()
 
+# A colon before a quotation or at the end of a sentence: a line with no cue word may still
+# introduce a quotation ("Jane Doe, The Planet: “…”")
+_COLON_INTRO_RE = regex.compile(r":\s*(?:[\"“‘'«„]|\Z)")
+
+
 def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
     """Every attribution the cue rules find, in text order."""
     pieces = DisjointSpans(p for m in marked for p in m.pieces)
@@ -259,7 +266,7 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
     cue_at = cue_offsets(text)
     for sent in analysis.sentences:
         k = bisect_left(cue_at, sent.start)
-        if (k == len(cue_at) or cue_at[k] >= sent.end) and text.find(":", sent.start, sent.end) < 0:
+        if (k == len(cue_at) or cue_at[k] >= sent.end) and not _COLON_INTRO_RE.search(text, sent.start, sent.end):
             continue  # most sentences report nothing: skip them before tokenizing
         s = CueSentence(text, Span(sent.start, sent.end), pieces)
         if len(s) < 3:
@@ -391,8 +398,9 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         if speaker:
             last_speaker = speaker
     # "Ortiz went even further: “…”", "Jane Doe, The Planet: “…”": a clause before a colon
-    read = {k for k in range(s.n) if any(c.cue is not None and c.cue.start == s.toks[k].start for c in found)}
-    for colon in colon_attribution(s, read):
+    cue_starts = {c.cue.start for c in found if c.cue is not None}
+    read = {k for k in range(s.n) if s.toks[k].start in cue_starts}
+    for colon in (colon_attribution(s, read) if ":" in s.lows else ()):
         # "Reid said both are weak, but he gave the Texan a compliment: “…”": the said-content
         # ends before the clause that introduces the quotation
         at = colon.speaker.start

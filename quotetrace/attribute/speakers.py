@@ -21,6 +21,9 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 # nationality and place adjectives before a title: "Brazilian President", "US Secretary"
 _NATIONALITY_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}]+(?:ian|ean|an|ese|ish|ic|i)|U\.?S\.?|UK|EU|UN|French|Dutch|Greek|"
                                 r"Thai|Swiss|Czech|Welsh|Irish|Scottish|Danish|Swedish|Finnish|Polish|Turkish)\Z")
+_HANDLE_RE = regex.compile(r"\(@\w+\)")
+_BRACKETS_RE = regex.compile(r"\s*\([^)]*\)")
+_POSSESSIVE_END_RE = regex.compile(r"[’']s?\Z")
 _NUMBERS = frozenset("one two three four five several many some few most".split())
 
 
@@ -49,8 +52,8 @@ def describe(mention: str) -> Described:
         return Described(None, "unknown", pronoun=low)
     # an appositive or a relative clause describes the name before it: "Argus, a weekly paper …"
     head, _, apposition = text.partition(",")
-    handle = regex.search(r"\(@\w+\)", head)
-    head = regex.sub(r"\s*\([^)]*\)", "", head).strip()
+    handle = _HANDLE_RE.search(head)
+    head = _BRACKETS_RE.sub("", head).strip()
     words = _WORD_RE.findall(head)
     if not words:
         return Described(None, "unknown")
@@ -110,7 +113,7 @@ def describe(mention: str) -> Described:
         return Described(None, "person" if role else "unknown", role=role, qualifier=qualifier)
     name = " ".join(name_words).rstrip(",.;:")
     if name.endswith(_POSSESSIVE):
-        name = regex.sub(r"[’']s?\Z", "", name)
+        name = _POSSESSIVE_END_RE.sub("", name)
     # "The Times", "the Vatican": a one-word name keeps its article
     if len(name_words) == 1 and the and last_desc <= 0:
         name = "The " + name

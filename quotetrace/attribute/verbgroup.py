@@ -18,16 +18,30 @@ import regex
 from ..model import Span
 from ..text.words import ADVERBS
 
-_AUX = "has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do|shall"
-_ADV = "|".join(sorted(ADVERBS | {"not", "also", "never", "still", "just", "even", "always", "long"}, key=len,
-                       reverse=True))
-# "has (also repeatedly) ", "did not ", "didn’t " just before the verb, on the same line
-_BEFORE_RE = regex.compile(r"\b(?:%s)(?:n[’']t)?(?:[ \t\u00a0]+(?:%s|\w+ly))*[ \t\u00a0]+\Z" % (_AUX, _ADV),
-                           regex.I)
-_CATENATIVE_RE = regex.compile(
-    r"\b(?:(?:went|go|goes|going|gone)[ \t\u00a0]+on|continued|continues|continue|proceeded|began|begins)"
-    r"[ \t\u00a0]+to[ \t\u00a0]+\Z", regex.I)
+_AUX = frozenset("has have had is are was were will would could can may might should must did does do shall".split())
+_ADV = ADVERBS | {"not", "also", "never", "still", "just", "even", "always", "long"}
+_NEGATED = frozenset(a + "n" + q + "t" for a in ("has", "have", "had", "is", "are", "was", "were", "would", "could",
+                                                    "should", "did", "does", "do", "must") for q in "’'")
+_CATENATIVE = frozenset("continued continues continue proceeded began begins".split())
+_GO = frozenset("went go goes going gone".split())
+_WORD_RE = regex.compile(r"[\w’'-]+")
 _LOOK_BACK = 60
+
+
+def _words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """The words on the same line just before ``end``, last first, with their starts; empty if
+    anything but spaces separates them."""
+    lo = max(0, end - _LOOK_BACK)
+    line = text.rfind("\n", lo, end)
+    lo = line + 1 if line >= 0 else lo
+    out = []
+    pos = end
+    for m in reversed(list(_WORD_RE.finditer(text, lo, end))):
+        if text[m.end():pos].strip(" \t\u00a0"):
+            break  # punctuation between: the verb group ends here
+        out.append((m.start(), m.group().lower()))
+        pos = m.start()
+    return out
 
 
 def widen(text: str, cue: Span) -> Span:
@@ -36,13 +50,20 @@ def widen(text: str, cue: Span) -> Span:
     if not word[:1].islower() or not word[:1].isalpha() or word.startswith("according"):
         return cue
     start = cue.start
-    lo = max(0, start - _LOOK_BACK)
-    m = _CATENATIVE_RE.search(text, lo, start)
-    if m:
-        start = m.start()
-    m = _BEFORE_RE.search(text, lo, start)
-    if m:
-        start = m.start()
+    before = _words_before(text, start)
+    k = 0
+    # "went on to say", "continued to say"
+    if len(before) >= 2 and before[0][1] == "to":
+        if before[1][1] in _CATENATIVE:
+            start, k = before[1][0], 2
+        elif before[1][1] == "on" and len(before) >= 3 and before[2][1] in _GO:
+            start, k = before[2][0], 3
+    # "has (also repeatedly) said", "did not say", "didn’t say"
+    j = k
+    while j < len(before) and (before[j][1] in _ADV or before[j][1].endswith("ly")):
+        j += 1
+    if j < len(before) and (before[j][1] in _AUX or before[j][1] in _NEGATED):
+        start = before[j][0]
     end = cue.end
     if text[end:end + 1] == ":":
         end += 1
