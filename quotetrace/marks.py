@@ -299,13 +299,18 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     inner = between.strip()
     # nothing between: two quotes side by side; no closing punctuation: a quoted fragment
     # inside a sentence ("called the “…” and the “…”"), not an interruption
-    if not inner or inner[-1] not in ".,:;—–" or "\n" in between or len(between) > 160:
+    if not inner or inner[-1] not in ".,:;—–" or "\n" in between or len(between) > 320:
         return False
     words = _WORD_RE.findall(between)
     # "said in reply": a cue word after a preposition or determiner is a noun, and after
     # "was" a passive ("he was formally called to testify") reports nothing
     cues = [c for c in SPEECH_RE.finditer(between)
             if not _NOUN_BEFORE_RE.search(between, 0, c.start())]
+    if len(cues) == 2 and cues[1].group().lower().endswith("ing") and inner[-1] == "." \
+            and len(_WORD_RE.findall(between[cues[1].end():])) >= 2:
+        # "…,” she said, stressing why the past matters. “…”: a participle with its own content,
+        # then a new sentence of the same quotation
+        cues = cues[:1]
     # exactly one cue: "Ortiz said, adding later, “…”" starts a second statement, and so does a
     # participle alone: "… before asking her, “…”"
     if len(cues) != 1 or cues[0].group().lower().endswith("ing"):

@@ -35,6 +35,13 @@ CASES = [
      [["The next days matter,", "I think we are close."]]),
     ('"We are ready," he said, "and we will go."', [["We are ready,", "and we will go."]]),
     ("“Who pays?” the senator asked. “Not us.”", [["Who pays?", "Not us."]]),
+    # a long attribution with a description, and a participle with its own words before a new sentence
+    ("“No,” said Jane Doe, who chaired the committee that held hearings on the matter for most of the "
+     "past two years before the chamber voted to disband it. “Never.”", [["No,", "Never."]]),
+    ("“We will win,” Ortiz said, stressing why the vote mattered. “Nobody can stop us.”",
+     [["We will win,", "Nobody can stop us."]]),
+    ("“People stop and I say, ‘Thank you,’” Lee explained. “Some say we are wrong.”",
+     [["People stop and I say, ‘Thank you,’", "Some say we are wrong."]]),
     # ... but not when the first part ends its statement or a second cue starts a new one
     ("“We won.” He left. “Then we lost.”", [["We won."], ["Then we lost."]]),
     ("“We won,” she said, adding later, “we lost.”", [["We won,"], ["we lost."]]),
