@@ -310,6 +310,12 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         if f"{low} {nxt}" in PHRASAL_FORMS or (lemma == "call" and nxt in ("for", "on")):
             cue_end = i + 1
             lemma = PHRASAL_FORMS.get(f"{low} {nxt}", lemma)
+        inner = lemma_of(s.low(cue_end + 2)) if s.low(cue_end + 1) == "to" and not s.inq[cue_end + 2] else None
+        if inner in CLAUSE_VERBS and lemma not in _LISTENER_VERBS:
+            # "interjected to say", "went on to say": one cue, whose second verb takes the content
+            skip.add(cue_end + 2)
+            cue_end += 2
+            lemma = inner
         cue_span = span_of(s, i, cue_end)
         prev = s.low(i - 1)
         if i == 0:

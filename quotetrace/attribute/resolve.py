@@ -113,7 +113,8 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
                 history.append((c.speaker.start, para, speaker))
                 spellings.setdefault(speaker.name.lower(), speaker)
         cue = None
-        if c is not None and c.cue is not None and a.rule != "continued":
+        if c is not None and c.cue is not None:
+            # a quotation paragraph that continues the one before shares its attribution and cue
             span = widen(text, c.cue)
             cue = Cue(text[span.start:span.end], span.start, span.end)
         conf = _CONFIDENCE.get(a.rule.split(":")[0], 0.7)
