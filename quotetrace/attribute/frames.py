@@ -47,6 +47,7 @@ from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, NOUNISH, PHRASAL_FORMS, Q
 from ..marks import Marked
 from .mentions import (
     DESCRIPTION_OPENERS,
+    QUANTIFIERS,
     left_np,
     right_np,
     subject,
@@ -70,6 +71,11 @@ telephone cable wire fax""".split())
 _AS_VERBS = frozenset("describe characterize characterise label brand term dub".split())
 
 _NO_CONTENT = frozenset("nothing something anything little much more so this that it everything no yes".split())
+
+def _plural_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s")) \
+        and word not in PRONOUNS and not cue_kind(word) and word not in ("others", "as", "has", "was", "does")
+
 
 def _is_cue(s: CueSentence, i: int) -> str | None:
     """The cue's kind (speech/stance) when token i is used as a cue verb here."""
@@ -97,6 +103,13 @@ def _is_cue(s: CueSentence, i: int) -> str | None:
     if low in NOUNISH or low.endswith("ing"):
         if prev in DETERMINERS or prev.endswith(("’s", "'s")) or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
             return None
+    nxt = s.low(i + 1)
+    if low.endswith("ed") and (prev in QUANTIFIERS or prev.replace(",", "").isdigit() or prev in DETERMINERS) \
+            and s.is_word(i + 1) and not s.is_cap(i + 1) and nxt not in DETERMINERS and nxt not in PREPOSITIONS \
+            and nxt not in PRONOUNS and nxt not in OBJECT_PRONOUNS and nxt not in ("that", "to", "as", "it"):
+        return None  # "more pledged delegates", "eight reported incidents": an adjective
+    if low.endswith("ing") and _plural_noun(prev) and not s.is_cap(i - 1) and nxt not in (",", ":", "that"):
+        return None  # "tickets telling them when …", "superdelegates declaring support": a noun's modifier
     if s.is_cap(i) and i > 0 and s.low(i - 1) not in ("“", '"', ":"):
         return None  # "Said" inside a name or headline
     if s.is_cap(i) and i == 0 and not (s.is_cap(1) and any(s.low(k) in (":", ",") for k in range(2, min(len(s), 9)))):
@@ -558,6 +571,8 @@ def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | N
     if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS \
             and not s.low(i).endswith("ing"):  # "…, telling supporters that …" is carried, not inverted
         np = right_np(s, cue_end + 1)
+        if np and s.low(np[0]) in PRONOUNS and s.is_word(np[0] + 1):
+            np = None  # "…, said she wanted change": the pronoun opens the content
         if np:
             np = (np[0], through_descriptions(s, np[1]))
             ok, stop = _tail_is_adverbial(s, np[1], None)

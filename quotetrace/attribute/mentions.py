@@ -55,6 +55,35 @@ def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
             break
     return k
 
+# Words that quantify a group of speakers: "Some said", "Two in three say", "Almost half of
+# respondents said", "52 percent say", "those surveyed said".
+QUANTIFIERS = frozenset("""many most some several few all both half everyone everybody nobody none others one two
+three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand more less almost nearly about over under just roughly only""".split())
+_PARTICIPANTS = frozenset("surveyed polled interviewed asked questioned".split())
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s", "ics"))
+
+
+def _quantified(s: CueSentence, a: int, b: int, lows: list[str]) -> bool:
+    """A quantity of people or of a poll's respondents, as the subject of a cue."""
+    if lows[0] == "those" and len(lows) == 2 and lows[1] in _PARTICIPANTS:
+        return True
+    parts = lows[0].replace("-", " ").split()
+    first = parts[0] if parts else ""
+    if not (first in QUANTIFIERS or first.isdigit() or first.rstrip("%").replace(",", "").isdigit()):
+        return False
+    if len(lows) > 7 or any(w in AUXILIARIES or w in SUBORDINATORS - {"than"} or w in PRONOUNS for w in lows):
+        return False
+    tail = lows[-1]
+    return len(lows) == 1 and (first in QUANTIFIERS and first not in ("one", "about", "over", "under", "just", "only",
+                                                                          "more", "less", "almost", "nearly", "roughly")) \
+        or tail in ("percent", "%") or tail.endswith("%") or tail.isdigit() or _plural(tail) or tail in QUANTIFIERS \
+        or "in" in lows and tail.isdigit()
+
+
 def np_ok(s: CueSentence, a: int, b: int) -> bool:
     """Whether tokens a..b (inclusive) can be a speaker mention."""
     if b < a or b - a + 1 > _MAX_NP:
@@ -69,6 +98,12 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
     head = lows[-1]
     if head in DOCUMENT_HEADS and len(lows) <= 4 and head not in DETERMINERS and not any(w in AUXILIARIES for w in lows):
         return True  # "the filing", "a police report", "court papers"
+    if _quantified(s, a, b, lows):
+        return True  # "Two in three", "52 percent", "Some", "those surveyed", "Almost half of respondents"
+    if len(lows) <= 4 and _plural(head) and all(s.is_word(k) or lows[k - a] in ("’s", "'s") for k in range(a, b + 1)) \
+            and not any(w in PREPOSITIONS or w in SUBORDINATORS or w in PRONOUNS or w in DETERMINERS - {"some", "these", "those", "many"}
+                        for w in lows):
+        return True  # "Political scientists", "abortion rights advocates", "Several Democratic operatives"
     if head in DETERMINERS or (head.endswith(("ed", "ing")) and not s.is_cap(b) and head not in TITLES) \
             or any(w.endswith(("’s", "'s")) and w[:-2] in PRONOUNS | {"that", "what", "there"} for w in lows):
         return False  # "a larger", "forces attempted", "he’s open": not a noun phrase
@@ -141,8 +176,9 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if low in AUXILIARIES or cue_kind(low) and not s.is_cap(a - 1) and low not in NOUNISH:
             break
-        if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES:
-            break  # "rejected the idea, …" — a verb, not part of the name
+        if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES and "-" not in low \
+                and not (low in _PARTICIPANTS and s.low(a - 2) == "those"):
+            break  # "rejected the idea, …" — a verb, not part of the name ("self-described" is)
         a -= 1
     a = _drop_opening_phrase(s, a, b)
     return trim_np(s, a, b)
