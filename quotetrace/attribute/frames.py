@@ -57,6 +57,7 @@ from .mentions import (
 from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
 from .signed import find_signed
 from .colon import colon_attribution
+from .headline import headline_attribution, title_case
 from .relayed import relayed
 from .trailing import trailing_attribution
 
@@ -71,6 +72,9 @@ telephone cable wire fax""".split())
 _AS_VERBS = frozenset("describe characterize characterise label brand term dub".split())
 
 _NO_CONTENT = frozenset("nothing something anything little much more so this that it everything no yes".split())
+
+_ASKED_NEXT = frozenset("about whether if what why how who when where which by to on in".split())
+
 
 def _plural_noun(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s")) \
@@ -112,8 +116,9 @@ def _is_cue(s: CueSentence, i: int) -> str | None:
         return None  # "tickets telling them when …", "superdelegates declaring support": a noun's modifier
     if s.is_cap(i) and i > 0 and s.low(i - 1) not in ("“", '"', ":"):
         return None  # "Said" inside a name or headline
-    if s.is_cap(i) and i == 0 and not (s.is_cap(1) and any(s.low(k) in (":", ",") for k in range(2, min(len(s), 9)))):
-        return None  # a sentence-initial cue only in "Said Ellis: “…”"
+    if s.is_cap(i) and i == 0 and not (s.is_cap(1) and any(s.low(k) in (":", ",") for k in range(2, min(len(s), 9)))) \
+            and not (low == "asked" and (nxt in _ASKED_NEXT or nxt.endswith("ly"))):
+        return None  # a sentence-initial cue only in "Said Ellis: “…”" and "Asked whether …, X said"
     return kind
 
 _TAIL_WORDS = frozenset("""statement interview interviews news conference briefing email emailed phone
@@ -298,6 +303,10 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
     found: list[Candidate] = []
     last_speaker: tuple[int, int] | None = None
     skip: set[int] = set()
+    if title_case(s):
+        # "Ortiz Says Budget Talks Are Over.": a headline capitalises its cue
+        cand = headline_attribution(s)
+        return [cand] if cand is not None else []
     trailing = trailing_attribution(s)
     if trailing is not None:
         # "“…?” Mr. Ortiz asked, pointing at the map": the quotation's attribution; the words
@@ -332,7 +341,8 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         cue_span = span_of(s, i, cue_end)
         prev = s.low(i - 1)
         if i == 0:
-            cand = _said_first(s, cue_end, cues)  # "Said Ellis: “…”"
+            # "Said Ellis: “…”", "Asked whether he would run, Ortiz said …"
+            cand = _asked_first(s) if low == "asked" else _said_first(s, cue_end, cues)
             if cand:
                 found.append(cand)
             continue
@@ -585,6 +595,34 @@ def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | N
                                      speaker=span_of(s, *np), rule="post-inverted")
     return None
 
+def _asked_first(s: CueSentence) -> Candidate | None:
+    """``Asked whether …, she said …``, ``Asked by the host about …, he …``: the question is the
+    content of "Asked"; its asker, when named, is the speaker. The clause ends at the first comma."""
+    k = 1
+    while s.low(k) in ADVERBS or s.low(k).endswith("ly"):
+        k += 1
+    speaker = None
+    if s.low(k) == "by":
+        speaker = right_np(s, k + 1)
+        if speaker is None:
+            return None
+        k = speaker[1] + 1
+    cue_end = 0
+    if s.low(k) == "about":
+        cue_end = k if k == 1 else 0
+        k += 1
+    elif s.low(k) not in ("whether", "if", "what", "why", "how", "who", "when", "where", "which", "to", "on", "in"):
+        return None
+    end = next((x for x in range(k, s.n) if s.low(x) == "," and not s.inq[x]), None)
+    if end is None or end <= k:
+        return None
+    content = trim_content(s.text, s.toks[k].start, s.toks[end - 1].end)
+    if content is None:
+        return None
+    return Candidate(cue=span_of(s, 0, cue_end), content=(content,),
+                     speaker=span_of(s, *speaker) if speaker else None, rule="passive")
+
+
 def _said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate | None:
     """``Said Ellis: “…”``: a sentence that opens with its cue."""
     np = right_np(s, cue_end + 1)
@@ -719,7 +757,15 @@ def _according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None
     """``according to X, …`` and ``…, according to X``."""
     np = right_np(s, i + 2)
     if np is None:
-        return None
+        # "according to early returns", "according to one global index": whatever follows is
+        # the source, up to the punctuation that ends it
+        b = i + 2
+        while b < s.n and b - i < 22 and s.low(b) not in (",", ".", ";", ":", ")", "—", "–", "?", "!") \
+                and (not s.inq[b] or s.toks[b - 1].text in OPEN_MARKS or s.inq[b - 1]):
+            b += 1
+        if b == i + 2 or not any(s.is_word(k) for k in range(i + 2, b)):
+            return None
+        np = (i + 2, b - 1)
     cue = span_of(s, i, i + 1)
     text = s.text
     pieces = []

@@ -30,7 +30,7 @@ _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her
                  "them": ("group", "organization", "anonymous")}
 _LOOKBACK_PARAGRAPHS = 3
 _CONFIDENCE = {"signed": 0.9, "post": 0.95, "post-inverted": 0.95, "pre": 0.85, "according": 0.85, "colon": 0.8,
-               "relayed": 0.85, "carried": 0.75, "passive": 0.7, "continued": 0.6, "syntax": 0.8}
+               "relayed": 0.85, "headline": 0.7, "carried": 0.75, "passive": 0.7, "continued": 0.6, "syntax": 0.8}
 
 
 class _Names:

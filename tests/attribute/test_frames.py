@@ -80,6 +80,14 @@ CASES = [
     # asked whether
     ("The union asked whether the candidates supported the bill.", "The union", "asked",
      "whether the candidates supported the bill"),
+    # any phrase after "according to" is the source
+    ("According to early returns, Ortiz won the county.", "early returns", "According to", "Ortiz won the county"),
+    # a sentence that opens with "Asked": the question is the content, its asker (if named) the speaker
+    ("Asked whether he would run again, Ortiz said he had not decided.", None, "Asked", "whether he would run again"),
+    ("Asked about her own vote, she declined to answer.", None, "Asked about", "her own vote"),
+    ("Asked by the host about the plan, Ortiz laughed.", "the host", "Asked", "the plan"),
+    # a headline in title case capitalises its cue
+    ("Mayor Ruiz Says Budget Talks Are Over.", "Mayor Ruiz", "Says", "Budget Talks Are Over"),
     # a group with "and others"
     ("Edwards and others said they could not back the plan.", "Edwards and others", "said",
      "they could not back the plan"),

@@ -1,0 +1,45 @@
+"""Headlines in title case: ``Ortiz Says Budget Talks Are Over.``, ``Mayor Urges Calm After Vote``.
+
+Title case capitalises the cue, so the sentence rules (which read a capitalised cue as part of a
+name) miss it. In a sentence whose words are nearly all capitalised, a present-tense reporting
+verb after a short subject is the cue: the subject before it speaks, the rest of the headline is
+what was said.
+
+Notes:
+    Headline grammar (present tense for past events, dropped articles) follows the style guides
+    of the wire services; PolNeAR annotates headline attributions like any other.
+"""
+
+from __future__ import annotations
+
+from . import Candidate
+from ..text.lexicon import lemma_of
+from .sentence import ALL_MARKS, CueSentence, span_of, trim_content
+
+# words a title-case headline leaves in lower case
+_SMALL = frozenset("a an the and but or of to in on at for by with as from into over via vs".split())
+_MAX_SUBJECT = 8
+
+
+def title_case(s: CueSentence) -> bool:
+    """Whether the sentence is a headline in title case: its long words nearly all capitalised."""
+    words = [k for k in range(s.n) if s.is_word(k) and s.low(k) not in _SMALL]
+    return len(words) >= 3 and sum(1 for k in words if s.is_cap(k)) >= 0.85 * len(words)
+
+
+def headline_attribution(s: CueSentence) -> Candidate | None:
+    """The attribution of a title-case headline: ``X Says Y`` (``X: Y`` is the colon frame's)."""
+    start = 0
+    for i in range(1, min(s.n, _MAX_SUBJECT + 2)):
+        low = s.low(i)
+        if low in (":", "—", "–", "-") or s.toks[i].text in ALL_MARKS:
+            start = i + 1  # "Trump Rally: Pence Says …"
+            continue
+        lemma = lemma_of(low)
+        if lemma is None or not s.is_cap(i) or not low.endswith("s") or i - start < 1:
+            continue
+        content = trim_content(s.text, s.toks[i + 1].start, s.end_offset()) if i + 1 < s.n else None
+        if content is None or not all(s.is_word(k) or s.low(k) in ("’s", "'s", ".") for k in range(start, i)):
+            return None
+        return Candidate(cue=span_of(s, i, i), content=(content,), speaker=span_of(s, start, i - 1), rule="headline")
+    return None
