@@ -49,6 +49,7 @@ from .mentions import (
     DESCRIPTION_OPENERS,
     QUANTIFIERS,
     left_np,
+    np_ok,
     right_np,
     subject,
     through_descriptions,
@@ -72,6 +73,20 @@ telephone cable wire fax""".split())
 _AS_VERBS = frozenset("describe characterize characterise label brand term dub".split())
 
 _NO_CONTENT = frozenset("nothing something anything little much more so this that it everything no yes".split())
+
+# -s forms that are plural nouns after a name ("Southern states", "campaign finance reports"):
+# cues only when a content opener follows.
+_NOUN_LIKE_CUES = frozenset("states reports estimates notes".split())
+
+def _modifier_like(s: CueSentence, k: int) -> bool:
+    """A capitalised word that modifies a noun rather than names a speaker: "Southern", "Tuesday",
+    "Commission" in "Election Commission reports", or any word after a quantifier."""
+    low = s.low(k)
+    if low in ORG_HEADS or low in TITLES:
+        return False  # "The Guardian reports", "the Associated Press reports"
+    return low.endswith(("ern", "ian", "ish", "ese", "ic")) or low in TIME_WORDS or s.low(k - 1) in QUANTIFIERS \
+        or s.is_cap(k - 1)
+
 
 _ASKED_NEXT = frozenset("about whether if what why how who when where which by to on in".split())
 
@@ -108,6 +123,9 @@ def _is_cue(s: CueSentence, i: int) -> str | None:
         if prev in DETERMINERS or prev.endswith(("’s", "'s")) or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
             return None
     nxt = s.low(i + 1)
+    if low in _NOUN_LIKE_CUES and s.is_cap(i - 1) and _modifier_like(s, i - 1) \
+            and not (nxt == ":" or s.toks[i + 1].text in OPEN_MARKS if i + 1 < s.n else True):
+        return None  # "Super Tuesday states, especially …", "Election Commission reports that track …"
     if low.endswith("ed") and (prev in QUANTIFIERS or prev.replace(",", "").isdigit() or prev in DETERMINERS) \
             and s.is_word(i + 1) and not s.is_cap(i + 1) and nxt not in DETERMINERS and nxt not in PREPOSITIONS \
             and nxt not in PRONOUNS and nxt not in OBJECT_PRONOUNS and nxt not in ("that", "to", "as", "it"):
@@ -515,6 +533,20 @@ def _tok_range(s: CueSentence, span: Span | None) -> tuple[int, int] | None:
     idx = [k for k, t in enumerate(s.toks) if span.start <= t.start and t.end <= span.end]
     return (idx[0], idx[-1]) if idx else None
 
+# Prepositions that open a sentence's time or concession phrase: "Since then, Germany has responded …".
+_OPENING_PREPOSITIONS = frozenset("since until despite amid following throughout".split())
+
+_POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
+
+# Verbs whose content may be an infinitive: "urged voters to …", "vowed to …"; after any other
+# cue, "to" opens a phrase ("adding to his wins", "responded to critics").
+_TO_VERBS = frozenset("""urge ask tell warn advise promise vow pledge threaten agree call beg implore plead encourage
+invite order instruct remind demand propose offer expect hope want plan decide refuse decline intend caution
+admonish entreat beseech importune notify claim continue go on""".split()) | {"go on"}
+
+# A particle that makes a phrasal verb of a cue ("wrote off the effort"): it opens no content.
+_PARTICLES = frozenset({"off"})
+
 # Sentence adverbs that open a clause: before "X said" they are not what X said.
 _OPENING_WORDS = frozenset("""still however meanwhile yet so now then instead but and also indeed moreover
 separately earlier later again finally first second third lastly similarly likewise ultimately overall
@@ -530,6 +562,10 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     np = (with_description_before(s, np[0]), np[1])
     a = np[0]
     before = s.low(a - 1)
+    if a <= 1 and s.low(i - 1) == "," and not s.inq[i - 1] and s.toks[0].text not in OPEN_MARKS:
+        comma = next((x for x in range(a, i) if s.low(x) == ","), i)
+        if np_ok(s, a, comma - 1) and (s.is_cap(a) or s.low(a) in DETERMINERS):
+            return None  # "Ortiz, a lawyer, argued his case …": the mention is the subject, not content
     if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
         return _inverted(s, i, cue_end, lemma)
     if lemma in QUOTE_ONLY and not any(s.inq[x] for x in range(a)):
@@ -544,7 +580,10 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     if s.low(boundary) == "," and s.low(boundary - 1) in CLOSE_MARKS:
         content_end = s.toks[boundary - 1].end
     first = 1 if s.low(0) in ("and", "but", "so", "yet") else 0
-    if s.low(first) in PREPOSITIONS - {"that"} or (s.low(first).endswith("ing") and s.is_word(first)):
+    if before in ("—", "–") and all(s.toks[x].text.isupper() or not s.is_word(x) for x in range(boundary)):
+        return None  # "WASHINGTON (AP) — Ortiz argued …": a dateline, not content
+    if s.low(first) in PREPOSITIONS - {"that"} or s.low(first) in _OPENING_PREPOSITIONS \
+            or (s.low(first).endswith("ing") and s.is_word(first)):
         if not any(s.inq[x] for x in range(boundary)):
             # "Kicking off the day in Salem, Trump accused …", "And in that speech, Ortiz
             # chimed in, …": an opening phrase, not what was said
@@ -583,6 +622,8 @@ def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | N
         np = right_np(s, cue_end + 1)
         if np and s.low(np[0]) in PRONOUNS and s.is_word(np[0] + 1):
             np = None  # "…, said she wanted change": the pronoun opens the content
+        if np and s.low(np[0]) in _POSSESSIVE_DETERMINERS:
+            np = None  # "…, argued his case …": an object, not a speaker after the cue
         if np:
             np = (np[0], through_descriptions(s, np[1]))
             ok, stop = _tail_is_adverbial(s, np[1], None)
@@ -723,8 +764,21 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
         k += 1
     if k >= n:
         return None
-    if s.low(k) in ".!?" or (s.low(k) in PREPOSITIONS and s.low(k) != "to"):
-        return None  # "responded by …", "spoke on Radio Nord": no reported clause
+    if s.low(k) in ".!?" or (s.low(k) in PREPOSITIONS and s.low(k) != "to") or s.low(k) in _PARTICLES:
+        return None  # "responded by …", "spoke on Radio Nord", "wrote off …": no reported clause
+    if s.low(k) == "to" and lemma not in _TO_VERBS:
+        # "wrote to the office that …", "admitted to the paper that …": a recipient, then the
+        # content; "is adding to his wins": a phrase, not an infinitive the cue reports
+        j = next((x for x in range(k + 1, min(n, k + 9)) if s.low(x) == "that" and not s.inq[x]), None)
+        if j is None or any(s.low(x) in AUXILIARIES or cue_kind(s.low(x)) for x in range(k + 1, j)):
+            return None
+        k = j
+    j = k
+    while j < n and (s.low(j).endswith("ly") and s.is_word(j) and not s.is_cap(j) or s.low(j) in ADVERBS):
+        j += 1
+    if j > k and (j >= n or s.low(j) in PREPOSITIONS - {"that", "to"} or s.low(j) in ".,;!?") \
+            and not any(s.low(x) == "that" for x in range(j, min(n, j + 10))):
+        return None  # "testified voluntarily in 1998": how, not what
     if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?"):
         return None  # "said nothing", "said so"
     j = k

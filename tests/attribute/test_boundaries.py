@@ -52,6 +52,11 @@ ADVERBIALS = [
     ("Lee said on Channel 4’s “Morning Hour” that the tax would go.", "Lee", "said", "that the tax would go"),
     ("The mayor campaigned on Friday, telling voters in Salem, Oregon, that the tax would go.", "The mayor",
      "telling", "that the tax would go"),
+    # a recipient after "to", then the that-clause
+    ("The Legion wrote to the senator's office that it had not given permission.", "The Legion", "wrote",
+     "that it had not given permission"),
+    ("Weiner admitted to the newspaper that they had been friends for years.", "Weiner", "admitted",
+     "that they had been friends for years"),
     # a quotation inside a clause, then an inverted attribution with a description
     ("The old law was “a failure,” said Dana Pike, education professor at the state university.", "Dana Pike",
      "said", "The old law was “a failure"),
@@ -70,3 +75,17 @@ def test_noun_complement_is_not_content() -> None:
     """'agreed to a settlement over allegations that …': the that-clause belongs to the noun."""
     text = "The firm agreed to a settlement over allegations that it misled investors."
     assert all(not q.text.startswith("that it misled") for q in extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "He is adding to his wins in the South.",
+    "The committee has written off efforts by the dissidents.",
+    "Ortiz testified voluntarily in 1998.",
+    "Southern states that vote in March have large minority populations.",
+    "WASHINGTON (AP) — Ortiz argued the case on Friday.",
+    "Ortiz, a lawyer, argued his case before the board.",
+])
+def test_no_reported_content(text: str) -> None:
+    """A phrase after the cue (to …, off …, an adverb) or a noun that looks like a cue reports no statement."""
+    assert all(not q.text.startswith(("to his", "off", "voluntarily", "that vote", "WASHINGTON", "Ortiz, a"))
+               for q in extract(text))
