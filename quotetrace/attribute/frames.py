@@ -88,6 +88,10 @@ def _modifier_like(s: CueSentence, k: int) -> bool:
         or s.is_cap(k - 1)
 
 
+# Cue verbs with a common sense that reports nothing ("adding towns", "calling a meeting",
+# "posting a loss"): as a means ("by adding …") they report only a that-clause or a quotation.
+_TWO_SENSES = frozenset("add call post note report continue".split())
+
 _ASKED_NEXT = frozenset("about whether if what why how who when where which by to on in".split())
 
 
@@ -106,8 +110,12 @@ def _is_cue(s: CueSentence, i: int) -> str | None:
         # two-word cues: "shot back", "pointed out", "weighed in"
         return "speech" if f"{low} {s.low(i + 1)}" in PHRASAL_FORMS and not s.inq[i + 1] else None
     prev = s.low(i - 1)
+    nxt = s.low(i + 1)
     if prev.endswith(("’s", "'s")) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
         return None  # "Friday’s reported blast", "the voters’ claims"
+    if low in NOUNISH and low.endswith("s") and s.is_cap(i - 1) and (s.low(i - 2) in PREPOSITIONS
+                                                                    or s.low(i - 2) in QUANTIFIERS):
+        return None  # "32% of Republican claims": a noun after a modifier
     if low in NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "about", "by", "in", "on"):
         if not (low == "calls" and s.low(i + 1) in ("for", "on")):
             return None  # "reports from the blog …", "claims of fraud"
@@ -122,7 +130,9 @@ def _is_cue(s: CueSentence, i: int) -> str | None:
     if low in NOUNISH or low.endswith("ing"):
         if prev in DETERMINERS or prev.endswith(("’s", "'s")) or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
             return None
-    nxt = s.low(i + 1)
+        if prev == "by" and low.endswith("ing") and lemma_of(low) in _TWO_SENSES and nxt not in ("that", ",", ":") \
+                and not (i + 1 < s.n and s.toks[i + 1].text in OPEN_MARKS):
+            return None  # "defined the areas by adding a few towns": a means, not a statement
     if low in _NOUN_LIKE_CUES and s.is_cap(i - 1) and _modifier_like(s, i - 1) \
             and not (nxt == ":" or s.toks[i + 1].text in OPEN_MARKS if i + 1 < s.n else True):
         return None  # "Super Tuesday states, especially …", "Election Commission reports that track …"
@@ -473,14 +483,17 @@ def _subordinate_end(s: CueSentence, a: int, content: Span) -> Span | None:
     """The content of a cue in a subordinate clause ends with that clause: "As Obama announces
     that he is ready, he is set to …", "…, just as she said she would, and the market …"."""
     opener = s.low(a - 1)
-    if opener not in _SUBORDINATE_OPENERS and not (opener == "that" and s.low(a - 2) == "now"):
+    relative = s.low(a) in ("who", "which") and opener == ","
+    if not relative and opener not in _SUBORDINATE_OPENERS and not (opener == "that" and s.low(a - 2) == "now"):
         return content
     for k in range(s.n):
         t = s.toks[k]
         if t.start <= content.start or t.start >= content.end or s.inq[k] or s.low(k) != ",":
             continue
         nxt = s.low(k + 1)
-        if nxt in PRONOUNS or nxt in DETERMINERS or nxt in ("and", "but", "even", "so", "yet") or s.is_cap(k + 1):
+        # "Her relatives, who said it was fine, watched it": a relative clause ends at its comma
+        if relative or nxt in PRONOUNS or nxt in DETERMINERS or nxt in ("and", "but", "even", "so", "yet") \
+                or s.is_cap(k + 1):
             return trim_content(s.text, content.start, t.start)
     return content
 

@@ -119,7 +119,8 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
             and not any(w in SUBORDINATORS or w in PRONOUNS for w in lows[1:]):
         return True
     # a lower-case head: "an official familiar with the matter", "sources close to the ministry"
-    return any(w in ANONYMOUS_HEADS or w in GROUP_HEADS or w in ORG_HEADS or w in TITLES for w in lows)
+    return any(w in ANONYMOUS_HEADS or w in GROUP_HEADS or w in ORG_HEADS or w in TITLES
+               or w.endswith("s") and w[:-1] in TITLES for w in lows)  # "attorneys for the family"
 
 def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
     """The speaker mention that ends just before token ``end`` (a cue), as token indices."""

@@ -144,11 +144,14 @@ def trailing_attribution(s: CueSentence) -> tuple[Candidate, int, int] | None:
 
 def _trailing(s: CueSentence, o: int, c: int, led: bool) -> tuple[Candidate, int, int] | None:
     j = c + 1
+    last = c - 1
+    while last > o and s.toks[last].text in CLOSE_MARKS and s.inq[last]:
+        last -= 1  # “… called it ‘a miracle,’” she said: the nested quotation's mark
     if s.low(j) in (",", "—", "–"):
         j += 1
-    elif s.low(c - 1) not in _STATEMENT_END:
+    elif s.low(last) not in _STATEMENT_END:
         return None  # “Blue Sky” opened on Friday: a title, not a statement
-    if s.low(j) == "as" and c - 1 > o and s.low(c - 1) in _STATEMENT_END:
+    if s.low(j) == "as" and last > o and s.low(last) in _STATEMENT_END:
         j += 1  # "“…,” as the mayor put it"
     if j >= s.n:
         return None

@@ -90,3 +90,11 @@ def test_quote_over_paragraphs_takes_its_speaker_from_the_end() -> None:
     assert q.kind == "direct" and len(q.spans) == 3
     assert q.text.startswith("We have waited") and q.text.endswith("done waiting,")
     assert q.speaker.name == "Ana Ruiz" and q.cue.text == "said"
+
+
+def test_quotation_ending_in_a_nested_quotation_keeps_its_attribution() -> None:
+    """'…: “… you called ‘miracles,’” she said' is attributed by 'she said', not by the verb
+    before the colon."""
+    text = "Hill scolded him: “The science is against the products you called ‘miracles,’” she said."
+    owners = [q for q in extract(text) if "science" in q.text]
+    assert [(q.cue.text, q.speaker.mention) for q in owners] == [("said", "she")]
