@@ -69,8 +69,8 @@ def _verbless(s: CueSentence, start: int, colon: int) -> tuple[int, int] | None:
 # capitalised words that open a line without naming anyone: "Then, on CNN: “…”"
 _NOT_NAMES = frozenset("""then there here this that these those it but and so now later earlier also however
 meanwhile still yet again finally first next update correction""".split())
-# the longest cue read between a speaker and a colon: "describes itself in the following way:"
-_MAX_CUE = 8
+# the longest cue read between a speaker and a colon: "is rolling out a new campaign message:"
+_MAX_CUE = 12
 
 _INTRO_OPENERS = frozenset("asked speaking however meanwhile still yet later earlier then now".split())
 
@@ -114,7 +114,7 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
         if low in (";", ".", "!", "?") or s.toks[c].text in CLOSE_MARKS:
             clause_start = c + 1
             continue
-        if low in ("but", "and") and s.low(c - 1) == "," and (s.low(c + 1) in PRONOUNS or s.is_cap(c + 1)):
+        if low in ("but", "and", "that") and s.low(c - 1) == "," and (s.low(c + 1) in PRONOUNS or s.is_cap(c + 1)):
             clause_start = c + 1  # "…, but he gave the Texan a compliment: “…”": a clause of its own
             continue
         if low != ":" or c - clause_start > _MAX_CLAUSE or c == clause_start:

@@ -91,8 +91,9 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
     lows = [s.low(k) for k in range(a, b + 1)]
     if any(s.inq[k] for k in range(a, b + 1)):
         return False
-    if any(cue_kind(w) and not s.is_cap(a + n) and w not in NOUNISH for n, w in enumerate(lows)):
-        return False
+    if any(cue_kind(w) and not s.is_cap(a + n) and w not in NOUNISH
+           and not (n == len(lows) - 1 and n > 0 and w in DOCUMENT_HEADS) for n, w in enumerate(lows)):
+        return False  # a verb inside; but "the ruling" names a document
     if any(w in AUXILIARIES for w in lows):
         return False
     head = lows[-1]
@@ -246,8 +247,8 @@ def right_np(s: CueSentence, start: int) -> tuple[int, int] | None:
             break
         if low in ("to", "at", "for") and not s.is_cap(b + 1) and s.low(b + 1) not in DETERMINERS:
             break
-        if cue_kind(low) and not s.is_cap(b):
-            break
+        if cue_kind(low) and not s.is_cap(b) and not (low in DOCUMENT_HEADS and b > a):
+            break  # "said the ruling": a document noun after a determiner is the speaker
         b += 1
     b -= 1
     while b >= a and s.low(b) in ("of", "for", "at", "to", "the", "and"):

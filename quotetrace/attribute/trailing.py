@@ -99,6 +99,42 @@ def _loose_mention(s: CueSentence, a: int, b: int) -> bool:
     return True
 
 
+def _nickname(s: CueSentence, k: int) -> bool:
+    """Whether token ``k`` belongs to a short quoted nickname inside a name: Marcia “Cia” Price."""
+    o = k
+    while o > 0 and s.inq[o]:
+        o -= 1
+    if s.toks[o].text not in OPEN_MARKS:
+        return False
+    c = o + 1
+    while c < s.n and s.inq[c]:
+        c += 1
+    inner = range(o + 1, c)
+    return 0 < len(inner) <= 2 and all(s.is_cap(x) for x in inner) and s.is_cap(o - 1) and s.is_cap(c + 1)
+
+
+def _abbreviation(s: CueSentence, k: int) -> bool:
+    return s.toks[k].start == s.toks[k - 1].end and k > 0 and len(s.toks[k - 1].text) <= 4
+
+
+def _described_mention(s: CueSentence, a: int, b: int) -> bool:
+    """A name with its descriptions between a quotation and its cue: "Scott's niece, state Del.
+    Marcia “Cia” Price (D-Newport News),"."""
+    if b < a or b - a + 1 > _MAX_MENTION or not s.is_cap(a):
+        return False
+    for k in range(a, b + 1):
+        low = s.low(k)
+        if s.inq[k] or s.toks[k].text in ALL_MARKS:
+            if not _nickname(s, k) and not (s.toks[k].text in ALL_MARKS and (_nickname(s, k + 1) or _nickname(s, k - 1))):
+                return False
+            continue
+        if low in AUXILIARIES or low in SUBORDINATORS - {"and"} or lemma_of(low) and not s.is_cap(k):
+            return False
+        if not (s.is_word(k) or low in (",", "(", ")", ".", "’s", "'s", "-")):
+            return False
+    return s.is_cap(b) or s.low(b) in (")", ",")
+
+
 def _right_mention(s: CueSentence, k: int) -> tuple[int, int] | None:
     """The speaker after an inverted cue (``said one Republican involved in the talks``), with
     the descriptions that follow it."""
@@ -179,7 +215,9 @@ def _trailing(s: CueSentence, o: int, c: int, led: bool) -> tuple[Candidate, int
         return None  # "Despite his “brash manner,” his lawyer wrote, he …": the post frame reads it
     # normal: "“…,” the senator said" / "“…,” Jane Doe, a lawyer for the family, told reporters"
     for i in range(j + 1, min(s.n, j + _MAX_MENTION + 1)):
-        if s.inq[i] or s.toks[i].text in OPEN_MARKS or s.low(i) in (".", ";", "?", "!"):
+        if (s.inq[i] or s.toks[i].text in OPEN_MARKS) and not _nickname(s, i):
+            return None
+        if s.low(i) in (";", "?", "!") or s.low(i) == "." and not _abbreviation(s, i):
             return None
         cue_end = _cue_at(s, i)
         if cue_end is None or s.low(i).endswith("ing") and s.low(i - 1) != "is":
@@ -191,8 +229,10 @@ def _trailing(s: CueSentence, o: int, c: int, led: bool) -> tuple[Candidate, int
             b = i - 1
             while b >= j and (s.low(b) in ADVERBS or s.low(b) in AUXILIARIES or s.low(b).endswith("ly")):
                 b -= 1
-            if not _loose_mention(s, j, b):
+            if not (_loose_mention(s, j, b) or _described_mention(s, j, b)):
                 return None
+            while b > j and s.low(b) == ",":
+                b -= 1
             np = (j, b)
         if s.low(np[0]) in PRONOUNS and np[0] != np[1] and s.low(np[0] + 1) not in (",", "and"):
             return None  # "“…,” he told the crowd was …": a clause, not a mention

@@ -66,7 +66,7 @@ def is_heading(text: str, para: Span) -> bool:
 
 
 # Titles and initials whose period does not end a short attribution: "… country?” Dr. Ruiz said."
-_TITLE_STOPS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Fr|St|Sr|Jr|Hon|Pres|Amb|Sec|Prof|Atty|Supt|Det"
+_TITLE_STOPS = "Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Fr|St|Sr|Jr|Hon|Pres|Amb|Sec|Prof|Atty|Supt|Det"
 _SHORT_CLAUSE_RE = regex.compile(r"(?:[^.!?\n“”\"]|(?<=\b(?:{0}|\p{{Lu}}))\.(?=\s))*?(?:[!?,:]|(?<!\b(?:{0}|\p{{Lu}}))\.)"
                                  .format(_TITLE_STOPS))
 
@@ -78,7 +78,21 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
         return False
     if m.group()[-1] in ",:" and text[m.end():m.end() + 2].lstrip()[:1] in "\"“‘'":
         return False  # "She adds, “…”" introduces the next quotation
-    return bool(SPEECH_RE.search(m.group()))
+    if SPEECH_RE.search(m.group()):
+        return True
+    if m.group()[-1] == "," and all(w[:1].isupper() for w in m.group()[:-1].split()):
+        # "…!” Jane Doe, a local lawyer, shouted.": a name and its descriptions, then the cue
+        pos = m.end()
+        for _ in range(2):
+            n = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))
+            if not n or len(n.group().split()) > 8:
+                return False
+            if SPEECH_RE.search(n.group()):
+                return True
+            if n.group()[-1] != ",":
+                return False
+            pos = n.end()
+    return False
 
 
 def sentences(text: str, para: Span, protected: DisjointSpans | None = None) -> list[Span]:

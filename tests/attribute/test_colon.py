@@ -68,3 +68,13 @@ def test_clause_before_colon_keeps_its_content() -> None:
 def test_not_an_attribution(text: str) -> None:
     """A colon after a clause with no speaker, or before a quoted fragment of a headline, attributes nothing."""
     assert extract(text) == []
+
+
+def test_long_cue_and_that_clause_before_a_colon() -> None:
+    """'…, that I had to change my answer: “…”' and a long verb phrase before the colon are cues."""
+    text = "She was so upset, and drove so badly, that I had to change my answer: “I was just kidding.”"
+    (q,) = [q for q in extract(text) if "kidding" in q.text]
+    assert (q.speaker.mention, q.cue.text) == ("I", "had to change my answer:")
+    text = "The president is rolling out a new and more personal campaign message: “It is about me.”"
+    (q,) = extract(text)
+    assert q.cue.text == "is rolling out a new and more personal campaign message:"

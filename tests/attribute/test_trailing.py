@@ -98,3 +98,19 @@ def test_quotation_ending_in_a_nested_quotation_keeps_its_attribution() -> None:
     text = "Hill scolded him: “The science is against the products you called ‘miracles,’” she said."
     owners = [q for q in extract(text) if "science" in q.text]
     assert [(q.cue.text, q.speaker.mention) for q in owners] == [("said", "she")]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # a name with descriptions and a quoted nickname between the quotation and its cue
+    ("“We won,” Ana’s niece, state Del. Mia “Cia” Price (D-Va.), said at the rally.",
+     "Ana’s niece, state Del. Mia “Cia” Price (D-Va.)", "said"),
+    # an exclamation, then a name and its description before the cue: one sentence
+    ("The crowd surged.\n\n“Stop it now!” Jane Doe, a local lawyer, shouted at the officers.",
+     "Jane Doe, a local lawyer", "shouted"),
+    # a document after an inverted cue
+    ("“The state cannot purge voters for not voting,” said the ruling.", "the ruling", "said"),
+])
+def test_described_speakers(text: str, speaker: str, cue: str) -> None:
+    """The speaker between (or after) a quotation and its cue may carry descriptions and a nickname."""
+    (q,) = [q for q in extract(text) if q.cue and q.cue.text == cue]
+    assert q.kind == "direct" and q.speaker.mention == speaker
