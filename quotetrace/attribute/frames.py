@@ -506,6 +506,8 @@ def _marked_content(s: CueSentence, i: int, cue_end: int, lemma: str, content: S
         return True
     if lemma in _AS_VERBS and "as" in after[:8]:
         return True
+    if lemma in _TO_VERBS and lemma in _LISTENER_VERBS and "to" in after[:7]:
+        return True  # "urged residents to stay indoors": a request
     if lemma == "call" and (s.low(cue_end) in ("for", "on")):
         return True
     if lemma == "accuse" and "of" in after[:6]:
@@ -725,6 +727,7 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
             k = j  # "told the committee: “…”" — but "promised mass deportation: “…”" is no listener
         else:
             # "told reporters the plan …": skip the listener
+            first = k
             while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
                              or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience")):
                 k += 1
@@ -733,7 +736,9 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
                 k += 1  # "tells audiences she may be prosecuted"
             while k < n and (s.low(k) in PREPOSITIONS and s.low(k) not in ("that",)) and (s.is_cap(k + 1) or s.low(k + 1) in TIME_WORDS):
                 k += 2
-            if s.low(k) == "to":  # "urged voters to …", "asked him to …"
+            if s.low(k) == "to" and k > first:
+                k = first  # "urged voters to …", "asked him to …": who is to act is part of the request
+            elif s.low(k) == "to":
                 k += 1
             elif s.low(k).endswith("ing") and lemma_of(s.low(k)) in CLAUSE_VERBS:
                 return None  # "emailed supporters saying …": the participle is the cue of the content

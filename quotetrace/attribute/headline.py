@@ -28,12 +28,24 @@ def title_case(s: CueSentence) -> bool:
 
 
 def headline_attribution(s: CueSentence) -> Candidate | None:
-    """The attribution of a title-case headline: ``X Says Y`` (``X: Y`` is the colon frame's)."""
+    """The attribution of a title-case headline: ``X Says Y``, ``Y, X Says`` (``X: Y`` is the
+    colon frame's)."""
+    last = s.n - 1
+    while last > 0 and not s.is_word(last):
+        last -= 1
+    if last > 2 and s.is_cap(last) and s.low(last).endswith("s") and lemma_of(s.low(last)) is not None:
+        # "Trump Could Address Clean Energy, Lindsey Graham Says."
+        comma = max((k for k in range(last) if s.low(k) == ","), default=None)
+        if comma is not None and 0 < last - comma - 1 <= 4 and comma > 1:
+            content = trim_content(s.text, s.toks[0].start, s.toks[comma - 1].end)
+            if content is not None:
+                return Candidate(cue=span_of(s, last, last), content=(content,),
+                                 speaker=span_of(s, comma + 1, last - 1), rule="headline")
     start = 0
     for i in range(1, min(s.n, _MAX_SUBJECT + 2)):
         low = s.low(i)
-        if low in (":", "—", "–", "-") or s.toks[i].text in ALL_MARKS:
-            start = i + 1  # "Trump Rally: Pence Says …"
+        if low in (":", "—", "–", "-", ",") or s.toks[i].text in ALL_MARKS:
+            start = i + 1  # "Trump Rally: Pence Says …", "Railing Against Trump, Sanders Vows …"
             continue
         lemma = lemma_of(low)
         if lemma is None or not s.is_cap(i) or not low.endswith("s") or i - start < 1:

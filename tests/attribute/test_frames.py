@@ -88,6 +88,13 @@ CASES = [
     ("Asked by the host about the plan, Ortiz laughed.", "the host", "Asked", "the plan"),
     # a headline in title case capitalises its cue
     ("Mayor Ruiz Says Budget Talks Are Over.", "Mayor Ruiz", "Says", "Budget Talks Are Over"),
+    ("Budget Talks Are Over, Mayor Ruiz Says.", "Mayor Ruiz", "Says", "Budget Talks Are Over"),
+    ("Railing Against The Council, Ruiz Vows To End The Talks.", "Ruiz", "Vows", "To End The Talks"),
+    # a directive: who is asked to act is part of the request
+    ("The mayor urged residents to stay indoors.", "The mayor", "urged", "residents to stay indoors"),
+    # a reporting verb and a colon end a paragraph; the next paragraph, without marks, is the content
+    ("The governor added:\n\nIt is typical of the mayor. She knows nothing about the budget.", "The governor",
+     "added:", "It is typical of the mayor. She knows nothing about the budget"),
     # a group with "and others"
     ("Edwards and others said they could not back the plan.", "Edwards and others", "said",
      "they could not back the plan"),
