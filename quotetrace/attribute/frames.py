@@ -207,6 +207,8 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
             if nxt.endswith("ing") or cue_kind(nxt) or nxt in SUBORDINATORS or nxt in PREPOSITIONS \
                     or nxt in ("according", "referring", "who", "which", "where"):
                 return True, k
+            if _continues_content(s, k + 1):
+                return True, k  # "The museum, Mr. Obama said, would make …": the attribution interrupts
             if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES or nxt in DESCRIPTION_OPENERS:
                 # ", R-Texas" / ", a Democrat" / ", one of the organizers"
                 in_phrase = True
@@ -612,19 +614,43 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
             o -= 1
         if s.toks[o].text in OPEN_MARKS and o > 0 and s.low(o - 1) in (":", ","):
             content_start = s.toks[o].start
-    # a parenthetical "The economy, he said, is strong" continues after the attribution
     pieces = []
     head = trim_content(text, content_start, content_end)
     if head and not all(w.lower() in _OPENING_WORDS for w in head.of(text).split()):
         pieces.append(head)  # "Still, the paper reported …": an opening adverb is not content
     if stop == cue_end + 1 and s.low(stop) == "," and not _starts_new_attribution(s, stop + 1) \
-            and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS:
-        tail = trim_content(text, s.toks[stop].end, s.end_offset())
-        if tail and not s.low(stop + 1).endswith("ing"):
+            and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS \
+            and not s.low(stop + 1).endswith("ing") or s.low(stop) == "," and _continues_content(s, stop + 1):
+        # a parenthetical "The economy, he said, is strong" continues after the attribution
+        tail = trim_content(text, s.toks[stop].end, _content_end(s, stop + 1, cues))
+        if tail:
             pieces.append(tail)
     if not pieces:
         return _inverted(s, i, cue_end, lemma)
     return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule="post")
+
+def _continues_content(s: CueSentence, k: int) -> bool:
+    """Whether the words at ``k``, after an attribution and its comma, go on with the statement it
+    interrupted: a verb ("The test, the agency said, was its biggest"), a "that" ("so bad, he
+    noted, that …"), a gerund subject ("…, he said, replacing her would be …") or a wh-phrase
+    ("a model, he said, for how the industry …")."""
+    low = s.low(k)
+    if not s.is_word(k) or s.is_cap(k) or s.inq[k]:
+        return False
+    if low in AUXILIARIES or low == "that":
+        return True
+    if low in PREPOSITIONS:
+        return s.low(k + 1) in ("how", "why", "what", "whether", "when", "where")
+    if low.endswith("ing"):
+        # a gerund subject has its verb before the next comma; a participle adjunct does not
+        for x in range(k + 1, min(s.n, k + 8)):
+            if s.low(x) in (",", ".", ";") and not s.inq[x]:
+                return False
+            if s.low(x) in AUXILIARIES:
+                return True
+        return False
+    return False
+
 
 def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | None:
     """``…,” said the senator.``: the speaker after the cue."""

@@ -23,6 +23,16 @@ CASES = [
     ("As the governor announces that she is ready for the fight, she is set to sign three orders.", "announces",
      "that she is ready for the fight"),
     ("The rate rose in December, just as she said it would, and the market barely moved.", "said", "it would"),
+    # a parenthetical attribution: what comes after it continues the statement
+    ("The museum, Mr. Obama said, would make visitors face hard truths.", "said",
+     "The museum, would make visitors face hard truths"),
+    ("The smog had become so bad, Mr. Obama noted, that the embassy page was the most visited.", "noted",
+     "The smog had become so bad, that the embassy page was the most visited"),
+    ("Though that transition was seamless, he said, replacing her would be much harder.", "said",
+     "Though that transition was seamless, replacing her would be much harder"),
+    ("He has a model, he said, for how the industry can keep producing.", "said",
+     "He has a model, for how the industry can keep producing"),
+    ("The plan is dead, Ortiz said, citing the budget.", "said", "The plan is dead"),
     # an attribution inside a sentence whose subject is the quotation: the predicate is content too
     ("“Family leave,” the form states, becomes available after a year.", "states",
      "Family leave, becomes available after a year"),
