@@ -639,6 +639,9 @@ def _continues_content(s: CueSentence, k: int) -> bool:
         return False
     if low in AUXILIARIES or low == "that":
         return True
+    if low in ("and", "but"):
+        # "Mills “got immunity,” Jordan said, and still “got to sit in”": the quotation goes on
+        return any(s.toks[x].text in OPEN_MARKS and s.inq[x + 1] for x in range(k + 1, min(s.n - 1, k + 4)))
     if low in PREPOSITIONS:
         return s.low(k + 1) in ("how", "why", "what", "whether", "when", "where")
     if low.endswith("ing"):

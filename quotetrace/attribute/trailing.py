@@ -162,6 +162,9 @@ def _parenthetical_tail(s: CueSentence, c: int, cue_end: int) -> Span | None:
     if s.low(c - 1) != "," or s.low(cue_end + 1) != "," or k >= s.n or not s.is_word(k) or s.is_cap(k):
         return None
     low = s.low(k)
+    if low in ("and", "but") and any(s.toks[x].text in OPEN_MARKS and s.inq[x + 1] for x in range(k + 1, min(s.n - 1, k + 4))):
+        # "“I love Larry,” he said, but “when it comes to energy …”": the quotation goes on
+        return trim_content(s.text, s.toks[cue_end + 1].end, s.end_offset())
     if low.endswith("ing") or low in SUBORDINATORS or low in PREPOSITIONS or low in ADVERBS or low.endswith("ly") \
             or low in DETERMINERS or low in PRONOUNS or lemma_of(low) is not None or low in ("then", "who"):
         return None

@@ -33,6 +33,8 @@ CASES = [
     ("He has a model, he said, for how the industry can keep producing.", "said",
      "He has a model, for how the industry can keep producing"),
     ("The plan is dead, Ortiz said, citing the budget.", "said", "The plan is dead"),
+    ("Mills “got immunity,” Jordan said, and still “sat in on the interview.”", "said",
+     "Mills “got immunity, and still “sat in on the interview"),
     # an attribution inside a sentence whose subject is the quotation: the predicate is content too
     ("“Family leave,” the form states, becomes available after a year.", "states",
      "Family leave, becomes available after a year"),
