@@ -452,6 +452,8 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
             continue
         if speaker is None and rule == "pre":
             continue
+        if all(w.lower() in _FUNCTION_WORDS or w.lower().endswith("ly") for w in content.of(s.text).split()):
+            continue  # "agreed, but also contended …", "According to MSNBC, basically.": no statement
         found.append(Candidate(cue=cue_span, content=(content,),
                                speaker=span_of(s, *speaker) if speaker else None, rule=rule))
         if speaker:
@@ -551,7 +553,11 @@ def _tok_range(s: CueSentence, span: Span | None) -> tuple[int, int] | None:
     return (idx[0], idx[-1]) if idx else None
 
 # Prepositions that open a sentence's time or concession phrase: "Since then, Germany has responded …".
-_OPENING_PREPOSITIONS = frozenset("since until despite amid following throughout".split())
+_OPENING_PREPOSITIONS = frozenset("since until despite amid following throughout like unlike".split())
+
+# Words that carry no statement on their own.
+_FUNCTION_WORDS = SUBORDINATORS | ADVERBS | frozenset("""still however meanwhile yet so now then instead
+indeed""".split())
 
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
 
@@ -579,6 +585,8 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     np = (with_description_before(s, np[0]), np[1])
     a = np[0]
     before = s.low(a - 1)
+    if before == ":" and not any(s.inq[x] for x in range(a)):
+        return None  # "The Latest: Ortiz urges …": a heading before a colon is not what was said
     if a <= 1 and s.low(i - 1) == "," and not s.inq[i - 1] and s.toks[0].text not in OPEN_MARKS:
         comma = next((x for x in range(a, i) if s.low(x) == ","), i)
         if np_ok(s, a, comma - 1) and (s.is_cap(a) or s.low(a) in DETERMINERS):

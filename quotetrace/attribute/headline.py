@@ -13,8 +13,12 @@ Notes:
 from __future__ import annotations
 
 from . import Candidate
-from ..text.lexicon import lemma_of
+from ..text.lexicon import CLAUSE_VERBS, lemma_of
 from .sentence import ALL_MARKS, CueSentence, span_of, trim_content
+
+# The verbs headlines report with; nouns that double as cues ("Rules", "Reports", "Calls") are left out.
+HEADLINE_CUES = CLAUSE_VERBS | frozenset("""urge slam blast praise criticize accuse attack thank hail dismiss
+question demand pledge vow rip mock defend""".split()) - {"report", "rule", "call", "state", "post", "note"}
 
 # words a title-case headline leaves in lower case
 _SMALL = frozenset("a an the and but or of to in on at for by with as from into over via vs".split())
@@ -33,7 +37,7 @@ def headline_attribution(s: CueSentence) -> Candidate | None:
     last = s.n - 1
     while last > 0 and not s.is_word(last):
         last -= 1
-    if last > 2 and s.is_cap(last) and s.low(last).endswith("s") and lemma_of(s.low(last)) is not None:
+    if last > 2 and s.is_cap(last) and s.low(last).endswith("s") and lemma_of(s.low(last)) in HEADLINE_CUES:
         # "Trump Could Address Clean Energy, Lindsey Graham Says."
         comma = max((k for k in range(last) if s.low(k) == ","), default=None)
         if comma is not None and 0 < last - comma - 1 <= 4 and comma > 1:
@@ -48,10 +52,12 @@ def headline_attribution(s: CueSentence) -> Candidate | None:
             start = i + 1  # "Trump Rally: Pence Says …", "Railing Against Trump, Sanders Vows …"
             continue
         lemma = lemma_of(low)
-        if lemma is None or not s.is_cap(i) or not low.endswith("s") or i - start < 1:
+        cue_end = i + 1 if lemma == "call" and s.low(i + 1) in ("on", "for") else i  # "Calls On", "Calls For"
+        if (lemma not in HEADLINE_CUES and cue_end == i) or not s.is_cap(i) or not low.endswith("s") or i - start < 1:
             continue
-        content = trim_content(s.text, s.toks[i + 1].start, s.end_offset()) if i + 1 < s.n else None
+        content = trim_content(s.text, s.toks[cue_end + 1].start, s.end_offset()) if cue_end + 1 < s.n else None
         if content is None or not all(s.is_word(k) or s.low(k) in ("’s", "'s", ".") for k in range(start, i)):
             return None
-        return Candidate(cue=span_of(s, i, i), content=(content,), speaker=span_of(s, start, i - 1), rule="headline")
+        return Candidate(cue=span_of(s, i, cue_end), content=(content,), speaker=span_of(s, start, i - 1),
+                         rule="headline")
     return None

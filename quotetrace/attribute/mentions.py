@@ -60,6 +60,7 @@ def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
 QUANTIFIERS = frozenset("""many most some several few all both half everyone everybody nobody none others one two
 three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand more less almost nearly about over under just roughly only""".split())
+_NOT_MENTIONS = frozenset("perhaps maybe now then here there so thus still also please just".split())
 _PARTICIPANTS = frozenset("surveyed polled interviewed asked questioned".split())
 
 
@@ -97,6 +98,8 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
     if any(w in AUXILIARIES for w in lows):
         return False
     head = lows[-1]
+    if len(lows) == 1 and head in _NOT_MENTIONS:
+        return False  # "Perhaps ask …", "Now tell us …": a sentence adverb before an imperative
     if head in DOCUMENT_HEADS and len(lows) <= 4 and head not in DETERMINERS and not any(w in AUXILIARIES for w in lows):
         return True  # "the filing", "a police report", "court papers"
     if _quantified(s, a, b, lows):

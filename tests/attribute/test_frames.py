@@ -89,6 +89,7 @@ CASES = [
     # a headline in title case capitalises its cue
     ("Mayor Ruiz Says Budget Talks Are Over.", "Mayor Ruiz", "Says", "Budget Talks Are Over"),
     ("Budget Talks Are Over, Mayor Ruiz Says.", "Mayor Ruiz", "Says", "Budget Talks Are Over"),
+    ("Ruiz Calls On The Chief To Resign.", "Ruiz", "Calls On", "The Chief To Resign"),
     ("Railing Against The Council, Ruiz Vows To End The Talks.", "Ruiz", "Vows", "To End The Talks"),
     # a directive: who is asked to act is part of the request
     ("The mayor urged residents to stay indoors.", "The mayor", "urged", "residents to stay indoors"),
@@ -129,6 +130,11 @@ NOT_SPEECH = [
     "He called a taxi and left.",
     "The talks, which began on Monday, continue this week.",
     "She said nothing.",
+    # nouns that double as cues in a headline, a heading before a colon, a sentence adverb
+    "Power Plant Rules Face Key Test In Court.",
+    "The Latest: Ruiz urges calm.",
+    "Perhaps ask whether it matters.",
+    "Like the mayor, I believe in the good sense of voters.",
 ]
 
 
