@@ -111,8 +111,8 @@ def _is_cue(s: CueSentence, i: int) -> str | None:
         return "speech" if f"{low} {s.low(i + 1)}" in PHRASAL_FORMS and not s.inq[i + 1] else None
     prev = s.low(i - 1)
     nxt = s.low(i + 1)
-    if prev.endswith(("’s", "'s")) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
-        return None  # "Friday’s reported blast", "the voters’ claims"
+    if (prev.endswith(("’s", "'s")) and not _contracted_pronoun(prev)) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
+        return None  # "Friday’s reported blast", "the voters’ claims" — but "he’s claiming" is a verb
     if low in NOUNISH and low.endswith("s") and s.is_cap(i - 1) and (s.low(i - 2) in PREPOSITIONS
                                                                     or s.low(i - 2) in QUANTIFIERS):
         return None  # "32% of Republican claims": a noun after a modifier
@@ -128,7 +128,8 @@ def _is_cue(s: CueSentence, i: int) -> str | None:
                 or pj in GROUP_HEADS or pj in TITLES or pj in (",", "”", '"', "’", "'", "and", "who")):
             return None  # "the suing states were …": a noun after a modifier
     if low in NOUNISH or low.endswith("ing"):
-        if prev in DETERMINERS or prev.endswith(("’s", "'s")) or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
+        if prev in DETERMINERS or prev.endswith(("’s", "'s")) and not _contracted_pronoun(prev) \
+                or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
             return None
         if prev == "by" and low.endswith("ing") and lemma_of(low) in _TWO_SENSES and nxt not in ("that", ",", ":") \
                 and not (i + 1 < s.n and s.toks[i + 1].text in OPEN_MARKS):
@@ -436,6 +437,8 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
                 subj = subject(s, i)
                 if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
                     speaker = subj
+            if speaker is None and _contracted_pronoun(s.low(_prev_index(s, i))):
+                speaker = (_prev_index(s, i), _prev_index(s, i))  # "He’s claiming that …"
         content = _pre_content(s, i, cue_end, lemma, cues)
         if content is not None and speaker is not None and rule == "pre":
             content = _subordinate_end(s, speaker[0], content)
@@ -454,8 +457,7 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
             continue
         if all(w.lower() in _FUNCTION_WORDS or w.lower().endswith("ly") for w in content.of(s.text).split()):
             continue  # "agreed, but also contended …", "According to MSNBC, basically.": no statement
-        found.append(Candidate(cue=cue_span, content=(content,),
-                               speaker=span_of(s, *speaker) if speaker else None, rule=rule))
+        found.append(Candidate(cue=cue_span, content=(content,), speaker=_mention_span(s, speaker), rule=rule))
         if speaker:
             last_speaker = speaker
     # "Ortiz went even further: “…”", "Jane Doe, The Planet: “…”": a clause before a colon
@@ -492,13 +494,17 @@ def _subordinate_end(s: CueSentence, a: int, content: Span) -> Span | None:
         return content
     for k in range(s.n):
         t = s.toks[k]
-        if t.start <= content.start or t.start >= content.end or s.inq[k] or s.low(k) != ",":
+        if t.start <= content.start or t.start >= content.end or s.inq[k]:
+            continue
+        # the comma may stand inside a quotation's marks: "who called him a “one-term president,” agreed"
+        quoted_comma = s.toks[k].text in CLOSE_MARKS and s.low(k - 1) == "," and s.inq[k - 1]
+        if s.low(k) != "," and not quoted_comma:
             continue
         nxt = s.low(k + 1)
         # "Her relatives, who said it was fine, watched it": a relative clause ends at its comma
         if relative or nxt in PRONOUNS or nxt in DETERMINERS or nxt in ("and", "but", "even", "so", "yet") \
                 or s.is_cap(k + 1):
-            return trim_content(s.text, content.start, t.start)
+            return trim_content(s.text, content.start, t.end if quoted_comma else t.start)
     return content
 
 
@@ -536,6 +542,34 @@ def _clause_starts(s: CueSentence, content: Span) -> bool:
         k += 1
     return s.low(k) in _CLAUSE_OPENERS or (k < s.n and (s.toks[k].text in OPEN_MARKS or s.inq[k]))
 
+def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | None:
+    """The offsets of a mention; of a contracted pronoun ("He’s claiming"), the pronoun alone."""
+    if speaker is None:
+        return None
+    span = span_of(s, *speaker)
+    if speaker[0] == speaker[1] and _contracted_pronoun(s.low(speaker[0])):
+        word = s.toks[speaker[0]].text
+        cut = min(x for x in (word.find("’"), word.find("'")) if x > 0)
+        return Span(span.start, span.start + cut)
+    return span
+
+
+def _prev_index(s: CueSentence, i: int) -> int:
+    j = i - 1
+    while j >= 0 and s.low(j) in ADVERBS:
+        j -= 1
+    return j
+
+
+def _contracted_pronoun(word: str) -> bool:
+    """A pronoun subject contracted with its auxiliary: "he’s", "they’re", "we've"."""
+    for sep in ("’", "'"):
+        head, _, tail = word.partition(sep)
+        if tail and head in PRONOUNS and tail in ("s", "re", "ve", "ll", "d"):
+            return True
+    return False
+
+
 def _prev_word(s: CueSentence, i: int) -> str:
     j = i - 1
     while j >= 0 and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
@@ -554,6 +588,10 @@ def _tok_range(s: CueSentence, span: Span | None) -> tuple[int, int] | None:
 
 # Prepositions that open a sentence's time or concession phrase: "Since then, Germany has responded …".
 _OPENING_PREPOSITIONS = frozenset("since until despite amid following throughout like unlike".split())
+
+# Where or how words were given: "said on its website that …", "wrote in the letter that …".
+_CHANNELS = (DOCUMENT_HEADS | _TAIL_WORDS | frozenset("""website site page program podcast broadcast op-ed column
+interview appearance speech remarks email e-mail call""".split())) - {"ago", "recently", "earlier", "later", "this"}
 
 # Words that carry no statement on their own.
 _FUNCTION_WORDS = SUBORDINATORS | ADVERBS | frozenset("""still however meanwhile yet so now then instead
@@ -812,8 +850,8 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
             # "a provision that") "that" opens the noun's own clause, not the content
             if s.low(j) == "that" and not s.inq[j] and lemma in CLAUSE_VERBS \
                     and (s.is_cap(before) or s.toks[before].text in CLOSE_MARKS or s.low(before) in TIME_WORDS
-                         or s.low(before).isdigit()):
-                k = j
+                         or s.low(before).isdigit() or s.low(before) in _CHANNELS):
+                k = j  # "said on its website that …", "said in the letter that …", "said via email that …"
     # the complementizer belongs to the content ("said that …"), as PolNeAR annotates it
     while k < n and s.low(k) in (":", ",") and not s.inq[k]:
         k += 1
@@ -834,8 +872,9 @@ def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[in
     if j > k and (j >= n or s.low(j) in PREPOSITIONS - {"that", "to"} or s.low(j) in ".,;!?") \
             and not any(s.low(x) == "that" for x in range(j, min(n, j + 10))):
         return None  # "testified voluntarily in 1998": how, not what
-    if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?"):
-        return None  # "said nothing", "said so"
+    if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?") \
+            and not (s.low(k) == "that" and s.low(k + 1) == "," and k + 2 < n):
+        return None  # "said nothing", "said so" — but "tweeted that, “…”" has content
     j = k
     while j < n and (s.low(j) in TIME_WORDS or s.low(j) in ("this", "last", "next", "week", "month", "year")):
         j += 1

@@ -47,6 +47,8 @@ def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
                 k -= 1
         elif low in ("week", "year", "month") and s.low(k - 1) in ("last", "this", "next"):
             k -= 2
+        elif low.isdigit() and len(low) == 4 and s.low(k - 1) in ("in", "since"):
+            k -= 2  # "who in 2010 said"
         elif low == "to" and s.low(k - 1) in _CATENATIVES:
             k -= 2  # "continued to say", "declined to say", "went on to say"
             if s.low(k) == "went" and s.low(k + 1) == "on":
@@ -72,6 +74,10 @@ def _quantified(s: CueSentence, a: int, b: int, lows: list[str]) -> bool:
     """A quantity of people or of a poll's respondents, as the subject of a cue."""
     if lows[0] == "those" and len(lows) == 2 and lows[1] in _PARTICIPANTS:
         return True
+    if lows[0] in ("one", "another", "each") and 2 <= len(lows) <= 4 and all(s.is_word(k) for k in range(a, b + 1)) \
+            and not lows[-1].endswith(("ed", "ing")) \
+            and not any(w in PREPOSITIONS or w in SUBORDINATORS or w in PRONOUNS for w in lows):
+        return True  # "one questioner", "another Sanders supporter"
     parts = lows[0].replace("-", " ").split()
     first = parts[0] if parts else ""
     if not (first in QUANTIFIERS or first.isdigit() or first.rstrip("%").replace(",", "").isdigit()):

@@ -26,6 +26,7 @@ _CATENATIVE = frozenset("continued continues continue proceeded began begins".sp
 _GO = frozenset("went go goes going gone".split())
 _WORD_RE = regex.compile(r"[\w’'-]+")
 _LOOK_BACK = 60
+_CONTRACTED_RE = regex.compile(r"(?:he|she|it|they|we|you|i|who)([’'](?:s|re|ve|ll|d))")
 
 
 def _words_before(text: str, end: int) -> list[tuple[int, str]]:
@@ -64,6 +65,9 @@ def widen(text: str, cue: Span) -> Span:
         j += 1
     if j < len(before) and (before[j][1] in _AUX or before[j][1] in _NEGATED):
         start = before[j][0]
+    elif j < len(before) and _CONTRACTED_RE.fullmatch(before[j][1]):
+        # "he’s claiming": the auxiliary is the contraction's second half
+        start = before[j][0] + _CONTRACTED_RE.fullmatch(before[j][1]).start(1)
     end = cue.end
     if text[end:end + 1] == ":":
         end += 1

@@ -72,6 +72,18 @@ ADVERBIALS = [
     # a cue inside a relative clause: its content ends with the clause
     ("Her relatives, who said the video should be released, watched it on Thursday.", "who", "said",
      "the video should be released"),
+    # a channel before "that", and "that," before a quotation
+    ("The commission says on its website that there were issues with the audio.", "The commission", "says",
+     "that there were issues with the audio"),
+    ("Ditto said via email that the campaign would respond.", "Ditto", "said", "that the campaign would respond"),
+    ("Ortiz tweeted that, “At least you know I will be awake.”", "Ortiz", "tweeted",
+     "that, “At least you know I will be awake"),
+    # a contracted pronoun subject, a relative pronoun after a year, a single person counted
+    ("He’s claiming that the vote was rigged.", "He", "’s claiming", "that the vote was rigged"),
+    ("McConnell, who in 2010 said the goal was to make Obama a “one-term president,” agreed.", "who", "said",
+     "the goal was to make Obama a “one-term president"),
+    ("At a forum, one questioner claimed that the rules hurt the military.", "one questioner", "claimed",
+     "that the rules hurt the military"),
     # a quotation inside a clause, then an inverted attribution with a description
     ("The old law was “a failure,” said Dana Pike, education professor at the state university.", "Dana Pike",
      "said", "The old law was “a failure"),
