@@ -413,6 +413,9 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         if cand:
             found.append(cand)
             last_speaker = _tok_range(s, cand.speaker)
+            if len(cand.content) == 2:
+                # "The museum, Bush said, tells the story …": the interrupted clause's verb is no cue
+                skip.update(k for k in cues if s.toks[k].start == cand.content[1].start)
             continue
         # carried subject: "…, saying …", "… and added that …", "after threatening …"
         carried = low.endswith("ing") and (prev in (",", "after", "before", "while", "by", "when", "in") or s.low(i - 2) == ",")
@@ -635,6 +638,15 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
         return _inverted(s, i, cue_end, lemma)  # "As crowds gathered, Ortiz talked about …"
     if s.low(cue_end + 1) in (",", ":") and s.toks[cue_end + 2].text in OPEN_MARKS if cue_end + 2 < s.n else False:
         return None  # "Remarking on his “empathy,” Starr said, “…”": the quotation after the cue is the content
+    nxt = s.low(cue_end + 2)
+    if before == "," and s.low(cue_end + 1) == "," and _incomplete_head(s, a - 1) and s.is_word(cue_end + 2) \
+            and not (nxt.endswith("ing") or nxt in ("according", "who", "which", "and", "but", "referring")):
+        # "Too often, Mr. Clarke said, the companies walk away", "It was, he said, a stone …": the
+        # attribution interrupts one statement, whose second half follows it
+        head = trim_content(s.text, s.span.start, s.toks[a - 2].end)
+        tail = trim_content(s.text, s.toks[cue_end + 1].end, _content_end(s, cue_end + 2, cues))
+        if head and tail:
+            return Candidate(cue=span_of(s, i, cue_end), content=(head, tail), speaker=span_of(s, *np), rule="post")
     ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in CLOSE_MARKS or s.low(a - 2) in CLOSE_MARKS)
     if not ok:
         return _inverted(s, i, cue_end, lemma)
@@ -674,6 +686,19 @@ def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]
     if not pieces:
         return _inverted(s, i, cue_end, lemma)
     return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule="post")
+
+def _incomplete_head(s: CueSentence, comma: int) -> bool:
+    """Whether the words before an attribution's comma (from the sentence start) cannot be a
+    statement by themselves: a short phrase ("Too often", "The museum", "Back in Virginia") or a
+    clause cut after its verb ("It was")."""
+    words = [k for k in range(0, comma) if s.is_word(k)]
+    if not words or any(s.inq[k] for k in range(comma)):
+        return False
+    if s.low(comma - 1) in AUXILIARIES:
+        return True
+    has_verb = any(s.low(k) in AUXILIARIES or cue_kind(s.low(k)) and s.low(k) not in NOUNISH for k in words)
+    return len(words) <= 4 and not has_verb
+
 
 def _continues_content(s: CueSentence, k: int) -> bool:
     """Whether the words at ``k``, after an attribution and its comma, go on with the statement it

@@ -33,6 +33,12 @@ CASES = [
     ("He has a model, he said, for how the industry can keep producing.", "said",
      "He has a model, for how the industry can keep producing"),
     ("The plan is dead, Ortiz said, citing the budget.", "said", "The plan is dead"),
+    # an attribution after a phrase that is no statement by itself interrupts the statement
+    ("Too often, Mr. Clarke said, the companies walk away from their mines.", "said",
+     "Too often, the companies walk away from their mines"),
+    ("It was, the president said, a stone where families were sold.", "said",
+     "It was, a stone where families were sold"),
+    ("The museum, Mr. Bush said, tells the story of a nation.", "said", "The museum, tells the story of a nation"),
     ("Mills “got immunity,” Jordan said, and still “sat in on the interview.”", "said",
      "Mills “got immunity, and still “sat in on the interview"),
     # an attribution inside a sentence whose subject is the quotation: the predicate is content too
