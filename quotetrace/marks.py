@@ -30,7 +30,7 @@ import regex
 
 from .model import Span
 from .text.layout import paragraphs
-from .text.lexicon import SPEECH_RE
+from .text.lexicon import SPEECH_FORMS, speech_cues
 
 # glyph -> (style, direction the glyph itself says: 1 opens, -1 closes, 0 either)
 _DOUBLE = {'"': ("straight", 0), "“": ("curly", 1), "”": ("curly", -1), "„": ("curly", 1),
@@ -258,7 +258,8 @@ def _newly_attributed(text: str, close: int, end: int) -> bool:
     """Whether a quotation that closes at ``close`` is followed by an attribution to a named
     speaker (``,” added Rep. Jane Doe``), not by a pronoun or nothing."""
     tail = text[close + 1 : min(end, close + 90)]
-    cue = SPEECH_RE.search(tail)
+    found = speech_cues(tail)
+    cue = found[0] if found else None
     if cue is None or cue.start() > 50:
         return False
     words = _NAME_WORD_RE.findall(tail[: cue.start()] + " " + tail[cue.end():cue.end() + 40])
@@ -304,7 +305,7 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     words = _WORD_RE.findall(between)
     # "said in reply": a cue word after a preposition or determiner is a noun, and after
     # "was" a passive ("he was formally called to testify") reports nothing
-    cues = [c for c in SPEECH_RE.finditer(between)
+    cues = [c for c in speech_cues(between)
             if not _NOUN_BEFORE_RE.search(between, 0, c.start())]
     if len(cues) == 2 and cues[1].group().lower().endswith("ing") and inner[-1] == "." \
             and len(_WORD_RE.findall(between[cues[1].end():])) >= 2:
@@ -329,7 +330,7 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     # the second passage must be a statement of its own, not a fragment that the sentence goes
     # on from ("“…,” Warren said. “You squeezed them” to drive up the price, she said.")
     after = _NEXT_WORD_RE.match(text, b.close + 1) if b.close >= 0 else None
-    if after and not SPEECH_RE.fullmatch(after.group(1)):
+    if after and after.group(1).lower() not in SPEECH_FORMS:
         return False
     # the first piece must stop mid-statement (“…,” or “…—”) or ask or exclaim (“…?” she asked.
     # “…”); a piece that ends its sentence with a period is mostly a quotation of its own

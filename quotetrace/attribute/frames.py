@@ -95,6 +95,9 @@ _TWO_SENSES = frozenset("add call post note report continue".split())
 _ASKED_NEXT = frozenset("about whether if what why how who when where which by to on in".split())
 
 
+_PHRASAL_FIRST = frozenset(form.split()[0] for form in PHRASAL_FORMS)
+
+
 def _plural_noun(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s")) \
         and word not in PRONOUNS and not cue_kind(word) and word not in ("others", "as", "has", "was", "does")
@@ -104,11 +107,12 @@ def _is_cue(s: CueSentence, i: int) -> str | None:
     """The cue's kind (speech/stance) when token i is used as a cue verb here."""
     if s.inq[i]:
         return None
-    low = s.low(i)
+    low = s.lows[i]
     kind = cue_kind(low)
     if kind is None:
         # two-word cues: "shot back", "pointed out", "weighed in"
-        return "speech" if f"{low} {s.low(i + 1)}" in PHRASAL_FORMS and not s.inq[i + 1] else None
+        return "speech" if low in _PHRASAL_FIRST and f"{low} {s.low(i + 1)}" in PHRASAL_FORMS \
+            and not s.inq[i + 1] else None
     prev = s.low(i - 1)
     nxt = s.low(i + 1)
     if (prev.endswith(("’s", "'s")) and not _contracted_pronoun(prev)) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
@@ -464,9 +468,8 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         if speaker:
             last_speaker = speaker
     # "Ortiz went even further: “…”", "Jane Doe, The Planet: “…”": a clause before a colon
-    cue_starts = {c.cue.start for c in found if c.cue is not None}
-    read = {k for k in range(s.n) if s.toks[k].start in cue_starts}
-    for colon in (colon_attribution(s, read) if ":" in s.lows else ()):
+    colons = colon_attribution(s, _cue_tokens(s, found)) if ":" in s.lows else ()
+    for colon in colons:
         # "Reid said both are weak, but he gave the Texan a compliment: “…”": the said-content
         # ends before the clause that introduces the quotation
         at = colon.speaker.start
@@ -544,6 +547,12 @@ def _clause_starts(s: CueSentence, content: Span) -> bool:
                        or s.low(k) in ("last", "this", "next", "week", "month", "year", "on", "earlier", "later")):
         k += 1
     return s.low(k) in _CLAUSE_OPENERS or (k < s.n and (s.toks[k].text in OPEN_MARKS or s.inq[k]))
+
+def _cue_tokens(s: CueSentence, found: list[Candidate]) -> set[int]:
+    """Indices of the tokens where the candidates' cues start."""
+    starts = {c.cue.start for c in found if c.cue is not None}
+    return {k for k in range(s.n) if s.toks[k].start in starts} if starts else set()
+
 
 def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | None:
     """The offsets of a mention; of a contracted pronoun ("He’s claiming"), the pronoun alone."""

@@ -27,8 +27,15 @@ _MAX_SUBJECT = 8
 
 def title_case(s: CueSentence) -> bool:
     """Whether the sentence is a headline in title case: its long words nearly all capitalised."""
-    words = [k for k in range(s.n) if s.is_word(k) and s.low(k) not in _SMALL]
-    return len(words) >= 3 and sum(1 for k in words if s.is_cap(k)) >= 0.85 * len(words)
+    words = lower = 0
+    for k in range(s.n):
+        if s.is_word(k) and s.lows[k] not in _SMALL:
+            words += 1
+            if not s.is_cap(k):
+                lower += 1
+                if lower > 1 and lower > 0.15 * s.n:
+                    return False  # most sentences: out after their first lower-case words
+    return words >= 3 and words - lower >= 0.85 * words
 
 
 def headline_attribution(s: CueSentence) -> Candidate | None:

@@ -26,6 +26,8 @@ _CATENATIVE = frozenset("continued continues continue proceeded began begins".sp
 _GO = frozenset("went go goes going gone".split())
 _WORD_RE = regex.compile(r"[\w’'-]+")
 _LOOK_BACK = 60
+# the words that may stand just before a cue in its verb group
+_FIRST_WORDS = _AUX | _ADV | _NEGATED | {"to"}
 _CONTRACTED_RE = regex.compile(r"(?:he|she|it|they|we|you|i|who)([’'](?:s|re|ve|ll|d))")
 
 
@@ -51,6 +53,16 @@ def widen(text: str, cue: Span) -> Span:
     if not word[:1].islower() or not word[:1].isalpha() or word.startswith("according"):
         return cue
     start = cue.start
+    # most cues stand after a name or a noun: look at the one word before first
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    j = k
+    while j >= 0 and (text[j].isalnum() or text[j] in "’'-"):
+        j -= 1
+    last = text[j + 1:k + 1].lower()
+    if last not in _FIRST_WORDS and not last.endswith("ly") and not _CONTRACTED_RE.fullmatch(last):
+        return Span(start, cue.end + 1 if text[cue.end:cue.end + 1] == ":" else cue.end)
     before = _words_before(text, start)
     k = 0
     # "went on to say", "continued to say"

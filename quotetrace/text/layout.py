@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import regex
 
-from .lexicon import SPEECH_RE
+from .lexicon import speech_cues
 from ..model import Span
 
 _LINE_RE = regex.compile(r"[^\n]+")
@@ -78,7 +78,7 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
         return False
     if m.group()[-1] in ",:" and text[m.end():m.end() + 2].lstrip()[:1] in "\"“‘'":
         return False  # "She adds, “…”" introduces the next quotation
-    if SPEECH_RE.search(m.group()):
+    if speech_cues(m.group()):
         return True
     if m.group()[-1] == "," and all(w[:1].isupper() for w in m.group()[:-1].split()):
         # "…!” Jane Doe, a local lawyer, shouted.": a name and its descriptions, then the cue
@@ -87,7 +87,7 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
             n = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))
             if not n or len(n.group().split()) > 8:
                 return False
-            if SPEECH_RE.search(n.group()):
+            if speech_cues(n.group()):
                 return True
             if n.group()[-1] != ",":
                 return False

@@ -254,6 +254,15 @@ def _alternation(words: list[str] | set[str]) -> str:
 #: Any speech cue form as a whole word (case-insensitive).
 SPEECH_RE = regex.compile(r"\b(?:%s)\b" % _alternation(set(SPEECH_FORMS)), regex.I)
 
+_LETTERS_RE = regex.compile(r"(?<![\w’'])[^\W\d_]+(?![\w’'])")
+
+
+def speech_cues(text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+    """The speech cue words of ``text[pos:endpos]``, as matches in order; a set lookup per word,
+    faster than :data:`SPEECH_RE` on the short stretches the detectors read."""
+    end = len(text) if endpos is None else endpos
+    return [m for m in _LETTERS_RE.finditer(text, pos, end) if m.group().lower() in SPEECH_FORMS]
+
 # The first word of every cue; a set lookup per word is far faster than one big alternation.
 _CUE_FIRST_WORDS = frozenset(set(SPEECH_FORMS) | set(STANCE_FORMS)
                              | {w.split()[0] for w in (*PHRASAL_FORMS, *NOMINAL)})
