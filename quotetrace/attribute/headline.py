@@ -33,8 +33,8 @@ def title_case(s: CueSentence) -> bool:
             words += 1
             if not s.is_cap(k):
                 lower += 1
-                if lower > 1 and lower > 0.15 * s.n:
-                    return False  # most sentences: out after their first lower-case words
+                if lower > 1:
+                    return False  # most sentences: out at their second lower-case word
     return words >= 3 and words - lower >= 0.85 * words
 
 

@@ -26,9 +26,6 @@ class CueSentence:
         self.toks: list[Tok] = tokenize(text, span.start, span.end)
         self.lows = [t.low for t in self.toks]
         self.n = len(self.toks)
-        # first characters, read often by the rules: word or symbol, capital or not
-        self._word = [t.text[0].isalnum() for t in self.toks]
-        self._cap = [t.text[0].isupper() for t in self.toks]
         inside = [(p.start, p.end) for p in pieces.overlapping(span.start, span.end)]
         self.inq = [any(s <= t.start < e for s, e in inside) for t in self.toks]
 
@@ -39,10 +36,10 @@ class CueSentence:
         return self.lows[i] if 0 <= i < self.n else ""
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < self.n and self._word[i]
+        return 0 <= i < self.n and self.toks[i].text[0].isalnum()
 
     def is_cap(self, i: int) -> bool:
-        return 0 <= i < self.n and self._cap[i] and self._word[i]
+        return 0 <= i < self.n and self.toks[i].text[0].isupper() and self.toks[i].text[0].isalnum()
 
     def end_offset(self) -> int:
         """The end of the sentence without its final punctuation and marks."""

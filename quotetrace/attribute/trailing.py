@@ -174,6 +174,8 @@ def _parenthetical_tail(s: CueSentence, c: int, cue_end: int) -> Span | None:
 def trailing_attribution(s: CueSentence) -> tuple[Candidate, int, int] | None:
     """The attribution that trails a quotation opening the sentence, as (candidate, first and
     last token of its cue), or None."""
+    if True not in s.inq:
+        return None  # no quotation in the sentence
     for o, c, led in _passages(s):
         found = _trailing(s, o, c, led)
         if found is not None:
