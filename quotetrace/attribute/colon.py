@@ -115,7 +115,7 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
             clause_start = c + 1
             continue
         if low in ("but", "and", "that") and s.low(c - 1) == "," and (s.low(c + 1) in PRONOUNS or s.is_cap(c + 1)):
-            clause_start = c + 1  # "…, but he gave the Texan a compliment: “…”": a clause of its own
+            clause_start = c + 1  # "…, but he gave the rookie a compliment: “…”": a clause of its own
             continue
         if low != ":" or c - clause_start > _MAX_CLAUSE or c == clause_start:
             continue
@@ -149,7 +149,7 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
             while e < s.n and s.inq[e]:
                 e += 1
             if e + 1 < s.n and s.is_word(e + 1):
-                continue  # "Ryan: ‘Hateful Images’ Have No Place": a quoted fragment of a headline
+                continue  # "Ruiz: ‘Closed Doors’ Have No Place": a quoted fragment of a headline
             content = trim_content(s.text, s.toks[o].start, s.toks[min(e, s.n - 1)].end)
             if content is not None:
                 out.append(Candidate(cue=cue, content=(content,), speaker=span_of(s, *np), rule="colon"))

@@ -141,14 +141,14 @@ def end_of_content(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
     return s.end_offset()
 
 
-# Words that open a subordinate clause before its subject: "As Obama announces that …, he …".
+# Words that open a subordinate clause before its subject: "As the mayor announces that …, she …".
 _SUBORDINATE_OPENERS = frozenset("as when while after before because although though since if once until unless "
                                  "which whom where whereas".split())
 
 
 def subordinate_end(s: CueSentence, a: int, content: Span) -> Span | None:
-    """The content of a cue in a subordinate clause ends with that clause: "As Obama announces
-    that he is ready, he is set to …", "…, just as she said she would, and the market …"."""
+    """The content of a cue in a subordinate clause ends with that clause: "As the mayor announces
+    that she will run, her rivals …", "…, just as she said she would, and the market …"."""
     opener = s.low(a - 1)
     relative = s.low(a) in ("who", "which") and opener == ","
     if not relative and opener not in _SUBORDINATE_OPENERS and not (opener == "that" and s.low(a - 2) == "now"):
@@ -162,7 +162,7 @@ def subordinate_end(s: CueSentence, a: int, content: Span) -> Span | None:
         if s.low(k) != "," and not quoted_comma:
             continue
         nxt = s.low(k + 1)
-        # "Her relatives, who said it was fine, watched it": a relative clause ends at its comma
+        # "Her neighbours, who said it was fine, read it": a relative clause ends at its comma
         if relative or nxt in PRONOUNS or nxt in DETERMINERS or nxt in ("and", "but", "even", "so", "yet") \
                 or s.is_cap(k + 1):
             return trim_content(s.text, content.start, t.end if quoted_comma else t.start)
@@ -209,15 +209,15 @@ def clause_starts(s: CueSentence, content: Span) -> bool:
 def continues_content(s: CueSentence, k: int) -> bool:
     """Whether the words at ``k``, after an attribution and its comma, go on with the statement it
     interrupted: a verb ("The test, the agency said, was its biggest"), a "that" ("so bad, he
-    noted, that …"), a gerund subject ("…, he said, replacing her would be …") or a wh-phrase
-    ("a model, he said, for how the industry …")."""
+    noted, that …"), a gerund subject ("…, she said, merging again would be …") or a wh-phrase
+    ("a plan, she said, for how the town …")."""
     low = s.low(k)
     if not s.is_word(k) or s.is_cap(k) or s.inq[k]:
         return False
     if low in AUXILIARIES or low == "that":
         return True
     if low in ("and", "but"):
-        # "Mills “got immunity,” Jordan said, and still “got to sit in”": the quotation goes on
+        # "Pryce “got immunity,” Okafor said, and still “sat in”": the quotation goes on
         return any(s.toks[x].text in OPEN_MARKS and s.inq[x + 1] for x in range(k + 1, min(s.n - 1, k + 4)))
     if low in PREPOSITIONS:
         return s.low(k + 1) in ("how", "why", "what", "whether", "when", "where")
@@ -284,7 +284,7 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
             elif s.low(k).endswith("ing") and lemma_of(s.low(k)) in CLAUSE_VERBS:
                 return None  # "emailed supporters saying …": the participle is the cue of the content
     else:
-        # "said during the debate last week, “…”", "says of Clinton: “…”": a phrase, then the quote
+        # "said during the debate last week, “…”", "says of her rival: “…”": a phrase, then the quote
         j = k
         while j < min(n, k + 12) and not s.inq[j] and s.toks[j].text not in OPEN_MARKS \
                 and s.low(j) not in ("that", ".", ";") and s.low(j) not in AUXILIARIES and not cue_kind(s.low(j)):

@@ -73,7 +73,7 @@ def is_cue(s: CueSentence, i: int) -> str | None:
         return None  # "Friday’s reported blast", "the voters’ claims" — but "he’s claiming" is a verb
     if low in NOUNISH and low.endswith("s") and s.is_cap(i - 1) and (s.low(i - 2) in PREPOSITIONS
                                                                     or s.low(i - 2) in QUANTIFIERS):
-        return None  # "32% of Republican claims": a noun after a modifier
+        return None  # "40% of Liberal claims": a noun after a modifier
     if low in NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "about", "by", "in", "on"):
         if not (low == "calls" and s.low(i + 1) in ("for", "on")):
             return None  # "reports from the blog …", "claims of fraud"

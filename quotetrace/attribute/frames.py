@@ -168,7 +168,7 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
             found.append(cand)
             last_speaker = _tok_range(s, cand.speaker)
             if len(cand.content) == 2:
-                # "The museum, Bush said, tells the story …": the interrupted clause's verb is no cue
+                # "The archive, the curator said, tells the story …": the interrupted clause's verb is no cue
                 skip.update(k for k in cues if s.toks[k].start == cand.content[1].start)
             continue
         # carried subject: "…, saying …", "… and added that …", "after threatening …"
@@ -220,7 +220,7 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
     # "Ortiz went even further: “…”", "Jane Doe, The Planet: “…”": a clause before a colon
     colons = colon_attribution(s, _cue_tokens(s, found)) if ":" in s.lows else ()
     for colon in colons:
-        # "Reid said both are weak, but he gave the Texan a compliment: “…”": the said-content
+        # "Moreau said both are weak, but he gave the rookie a compliment: “…”": the said-content
         # ends before the clause that introduces the quotation
         at = colon.speaker.start
         for n, c in enumerate(found):

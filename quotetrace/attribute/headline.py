@@ -45,7 +45,7 @@ def headline_attribution(s: CueSentence) -> Candidate | None:
     while last > 0 and not s.is_word(last):
         last -= 1
     if last > 2 and s.is_cap(last) and s.low(last).endswith("s") and lemma_of(s.low(last)) in HEADLINE_CUES:
-        # "Trump Could Address Clean Energy, Lindsey Graham Says."
+        # "Budget Talks Are Over, Mayor Ruiz Says."
         comma = max((k for k in range(last) if s.low(k) == ","), default=None)
         if comma is not None and 0 < last - comma - 1 <= 4 and comma > 1:
             content = trim_content(s.text, s.toks[0].start, s.toks[comma - 1].end)
@@ -56,7 +56,7 @@ def headline_attribution(s: CueSentence) -> Candidate | None:
     for i in range(1, min(s.n, _MAX_SUBJECT + 2)):
         low = s.low(i)
         if low in (":", "—", "–", "-", ",") or s.toks[i].text in ALL_MARKS:
-            start = i + 1  # "Trump Rally: Pence Says …", "Railing Against Trump, Sanders Vows …"
+            start = i + 1  # "Harbor Rally: Ruiz Says …", "Railing Against The Council, Ruiz Vows …"
             continue
         lemma = lemma_of(low)
         cue_end = i + 1 if lemma == "call" and s.low(i + 1) in ("on", "for") else i  # "Calls On", "Calls For"

@@ -77,7 +77,7 @@ def _quantified(s: CueSentence, a: int, b: int, lows: list[str]) -> bool:
     if lows[0] in ("one", "another", "each") and 2 <= len(lows) <= 4 and all(s.is_word(k) for k in range(a, b + 1)) \
             and not lows[-1].endswith(("ed", "ing")) \
             and not any(w in PREPOSITIONS or w in SUBORDINATORS or w in PRONOUNS for w in lows):
-        return True  # "one questioner", "another Sanders supporter"
+        return True  # "one questioner", "another bus driver"
     parts = lows[0].replace("-", " ").split()
     first = parts[0] if parts else ""
     if not (first in QUANTIFIERS or first.isdigit() or first.rstrip("%").replace(",", "").isdigit()):
@@ -113,7 +113,7 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
     if len(lows) <= 4 and _plural(head) and all(s.is_word(k) or lows[k - a] in ("’s", "'s") for k in range(a, b + 1)) \
             and not any(w in PREPOSITIONS or w in SUBORDINATORS or w in PRONOUNS or w in DETERMINERS - {"some", "these", "those", "many"}
                         for w in lows):
-        return True  # "Political scientists", "abortion rights advocates", "Several Democratic operatives"
+        return True  # "Political scientists", "abortion rights advocates", "Several party operatives"
     if head in DETERMINERS or (head.endswith(("ed", "ing")) and not s.is_cap(b) and head not in TITLES) \
             or any(w.endswith(("’s", "'s")) and w[:-2] in PRONOUNS | {"that", "what", "there"} for w in lows):
         return False  # "a larger", "forces attempted", "he’s open": not a noun phrase

@@ -66,9 +66,9 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
             k += 1
     in_phrase = False  # inside a prepositional phrase or an appositive, any noun may follow
     if k < n and (s.low(k) in CLAUSE_OPENERS - {"it", "there"} or s.toks[k].text in OPEN_MARKS):
-        return False, k  # "asked Trump how he would …": the cue's own content follows
+        return False, k  # "asked the mayor how she would …": the cue's own content follows
     if k == i + 1 and lemma not in LISTENER_VERBS and s.is_cap(k) and s.low(k) not in TIME_WORDS:
-        return False, k  # "accused Cruz of …": an object, so the cue is not an afterthought
+        return False, k  # "accused the mayor of …": an object, so the cue is not an afterthought
     if after_quote and k < n and s.toks[k].text not in OPEN_MARKS and s.low(k) != "that":
         # right after a quotation ("“…,” the mayor told a meeting being held in …") the rest of the
         # clause can only be the attribution's
@@ -105,7 +105,7 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
                     or nxt in ("according", "referring", "who", "which", "where"):
                 return True, k
             if continues_content(s, k + 1):
-                return True, k  # "The museum, Mr. Obama said, would make …": the attribution interrupts
+                return True, k  # "The archive, the curator said, would show …": the attribution interrupts
             if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES or nxt in DESCRIPTION_OPENERS:
                 # ", R-Texas" / ", a Democrat" / ", one of the organizers"
                 in_phrase = True
@@ -126,7 +126,7 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
             k += 1
             continue
         if low in ("and", "but", "as", "when", "while", "before", "after", "because", "until", "then"):
-            return True, k  # "“…,” she said and left.", "… Cruz said as the heckler yelled"
+            return True, k  # "“…,” she said and left.", "… Ortiz said as the heckler yelled"
         return False, k
     return True, k
 
@@ -152,11 +152,11 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     if lemma in QUOTE_ONLY and not any(s.inq[x] for x in range(a)):
         return _inverted(s, i, cue_end, lemma)  # "As crowds gathered, Ortiz talked about …"
     if s.low(cue_end + 1) in (",", ":") and s.toks[cue_end + 2].text in OPEN_MARKS if cue_end + 2 < s.n else False:
-        return None  # "Remarking on his “empathy,” Starr said, “…”": the quotation after the cue is the content
+        return None  # "Praising his “patience,” Moreau said, “…”": the quotation after the cue is the content
     nxt = s.low(cue_end + 2)
     if before == "," and s.low(cue_end + 1) == "," and _incomplete_head(s, a - 1) and s.is_word(cue_end + 2) \
             and not (nxt.endswith("ing") or nxt in ("according", "who", "which", "and", "but", "referring")):
-        # "Too often, Mr. Clarke said, the companies walk away", "It was, he said, a stone …": the
+        # "Too often, Ms. Halvorsen said, owners walk away", "It was, he said, a bridge …": the
         # attribution interrupts one statement, whose second half follows it
         head = trim_content(s.text, s.span.start, s.toks[a - 2].end)
         tail = trim_content(s.text, s.toks[cue_end + 1].end, end_of_content(s, cue_end + 2, cues))
@@ -175,7 +175,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     if s.low(first) in PREPOSITIONS - {"that"} or s.low(first) in _OPENING_PREPOSITIONS \
             or (s.low(first).endswith("ing") and s.is_word(first)):
         if not any(s.inq[x] for x in range(boundary)):
-            # "Kicking off the day in Salem, Trump accused …", "And in that speech, Ortiz
+            # "Kicking off the day in Salem, Ruiz accused …", "And in that speech, Ortiz
             # chimed in, …": an opening phrase, not what was said
             return _inverted(s, i, cue_end, lemma)
     content_start = s.span.start

@@ -100,7 +100,7 @@ def _loose_mention(s: CueSentence, a: int, b: int) -> bool:
 
 
 def _nickname(s: CueSentence, k: int) -> bool:
-    """Whether token ``k`` belongs to a short quoted nickname inside a name: Marcia “Cia” Price."""
+    """Whether token ``k`` belongs to a short quoted nickname inside a name: Lena “Lulu” Park."""
     o = k
     while o > 0 and s.inq[o]:
         o -= 1
@@ -118,8 +118,8 @@ def _abbreviation(s: CueSentence, k: int) -> bool:
 
 
 def _described_mention(s: CueSentence, a: int, b: int) -> bool:
-    """A name with its descriptions between a quotation and its cue: "Scott's niece, state Del.
-    Marcia “Cia” Price (D-Newport News),"."""
+    """A name with its descriptions between a quotation and its cue: "Omar's cousin, state Del.
+    Lena “Lulu” Park (D-Md.),"."""
     if b < a or b - a + 1 > _MAX_MENTION or not s.is_cap(a):
         return False
     for k in range(a, b + 1):
@@ -155,15 +155,15 @@ def _right_mention(s: CueSentence, k: int) -> tuple[int, int] | None:
 
 
 def _parenthetical_tail(s: CueSentence, c: int, cue_end: int) -> Span | None:
-    """The rest of a sentence the attribution interrupts: "“Family leave,” the form states,
-    becomes available after a year." — the quotation is its subject, so the predicate is content
+    """The rest of a sentence the attribution interrupts: "“Sick leave,” the form states,
+    starts after a month." — the quotation is its subject, so the predicate is content
     too. Participles, conjunctions, adverbs and prepositions open clauses of the attribution's own."""
     k = cue_end + 2
     if s.low(c - 1) != "," or s.low(cue_end + 1) != "," or k >= s.n or not s.is_word(k) or s.is_cap(k):
         return None
     low = s.low(k)
     if low in ("and", "but") and any(s.toks[x].text in OPEN_MARKS and s.inq[x + 1] for x in range(k + 1, min(s.n - 1, k + 4))):
-        # "“I love Larry,” he said, but “when it comes to energy …”": the quotation goes on
+        # "“I like Sam,” he said, but “when it comes to money …”": the quotation goes on
         return trim_content(s.text, s.toks[cue_end + 1].end, s.end_offset())
     if low.endswith("ing") or low in SUBORDINATORS or low in PREPOSITIONS or low in ADVERBS or low.endswith("ly") \
             or low in DETERMINERS or low in PRONOUNS or lemma_of(low) is not None or low in ("then", "who"):
