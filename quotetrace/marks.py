@@ -11,7 +11,8 @@ paragraph it stands in, and it never raises. In order:
    outer one.
 2. **Paragraphs**: a quote still open at the end of a paragraph continues when the next
    paragraph opens with a mark (the convention for quotes over several paragraphs); otherwise it
-   is dropped (its end is unknown), never carried further.
+   is dropped (its end is unknown), never carried further. A run-on that opened after its own
+   attribution ends where a reopened quotation names a new speaker.
 3. **Single marks** (``‘ ’`` and ``'``) outside double quotes are quotation marks only when an
    opener and a closer pair up in one paragraph; apostrophes (``don't``, ``forces'``, ``’90s``,
    ``rock ’n’ roll``) are told apart by their neighbours.
@@ -29,7 +30,7 @@ import regex
 
 from .model import Span
 from .text.layout import paragraphs
-from .text.lexicon import SPEECH_RE
+from .text.lexicon import SPEECH_FORMS, speech_cues
 
 # glyph -> (style, direction the glyph itself says: 1 opens, -1 closes, 0 either)
 _DOUBLE = {'"': ("straight", 0), "“": ("curly", 1), "”": ("curly", -1), "„": ("curly", 1),
@@ -195,6 +196,7 @@ def find_marked(text: str) -> list[Marked]:
     doubles = _by_paragraph([m.start() for m in _DOUBLE_RE.finditer(text)], paras)
     singles = _by_paragraph([m.start() for m in _SINGLE_RE.finditer(text)], paras)
     found: list[Marked] = []
+    para_starts = {p[0] for p in paras}
     carry: list[tuple[int, int]] = []  # pieces of a quote that runs on from earlier paragraphs
     carry_opens: list[int] = []
     for k, (ps, pe) in enumerate(paras):
@@ -202,9 +204,12 @@ def find_marked(text: str) -> list[Marked]:
         if carry:
             first = doubles[k][0] if doubles[k] else -1
             if first == ps and (pairs and pairs[0][0] == ps or open_at_end == ps):
-                if pairs and pairs[0][0] == ps and _newly_attributed(text, pairs[0][1], pe):
+                if pairs and pairs[0][0] == ps and _introduced(text, carry_opens[0], para_starts) \
+                        and _newly_attributed(text, pairs[0][1], pe):
                     # “…,” added Rep. Jane Doe: a quotation with its own speaker, not a run-on;
-                    # the one before ran to the end of its paragraph
+                    # the one before (opened after its own attribution: "Roe said. “…") ran to
+                    # the end of its paragraph. A run-on that opened its paragraph has no speaker
+                    # yet: the attribution in its last paragraph is its own
                     found.append(_marked(text, carry, carry_opens, -1))
                     carry, carry_opens = [], []
                 elif pairs and pairs[0][0] == ps:  # the run-on quote closes here
@@ -237,14 +242,27 @@ def find_marked(text: str) -> list[Marked]:
     return found
 
 
+def _introduced(text: str, opening: int, para_starts: set[int]) -> bool:
+    """Whether a quotation has an attribution before it: words before its mark in its paragraph
+    ("Roe said. “…"), or a paragraph ending with a colon just before it ("From the report:")."""
+    if opening not in para_starts:
+        return True
+    before = text[max(0, opening - 200):opening].rstrip()
+    return before.endswith(":")
+
+
+_NAME_WORD_RE = regex.compile(r"[\p{L}][\w’'.-]*")
+
+
 def _newly_attributed(text: str, close: int, end: int) -> bool:
     """Whether a quotation that closes at ``close`` is followed by an attribution to a named
     speaker (``,” added Rep. Jane Doe``), not by a pronoun or nothing."""
     tail = text[close + 1 : min(end, close + 90)]
-    cue = SPEECH_RE.search(tail)
+    found = speech_cues(tail)
+    cue = found[0] if found else None
     if cue is None or cue.start() > 50:
         return False
-    words = regex.findall(r"[\p{L}][\w’'.-]*", tail[: cue.start()] + " " + tail[cue.end():cue.end() + 40])
+    words = _NAME_WORD_RE.findall(tail[: cue.start()] + " " + tail[cue.end():cue.end() + 40])
     return any(w[0].isupper() and w not in ("He", "She", "They", "I", "We", "It") for w in words[:6])
 
 
@@ -282,13 +300,18 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     inner = between.strip()
     # nothing between: two quotes side by side; no closing punctuation: a quoted fragment
     # inside a sentence ("called the “…” and the “…”"), not an interruption
-    if not inner or inner[-1] not in ".,:;—–" or "\n" in between or len(between) > 160:
+    if not inner or inner[-1] not in ".,:;—–" or "\n" in between or len(between) > 320:
         return False
     words = _WORD_RE.findall(between)
     # "said in reply": a cue word after a preposition or determiner is a noun, and after
     # "was" a passive ("he was formally called to testify") reports nothing
-    cues = [c for c in SPEECH_RE.finditer(between)
+    cues = [c for c in speech_cues(between)
             if not _NOUN_BEFORE_RE.search(between, 0, c.start())]
+    if len(cues) == 2 and cues[1].group().lower().endswith("ing") and inner[-1] == "." \
+            and len(_WORD_RE.findall(between[cues[1].end():])) >= 2:
+        # "…,” she said, stressing why the past matters. “…”: a participle with its own content,
+        # then a new sentence of the same quotation
+        cues = cues[:1]
     # exactly one cue: "Ortiz said, adding later, “…”" starts a second statement, and so does a
     # participle alone: "… before asking her, “…”"
     if len(cues) != 1 or cues[0].group().lower().endswith("ing"):
@@ -307,11 +330,14 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     # the second passage must be a statement of its own, not a fragment that the sentence goes
     # on from ("“…,” Warren said. “You squeezed them” to drive up the price, she said.")
     after = _NEXT_WORD_RE.match(text, b.close + 1) if b.close >= 0 else None
-    if after and not SPEECH_RE.fullmatch(after.group(1)):
+    if after and after.group(1).lower() not in SPEECH_FORMS:
         return False
     # the first piece must stop mid-statement (“…,” or “…—”) or ask or exclaim (“…?” she asked.
     # “…”); a piece that ends its sentence with a period is mostly a quotation of its own
-    return text[a.pieces[-1].end - 1] in ",—–-…?!"
+    last = a.pieces[-1].end - 1
+    while last > a.pieces[-1].start and text[last] in "’'\"”":
+        last -= 1  # “… ‘Thank you for voting,’” Bennett explained: the nested quote's mark
+    return text[last] in ",—–-…?!"
 
 
 def merge_split(text: str, marked: list[Marked]) -> list[Marked]:

@@ -14,7 +14,7 @@ import attrs
 from .errors import ExtraError
 
 KINDS = ("direct", "mixed", "indirect")
-SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
+SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "document", "unknown")
 #: How an occurrence relates to its family's original (docs/output.md has the definitions).
 RELATIONS = ("original", "verbatim", "excerpt", "expanded", "altered", "paraphrase", "misattributed",
              "unsupported", "single-source")

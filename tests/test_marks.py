@@ -35,6 +35,13 @@ CASES = [
      [["The next days matter,", "I think we are close."]]),
     ('"We are ready," he said, "and we will go."', [["We are ready,", "and we will go."]]),
     ("“Who pays?” the senator asked. “Not us.”", [["Who pays?", "Not us."]]),
+    # a long attribution with a description, and a participle with its own words before a new sentence
+    ("“No,” said Jane Doe, who chaired the committee that held hearings on the matter for most of the "
+     "past two years before the chamber voted to disband it. “Never.”", [["No,", "Never."]]),
+    ("“We will win,” Ortiz said, stressing why the vote mattered. “Nobody can stop us.”",
+     [["We will win,", "Nobody can stop us."]]),
+    ("“People stop and I say, ‘Thank you,’” Lee explained. “Some say we are wrong.”",
+     [["People stop and I say, ‘Thank you,’", "Some say we are wrong."]]),
     # ... but not when the first part ends its statement or a second cue starts a new one
     ("“We won.” He left. “Then we lost.”", [["We won."], ["Then we lost."]]),
     ("“We won,” she said, adding later, “we lost.”", [["We won,"], ["we lost."]]),
@@ -58,6 +65,21 @@ def test_multi_paragraph_quote_is_one_quote() -> None:
             "“The end of it,” he said.\n\nAfter that, “a coda.”")
     assert pieces(text) == [["The first part of it.", "The second part of it.", "The end of it,"],
                             ["a coda."]]
+
+
+def test_run_on_quote_named_only_at_its_end_is_one_quote() -> None:
+    """A quote that opens its paragraph with no attribution and runs on to a paragraph that names
+    its speaker is one quote: the name is its attribution, not a new speaker's."""
+    text = ("The union was angry.\n\n“We have waited for years.\n\n“The money never came.\n\n"
+            "“Now we are done,” said Ana Ruiz, the union’s president.")
+    assert pieces(text) == [["We have waited for years.", "The money never came.", "Now we are done,"]]
+
+
+def test_quote_introduced_by_a_colon_paragraph_has_its_speaker() -> None:
+    """A run-on quote introduced by 'From the report:' has its attribution; a reopened quote
+    with a named speaker after it is a new quote."""
+    text = ("From the report:\n\n“Turnout fell.\n\n“We cannot explain it,” said Mia Park.")
+    assert pieces(text) == [["Turnout fell."], ["We cannot explain it,"]]
 
 
 def test_reopened_quote_with_its_own_speaker_is_a_new_quote() -> None:

@@ -18,6 +18,7 @@ from ..marks import Marked
 from ..model import Span, join_spans
 from ..text.layout import DisjointSpans
 from . import Candidate
+from ..text.lexicon import CLAUSE_VERBS, lemma_of
 
 _FILLER = set(" \t\r\n\u00a0,.;:!?—–-…\"'“”‘’«»„‹›()[]")
 
@@ -130,7 +131,32 @@ def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate
                 continue
             out.append(Assembled("indirect", _merge(list(c.content)), (), c, c.rule))
     out.extend(_orphans(text, marked, owner, candidates, out, paragraphs))
+    out.extend(_colon_blocks(text, marked, candidates, out, paragraphs))
     out.sort(key=lambda a: a.spans[0].start)
+    return out
+
+
+def _colon_blocks(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate], done: list[Assembled],
+                  paragraphs: Sequence[Span]) -> list[Assembled]:
+    """``The governor added:`` ending a paragraph, then a paragraph without quotation marks: the
+    paragraph is what he added (a block quotation, set off by its layout instead of marks)."""
+    starts = [p.start for p in paragraphs]
+    used = {c for a in done for c in [a.candidate] if a.candidate is not None and not a.candidate.content}
+    passages = DisjointSpans(p for m in marked for p in m.pieces)
+    out = []
+    for c in candidates:
+        if c.content or c.cue is None or c.speaker is None or c in used \
+                or lemma_of(text[c.cue.start:c.cue.end].split()[0].rstrip(":")) not in CLAUSE_VERBS:
+            continue  # only a reporting verb ("added:") introduces a block; "Watch the video below:" does not
+        k = bisect_right(starts, c.cue.start) - 1
+        if k + 1 >= len(paragraphs):
+            continue
+        para = paragraphs[k + 1]
+        body = text[para.start:para.end]
+        if passages.overlapping(para.start, para.end) or not body[:1].isupper() or len(body.split()) < 6 \
+                or body[-1] not in ".!?…":
+            continue  # quotation paragraphs are the orphans' to take; headings and lists are not speech
+        out.append(Assembled("indirect", (para,), (), c, "colon"))
     return out
 
 

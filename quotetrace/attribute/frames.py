@@ -9,7 +9,14 @@ every cue word that is not itself inside quotation marks. Each cue is read in on
 ``carried``    ``…, saying …`` / ``… but added that …`` / ``after threatening …``: the subject is
                the one of the clause the cue hangs on;
 ``according``  ``according to X, …`` and ``…, according to X``;
-``passive``    ``has been described as …`` (no speaker) and ``described by X as …``.
+``passive``    ``has been described as …`` (no speaker) and ``described by X as …``;
+``relayed``    ``The paper quoted X as saying …`` (X speaks; the paper is the channel).
+
+Before these, a sentence is read whole by the frames that need no cue word or read the
+quotation first: a title-case headline (:mod:`.headline`), a quotation with its attribution right
+after it (:mod:`.trailing`); after them, a clause that introduces a quotation with a colon
+(:mod:`.colon`). Which words are cues is :mod:`.cues`'s; where content starts and ends is
+:mod:`.content`'s; the frames that follow their content are in :mod:`.postposed`.
 
 Notes:
     The frames follow the attribution patterns catalogued by Pareti (2016, PARC 3.0) and the
@@ -21,199 +28,38 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import regex
+
 from ..analyze import Analysis
 from . import Candidate
-from ..text.words import (
-    ADVERBS,
-    ANONYMOUS_HEADS,
-    AUXILIARIES,
-    DETERMINERS,
-    DOCUMENT_HEADS,
-    GROUP_HEADS,
-    OBJECT_PRONOUNS,
-    ORG_HEADS,
-    PREPOSITIONS,
-    PRONOUNS,
-    SUBORDINATORS,
-    TIME_WORDS,
-    TITLES,
-    cue_kind,
-)
+from ..text.words import ADVERBS, AUXILIARIES, TIME_WORDS
 from ..model import Span
 from ..text.layout import DisjointSpans
-from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, NOUNISH, PHRASAL_FORMS, cue_offsets, lemma_of
+from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, PHRASAL_FORMS, cue_offsets, lemma_of
 from ..marks import Marked
-from .mentions import (
-    DESCRIPTION_OPENERS,
-    left_np,
-    right_np,
-    subject,
-    through_descriptions,
-    with_description_before,
-)
-from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
+from .mentions import left_np, subject
+from .sentence import CueSentence, span_of, trim_content
 from .signed import find_signed
+from .colon import colon_attribution
+from .headline import headline_attribution, title_case
+from .relayed import relayed
+from .trailing import trailing_attribution
+from .content import (
+    FUNCTION_WORDS,
+    LISTENER_VERBS,
+    clause_starts,
+    marked_content,
+    pre_content,
+    subordinate_end,
+)
+from .cues import contracted_pronoun, is_cue
+from .postposed import according, asked_first, passive, post, said_first
 
-# Verbs whose object (the listener) sits between the cue and the content: "told the BBC that …".
-_LISTENER_VERBS = frozenset("tell inform assure warn remind advise ask urge reassure promise".split())
 
-# Verbs that take their content after "as": "described him as …", "characterized it as …".
-_AS_VERBS = frozenset("describe characterize characterise label brand term dub".split())
+# A colon before a quotation or at the end of a sentence: a line with no cue word may still
+# introduce a quotation ("Jane Doe, The Planet: “…”")
+_COLON_INTRO_RE = regex.compile(r":\s*(?:[\"“‘'«„]|\Z)")
 
-_NO_CONTENT = frozenset("nothing something anything little much more so this that it everything no yes".split())
-
-def _is_cue(s: CueSentence, i: int) -> str | None:
-    """The cue's kind (speech/stance) when token i is used as a cue verb here."""
-    if s.inq[i]:
-        return None
-    low = s.low(i)
-    kind = cue_kind(low)
-    if kind is None:
-        # two-word cues: "shot back", "pointed out", "weighed in"
-        return "speech" if f"{low} {s.low(i + 1)}" in PHRASAL_FORMS and not s.inq[i + 1] else None
-    prev = s.low(i - 1)
-    if prev.endswith(("’s", "'s")) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
-        return None  # "Friday’s reported blast", "the voters’ claims"
-    if low in NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "about", "by", "in", "on"):
-        if not (low == "calls" and s.low(i + 1) in ("for", "on")):
-            return None  # "reports from the blog …", "claims of fraud"
-    if low in NOUNISH and not low.endswith("ing"):
-        j = i - 1
-        while j >= 0 and s.low(j) in ADVERBS:
-            j -= 1
-        pj = s.low(j)
-        if not (s.is_cap(j) or pj in PRONOUNS or pj in ORG_HEADS or pj in ANONYMOUS_HEADS or pj in DOCUMENT_HEADS
-                or pj in GROUP_HEADS or pj in TITLES or pj in (",", "”", '"', "’", "'", "and", "who")):
-            return None  # "the suing states were …": a noun after a modifier
-    if low in NOUNISH or low.endswith("ing"):
-        if prev in DETERMINERS or prev.endswith(("’s", "'s")) or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
-            return None
-    if s.is_cap(i) and i > 0 and s.low(i - 1) not in ("“", '"', ":"):
-        return None  # "Said" inside a name or headline
-    if s.is_cap(i) and i == 0 and not (s.is_cap(1) and any(s.low(k) in (":", ",") for k in range(2, min(len(s), 9)))):
-        return None  # a sentence-initial cue only in "Said Ellis: “…”"
-    return kind
-
-_TAIL_WORDS = frozenset("""statement interview interviews news conference briefing email emailed phone
-telephone call speech rally tweet post letter ago recently earlier later late early last next this
-television radio show program appearance op-ed written blog campaign event meeting hearing remarks
-release press reporters spokesman spokeswoman aboard plane town hall visit stop forum debate message
-video senior""".split())
-
-def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: bool = False) -> tuple[bool, int]:
-    """Whether what follows token ``i`` to the end (or to a comma) is only place, time, manner or
-    a listener, so that the attribution ends the sentence. Returns (answer, index where the
-    attribution stops)."""
-    k = i + 1
-    n = len(s)
-    if lemma in _LISTENER_VERBS:
-        # "told reporters", "told Radio Nord", "told the Associated Press"
-        while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
-                         or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience",
-                                          "listeners", "viewers", "host", "interviewer", "’s", "'s")):
-            k += 1
-    in_phrase = False  # inside a prepositional phrase or an appositive, any noun may follow
-    if k < n and (s.low(k) in _CLAUSE_OPENERS - {"it", "there"} or s.toks[k].text in OPEN_MARKS):
-        return False, k  # "asked Trump how he would …": the cue's own content follows
-    if k == i + 1 and lemma not in _LISTENER_VERBS and s.is_cap(k) and s.low(k) not in TIME_WORDS:
-        return False, k  # "accused Cruz of …": an object, so the cue is not an afterthought
-    if after_quote and k < n and s.toks[k].text not in OPEN_MARKS and s.low(k) != "that":
-        # right after a quotation ("“…,” the mayor told a meeting being held in …") the rest of the
-        # clause can only be the attribution's
-        while k < n and s.low(k) not in (",", ".", "!", "?", ";") and s.toks[k].text not in OPEN_MARKS:
-            k += 1
-        return True, k
-    while k < n:
-        low = s.low(k)
-        tok = s.toks[k].text
-        if low in ".!?" or (tok in CLOSE_MARKS and k >= n - 2):
-            return True, k
-        if in_phrase and (low in ("that", "which", "who") and s.low(k - 1) not in TIME_WORDS
-                          and s.low(k - 1) not in ("week", "month", "year", "day", "ago")
-                          or low.endswith("ing") and s.is_word(k)):
-            # "after the meeting that was held …", "at a conference announcing …": a clause
-            # inside the phrase; the attribution still ends the sentence
-            while k < n and s.low(k) != ",":
-                k += 1
-            return True, k
-        if in_phrase and tok in OPEN_MARKS and s.is_cap(k + 1):
-            # a title in quotation marks: "on Channel 9's “Morning Hour.”"
-            k += 1
-            while k < n and (s.inq[k] or s.toks[k].text in CLOSE_MARKS or s.low(k) in ".,"):
-                k += 1
-            continue
-        if s.inq[k] or tok in OPEN_MARKS or low == "that" or low in AUXILIARIES \
-                or (cue_kind(low) and low not in NOUNISH and not s.is_cap(k)):
-            return False, k
-        if low == ",":
-            nxt = s.low(k + 1)
-            # ", adding …", ", noting …", ", who …": a second clause starts; the attribution ends
-            if nxt.endswith("ing") or cue_kind(nxt) or nxt in SUBORDINATORS or nxt in PREPOSITIONS \
-                    or nxt in ("according", "referring", "who", "which", "where"):
-                return True, k
-            if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES or nxt in DESCRIPTION_OPENERS:
-                # ", R-Texas" / ", a Democrat" / ", one of the organizers"
-                in_phrase = True
-                k += 1
-                continue
-            return False, k
-        if low in PREPOSITIONS or low in TIME_WORDS or low in ADVERBS or low in _TAIL_WORDS \
-                or s.is_cap(k) or low.isdigit() or tok in "()-—–":
-            in_phrase = in_phrase or low in PREPOSITIONS
-            k += 1
-            continue
-        if in_phrase and low not in PRONOUNS:
-            k += 1
-            continue
-        if low in DETERMINERS or after_quote:
-            # right after a quotation ("“…,” she said twice") only a clause of its own would
-            # make this anything but the quotation's attribution
-            k += 1
-            continue
-        if low in ("and", "but", "as", "when", "while", "before", "after", "because", "until", "then"):
-            return True, k  # "“…,” she said and left.", "… Cruz said as the heckler yelled"
-        return False, k
-    return True, k
-
-def _content_end(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
-    """Where content that starts at ``start_tok`` stops: the sentence end, or just before a second
-    attribution (``, adding``, ``but added``, ``, according to``) or a closing participle."""
-    n = len(s)
-    k = start_tok
-    first_is_quote = start_tok < n and s.low(start_tok) in OPEN_MARKS
-    while k < n:
-        low = s.low(k)
-        if not s.inq[k]:
-            if low == "," and s.low(k + 1) == "according" and s.low(k + 2) == "to":
-                return s.toks[k].start
-            if k in cues and k > start_tok:
-                np = left_np(s, k, start_tok)
-                if np and np[0] - 1 > start_tok and (s.toks[np[0] - 1].text in CLOSE_MARKS
-                                                     or s.low(np[0] - 1) == "," and s.toks[np[0] - 2].text in CLOSE_MARKS):
-                    # "…: “…,” she said": the quotation's own attribution ends this content
-                    m = np[0] - 1 if s.toks[np[0] - 1].text in CLOSE_MARKS else np[0] - 2
-                    return s.toks[m].end
-                j = k - 1
-                while j > start_tok and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
-                    j -= 1
-                lowj = s.low(j)
-                if lowj in (",", "and", "but", "though", "although", "while", "as", "yet") or s.low(k).endswith("ing") \
-                        or (lowj in PRONOUNS and s.low(j - 1) in (",", "and", "but", "though", "although")):
-                    # cut before the conjunction / comma that opens the second attribution
-                    m = j
-                    while m > start_tok and (s.low(m) in (",", "and", "but", "though", "although", "while", "yet", "as")
-                                             or s.low(m) in PRONOUNS or s.low(m) in ADVERBS):
-                        m -= 1
-                    return s.toks[m].end
-            if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k + 1) == "," \
-                    and not s.inq[k + 1] and (s.low(k + 2).endswith("ing") or s.low(k + 2) in ("which", "who")
-                                              or s.low(k + 2) in AUXILIARIES):
-                return s.toks[k].end
-            if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
-                    and (s.low(k + 1) in SUBORDINATORS or s.low(k + 1).endswith("ing")):
-                return s.toks[k].end  # "says, “Don’t do it,” until the shots" — the quotation ends it
-        k += 1
-    return s.end_offset()
 
 def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
     """Every attribution the cue rules find, in text order."""
@@ -222,7 +68,7 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
     cue_at = cue_offsets(text)
     for sent in analysis.sentences:
         k = bisect_left(cue_at, sent.start)
-        if k == len(cue_at) or cue_at[k] >= sent.end:
+        if (k == len(cue_at) or cue_at[k] >= sent.end) and not _COLON_INTRO_RE.search(text, sent.start, sent.end):
             continue  # most sentences report nothing: skip them before tokenizing
         s = CueSentence(text, Span(sent.start, sent.end), pieces)
         if len(s) < 3:
@@ -230,10 +76,11 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
         out.extend(_sentence_candidates(s))
     return out
 
+
 def _sentence_candidates(s: CueSentence) -> list[Candidate]:
     cues: dict[int, str] = {}
     for i in range(len(s)):
-        kind = _is_cue(s, i)
+        kind = is_cue(s, i)
         if kind:
             cues[i] = kind
         elif s.low(i) == "according" and s.low(i + 1) == "to" and not s.inq[i]:
@@ -241,13 +88,25 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
     found: list[Candidate] = []
     last_speaker: tuple[int, int] | None = None
     skip: set[int] = set()
+    if title_case(s):
+        # "Ortiz Says Budget Talks Are Over.": a headline capitalises its cue
+        cand = headline_attribution(s)
+        return [cand] if cand is not None else []
+    trailing = trailing_attribution(s)
+    if trailing is not None:
+        # "“…?” Mr. Ortiz asked, pointing at the map": the quotation's attribution; the words
+        # after it are not content
+        cand, first, last = trailing
+        found.append(cand)
+        skip.update(range(first, last + 1))
+        last_speaker = _tok_range(s, cand.speaker)
     for i in sorted(cues):
         if i in skip:
             continue
         kind = cues[i]
         if kind == "according":
             skip.add(i + 1)
-            cand = _according(s, i, cues)
+            cand = according(s, i, cues)
             if cand:
                 found.append(cand)
             continue
@@ -258,35 +117,59 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         if f"{low} {nxt}" in PHRASAL_FORMS or (lemma == "call" and nxt in ("for", "on")):
             cue_end = i + 1
             lemma = PHRASAL_FORMS.get(f"{low} {nxt}", lemma)
+        inner = lemma_of(s.low(cue_end + 2)) if s.low(cue_end + 1) == "to" and not s.inq[cue_end + 2] else None
+        if inner in CLAUSE_VERBS and lemma not in LISTENER_VERBS:
+            # "interjected to say", "went on to say": one cue, whose second verb takes the content
+            skip.add(cue_end + 2)
+            cue_end += 2
+            lemma = inner
         cue_span = span_of(s, i, cue_end)
         prev = s.low(i - 1)
         if i == 0:
-            cand = _said_first(s, cue_end, cues)  # "Said Ellis: “…”"
+            # "Said Ellis: “…”", "Asked whether he would run, Ortiz said …"
+            cand = asked_first(s) if low == "asked" else said_first(s, cue_end, cues)
             if cand:
                 found.append(cand)
             continue
         if lemma == "claim" and s.low(cue_end + 1) in ("responsibility", "credit", "victory", "the", "a", "an", "his", "her", "their"):
             continue  # "claimed responsibility": a deed, not speech
+        if lemma == "quote":
+            # "The paper quoted Ruiz as saying …", "Ruiz was quoted as saying …": Ruiz's words
+            j = i - 1
+            while j >= 0 and s.low(j) in ADVERBS:
+                j -= 1
+            found_relay = relayed(s, i, s.low(j) in ("been", "was", "were", "is", "are", "be", "being"))
+            if found_relay is not None:
+                cue, who, inner = found_relay
+                content = pre_content(s, inner, inner, lemma_of(s.low(inner)) or "say", cues)
+                if content is not None:
+                    found.append(Candidate(cue=cue, content=(content,), speaker=span_of(s, *who), rule="relayed"))
+                    skip.add(inner)
+                    last_speaker = who
+                    continue
         # passive: "has been described as …", "was described by X as …"
         if kind == "speech" and (low.endswith("ed") or low in ("told", "said", "written")):
             j = i - 1
             while j >= 0 and s.low(j) in ADVERBS:
                 j -= 1
             if s.low(j) in ("been", "was", "were", "is", "are", "be", "being"):
-                cand = _passive(s, i, cue_end, cues)
+                cand = passive(s, i, cue_end, cues)
                 if cand:
                     found.append(cand)
                 continue
             if s.low(j) == "," and s.low(cue_end + 1) == "by":  # "The scheme, described by X as …"
-                cand = _passive(s, i, cue_end, cues)
+                cand = passive(s, i, cue_end, cues)
                 if cand:
                     found.append(cand)
                 continue
         # post-posed attribution: "…, the agency said." / "“…,” said the senator."
-        cand = _post(s, i, cue_end, lemma, cues)
+        cand = post(s, i, cue_end, lemma, cues)
         if cand:
             found.append(cand)
             last_speaker = _tok_range(s, cand.speaker)
+            if len(cand.content) == 2:
+                # "The archive, the curator said, tells the story …": the interrupted clause's verb is no cue
+                skip.update(k for k in cues if s.toks[k].start == cand.content[1].start)
             continue
         # carried subject: "…, saying …", "… and added that …", "after threatening …"
         carried = low.endswith("ing") and (prev in (",", "after", "before", "while", "by", "when", "in") or s.low(i - 2) == ",")
@@ -311,11 +194,15 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
                 subj = subject(s, i)
                 if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
                     speaker = subj
-        content = _pre_content(s, i, cue_end, lemma, cues)
+            if speaker is None and contracted_pronoun(s.low(_prev_index(s, i))):
+                speaker = (_prev_index(s, i), _prev_index(s, i))  # "He’s claiming that …"
+        content = pre_content(s, i, cue_end, lemma, cues)
+        if content is not None and speaker is not None and rule == "pre":
+            content = subordinate_end(s, speaker[0], content)
         if content is not None and (kind == "stance" or lemma not in CLAUSE_VERBS):
-            if not _marked_content(s, i, cue_end, lemma, content):
+            if not marked_content(s, i, cue_end, lemma, content):
                 continue
-        elif content is not None and lemma in NEEDS_CLAUSE and not _clause_starts(s, content):
+        elif content is not None and lemma in NEEDS_CLAUSE and not clause_starts(s, content):
             continue  # "conceded the race", "maintains a lead": an object, not a statement
 
         if content is None:
@@ -325,43 +212,55 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
             continue
         if speaker is None and rule == "pre":
             continue
-        found.append(Candidate(cue=cue_span, content=(content,),
-                               speaker=span_of(s, *speaker) if speaker else None, rule=rule))
+        if all(w.lower() in FUNCTION_WORDS or w.lower().endswith("ly") for w in content.of(s.text).split()):
+            continue  # "agreed, but also contended …", "According to MSNBC, basically.": no statement
+        found.append(Candidate(cue=cue_span, content=(content,), speaker=_mention_span(s, speaker), rule=rule))
         if speaker:
             last_speaker = speaker
+    # "Ortiz went even further: “…”", "Jane Doe, The Planet: “…”": a clause before a colon
+    colons = colon_attribution(s, _cue_tokens(s, found)) if ":" in s.lows else ()
+    for colon in colons:
+        # "Moreau said both are weak, but he gave the rookie a compliment: “…”": the said-content
+        # ends before the clause that introduces the quotation
+        at = colon.speaker.start
+        for n, c in enumerate(found):
+            if c.content and c.content[-1].start < at < c.content[-1].end:
+                k = next(k for k in range(s.n) if s.toks[k].start >= at) - 1
+                while k > 0 and s.low(k) in (",", "and", "but"):
+                    k -= 1
+                cut = trim_content(s.text, c.content[-1].start, s.toks[k].end)
+                if cut is None and len(c.content) == 1:
+                    continue
+                found[n] = Candidate(cue=c.cue, content=(*c.content[:-1], *([cut] if cut else [])),
+                                     speaker=c.speaker, rule=c.rule)
+        found.append(colon)
     return found
 
-def _marked_content(s: CueSentence, i: int, cue_end: int, lemma: str, content: Span) -> bool:
-    """Whether a cue that does not take a bare clause shows its content: "that", a quotation,
-    or its own preposition (described … as, called for, accused … of)."""
-    after = [s.low(k) for k in range(cue_end + 1, min(len(s), cue_end + 12))]
-    if after[:1] == ["that"] or any(s.inq[k] for k in range(len(s)) if content.start <= s.toks[k].start < content.end):
-        return True
-    if lemma in _AS_VERBS and "as" in after[:8]:
-        return True
-    if lemma == "call" and (s.low(cue_end) in ("for", "on")):
-        return True
-    if lemma == "accuse" and "of" in after[:6]:
-        return True
-    if lemma == "call" and after[:1] and after[0] in ("it", "them", "him", "her", "this", "that") and len(after) > 2:
-        return True  # "calling it a violation of the rules"
-    # "said on Thursday that …": "that" after a short adverbial
-    return "that" in after[:8] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].start <= content.start
 
-_CLAUSE_OPENERS = frozenset("""that whether if how why what when where who which there he she they we i it
-you""".split())
+def _cue_tokens(s: CueSentence, found: list[Candidate]) -> set[int]:
+    """Indices of the tokens where the candidates' cues start."""
+    starts = {c.cue.start for c in found if c.cue is not None}
+    return {k for k in range(s.n) if s.toks[k].start in starts} if starts else set()
 
-def _clause_starts(s: CueSentence, content: Span) -> bool:
-    """Whether ``content`` opens like a clause: a complementizer, a question word, a pronoun
-    subject or a quotation."""
-    k = next((k for k in range(s.n) if s.toks[k].start >= content.start), None)
-    if k is None:
-        return False
-    # "threatening last week it could walk away": a time phrase before the clause
-    while k < s.n and (s.low(k) in TIME_WORDS or s.low(k) in ADVERBS
-                       or s.low(k) in ("last", "this", "next", "week", "month", "year", "on", "earlier", "later")):
-        k += 1
-    return s.low(k) in _CLAUSE_OPENERS or (k < s.n and (s.toks[k].text in OPEN_MARKS or s.inq[k]))
+
+def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | None:
+    """The offsets of a mention; of a contracted pronoun ("He’s claiming"), the pronoun alone."""
+    if speaker is None:
+        return None
+    span = span_of(s, *speaker)
+    if speaker[0] == speaker[1] and contracted_pronoun(s.low(speaker[0])):
+        word = s.toks[speaker[0]].text
+        cut = min(x for x in (word.find("’"), word.find("'")) if x > 0)
+        return Span(span.start, span.start + cut)
+    return span
+
+
+def _prev_index(s: CueSentence, i: int) -> int:
+    j = i - 1
+    while j >= 0 and s.low(j) in ADVERBS:
+        j -= 1
+    return j
+
 
 def _prev_word(s: CueSentence, i: int) -> str:
     j = i - 1
@@ -369,217 +268,14 @@ def _prev_word(s: CueSentence, i: int) -> str:
         j -= 1
     return s.low(j)
 
+
 def _only_adverbials_between(s: CueSentence, a: int, b: int) -> bool:
     return all(s.low(k) in ADVERBS or s.low(k) in AUXILIARIES or s.low(k) in TIME_WORDS
                or s.low(k) in ("on", "in", "last", "this", "week") for k in range(a + 1, b))
+
 
 def _tok_range(s: CueSentence, span: Span | None) -> tuple[int, int] | None:
     if span is None:
         return None
     idx = [k for k, t in enumerate(s.toks) if span.start <= t.start and t.end <= span.end]
     return (idx[0], idx[-1]) if idx else None
-
-def _post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Candidate | None:
-    """``…, X said.`` and ``…, said X.``: content before, attribution after a comma or a quote."""
-    text = s.text
-    # normal order: ", X said." / "” X said"
-    np = left_np(s, i)
-    if np is None:
-        return _inverted(s, i, cue_end, lemma)
-    np = (with_description_before(s, np[0]), np[1])
-    a = np[0]
-    before = s.low(a - 1)
-    if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
-        return _inverted(s, i, cue_end, lemma)
-    ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in CLOSE_MARKS or s.low(a - 2) in CLOSE_MARKS)
-    if not ok:
-        return _inverted(s, i, cue_end, lemma)
-    boundary = a - 1
-    content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
-    if s.low(boundary) == "," and s.low(boundary - 1) in CLOSE_MARKS:
-        content_end = s.toks[boundary - 1].end
-    if s.low(0) in PREPOSITIONS - {"that"} or (s.low(0).endswith("ing") and s.is_word(0)):
-        if not any(s.inq[x] for x in range(boundary)):
-            return _inverted(s, i, cue_end, lemma)  # "Kicking off the day in Salem, Trump accused …"
-    content_start = s.span.start
-    q_end = boundary - 1 if s.low(boundary) == "," else boundary
-    if s.toks[q_end].text in CLOSE_MARKS or (q_end > 0 and s.toks[q_end - 1].text in CLOSE_MARKS):
-        # "… scolded him: “…,” she said.": the quotation after the colon is the content
-        o = q_end - 1
-        while o > 0 and (s.inq[o] or s.toks[o].text in CLOSE_MARKS):
-            o -= 1
-        if s.toks[o].text in OPEN_MARKS and o > 0 and s.low(o - 1) in (":", ","):
-            content_start = s.toks[o].start
-    # a parenthetical "The economy, he said, is strong" continues after the attribution
-    pieces = []
-    head = trim_content(text, content_start, content_end)
-    if head:
-        pieces.append(head)
-    if stop == cue_end + 1 and s.low(stop) == "," and not _starts_new_attribution(s, stop + 1) \
-            and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS:
-        tail = trim_content(text, s.toks[stop].end, s.end_offset())
-        if tail and not s.low(stop + 1).endswith("ing"):
-            pieces.append(tail)
-    if not pieces:
-        return _inverted(s, i, cue_end, lemma)
-    return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule="post")
-
-def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | None:
-    """``…,” said the senator.``: the speaker after the cue."""
-    text = s.text
-    j = i - 1
-    while j >= 0 and s.low(j) in ADVERBS:
-        j -= 1
-    if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS:
-        np = right_np(s, cue_end + 1)
-        if np:
-            np = (np[0], through_descriptions(s, np[1]))
-            ok, stop = _tail_is_adverbial(s, np[1], None)
-            boundary = j
-            content_end_tok = boundary - 1 if s.low(boundary) == "," else boundary
-            if ok and content_end_tok >= 0:
-                content = trim_content(text, s.span.start, s.toks[content_end_tok].end)
-                if content:
-                    return Candidate(cue=span_of(s, i, cue_end), content=(content,),
-                                     speaker=span_of(s, *np), rule="post-inverted")
-    return None
-
-def _said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate | None:
-    """``Said Ellis: “…”``: a sentence that opens with its cue."""
-    np = right_np(s, cue_end + 1)
-    if np is None or s.low(np[1] + 1) not in (":", ","):
-        return None
-    k = np[1] + 2
-    if k >= len(s):
-        return None
-    content = trim_content(s.text, s.toks[k].start, _content_end(s, k, cues))
-    if content is None:
-        return None
-    return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule="post-inverted")
-
-def _starts_new_attribution(s: CueSentence, k: int) -> bool:
-    low = s.low(k)
-    return low.endswith("ing") or bool(cue_kind(low)) or low in ("according", "who", "which", "and", "but", "referring")
-
-def _pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Span | None:
-    """The content after a cue: ``said (that) …``, ``told X that …``, ``described X as …``."""
-    n = len(s)
-    k = cue_end + 1
-    if lemma in _AS_VERBS:
-        j = k
-        while j < min(n, k + 8) and s.low(j) != "as":
-            j += 1
-        if s.low(j) == "as":
-            k = j + 1
-    elif lemma in _LISTENER_VERBS:
-        j = k
-        while j < min(n, k + 10) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in OPEN_MARKS:
-            j += 1
-        if s.low(j) == ",":
-            # "telling customers at a diner in Manchester, New Hampshire, that …"
-            m = j
-            while m < min(n, k + 18) and s.low(m) not in ("that", ".") and not s.inq[m] \
-                    and s.toks[m].text not in OPEN_MARKS and not cue_kind(s.low(m)):
-                m += 1
-            if s.low(m) == "that":
-                j = m
-        if s.low(j) == "that":
-            k = j
-        elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
-            k = j + 1  # "told SiriusXM host Matt Boyle, “…”"
-        else:
-            # "told reporters the plan …": skip the listener
-            while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
-                             or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience")):
-                k += 1
-            if k + 1 < n and s.low(k).endswith("s") and not s.is_cap(k) and s.low(k) not in AUXILIARIES \
-                    and (s.low(k + 1) in PRONOUNS or s.low(k + 1) in DETERMINERS or s.is_cap(k + 1)):
-                k += 1  # "tells audiences she may be prosecuted"
-            while k < n and (s.low(k) in PREPOSITIONS and s.low(k) not in ("that",)) and (s.is_cap(k + 1) or s.low(k + 1) in TIME_WORDS):
-                k += 2
-            if s.low(k) == "to":  # "urged voters to …", "asked him to …"
-                k += 1
-    else:
-        # "said during the debate last week, “…”", "says of Clinton: “…”": a phrase, then the quote
-        j = k
-        while j < min(n, k + 12) and not s.inq[j] and s.toks[j].text not in OPEN_MARKS \
-                and s.low(j) not in ("that", ".", ";") and s.low(j) not in AUXILIARIES and not cue_kind(s.low(j)):
-            j += 1
-        if j > k and j + 1 < n and s.low(j - 1) in (",", ":") and s.toks[j].text in OPEN_MARKS:
-            k = j
-        # time and place adverbials right after the cue: "said on Thursday that …"
-        j = k
-        while j < min(n, k + 8) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
-                and (s.low(j) in PREPOSITIONS or s.low(j) in TIME_WORDS or s.is_cap(j) or s.low(j) in DETERMINERS
-                     or s.low(j).isdigit() or s.low(j) in ("‘", "’", "'")
-                     or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference")):
-            j += 1
-        if s.low(j) == "that" and j > k:
-            k = j
-    # the complementizer belongs to the content ("said that …"), as PolNeAR annotates it
-    while k < n and s.low(k) in (":", ",") and not s.inq[k]:
-        k += 1
-    if k >= n:
-        return None
-    if s.low(k) in ".!?" or (s.low(k) in PREPOSITIONS and s.low(k) != "to"):
-        return None  # "responded by …", "spoke on Radio Nord": no reported clause
-    if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?"):
-        return None  # "said nothing", "said so"
-    end = _content_end(s, k, cues)
-    return trim_content(s.text, s.toks[k].start, end)
-
-def _according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None:
-    """``according to X, …`` and ``…, according to X``."""
-    np = right_np(s, i + 2)
-    if np is None:
-        return None
-    cue = span_of(s, i, i + 1)
-    text = s.text
-    pieces = []
-    before_end = i - 1
-    while before_end >= 0 and s.low(before_end) in (",", "—", "–", "(") and not s.inq[before_end]:
-        before_end -= 1
-    if before_end >= 0:
-        head = trim_content(text, s.span.start, s.toks[before_end].end)
-        if head:
-            pieces.append(head)
-    after = np[1] + 1
-    if after < len(s) and s.low(after) in (",", "—", "–", ")") and not _starts_new_attribution(s, after + 1):
-        tail = trim_content(text, s.toks[after].end, s.end_offset())
-        if tail:
-            pieces.append(tail)
-    if not pieces:
-        return None
-    return Candidate(cue=cue, content=tuple(pieces), speaker=span_of(s, *np), rule="according")
-
-def _passive(s: CueSentence, i: int, cue_end: int, cues: dict[int, str]) -> Candidate | None:
-    """``described as …`` (no speaker), ``described by X as …``, ``it was reported that …``."""
-    k = cue_end + 1
-    speaker = None
-    if s.low(k) == "by":
-        np = right_np(s, k + 1)
-        if np is None:
-            return None
-        speaker = np
-        k = np[1] + 1
-    if s.low(k) == "as":
-        k += 1
-    elif speaker is None and s.low(k) != "that":
-        return None
-    if k >= len(s):
-        return None
-    end = _content_end(s, k, cues)
-    if s.low(i - 1) == ",":
-        # "The scheme, described by prosecutors as “brazen,” ran for years": the description
-        # ends with the appositive
-        j = k
-        while j < len(s) and (s.inq[j] or s.low(j) != ",") \
-                and not (s.toks[j].text in CLOSE_MARKS and s.low(j - 1) == ","):
-            j += 1
-        if j < len(s):
-            end = min(end, s.toks[j].end if s.toks[j].text in CLOSE_MARKS else s.toks[j].start)
-    content = trim_content(s.text, s.toks[k].start, end)
-    if content is None:
-        return None
-    return Candidate(cue=span_of(s, i, cue_end), content=(content,),
-                     speaker=span_of(s, *speaker) if speaker else None, rule="passive")

@@ -47,6 +47,8 @@ def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
                 k -= 1
         elif low in ("week", "year", "month") and s.low(k - 1) in ("last", "this", "next"):
             k -= 2
+        elif low.isdigit() and len(low) == 4 and s.low(k - 1) in ("in", "since"):
+            k -= 2  # "who in 2010 said"
         elif low == "to" and s.low(k - 1) in _CATENATIVES:
             k -= 2  # "continued to say", "declined to say", "went on to say"
             if s.low(k) == "went" and s.low(k + 1) == "on":
@@ -55,6 +57,40 @@ def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
             break
     return k
 
+# Words that quantify a group of speakers: "Some said", "Two in three say", "Almost half of
+# respondents said", "52 percent say", "those surveyed said".
+QUANTIFIERS = frozenset("""many most some several few all both half everyone everybody nobody none others one two
+three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand more less almost nearly about over under just roughly only""".split())
+_NOT_MENTIONS = frozenset("perhaps maybe now then here there so thus still also please just".split())
+_PARTICIPANTS = frozenset("surveyed polled interviewed asked questioned".split())
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s", "ics"))
+
+
+def _quantified(s: CueSentence, a: int, b: int, lows: list[str]) -> bool:
+    """A quantity of people or of a poll's respondents, as the subject of a cue."""
+    if lows[0] == "those" and len(lows) == 2 and lows[1] in _PARTICIPANTS:
+        return True
+    if lows[0] in ("one", "another", "each") and 2 <= len(lows) <= 4 and all(s.is_word(k) for k in range(a, b + 1)) \
+            and not lows[-1].endswith(("ed", "ing")) \
+            and not any(w in PREPOSITIONS or w in SUBORDINATORS or w in PRONOUNS for w in lows):
+        return True  # "one questioner", "another bus driver"
+    parts = lows[0].replace("-", " ").split()
+    first = parts[0] if parts else ""
+    if not (first in QUANTIFIERS or first.isdigit() or first.rstrip("%").replace(",", "").isdigit()):
+        return False
+    if len(lows) > 7 or any(w in AUXILIARIES or w in SUBORDINATORS - {"than"} or w in PRONOUNS for w in lows):
+        return False
+    tail = lows[-1]
+    return len(lows) == 1 and (first in QUANTIFIERS and first not in ("one", "about", "over", "under", "just", "only",
+                                                                          "more", "less", "almost", "nearly", "roughly")) \
+        or tail in ("percent", "%") or tail.endswith("%") or tail.isdigit() or _plural(tail) or tail in QUANTIFIERS \
+        or "in" in lows and tail.isdigit()
+
+
 def np_ok(s: CueSentence, a: int, b: int) -> bool:
     """Whether tokens a..b (inclusive) can be a speaker mention."""
     if b < a or b - a + 1 > _MAX_NP:
@@ -62,11 +98,22 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
     lows = [s.low(k) for k in range(a, b + 1)]
     if any(s.inq[k] for k in range(a, b + 1)):
         return False
-    if any(cue_kind(w) and not s.is_cap(a + n) and w not in NOUNISH for n, w in enumerate(lows)):
-        return False
+    if any(cue_kind(w) and not s.is_cap(a + n) and w not in NOUNISH
+           and not (n == len(lows) - 1 and n > 0 and w in DOCUMENT_HEADS) for n, w in enumerate(lows)):
+        return False  # a verb inside; but "the ruling" names a document
     if any(w in AUXILIARIES for w in lows):
         return False
     head = lows[-1]
+    if len(lows) == 1 and head in _NOT_MENTIONS:
+        return False  # "Perhaps ask …", "Now tell us …": a sentence adverb before an imperative
+    if head in DOCUMENT_HEADS and len(lows) <= 4 and head not in DETERMINERS and not any(w in AUXILIARIES for w in lows):
+        return True  # "the filing", "a police report", "court papers"
+    if _quantified(s, a, b, lows):
+        return True  # "Two in three", "52 percent", "Some", "those surveyed", "Almost half of respondents"
+    if len(lows) <= 4 and _plural(head) and all(s.is_word(k) or lows[k - a] in ("’s", "'s") for k in range(a, b + 1)) \
+            and not any(w in PREPOSITIONS or w in SUBORDINATORS or w in PRONOUNS or w in DETERMINERS - {"some", "these", "those", "many"}
+                        for w in lows):
+        return True  # "Political scientists", "abortion rights advocates", "Several party operatives"
     if head in DETERMINERS or (head.endswith(("ed", "ing")) and not s.is_cap(b) and head not in TITLES) \
             or any(w.endswith(("’s", "'s")) and w[:-2] in PRONOUNS | {"that", "what", "there"} for w in lows):
         return False  # "a larger", "forces attempted", "he’s open": not a noun phrase
@@ -82,7 +129,8 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
             and not any(w in SUBORDINATORS or w in PRONOUNS for w in lows[1:]):
         return True
     # a lower-case head: "an official familiar with the matter", "sources close to the ministry"
-    return any(w in ANONYMOUS_HEADS or w in GROUP_HEADS or w in ORG_HEADS or w in TITLES for w in lows)
+    return any(w in ANONYMOUS_HEADS or w in GROUP_HEADS or w in ORG_HEADS or w in TITLES
+               or w.endswith("s") and w[:-1] in TITLES for w in lows)  # "attorneys for the family"
 
 def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
     """The speaker mention that ends just before token ``end`` (a cue), as token indices."""
@@ -139,8 +187,9 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if low in AUXILIARIES or cue_kind(low) and not s.is_cap(a - 1) and low not in NOUNISH:
             break
-        if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES:
-            break  # "rejected the idea, …" — a verb, not part of the name
+        if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES and "-" not in low \
+                and not (low in _PARTICIPANTS and s.low(a - 2) == "those"):
+            break  # "rejected the idea, …" — a verb, not part of the name ("self-described" is)
         a -= 1
     a = _drop_opening_phrase(s, a, b)
     return trim_np(s, a, b)
@@ -207,8 +256,8 @@ def right_np(s: CueSentence, start: int) -> tuple[int, int] | None:
             break
         if low in ("to", "at", "for") and not s.is_cap(b + 1) and s.low(b + 1) not in DETERMINERS:
             break
-        if cue_kind(low) and not s.is_cap(b):
-            break
+        if cue_kind(low) and not s.is_cap(b) and not (low in DOCUMENT_HEADS and b > a):
+            break  # "said the ruling": a document noun after a determiner is the speaker
         b += 1
     b -= 1
     while b >= a and s.low(b) in ("of", "for", "at", "to", "the", "and"):

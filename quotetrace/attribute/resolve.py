@@ -21,15 +21,16 @@ from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import is_heading
 from .assemble import Assembled
 from .speakers import Described, describe
+from .verbgroup import widen
 
 # A capitalised name of up to five words, with the title words that may precede it.
 _NAME_RE = regex.compile(r"(?<![\w’'])(?:(?:\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}’'\-]*)[ \t]+){0,4}\p{Lu}[\p{L}’'\-]*\p{L}")
 _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her": ("person",),
-                 "it": ("organization",), "they": ("group", "organization", "anonymous", "person"),
+                 "it": ("organization", "document"), "they": ("group", "organization", "anonymous", "person"),
                  "them": ("group", "organization", "anonymous")}
 _LOOKBACK_PARAGRAPHS = 3
 _CONFIDENCE = {"signed": 0.9, "post": 0.95, "post-inverted": 0.95, "pre": 0.85, "according": 0.85, "colon": 0.8,
-               "carried": 0.75, "passive": 0.7, "continued": 0.6, "syntax": 0.8}
+               "relayed": 0.85, "headline": 0.7, "carried": 0.75, "passive": 0.7, "continued": 0.6, "syntax": 0.8}
 
 
 class _Names:
@@ -112,8 +113,10 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
                 history.append((c.speaker.start, para, speaker))
                 spellings.setdefault(speaker.name.lower(), speaker)
         cue = None
-        if c is not None and c.cue is not None and a.rule != "continued":
-            cue = Cue(text[c.cue.start:c.cue.end], c.cue.start, c.cue.end)
+        if c is not None and c.cue is not None:
+            # a quotation paragraph that continues the one before shares its attribution and cue
+            span = widen(text, c.cue)
+            cue = Cue(text[span.start:span.end], span.start, span.end)
         conf = _CONFIDENCE.get(a.rule.split(":")[0], 0.7)
         if speaker is not None and speaker.type == "unknown":
             conf -= 0.2

@@ -36,10 +36,10 @@ class CueSentence:
         return self.lows[i] if 0 <= i < self.n else ""
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and self.toks[i].text[0].isalnum()
+        return 0 <= i < self.n and self.toks[i].text[0].isalnum()
 
     def is_cap(self, i: int) -> bool:
-        return self.is_word(i) and self.toks[i].text[0].isupper()
+        return 0 <= i < self.n and self.toks[i].text[0].isupper() and self.toks[i].text[0].isalnum()
 
     def end_offset(self) -> int:
         """The end of the sentence without its final punctuation and marks."""
@@ -52,12 +52,14 @@ def span_of(s: CueSentence, a: int, b: int) -> Span:
     return Span(s.toks[a].start, s.toks[b].end)
 
 # "(AP) — ", "WASHINGTON (Reuters) — ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ": a dateline, not content
-_DATELINE_RE = regex.compile(r"[^a-z\n]{0,40}?(?:\([\w .]{2,20}\)|[A-Z]{3,}[^a-z\n]{0,30})\s*[—–-]+\s+")
+_DATELINE_RE = regex.compile(r"[^a-z\n]{0,40}?(?:\([\w .]{2,20}\)|[A-Z]{3,}[^a-z\n]{0,30})\s*[—–―-]+\s+")
+
 
 def trim_content(text: str, start: int, end: int) -> Span | None:
     m = _DATELINE_RE.match(text, start, end)
     if m:
         start = m.end()
+
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):

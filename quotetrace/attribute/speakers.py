@@ -2,8 +2,9 @@
 
 ``Germany’s Finance Minister Klara Vogt`` → name ``Klara Vogt``, type ``person``, role
 ``finance minister``; ``the state news agency Argus`` → ``Argus``, ``organization``;
-``an official familiar with the framework`` → ``anonymous``; ``The US President`` → no name,
-role ``president``: the article has to say who that is (see :mod:`.resolve`).
+``an official familiar with the framework`` → ``anonymous``; ``the lawsuit``, ``a police report``
+→ ``document``; ``The US President`` → no name, role ``president``: the article has to say who
+that is (see :mod:`.resolve`).
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ import functools
 import attrs
 import regex
 
-from ..text.words import ANONYMOUS_HEADS, DETERMINERS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
+from ..text.words import ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
 
 _WORD_RE = regex.compile(r"@\w+|(?:\p{Lu}\.){2,}|[\w’'.\-&]+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 # nationality and place adjectives before a title: "Brazilian President", "US Secretary"
 _NATIONALITY_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}]+(?:ian|ean|an|ese|ish|ic|i)|U\.?S\.?|UK|EU|UN|French|Dutch|Greek|"
                                 r"Thai|Swiss|Czech|Welsh|Irish|Scottish|Danish|Swedish|Finnish|Polish|Turkish)\Z")
+_HANDLE_RE = regex.compile(r"\(@\w+\)")
+_BRACKETS_RE = regex.compile(r"\s*\([^)]*\)")
+_POSSESSIVE_END_RE = regex.compile(r"[’']s?\Z")
 _NUMBERS = frozenset("one two three four five several many some few most".split())
 
 
@@ -48,8 +52,8 @@ def describe(mention: str) -> Described:
         return Described(None, "unknown", pronoun=low)
     # an appositive or a relative clause describes the name before it: "Argus, a weekly paper …"
     head, _, apposition = text.partition(",")
-    handle = regex.search(r"\(@\w+\)", head)
-    head = regex.sub(r"\s*\([^)]*\)", "", head).strip()
+    handle = _HANDLE_RE.search(head)
+    head = _BRACKETS_RE.sub("", head).strip()
     words = _WORD_RE.findall(head)
     if not words:
         return Described(None, "unknown")
@@ -62,6 +66,10 @@ def describe(mention: str) -> Described:
             words, lows = words[k + 1:], lows[k + 1:]
             break
     app_lows = [w.lower() for w in _WORD_RE.findall(apposition)]
+    if lows[-1] in DOCUMENT_HEADS and words[-1].islower() and not handle:
+        # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention
+        # ("The Washington Post" is capitalised, and a paper)
+        return Described(head if len(head) < 80 else " ".join(words[:6]), "document")
     # the name: the capitalised words after the last title or descriptor
     last_desc = -1
     for k, (w, lw) in enumerate(zip(words, lows)):
@@ -105,7 +113,7 @@ def describe(mention: str) -> Described:
         return Described(None, "person" if role else "unknown", role=role, qualifier=qualifier)
     name = " ".join(name_words).rstrip(",.;:")
     if name.endswith(_POSSESSIVE):
-        name = regex.sub(r"[’']s?\Z", "", name)
+        name = _POSSESSIVE_END_RE.sub("", name)
     # "The Times", "the Vatican": a one-word name keeps its article
     if len(name_words) == 1 and the and last_desc <= 0:
         name = "The " + name

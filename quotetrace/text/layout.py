@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import regex
 
-from .lexicon import SPEECH_RE
+from .lexicon import speech_cues
 from ..model import Span
 
 _LINE_RE = regex.compile(r"[^\n]+")
@@ -65,17 +65,34 @@ def is_heading(text: str, para: Span) -> bool:
     return body[0].isupper() or body[0].isdigit()
 
 
-_SHORT_CLAUSE_RE = regex.compile(r"[^.!?\n“”\"]{0,80}?[.!?,:]")
+# Titles and initials whose period does not end a short attribution: "… country?” Dr. Ruiz said."
+_TITLE_STOPS = "Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Fr|St|Sr|Jr|Hon|Pres|Amb|Sec|Prof|Atty|Supt|Det"
+_SHORT_CLAUSE_RE = regex.compile(r"(?:[^.!?\n“”\"]|(?<=\b(?:{0}|\p{{Lu}}))\.(?=\s))*?(?:[!?,:]|(?<!\b(?:{0}|\p{{Lu}}))\.)"
+                                 .format(_TITLE_STOPS))
 
 
 def _attribution_follows(text: str, pos: int, end: int) -> bool:
     """Whether a short attribution (``Clinton said.``, ``asked Graham,``) starts at ``pos``."""
-    m = _SHORT_CLAUSE_RE.match(text, pos, end)
+    m = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))
     if not m or len(m.group().split()) > 8:
         return False
     if m.group()[-1] in ",:" and text[m.end():m.end() + 2].lstrip()[:1] in "\"“‘'":
         return False  # "She adds, “…”" introduces the next quotation
-    return bool(SPEECH_RE.search(m.group()))
+    if speech_cues(m.group()):
+        return True
+    if m.group()[-1] == "," and all(w[:1].isupper() for w in m.group()[:-1].split()):
+        # "…!” Jane Doe, a local lawyer, shouted.": a name and its descriptions, then the cue
+        pos = m.end()
+        for _ in range(2):
+            n = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))
+            if not n or len(n.group().split()) > 8:
+                return False
+            if speech_cues(n.group()):
+                return True
+            if n.group()[-1] != ",":
+                return False
+            pos = n.end()
+    return False
 
 
 def sentences(text: str, para: Span, protected: DisjointSpans | None = None) -> list[Span]:

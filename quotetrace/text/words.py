@@ -33,9 +33,13 @@ class Tok(NamedTuple):
     low: str
 
 
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [Tok(m.start(), m.end(), m.group(), m.group().lower())
+    # tuple.__new__ skips the named tuple's Python-level constructor: this is the rules' hottest loop
+    return [_new_tuple(Tok, (m.start(), m.end(), g := m.group(), g.lower()))
             for m in _TOKEN_RE.finditer(text, start, end)]
 
 
@@ -80,13 +84,18 @@ magazine journal times post news tribune herald gazette guardian telegraph blog 
 outlet wire center centre university college school hospital bank fund club society
 """.split())
 
-# Nouns that stand for an unnamed source.
-# Documents and messages that "say" things: "the statement read", "the letter says".
+# Documents and messages that "say" things: "the statement read", "the letter says", "the filing
+# alleges", "according to a police report" (speaker type ``document``).
 DOCUMENT_HEADS = frozenset("""
 statement letter report memo sign post tweet email message note document ad advert release study
 survey poll filing complaint lawsuit indictment ruling order decision plan bill website page video
 article story piece column editorial book headline caption text transcript placard banner
+suit affidavit motion petition warrant subpoena audit memorandum manifesto dossier notice directive
+bulletin testimony deposition summary readout communique draft proposal platform resolution analysis
+review assessment records documents filings papers
 """.split())
+
+# Nouns that stand for an unnamed source.
 
 ANONYMOUS_HEADS = frozenset("""
 official officials source sources person people aide aides insider insiders adviser advisers

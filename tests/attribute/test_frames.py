@@ -46,7 +46,7 @@ CASES = [
     ("“The next weeks matter,” the envoy said on Monday. “We are close to a deal.”", "the envoy", "said",
      "The next weeks matter, We are close to a deal"),
     # a quotation after a colon-ended paragraph
-    ("The statement read:\n\n“We regret the decision and will appeal.”", "The statement", "read",
+    ("The statement read:\n\n“We regret the decision and will appeal.”", "The statement", "read:",
      "We regret the decision and will appeal"),
     # a quotation signed after a dash
     ("“I have never seen anything like it.” ― Dana Whitfield", "Dana Whitfield", "―",
@@ -65,7 +65,7 @@ CASES = [
     # a sentence that opens with its cue
     ("Said Moreno: “Nobody here wants a recount.”", "Moreno", "Said", "Nobody here wants a recount"),
     # a catenative before the cue
-    ("Lindqvist continued to say he had never met the donor.", "Lindqvist", "say", "he had never met the donor"),
+    ("Lindqvist continued to say he had never met the donor.", "Lindqvist", "continued to say", "he had never met the donor"),
     # a listener with a clause of its own after a quotation
     ("“We will win this county,” Harlow told a rally being held in a church hall.", "Harlow", "told",
      "We will win this county"),
@@ -80,6 +80,22 @@ CASES = [
     # asked whether
     ("The union asked whether the candidates supported the bill.", "The union", "asked",
      "whether the candidates supported the bill"),
+    # any phrase after "according to" is the source
+    ("According to early returns, Ortiz won the county.", "early returns", "According to", "Ortiz won the county"),
+    # a sentence that opens with "Asked": the question is the content, its asker (if named) the speaker
+    ("Asked whether he would run again, Ortiz said he had not decided.", None, "Asked", "whether he would run again"),
+    ("Asked about her own vote, she declined to answer.", None, "Asked about", "her own vote"),
+    ("Asked by the host about the plan, Ortiz laughed.", "the host", "Asked", "the plan"),
+    # a headline in title case capitalises its cue
+    ("Mayor Ruiz Says Budget Talks Are Over.", "Mayor Ruiz", "Says", "Budget Talks Are Over"),
+    ("Budget Talks Are Over, Mayor Ruiz Says.", "Mayor Ruiz", "Says", "Budget Talks Are Over"),
+    ("Ruiz Calls On The Chief To Resign.", "Ruiz", "Calls On", "The Chief To Resign"),
+    ("Railing Against The Council, Ruiz Vows To End The Talks.", "Ruiz", "Vows", "To End The Talks"),
+    # a directive: who is asked to act is part of the request
+    ("The mayor urged residents to stay indoors.", "The mayor", "urged", "residents to stay indoors"),
+    # a reporting verb and a colon end a paragraph; the next paragraph, without marks, is the content
+    ("The governor added:\n\nIt is typical of the mayor. She knows nothing about the budget.", "The governor",
+     "added:", "It is typical of the mayor. She knows nothing about the budget"),
     # a group with "and others"
     ("Edwards and others said they could not back the plan.", "Edwards and others", "said",
      "they could not back the plan"),
@@ -114,6 +130,11 @@ NOT_SPEECH = [
     "He called a taxi and left.",
     "The talks, which began on Monday, continue this week.",
     "She said nothing.",
+    # nouns that double as cues in a headline, a heading before a colon, a sentence adverb
+    "Power Plant Rules Face Key Test In Court.",
+    "The Latest: Ruiz urges calm.",
+    "Perhaps ask whether it matters.",
+    "Like the mayor, I believe in the good sense of voters.",
 ]
 
 

@@ -20,6 +20,10 @@ DESCRIBE = [
     ("Sources close to the ministry", "Sources close to the ministry", "anonymous"),
     ("Democrats", "Democrats", "group"),
     ("Military analyst Ivo Brandt", "Ivo Brandt", "person"),
+    ("the lawsuit", "the lawsuit", "document"),
+    ("a police report", "a police report", "document"),
+    ("The complaint, filed in federal court", "The complaint", "document"),
+    ("The Washington Post", "Washington Post", "organization"),
 ]
 
 
@@ -82,3 +86,35 @@ def test_pronoun_never_resolves_across_a_heading() -> None:
             "“It will be a long night,” he said.")
     mention, name = _speakers(text)[-1]
     assert mention == "he" and name == "he"
+
+
+# (text, speaker mention): quantities, groups and descriptions as speakers
+GROUP_SPEAKERS = [
+    ("Two in three said they would vote again.", "Two in three"),
+    ("Sixty-six percent said it made no difference to them.", "Sixty-six percent"),
+    ("On taxes, 42% say they are liberal.", "42%"),
+    ("Some said they had cringed at the comparison.", "Some"),
+    ("Almost half of respondents said the party had become hostile.", "Almost half of respondents"),
+    ("By big margins, those surveyed say the economy comes first.", "those surveyed"),
+    ("Political scientists say turnout is higher this year.", "Political scientists"),
+    ("The self-described democratic socialist said he would win the state.", "The self-described democratic socialist"),
+    ("Rosa Lee, 63, a retired nurse raised in Chile, said she wanted change.",
+     "Rosa Lee, 63, a retired nurse raised in Chile"),
+]
+
+
+@pytest.mark.parametrize("text, mention", GROUP_SPEAKERS, ids=[c[0][:40] for c in GROUP_SPEAKERS])
+def test_group_and_quantity_speakers(text: str, mention: str) -> None:
+    """A poll's share, a quantified or plural group, or a described person speaks."""
+    (q,) = extract(text)
+    assert q.speaker is not None and q.speaker.mention == mention
+
+
+@pytest.mark.parametrize("text", [
+    "Guests are given tickets telling them when to join the queue.",
+    "There were only eight reported incidents last year.",
+    "Clinton has won more pledged delegates than her rival.",
+])
+def test_modifiers_are_not_cues(text: str) -> None:
+    """A participle that modifies a noun ('tickets telling', 'reported incidents') reports nothing."""
+    assert extract(text) == []

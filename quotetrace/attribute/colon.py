@@ -1,0 +1,158 @@
+"""Quotations introduced by a colon after a clause that names their speaker, whatever its verb:
+``Ortiz went even further: “…”``, ``Asked about it, the mayor put it bluntly: “…”``, and the
+verbless lines of round-ups and transcripts: ``Jane Doe, The Daily Planet: “…”``,
+``Jane Doe (The Daily Planet): “…”``, ``From the report: “…”``, ``Here is Doe in 1992: “…”``.
+
+The speaker is the clause's subject (or the name a verbless line gives); the cue is what stands
+between the speaker and the quotation, colon included (``went even further:``), or the colon
+alone when nothing does. A clause that ends its paragraph with a colon introduces the quotation
+paragraphs that follow (see :mod:`.assemble`).
+
+Notes:
+    The colon as a cue follows PolNeAR's annotation, which takes the words between source and
+    content as the cue and the colon itself when there are none (Newell et al. 2018).
+"""
+
+from __future__ import annotations
+
+from . import Candidate
+from ..text.words import (
+    ANONYMOUS_HEADS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GROUP_HEADS,
+    ORG_HEADS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TITLES,
+)
+from .mentions import right_np
+from .sentence import CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, span_of, trim_content
+
+# the longest clause read before a colon
+_MAX_CLAUSE = 24
+
+
+def _speaker_like(s: CueSentence, a: int, b: int) -> bool:
+    """A mention that can speak: a name, a pronoun, or a person, group, organisation or document noun."""
+    head = s.low(b)
+    if head.endswith(("’s", "'s")):
+        head = head[:-2]
+    return s.is_cap(b) or head in PRONOUNS or head in ORG_HEADS or head in GROUP_HEADS or head in TITLES \
+        or head in ANONYMOUS_HEADS or head in DOCUMENT_HEADS \
+        or head.endswith("s") and (head[:-1] in TITLES or head[:-1] in ANONYMOUS_HEADS)
+
+
+def _verbless(s: CueSentence, start: int, colon: int) -> tuple[int, int] | None:
+    """The speaker of a line without a verb: ``From the report:``, ``More from Doe:``, ``Here's
+    Doe in 1992:``, ``Jane Doe, The Daily Planet:``, ``Jane Doe (Planet):``, ``… - Jane Doe:``."""
+    k = start
+    if s.low(k) == "more" and s.low(k + 1) == "from":
+        k += 1
+    if s.low(k) == "from" or s.low(k) in ("here’s", "here's") or s.low(k) == "here" and s.low(k + 1) == "is":
+        k += 2 if s.low(k) == "here" else 1
+        np = right_np(s, k)
+        return np if np is not None and np[1] < colon and _speaker_like(s, *np) else None
+    # a name that fills the line up to a comma, a bracket or the colon
+    b = k
+    while b < colon and (s.is_cap(b) and not (s.toks[b].text.isupper() and len(s.toks[b].text) > 2)
+                         or s.low(b) in ("’s", "'s", ".") or s.low(b) in TITLES
+                         or s.low(b) in ("of", "de", "van", "von", "al")):
+        b += 1  # a name, not a heading in capitals
+    if b > k and s.is_cap(k) and (b == colon or s.low(b) in (",", "(")) and s.is_cap(b - 1) \
+            and (b - k > 1 or s.low(k) not in _NOT_NAMES):
+        # "Jane Doe, The Daily Planet:": the outlet describes the speaker, as a party does
+        return k, colon - 1
+    return None
+
+
+# capitalised words that open a line without naming anyone: "Then, on CNN: “…”"
+_NOT_NAMES = frozenset("""then there here this that these those it but and so now later earlier also however
+meanwhile still yet again finally first next update correction""".split())
+# the longest cue read between a speaker and a colon: "is rolling out a new campaign message:"
+_MAX_CUE = 12
+
+_INTRO_OPENERS = frozenset("asked speaking however meanwhile still yet later earlier then now".split())
+
+
+def _clause_subject(s: CueSentence, start: int, colon: int) -> tuple[int, int] | None:
+    """The subject of the clause before a colon: the longest run of words from its start whose
+    last word can speak (``The senator`` in ``The senator put it this way:``, ``Hoff’s letter``
+    in ``Hoff’s letter makes the case:``), after an opening phrase that ends with a comma."""
+    k = start
+    w = s.low(k)
+    if w in PREPOSITIONS or w in _INTRO_OPENERS or w.endswith(("ly", "ing")):
+        comma = next((x for x in range(k, colon) if s.low(x) == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    while k < colon and s.low(k) in ("and", "but", "so"):
+        k += 1
+    if s.low(k) in PRONOUNS:
+        return k, k
+    best = None
+    b = k
+    while b < colon and b - k < 8 and (s.is_word(b) or s.low(b) in ("’s", "'s")):
+        if s.low(b) in PRONOUNS and b > k:
+            break
+        if s.low(b) not in DETERMINERS and not s.low(b).endswith(("’s", "'s")) and _speaker_like(s, k, b) and s.low(b + 1) not in ("of", "’s", "'s") and (s.is_cap(k) or s.low(k) in DETERMINERS
+                                                                             or s.low(k).endswith(("’s", "'s")) or b == k):
+            best = (k, b)
+        b += 1
+    return best
+
+
+def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
+    """Attributions whose clause ends in a colon before a quotation (or before the end of the
+    sentence: the quotation paragraphs follow), for clauses no cue word already reads."""
+    out: list[Candidate] = []
+    clause_start = 0
+    for c in range(s.n):
+        low = s.low(c)
+        if s.inq[c]:
+            continue
+        if low in (";", ".", "!", "?") or s.toks[c].text in CLOSE_MARKS:
+            clause_start = c + 1
+            continue
+        if low in ("but", "and", "that") and s.low(c - 1) == "," and (s.low(c + 1) in PRONOUNS or s.is_cap(c + 1)):
+            clause_start = c + 1  # "…, but he gave the rookie a compliment: “…”": a clause of its own
+            continue
+        if low != ":" or c - clause_start > _MAX_CLAUSE or c == clause_start:
+            continue
+        quote_after = c + 2 < s.n and s.toks[c + 1].text in OPEN_MARKS and s.inq[c + 2]
+        if not (quote_after or c == s.n - 1):
+            continue
+        start = clause_start
+        while start < c and (s.toks[start].text in DASHES or s.low(start) in ("•", "*")):
+            start += 1
+        if any(start <= k < c for k in cue_tokens):
+            continue  # "X told the committee: “…”": the cue word's own frame reads it
+        np = _verbless(s, start, c)
+        if np is None:
+            # a heading, then a dash and the name: "TURNOUT IS UP - Jane Doe:"
+            d = max((k for k in range(start, c) if s.toks[k].text in DASHES), default=None)
+            if d is not None:
+                np = _verbless(s, d + 1, c)
+        if np is None:
+            np = _clause_subject(s, start, c)
+            if np is None:
+                continue
+        cue_start = np[1] + 1
+        while cue_start < c and s.low(cue_start) in (",", ")"):
+            cue_start += 1
+        if c - cue_start > _MAX_CUE or any(s.low(x) in ("that", "which", "who") for x in range(cue_start, c)):
+            continue  # "he seems content that the deal … happened:" — a clause of its own, not a cue
+        cue = span_of(s, cue_start, c)
+        if quote_after:
+            o = c + 1
+            e = o + 1
+            while e < s.n and s.inq[e]:
+                e += 1
+            if e + 1 < s.n and s.is_word(e + 1):
+                continue  # "Ruiz: ‘Closed Doors’ Have No Place": a quoted fragment of a headline
+            content = trim_content(s.text, s.toks[o].start, s.toks[min(e, s.n - 1)].end)
+            if content is not None:
+                out.append(Candidate(cue=cue, content=(content,), speaker=span_of(s, *np), rule="colon"))
+        else:
+            out.append(Candidate(cue=cue, content=(), speaker=span_of(s, *np), rule="colon"))
+    return out

@@ -1,0 +1,118 @@
+"""Which words are cues where they stand: a reporting verb, or a noun, adjective or name that
+only looks like one ("the suing states", "more pledged delegates", "Southern states",
+"Friday’s reported blast", "by adding a few towns").
+
+The lexicon says which words can report; these rules say, from the words around it, whether
+this one does."""
+
+from __future__ import annotations
+
+from ..text.words import (
+    ADVERBS,
+    ANONYMOUS_HEADS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GROUP_HEADS,
+    OBJECT_PRONOUNS,
+    ORG_HEADS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_WORDS,
+    TITLES,
+    cue_kind,
+)
+from ..text.lexicon import NOUNISH, PHRASAL_FORMS, lemma_of
+from .mentions import QUANTIFIERS
+from .sentence import CueSentence, OPEN_MARKS
+
+
+# -s forms that are plural nouns after a name ("Southern states", "campaign finance reports"):
+# cues only when a content opener follows.
+_NOUN_LIKE_CUES = frozenset("states reports estimates notes".split())
+
+
+def _modifier_like(s: CueSentence, k: int) -> bool:
+    """A capitalised word that modifies a noun rather than names a speaker: "Southern", "Tuesday",
+    "Commission" in "Election Commission reports", or any word after a quantifier."""
+    low = s.low(k)
+    if low in ORG_HEADS or low in TITLES:
+        return False  # "The Guardian reports", "the Associated Press reports"
+    return low.endswith(("ern", "ian", "ish", "ese", "ic")) or low in TIME_WORDS or s.low(k - 1) in QUANTIFIERS \
+        or s.is_cap(k - 1)
+
+
+# Cue verbs with a common sense that reports nothing ("adding towns", "calling a meeting",
+# "posting a loss"): as a means ("by adding …") they report only a that-clause or a quotation.
+_TWO_SENSES = frozenset("add call post note report continue".split())
+
+
+_ASKED_NEXT = frozenset("about whether if what why how who when where which by to on in".split())
+
+
+_PHRASAL_FIRST = frozenset(form.split()[0] for form in PHRASAL_FORMS)
+
+
+def _plural_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s")) \
+        and word not in PRONOUNS and not cue_kind(word) and word not in ("others", "as", "has", "was", "does")
+
+
+def is_cue(s: CueSentence, i: int) -> str | None:
+    """The cue's kind (speech/stance) when token i is used as a cue verb here."""
+    if s.inq[i]:
+        return None
+    low = s.lows[i]
+    kind = cue_kind(low)
+    if kind is None:
+        # two-word cues: "shot back", "pointed out", "weighed in"
+        return "speech" if low in _PHRASAL_FIRST and f"{low} {s.low(i + 1)}" in PHRASAL_FORMS \
+            and not s.inq[i + 1] else None
+    prev = s.low(i - 1)
+    nxt = s.low(i + 1)
+    if (prev.endswith(("’s", "'s")) and not contracted_pronoun(prev)) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
+        return None  # "Friday’s reported blast", "the voters’ claims" — but "he’s claiming" is a verb
+    if low in NOUNISH and low.endswith("s") and s.is_cap(i - 1) and (s.low(i - 2) in PREPOSITIONS
+                                                                    or s.low(i - 2) in QUANTIFIERS):
+        return None  # "40% of Liberal claims": a noun after a modifier
+    if low in NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "about", "by", "in", "on"):
+        if not (low == "calls" and s.low(i + 1) in ("for", "on")):
+            return None  # "reports from the blog …", "claims of fraud"
+    if low in NOUNISH and not low.endswith("ing"):
+        j = i - 1
+        while j >= 0 and s.low(j) in ADVERBS:
+            j -= 1
+        pj = s.low(j)
+        if not (s.is_cap(j) or pj in PRONOUNS or pj in ORG_HEADS or pj in ANONYMOUS_HEADS or pj in DOCUMENT_HEADS
+                or pj in GROUP_HEADS or pj in TITLES or pj in (",", "”", '"', "’", "'", "and", "who")):
+            return None  # "the suing states were …": a noun after a modifier
+    if low in NOUNISH or low.endswith("ing"):
+        if prev in DETERMINERS or prev.endswith(("’s", "'s")) and not contracted_pronoun(prev) \
+                or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
+            return None
+        if prev == "by" and low.endswith("ing") and lemma_of(low) in _TWO_SENSES and nxt not in ("that", ",", ":") \
+                and not (i + 1 < s.n and s.toks[i + 1].text in OPEN_MARKS):
+            return None  # "defined the areas by adding a few towns": a means, not a statement
+    if low in _NOUN_LIKE_CUES and s.is_cap(i - 1) and _modifier_like(s, i - 1) \
+            and not (nxt == ":" or s.toks[i + 1].text in OPEN_MARKS if i + 1 < s.n else True):
+        return None  # "Super Tuesday states, especially …", "Election Commission reports that track …"
+    if low.endswith("ed") and (prev in QUANTIFIERS or prev.replace(",", "").isdigit() or prev in DETERMINERS) \
+            and s.is_word(i + 1) and not s.is_cap(i + 1) and nxt not in DETERMINERS and nxt not in PREPOSITIONS \
+            and nxt not in PRONOUNS and nxt not in OBJECT_PRONOUNS and nxt not in ("that", "to", "as", "it"):
+        return None  # "more pledged delegates", "eight reported incidents": an adjective
+    if low.endswith("ing") and _plural_noun(prev) and not s.is_cap(i - 1) and nxt not in (",", ":", "that"):
+        return None  # "tickets telling them when …", "superdelegates declaring support": a noun's modifier
+    if s.is_cap(i) and i > 0 and s.low(i - 1) not in ("“", '"', ":"):
+        return None  # "Said" inside a name or headline
+    if s.is_cap(i) and i == 0 and not (s.is_cap(1) and any(s.low(k) in (":", ",") for k in range(2, min(len(s), 9)))) \
+            and not (low == "asked" and (nxt in _ASKED_NEXT or nxt.endswith("ly"))):
+        return None  # a sentence-initial cue only in "Said Ellis: “…”" and "Asked whether …, X said"
+    return kind
+
+
+def contracted_pronoun(word: str) -> bool:
+    """A pronoun subject contracted with its auxiliary: "he’s", "they’re", "we've"."""
+    for sep in ("’", "'"):
+        head, _, tail = word.partition(sep)
+        if tail and head in PRONOUNS and tail in ("s", "re", "ve", "ll", "d"):
+            return True
+    return False

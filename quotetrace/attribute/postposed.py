@@ -1,0 +1,357 @@
+"""Attributions that follow their content, and the frames with a fixed phrase.
+
+``…, the agency said.`` / ``“…,” said the senator.`` (``post``), with the parenthetical forms
+``The museum, he said, would …``; ``according to X, …`` and ``…, according to X``; the passive
+``described (by X) as …``; and the sentence-initial ``Said Ellis: “…”`` and ``Asked whether …,``."""
+
+from __future__ import annotations
+
+from . import Candidate
+from ..text.words import (
+    ADVERBS,
+    AUXILIARIES,
+    DETERMINERS,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    TITLES,
+    cue_kind,
+)
+from ..text.lexicon import CLAUSE_VERBS, NOUNISH, QUOTE_ONLY
+from .mentions import (
+    DESCRIPTION_OPENERS,
+    left_np,
+    np_ok,
+    right_np,
+    through_descriptions,
+    with_description_before,
+)
+from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, trim_content
+from .content import (
+    CLAUSE_OPENERS,
+    LISTENER_VERBS,
+    TAIL_WORDS,
+    continues_content,
+    end_of_content,
+    starts_new_attribution,
+)
+
+
+# Prepositions that open a sentence's time or concession phrase: "Since then, Germany has responded …".
+_OPENING_PREPOSITIONS = frozenset("since until despite amid following throughout like unlike".split())
+
+
+_POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
+
+
+# Sentence adverbs that open a clause: before "X said" they are not what X said.
+_OPENING_WORDS = frozenset("""still however meanwhile yet so now then instead but and also indeed moreover
+separately earlier later again finally first second third lastly similarly likewise ultimately overall
+otherwise nonetheless nevertheless besides further furthermore thus hence""".split())
+
+
+def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: bool = False) -> tuple[bool, int]:
+    """Whether what follows token ``i`` to the end (or to a comma) is only place, time, manner or
+    a listener, so that the attribution ends the sentence. Returns (answer, index where the
+    attribution stops)."""
+    k = i + 1
+    n = len(s)
+    if lemma in LISTENER_VERBS:
+        # "told reporters", "told Radio Nord", "told the Associated Press"
+        while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
+                         or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience",
+                                          "listeners", "viewers", "host", "interviewer", "’s", "'s")):
+            k += 1
+    in_phrase = False  # inside a prepositional phrase or an appositive, any noun may follow
+    if k < n and (s.low(k) in CLAUSE_OPENERS - {"it", "there"} or s.toks[k].text in OPEN_MARKS):
+        return False, k  # "asked the mayor how she would …": the cue's own content follows
+    if k == i + 1 and lemma not in LISTENER_VERBS and s.is_cap(k) and s.low(k) not in TIME_WORDS:
+        return False, k  # "accused the mayor of …": an object, so the cue is not an afterthought
+    if after_quote and k < n and s.toks[k].text not in OPEN_MARKS and s.low(k) != "that":
+        # right after a quotation ("“…,” the mayor told a meeting being held in …") the rest of the
+        # clause can only be the attribution's
+        while k < n and s.low(k) not in (",", ".", "!", "?", ";") and s.toks[k].text not in OPEN_MARKS:
+            k += 1
+        return True, k
+    while k < n:
+        low = s.low(k)
+        tok = s.toks[k].text
+        if low in ".!?" or (tok in CLOSE_MARKS and k >= n - 2):
+            return True, k
+        if in_phrase and (low in ("that", "which", "who") and s.low(k - 1) not in TIME_WORDS
+                          and s.low(k - 1) not in OBJECT_PRONOUNS  # "confided to her that …"
+                          and s.low(k - 1) not in ("week", "month", "year", "day", "ago", "time")
+                          or low.endswith("ing") and s.is_word(k)):
+            # "after the meeting that was held …", "at a conference announcing …": a clause
+            # inside the phrase; the attribution still ends the sentence
+            while k < n and s.low(k) != ",":
+                k += 1
+            return True, k
+        if in_phrase and tok in OPEN_MARKS and s.is_cap(k + 1):
+            # a title in quotation marks: "on Channel 9's “Morning Hour.”"
+            k += 1
+            while k < n and (s.inq[k] or s.toks[k].text in CLOSE_MARKS or s.low(k) in ".,"):
+                k += 1
+            continue
+        if s.inq[k] or tok in OPEN_MARKS or low == "that" or low in AUXILIARIES \
+                or (cue_kind(low) and low not in NOUNISH and not s.is_cap(k)):
+            return False, k
+        if low == ",":
+            nxt = s.low(k + 1)
+            # ", adding …", ", noting …", ", who …": a second clause starts; the attribution ends
+            if nxt.endswith("ing") or cue_kind(nxt) or nxt in SUBORDINATORS or nxt in PREPOSITIONS \
+                    or nxt in ("according", "referring", "who", "which", "where"):
+                return True, k
+            if continues_content(s, k + 1):
+                return True, k  # "The archive, the curator said, would show …": the attribution interrupts
+            if s.is_cap(k + 1) or nxt in DETERMINERS or nxt in TITLES or nxt in DESCRIPTION_OPENERS:
+                # ", R-Texas" / ", a Democrat" / ", one of the organizers"
+                in_phrase = True
+                k += 1
+                continue
+            return False, k
+        if low in PREPOSITIONS or low in TIME_WORDS or low in ADVERBS or low in TAIL_WORDS \
+                or s.is_cap(k) or low.isdigit() or tok in "()-—–":
+            in_phrase = in_phrase or low in PREPOSITIONS
+            k += 1
+            continue
+        if in_phrase and low not in PRONOUNS:
+            k += 1
+            continue
+        if low in DETERMINERS or after_quote:
+            # right after a quotation ("“…,” she said twice") only a clause of its own would
+            # make this anything but the quotation's attribution
+            k += 1
+            continue
+        if low in ("and", "but", "as", "when", "while", "before", "after", "because", "until", "then"):
+            return True, k  # "“…,” she said and left.", "… Ortiz said as the heckler yelled"
+        return False, k
+    return True, k
+
+
+def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Candidate | None:
+    """``…, X said.`` and ``…, said X.``: content before, attribution after a comma or a quote."""
+    text = s.text
+    # normal order: ", X said." / "” X said"
+    np = left_np(s, i)
+    if np is None:
+        return _inverted(s, i, cue_end, lemma)
+    np = (with_description_before(s, np[0]), np[1])
+    a = np[0]
+    before = s.low(a - 1)
+    if before == ":" and not any(s.inq[x] for x in range(a)):
+        return None  # "The Latest: Ortiz urges …": a heading before a colon is not what was said
+    if a <= 1 and s.low(i - 1) == "," and not s.inq[i - 1] and s.toks[0].text not in OPEN_MARKS:
+        comma = next((x for x in range(a, i) if s.low(x) == ","), i)
+        if np_ok(s, a, comma - 1) and (s.is_cap(a) or s.low(a) in DETERMINERS):
+            return None  # "Ortiz, a lawyer, argued his case …": the mention is the subject, not content
+    if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
+        return _inverted(s, i, cue_end, lemma)
+    if lemma in QUOTE_ONLY and not any(s.inq[x] for x in range(a)):
+        return _inverted(s, i, cue_end, lemma)  # "As crowds gathered, Ortiz talked about …"
+    if s.low(cue_end + 1) in (",", ":") and s.toks[cue_end + 2].text in OPEN_MARKS if cue_end + 2 < s.n else False:
+        return None  # "Praising his “patience,” Moreau said, “…”": the quotation after the cue is the content
+    nxt = s.low(cue_end + 2)
+    if before == "," and s.low(cue_end + 1) == "," and _incomplete_head(s, a - 1) and s.is_word(cue_end + 2) \
+            and not (nxt.endswith("ing") or nxt in ("according", "who", "which", "and", "but", "referring")):
+        # "Too often, Ms. Halvorsen said, owners walk away", "It was, he said, a bridge …": the
+        # attribution interrupts one statement, whose second half follows it
+        head = trim_content(s.text, s.span.start, s.toks[a - 2].end)
+        tail = trim_content(s.text, s.toks[cue_end + 1].end, end_of_content(s, cue_end + 2, cues))
+        if head and tail:
+            return Candidate(cue=span_of(s, i, cue_end), content=(head, tail), speaker=span_of(s, *np), rule="post")
+    ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in CLOSE_MARKS or s.low(a - 2) in CLOSE_MARKS)
+    if not ok:
+        return _inverted(s, i, cue_end, lemma)
+    boundary = a - 1
+    content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
+    if s.low(boundary) == "," and s.low(boundary - 1) in CLOSE_MARKS:
+        content_end = s.toks[boundary - 1].end
+    first = 1 if s.low(0) in ("and", "but", "so", "yet") else 0
+    if before in ("—", "–") and all(s.toks[x].text.isupper() or not s.is_word(x) for x in range(boundary)):
+        return None  # "WASHINGTON (AP) — Ortiz argued …": a dateline, not content
+    if s.low(first) in PREPOSITIONS - {"that"} or s.low(first) in _OPENING_PREPOSITIONS \
+            or (s.low(first).endswith("ing") and s.is_word(first)):
+        if not any(s.inq[x] for x in range(boundary)):
+            # "Kicking off the day in Salem, Ruiz accused …", "And in that speech, Ortiz
+            # chimed in, …": an opening phrase, not what was said
+            return _inverted(s, i, cue_end, lemma)
+    content_start = s.span.start
+    q_end = boundary - 1 if s.low(boundary) == "," else boundary
+    if s.toks[q_end].text in CLOSE_MARKS or (q_end > 0 and s.toks[q_end - 1].text in CLOSE_MARKS):
+        # "… scolded him: “…,” she said.": the quotation after the colon is the content
+        o = q_end - 1
+        while o > 0 and (s.inq[o] or s.toks[o].text in CLOSE_MARKS):
+            o -= 1
+        if s.toks[o].text in OPEN_MARKS and o > 0 and s.low(o - 1) in (":", ","):
+            content_start = s.toks[o].start
+    pieces = []
+    head = trim_content(text, content_start, content_end)
+    if head and not all(w.lower() in _OPENING_WORDS for w in head.of(text).split()):
+        pieces.append(head)  # "Still, the paper reported …": an opening adverb is not content
+    if stop == cue_end + 1 and s.low(stop) == "," and not starts_new_attribution(s, stop + 1) \
+            and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS \
+            and not s.low(stop + 1).endswith("ing") or s.low(stop) == "," and continues_content(s, stop + 1):
+        # a parenthetical "The economy, he said, is strong" continues after the attribution
+        tail = trim_content(text, s.toks[stop].end, end_of_content(s, stop + 1, cues))
+        if tail:
+            pieces.append(tail)
+    if not pieces:
+        return _inverted(s, i, cue_end, lemma)
+    return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule="post")
+
+
+def _incomplete_head(s: CueSentence, comma: int) -> bool:
+    """Whether the words before an attribution's comma (from the sentence start) cannot be a
+    statement by themselves: a short phrase ("Too often", "The museum", "Back in Virginia") or a
+    clause cut after its verb ("It was")."""
+    words = [k for k in range(0, comma) if s.is_word(k)]
+    if not words or any(s.inq[k] for k in range(comma)):
+        return False
+    if s.low(comma - 1) in AUXILIARIES:
+        return True
+    has_verb = any(s.low(k) in AUXILIARIES or cue_kind(s.low(k)) and s.low(k) not in NOUNISH for k in words)
+    return len(words) <= 4 and not has_verb
+
+
+def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | None:
+    """``…,” said the senator.``: the speaker after the cue."""
+    text = s.text
+    j = i - 1
+    while j >= 0 and s.low(j) in ADVERBS:
+        j -= 1
+    if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS \
+            and not s.low(i).endswith("ing"):  # "…, telling supporters that …" is carried, not inverted
+        np = right_np(s, cue_end + 1)
+        if np and s.low(np[0]) in PRONOUNS and s.is_word(np[0] + 1):
+            np = None  # "…, said she wanted change": the pronoun opens the content
+        if np and s.low(np[0]) in _POSSESSIVE_DETERMINERS:
+            np = None  # "…, argued his case …": an object, not a speaker after the cue
+        if np:
+            np = (np[0], through_descriptions(s, np[1]))
+            ok, stop = _tail_is_adverbial(s, np[1], None)
+            boundary = j
+            content_end_tok = boundary - 1 if s.low(boundary) == "," else boundary
+            if ok and content_end_tok >= 0:
+                content = trim_content(text, s.span.start, s.toks[content_end_tok].end)
+                if content:
+                    return Candidate(cue=span_of(s, i, cue_end), content=(content,),
+                                     speaker=span_of(s, *np), rule="post-inverted")
+    return None
+
+
+def asked_first(s: CueSentence) -> Candidate | None:
+    """``Asked whether …, she said …``, ``Asked by the host about …, he …``: the question is the
+    content of "Asked"; its asker, when named, is the speaker. The clause ends at the first comma."""
+    k = 1
+    while s.low(k) in ADVERBS or s.low(k).endswith("ly"):
+        k += 1
+    speaker = None
+    if s.low(k) == "by":
+        speaker = right_np(s, k + 1)
+        if speaker is None:
+            return None
+        k = speaker[1] + 1
+    cue_end = 0
+    if s.low(k) == "about":
+        cue_end = k if k == 1 else 0
+        k += 1
+    elif s.low(k) not in ("whether", "if", "what", "why", "how", "who", "when", "where", "which", "to", "on", "in"):
+        return None
+    end = next((x for x in range(k, s.n) if s.low(x) == "," and not s.inq[x]), None)
+    if end is None or end <= k:
+        return None
+    content = trim_content(s.text, s.toks[k].start, s.toks[end - 1].end)
+    if content is None:
+        return None
+    return Candidate(cue=span_of(s, 0, cue_end), content=(content,),
+                     speaker=span_of(s, *speaker) if speaker else None, rule="passive")
+
+
+def said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate | None:
+    """``Said Ellis: “…”``: a sentence that opens with its cue."""
+    np = right_np(s, cue_end + 1)
+    if np is None or s.low(np[1] + 1) not in (":", ","):
+        return None
+    k = np[1] + 2
+    if k >= len(s):
+        return None
+    content = trim_content(s.text, s.toks[k].start, end_of_content(s, k, cues))
+    if content is None:
+        return None
+    return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule="post-inverted")
+
+
+def according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None:
+    """``according to X, …`` and ``…, according to X``."""
+    np = right_np(s, i + 2)
+    if np is None:
+        # "according to early returns", "according to one global index": whatever follows is
+        # the source, up to the punctuation that ends it
+        b = i + 2
+        while b < s.n and b - i < 22 and s.low(b) not in (",", ".", ";", ":", ")", "—", "–", "?", "!") \
+                and (not s.inq[b] or s.toks[b - 1].text in OPEN_MARKS or s.inq[b - 1]):
+            b += 1
+        if b == i + 2 or not any(s.is_word(k) for k in range(i + 2, b)):
+            return None
+        np = (i + 2, b - 1)
+    cue = span_of(s, i, i + 1)
+    text = s.text
+    pieces = []
+    before_end = i - 1
+    while before_end >= 0 and s.low(before_end) in (",", "—", "–", "(") and not s.inq[before_end]:
+        before_end -= 1
+    if before_end >= 0:
+        head = trim_content(text, s.span.start, s.toks[before_end].end)
+        if head:
+            pieces.append(head)
+    after = np[1] + 1
+    if after < len(s) and s.low(after) in (",", "—", "–", ")") and not starts_new_attribution(s, after + 1):
+        # "According to X, “…,” presumably meaning …": a participle after the quotation ends it
+        tail = trim_content(text, s.toks[after].end, end_of_content(s, after + 1, {}))
+        if tail:
+            pieces.append(tail)
+    if not pieces:
+        return None
+    return Candidate(cue=cue, content=tuple(pieces), speaker=span_of(s, *np), rule="according")
+
+
+# What opens the content of a passive cue: "was asked by the host whether …", "was told that …"
+_PASSIVE_CONTENT = frozenset("that whether if how why what when where who to".split())
+
+
+def passive(s: CueSentence, i: int, cue_end: int, cues: dict[int, str]) -> Candidate | None:
+    """``described as …`` (no speaker), ``described by X as …``, ``it was reported that …``."""
+    k = cue_end + 1
+    speaker = None
+    if s.low(k) == "by":
+        np = right_np(s, k + 1)
+        if np is None:
+            return None
+        speaker = np
+        k = np[1] + 1
+    if s.low(k) == "as":
+        k += 1
+    elif speaker is None and s.low(k) != "that":
+        return None
+    elif speaker is not None and (k >= len(s) or s.low(k) not in _PASSIVE_CONTENT and s.toks[k].text not in OPEN_MARKS):
+        return None  # "lines to be uttered by the father, played by …": the content is elsewhere
+    if k >= len(s):
+        return None
+    end = end_of_content(s, k, cues)
+    if s.low(i - 1) == ",":
+        # "The scheme, described by prosecutors as “brazen,” ran for years": the description
+        # ends with the appositive
+        j = k
+        while j < len(s) and (s.inq[j] or s.low(j) != ",") \
+                and not (s.toks[j].text in CLOSE_MARKS and s.low(j - 1) == ","):
+            j += 1
+        if j < len(s):
+            end = min(end, s.toks[j].end if s.toks[j].text in CLOSE_MARKS else s.toks[j].start)
+    content = trim_content(s.text, s.toks[k].start, end)
+    if content is None:
+        return None
+    return Candidate(cue=span_of(s, i, cue_end), content=(content,),
+                     speaker=span_of(s, *speaker) if speaker else None, rule="passive")

@@ -1,0 +1,80 @@
+"""Quotations introduced by a colon, as a table: text → (speaker mention, cue, content)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace import extract
+
+TRIM = " \t\n\"'“”‘’.,;:?!"
+
+# (text, speaker mention, cue, content)
+CASES = [
+    # a cue verb before the colon
+    ("The minister sighed: “We have done what we could.”", "The minister", "sighed:", "We have done what we could"),
+    ("Asked about the delay, the mayor told the committee: “We are out of money.”", "the mayor", "told",
+     "We are out of money"),
+    # whatever the verb: the words between speaker and colon are the cue
+    ("In a radio interview later that day, Ortiz went even further: “He should resign.”", "Ortiz",
+     "went even further:", "He should resign"),
+    ("Ortiz put it bluntly: “This bill is dead.”", "Ortiz", "put it", "This bill is dead"),
+    ("As the mayor put it, “We are broke.”", "the mayor", "put it", "We are broke"),
+    ("The union's letter makes a simple case: “Pay us what we are owed.”", "The union's letter",
+     "makes a simple case:", "Pay us what we are owed"),
+    # a clause that ends its paragraph introduces the quotation paragraph after it
+    ("The senator put it this way:\n\n“We will not fold.”", "The senator", "put it this way:", "We will not fold"),
+    # round-ups and transcripts: a name, its outlet, a colon
+    ("Reactions came fast.\n\nJane Doe, The Daily Planet: “The debate was a draw.”", "Jane Doe, The Daily Planet",
+     ":", "The debate was a draw"),
+    ("Reactions came fast.\n\nJohn Roe (The Ledger): “She won it on points.”", "John Roe (The Ledger)", ":",
+     "She won it on points"),
+    ("Reactions came fast.\n\nTURNOUT WAS UP IN BOTH STATES - Mia Park: “The contests have started.”", "Mia Park", ":",
+     "The contests have started"),
+    ("The study was released on Monday. From the report: “Turnout fell in every county.”", "the report", ":",
+     "Turnout fell in every county"),
+    # a coordinated clause introduces the quotation; the clause before keeps its own content
+    ("Reid said both men were weak, but he gave the Texan a compliment: “He is very smart.”", "he",
+     "gave the Texan a compliment:", "He is very smart"),
+]
+
+
+def _content(text: str, q) -> str:  # noqa: ANN001
+    return ", ".join(text[s.start:s.end].strip(TRIM) for s in q.spans)
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", CASES, ids=[c[0][:40] for c in CASES])
+def test_colon_attribution(text: str, speaker: str, cue: str, content: str) -> None:
+    """A clause naming a speaker before a colon attributes the quotation after it."""
+    quotes = [q for q in extract(text) if q.cue and q.cue.text == cue]
+    assert quotes, [(q.cue and q.cue.text, q.text) for q in extract(text)]
+    q = quotes[-1]
+    assert q.kind == "direct"
+    assert _content(text, q) == content
+    assert q.speaker is not None and q.speaker.mention == speaker
+
+
+def test_clause_before_colon_keeps_its_content() -> None:
+    """'X said A, but he gave B: “C”': A is the said-content."""
+    text = "Reid said both men were weak, but he gave the Texan a compliment: “He is very smart.”"
+    (said,) = [q for q in extract(text) if q.cue.text == "said"]
+    assert said.text == "both men were weak"
+
+
+@pytest.mark.parametrize("text", [
+    "The results are in: “a draw.”",
+    "Ryan: ‘Hateful Images’ Have No Place In A Campaign.",
+    "Then, later that week: “a draw.”",
+])
+def test_not_an_attribution(text: str) -> None:
+    """A colon after a clause with no speaker, or before a quoted fragment of a headline, attributes nothing."""
+    assert extract(text) == []
+
+
+def test_long_cue_and_that_clause_before_a_colon() -> None:
+    """'…, that I had to change my answer: “…”' and a long verb phrase before the colon are cues."""
+    text = "She was so upset, and drove so badly, that I had to change my answer: “I was just kidding.”"
+    (q,) = [q for q in extract(text) if "kidding" in q.text]
+    assert (q.speaker.mention, q.cue.text) == ("I", "had to change my answer:")
+    text = "The president is rolling out a new and more personal campaign message: “It is about me.”"
+    (q,) = extract(text)
+    assert q.cue.text == "is rolling out a new and more personal campaign message:"

@@ -1,0 +1,116 @@
+"""Attributions that trail a quotation, as a table: sentence → (speaker mention, cue, content).
+
+The sentences are written for these tests; each stands for a construction of news text.
+Content is compared after trimming edge punctuation and marks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace import extract
+
+TRIM = " \t\n\"'“”‘’.,;:?!"
+
+# (text, speaker mention, cue, content)
+CASES = [
+    # a question or an exclamation before a titled speaker, and a participle after the cue
+    ("“Where is the money?” Mr. Okafor asked, pointing at the map.", "Mr. Okafor", "asked", "Where is the money"),
+    ("“We will not back down!” Sen. Ruth Alder said, waving a copy of the bill.", "Sen. Ruth Alder", "said",
+     "We will not back down"),
+    ("“Who signed this?” Dr. Amira Haddad said.", "Dr. Amira Haddad", "said", "Who signed this"),
+    ("“Is this what we were promised?” asked Gov. Tom Reyes (D), who has fought the plan for a year.",
+     "Gov. Tom Reyes (D), who has fought the plan for a year", "asked", "Is this what we were promised"),
+    # an as-clause, a participle phrase or a listener with its own clause after the attribution
+    ("“Nobody told us,” Mrs. Lund said as the crowd grew louder.", "Mrs. Lund", "said", "Nobody told us"),
+    ("“It was a mistake,” said Rep. Carl Young, angered that the vote had been moved.", "Rep. Carl Young", "said",
+     "It was a mistake"),
+    ("“There is no question we are being singled out,” the candidate told a morning show on Sunday, "
+     "saying rivals feared him.", "the candidate", "told", "There is no question we are being singled out"),
+    # a speaker no word class knows, and a description with a verb of its own
+    ("“We are stunned,” one plant worker told a local radio station.", "one plant worker", "told",
+     "We are stunned"),
+    ("“The numbers do not add up,” said one analyst involved in the review, who asked not to be named.",
+     "one analyst", "said", "The numbers do not add up"),
+    # a quotation after an opening word or a colon, with its own attribution
+    ("Yet, “the deal is not done,” added Lena Ortiz, the lead negotiator. “We need another week.”",
+     "Lena Ortiz, the lead negotiator", "added", "the deal is not done, We need another week"),
+    ("He gave the plan a grudging welcome: “It is better than nothing,” he wrote.", "he", "wrote",
+     "It is better than nothing"),
+    # a document as the speaker of a quotation
+    ("“The officers acted without cause,” the suit reads.", "the suit", "reads", "The officers acted without cause"),
+]
+
+
+def _content(text: str, q) -> str:  # noqa: ANN001
+    return ", ".join(text[s.start:s.end].strip(TRIM) for s in q.spans)
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", CASES, ids=[c[0][:40] for c in CASES])
+def test_trailing_attribution(text: str, speaker: str, cue: str, content: str) -> None:
+    """A quotation followed at once by a speaker and a cue is that speaker's, whatever follows."""
+    quotes = [q for q in extract(text) if q.cue and q.cue.text == cue]
+    assert quotes, [(q.cue and q.cue.text, q.text) for q in extract(text)]
+    q = quotes[0]
+    assert q.kind == "direct"
+    assert _content(text, q) == content
+    assert q.speaker is not None and q.speaker.mention == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "“Where is the money?” Mr. Okafor asked, pointing at the map.",
+    "“Stop it now!” Gen. Ida Marsh shouted, pointing at the gate.",
+])
+def test_participle_is_not_content(text: str) -> None:
+    """The words after an attribution's participle belong to no quote."""
+    assert all("pointing" not in q.text for q in extract(text))
+
+
+def test_clause_before_a_colon_keeps_its_own_content() -> None:
+    """'X said A: “B,” X wrote': A is the said-content, B the written quotation."""
+    text = "She said she was too busy to look into it: “I have a lot going on,” she wrote."
+    by_cue = {q.cue.text: q for q in extract(text)}
+    assert _content(text, by_cue["said"]) == "she was too busy to look into it"
+    assert _content(text, by_cue["wrote"]) == "I have a lot going on"
+
+
+def test_as_clause_attribution() -> None:
+    """'“…,” as the mayor put it' attributes the quotation to the mayor."""
+    (q,) = extract("“We are broke,” as the mayor put it.")
+    assert (q.speaker.mention, q.cue.text, q.text) == ("the mayor", "put it", "We are broke,")
+
+
+def test_quote_over_paragraphs_takes_its_speaker_from_the_end() -> None:
+    """A quotation over several paragraphs whose attribution comes only in the last is one quote,
+    spoken by the speaker named at its end."""
+    text = ("The union was angry.\n\n“We have waited for years for this contract.\n\n"
+            "“The money never came, and the rent went up.\n\n"
+            "“Now we are done waiting,” said Ana Ruiz, the union’s president.")
+    (q,) = extract(text)
+    assert q.kind == "direct" and len(q.spans) == 3
+    assert q.text.startswith("We have waited") and q.text.endswith("done waiting,")
+    assert q.speaker.name == "Ana Ruiz" and q.cue.text == "said"
+
+
+def test_quotation_ending_in_a_nested_quotation_keeps_its_attribution() -> None:
+    """'…: “… you called ‘miracles,’” she said' is attributed by 'she said', not by the verb
+    before the colon."""
+    text = "Hill scolded him: “The science is against the products you called ‘miracles,’” she said."
+    owners = [q for q in extract(text) if "science" in q.text]
+    assert [(q.cue.text, q.speaker.mention) for q in owners] == [("said", "she")]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # a name with descriptions and a quoted nickname between the quotation and its cue
+    ("“We won,” Ana’s niece, state Del. Mia “Cia” Price (D-Va.), said at the rally.",
+     "Ana’s niece, state Del. Mia “Cia” Price (D-Va.)", "said"),
+    # an exclamation, then a name and its description before the cue: one sentence
+    ("The crowd surged.\n\n“Stop it now!” Jane Doe, a local lawyer, shouted at the officers.",
+     "Jane Doe, a local lawyer", "shouted"),
+    # a document after an inverted cue
+    ("“The state cannot purge voters for not voting,” said the ruling.", "the ruling", "said"),
+])
+def test_described_speakers(text: str, speaker: str, cue: str) -> None:
+    """The speaker between (or after) a quotation and its cue may carry descriptions and a nickname."""
+    (q,) = [q for q in extract(text) if q.cue and q.cue.text == cue]
+    assert q.kind == "direct" and q.speaker.mention == speaker
