@@ -22,7 +22,8 @@ e.g i.e approx est univ mt ft
 """.split())
 
 _BOUNDARY_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[\p{Lu}\d])")
-_LAST_WORD_RE = regex.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
+# searched backwards from the stop ((?r)): a forward search would try every start in the sentence
+_LAST_WORD_RE = regex.compile(r"(?r)([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
 
 
 class DisjointSpans:
