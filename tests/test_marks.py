@@ -40,8 +40,8 @@ CASES = [
      "past two years before the chamber voted to disband it. “Never.”", [["No,", "Never."]]),
     ("“We will win,” Ortiz said, stressing why the vote mattered. “Nobody can stop us.”",
      [["We will win,", "Nobody can stop us."]]),
-    ("“People stop and I say, ‘Thank you,’” Lee explained. “Some say we are wrong.”",
-     [["People stop and I say, ‘Thank you,’", "Some say we are wrong."]]),
+    ("“Drivers honk and I wave, ‘Good morning,’” Lee explained. “Some wave back.”",
+     [["Drivers honk and I wave, ‘Good morning,’", "Some wave back."]]),
     # ... but not when the first part ends its statement or a second cue starts a new one
     ("“We won.” He left. “Then we lost.”", [["We won."], ["Then we lost."]]),
     ("“We won,” she said, adding later, “we lost.”", [["We won,"], ["we lost."]]),

@@ -42,7 +42,7 @@ def _key(name: str) -> str:
 
 def spelling_key(word: str) -> str:
     """A word with its usual transliteration and spelling variation folded away."""
-    w = regex.sub(r"(.)\1+", r"\1", word)  # doubled letters: Zelenskyy / Zelensky
+    w = regex.sub(r"(.)\1+", r"\1", word)  # doubled letters: Gaddafi / Gadafi
     w = regex.sub(r"our\b", "or", w)
     w = regex.sub(r"(?<=\w{2})is(e|ed|es|ing|ation)\b", r"iz\1", w)
     w = regex.sub(r"(?<=\w{2})ys(e|ed|es|ing)\b", r"yz\1", w)

@@ -12,41 +12,41 @@ TRIM = " \t\n\"'“”‘’.,;:?!"
 # (text, cue, content)
 CASES = [
     # a participle after an auxiliary or a verb of aspect is the clause's own verb
-    ("He added that he was simply questioning whether the trial was fair.", "added",
-     "that he was simply questioning whether the trial was fair"),
-    ("Corker said he began speaking with other members months ago.", "said",
-     "he began speaking with other members months ago"),
+    ("She added that she was only asking whether the count was fair.", "added",
+     "that she was only asking whether the count was fair"),
+    ("Okafor said she began talking with other members weeks ago.", "said",
+     "she began talking with other members weeks ago"),
     # a participle after a quotation opens a clause of the attribution's own
-    ("The mayor called the plan “a disgrace,” blaming the council for the delay.", "called",
-     "the plan “a disgrace"),
+    ("The coach called the ruling “a joke,” blaming the league for the delay.", "called",
+     "the ruling “a joke"),
     # a cue inside a subordinate clause: its content ends with the clause
-    ("As the governor announces that she is ready for the fight, she is set to sign three orders.", "announces",
-     "that she is ready for the fight"),
-    ("The rate rose in December, just as she said it would, and the market barely moved.", "said", "it would"),
+    ("As the mayor announces that she will run again, her rivals are lining up donors.", "announces",
+     "that she will run again"),
+    ("Prices fell in May, just as he said they would, and the shops stayed full.", "said", "they would"),
     # a parenthetical attribution: what comes after it continues the statement
-    ("The museum, Mr. Obama said, would make visitors face hard truths.", "said",
-     "The museum, would make visitors face hard truths"),
-    ("The smog had become so bad, Mr. Obama noted, that the embassy page was the most visited.", "noted",
-     "The smog had become so bad, that the embassy page was the most visited"),
-    ("Though that transition was seamless, he said, replacing her would be much harder.", "said",
-     "Though that transition was seamless, replacing her would be much harder"),
-    ("He has a model, he said, for how the industry can keep producing.", "said",
-     "He has a model, for how the industry can keep producing"),
+    ("The archive, Ms. Lind said, would let pupils read the old letters.", "said",
+     "The archive, would let pupils read the old letters"),
+    ("The traffic had become so bad, the mayor noted, that buses ran empty.", "noted",
+     "The traffic had become so bad, that buses ran empty"),
+    ("Though the first merger was easy, she said, merging again would be much harder.", "said",
+     "Though the first merger was easy, merging again would be much harder"),
+    ("She has a plan, she said, for how the town can keep its school.", "said",
+     "She has a plan, for how the town can keep its school"),
     ("The plan is dead, Ortiz said, citing the budget.", "said", "The plan is dead"),
     # an attribution after a phrase that is no statement by itself interrupts the statement
-    ("Too often, Mr. Clarke said, the companies walk away from their mines.", "said",
-     "Too often, the companies walk away from their mines"),
-    ("It was, the president said, a stone where families were sold.", "said",
-     "It was, a stone where families were sold"),
-    ("The museum, Mr. Bush said, tells the story of a nation.", "said", "The museum, tells the story of a nation"),
-    ("Mills “got immunity,” Jordan said, and still “sat in on the interview.”", "said",
-     "Mills “got immunity, and still “sat in on the interview"),
+    ("Too often, Ms. Halvorsen said, the owners walk away from their farms.", "said",
+     "Too often, the owners walk away from their farms"),
+    ("It was, the guide said, a bridge where armies once crossed.", "said",
+     "It was, a bridge where armies once crossed"),
+    ("The archive, the curator said, tells the story of the town.", "said", "The archive, tells the story of the town"),
+    ("Pryce “got a pass,” Okafor said, and still “sat on the board.”", "said",
+     "Pryce “got a pass, and still “sat on the board"),
     # an attribution inside a sentence whose subject is the quotation: the predicate is content too
-    ("“Family leave,” the form states, becomes available after a year.", "states",
-     "Family leave, becomes available after a year"),
+    ("“Sick leave,” the form states, starts after a month.", "states",
+     "Sick leave, starts after a month"),
     # a split quotation whose first piece ends in a nested quotation
-    ("“People stop and I say, ‘Thank you for voting,’” Lee explained. “Some say we are wrong.”", "explained",
-     "People stop and I say, ‘Thank you for voting, Some say we are wrong"),
+    ("“Drivers honk and I wave, ‘Good morning,’” Lee explained. “Some wave back.”", "explained",
+     "Drivers honk and I wave, ‘Good morning, Some wave back"),
 ]
 
 
@@ -64,32 +64,32 @@ def test_content_boundary(text: str, cue: str, content: str) -> None:
 
 # (text, speaker mention, cue, content): adverbials between a cue and its "that"
 ADVERBIALS = [
-    ("Ortiz wrote in an email to the Ledger that the plan was dead.", "Ortiz", "wrote", "that the plan was dead"),
-    ("Rivera said Sunday in Salem, Oregon, that he was hoping for a big turnout.", "Rivera", "said",
-     "that he was hoping for a big turnout"),
-    ("Lee said on Channel 4’s “Morning Hour” that the tax would go.", "Lee", "said", "that the tax would go"),
-    ("The mayor campaigned on Friday, telling voters in Salem, Oregon, that the tax would go.", "The mayor",
-     "telling", "that the tax would go"),
+    ("Ortiz wrote in an email to the Ledger that the deal was off.", "Ortiz", "wrote", "that the deal was off"),
+    ("Rivera said Sunday in Salem, Oregon, that the count would take a week.", "Rivera", "said",
+     "that the count would take a week"),
+    ("Lee said on Channel 4’s “Early Hour” that the toll would go.", "Lee", "said", "that the toll would go"),
+    ("The mayor toured the docks on Friday, telling workers in Salem, Oregon, that the toll would go.", "The mayor",
+     "telling", "that the toll would go"),
     # a recipient after "to", then the that-clause
-    ("The Legion wrote to the senator's office that it had not given permission.", "The Legion", "wrote",
-     "that it had not given permission"),
-    ("Weiner admitted to the newspaper that they had been friends for years.", "Weiner", "admitted",
-     "that they had been friends for years"),
+    ("The union wrote to the mayor's office that it had not agreed to the change.", "The union", "wrote",
+     "that it had not agreed to the change"),
+    ("Okafor admitted to the newspaper that the two had met before.", "Okafor", "admitted",
+     "that the two had met before"),
     # a cue inside a relative clause: its content ends with the clause
-    ("Her relatives, who said the video should be released, watched it on Thursday.", "who", "said",
-     "the video should be released"),
+    ("Her neighbours, who said the report should be public, read it on Thursday.", "who", "said",
+     "the report should be public"),
     # a channel before "that", and "that," before a quotation
-    ("The commission says on its website that there were issues with the audio.", "The commission", "says",
-     "that there were issues with the audio"),
-    ("Ditto said via email that the campaign would respond.", "Ditto", "said", "that the campaign would respond"),
-    ("Ortiz tweeted that, “At least you know I will be awake.”", "Ortiz", "tweeted",
-     "that, “At least you know I will be awake"),
+    ("The league says on its website that the match was postponed.", "The league", "says",
+     "that the match was postponed"),
+    ("Varga said via email that the club would respond.", "Varga", "said", "that the club would respond"),
+    ("Ortiz tweeted that, “At least the buses ran on time.”", "Ortiz", "tweeted",
+     "that, “At least the buses ran on time"),
     # a contracted pronoun subject, a relative pronoun after a year, a single person counted
     ("He’s claiming that the vote was rigged.", "He", "’s claiming", "that the vote was rigged"),
-    ("McConnell, who in 2010 said the goal was to make Obama a “one-term president,” agreed.", "who", "said",
-     "the goal was to make Obama a “one-term president"),
-    ("At a forum, one questioner claimed that the rules hurt the military.", "one questioner", "claimed",
-     "that the rules hurt the military"),
+    ("Harlan, who in 2012 said the aim was to make the mayor a “one-term mayor,” agreed.", "who", "said",
+     "the aim was to make the mayor a “one-term mayor"),
+    ("At a forum, one questioner claimed that the rules hurt farmers.", "one questioner", "claimed",
+     "that the rules hurt farmers"),
     # a quotation inside a clause, then an inverted attribution with a description
     ("The old law was “a failure,” said Dana Pike, education professor at the state university.", "Dana Pike",
      "said", "The old law was “a failure"),
@@ -111,17 +111,17 @@ def test_noun_complement_is_not_content() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "He is adding to his wins in the South.",
-    "The committee has written off efforts by the dissidents.",
-    "Ortiz testified voluntarily in 1998.",
-    "Southern states that vote in March have large minority populations.",
+    "She is adding to her lead in the polls.",
+    "The board has written off the loan to the club.",
+    "Ortiz testified willingly in 2004.",
+    "Northern states that vote in April have long winters.",
     "WASHINGTON (AP) — Ortiz argued the case on Friday.",
     "Ortiz, a lawyer, argued his case before the board.",
-    "The agency defined the zones by adding a few poor towns to rich ones.",
-    "The site rated 32% of Republican claims as false.",
+    "The clerk balanced the budget by adding a few fees to the bills.",
+    "The panel rated 40% of Liberal claims as false.",
 ])
 def test_no_reported_content(text: str) -> None:
     """A phrase after the cue (to …, off …, an adverb) or a noun that looks like a cue reports no statement."""
-    assert all(not q.text.startswith(("to his", "off", "voluntarily", "that vote", "WASHINGTON", "Ortiz, a",
-                                      "a few poor", "as false"))
+    assert all(not q.text.startswith(("to her", "off", "willingly", "that vote", "WASHINGTON", "Ortiz, a",
+                                      "a few fees", "as false"))
                for q in extract(text))

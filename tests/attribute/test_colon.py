@@ -15,8 +15,8 @@ CASES = [
     ("Asked about the delay, the mayor told the committee: “We are out of money.”", "the mayor", "told",
      "We are out of money"),
     # whatever the verb: the words between speaker and colon are the cue
-    ("In a radio interview later that day, Ortiz went even further: “He should resign.”", "Ortiz",
-     "went even further:", "He should resign"),
+    ("On the evening news, Ortiz went further still: “The chief should resign.”", "Ortiz",
+     "went further still:", "The chief should resign"),
     ("Ortiz put it bluntly: “This bill is dead.”", "Ortiz", "put it", "This bill is dead"),
     ("As the mayor put it, “We are broke.”", "the mayor", "put it", "We are broke"),
     ("The union's letter makes a simple case: “Pay us what we are owed.”", "The union's letter",
@@ -28,13 +28,13 @@ CASES = [
      ":", "The debate was a draw"),
     ("Reactions came fast.\n\nJohn Roe (The Ledger): “She won it on points.”", "John Roe (The Ledger)", ":",
      "She won it on points"),
-    ("Reactions came fast.\n\nTURNOUT WAS UP IN BOTH STATES - Mia Park: “The contests have started.”", "Mia Park", ":",
-     "The contests have started"),
+    ("Reactions came fast.\n\nFERRY FARES RISE AGAIN - Mia Park: “The islanders will pay.”", "Mia Park", ":",
+     "The islanders will pay"),
     ("The study was released on Monday. From the report: “Turnout fell in every county.”", "the report", ":",
      "Turnout fell in every county"),
     # a coordinated clause introduces the quotation; the clause before keeps its own content
-    ("Reid said both men were weak, but he gave the Texan a compliment: “He is very smart.”", "he",
-     "gave the Texan a compliment:", "He is very smart"),
+    ("Moreau said both teams were weak, but he gave the rookie a compliment: “He is very quick.”", "he",
+     "gave the rookie a compliment:", "He is very quick"),
 ]
 
 
@@ -55,14 +55,14 @@ def test_colon_attribution(text: str, speaker: str, cue: str, content: str) -> N
 
 def test_clause_before_colon_keeps_its_content() -> None:
     """'X said A, but he gave B: “C”': A is the said-content."""
-    text = "Reid said both men were weak, but he gave the Texan a compliment: “He is very smart.”"
+    text = "Moreau said both teams were weak, but he gave the rookie a compliment: “He is very quick.”"
     (said,) = [q for q in extract(text) if q.cue.text == "said"]
-    assert said.text == "both men were weak"
+    assert said.text == "both teams were weak"
 
 
 @pytest.mark.parametrize("text", [
     "The results are in: “a draw.”",
-    "Ryan: ‘Hateful Images’ Have No Place In A Campaign.",
+    "Ruiz: ‘Closed Doors’ Have No Place In A Council.",
     "Then, later that week: “a draw.”",
 ])
 def test_not_an_attribution(text: str) -> None:
@@ -71,10 +71,10 @@ def test_not_an_attribution(text: str) -> None:
 
 
 def test_long_cue_and_that_clause_before_a_colon() -> None:
-    """'…, that I had to change my answer: “…”' and a long verb phrase before the colon are cues."""
-    text = "She was so upset, and drove so badly, that I had to change my answer: “I was just kidding.”"
-    (q,) = [q for q in extract(text) if "kidding" in q.text]
-    assert (q.speaker.mention, q.cue.text) == ("I", "had to change my answer:")
-    text = "The president is rolling out a new and more personal campaign message: “It is about me.”"
+    """'…, that I had to take it back: “…”' and a long verb phrase before the colon are cues."""
+    text = "He was so angry, and shouted so loudly, that I had to take it back: “It was only a joke.”"
+    (q,) = [q for q in extract(text) if "joke" in q.text]
+    assert (q.speaker.mention, q.cue.text) == ("I", "had to take it back:")
+    text = "The governor is rolling out a new and much sharper campaign slogan: “Fix it first.”"
     (q,) = extract(text)
-    assert q.cue.text == "is rolling out a new and more personal campaign message:"
+    assert q.cue.text == "is rolling out a new and much sharper campaign slogan:"

@@ -94,8 +94,8 @@ CASES = [
     # a directive: who is asked to act is part of the request
     ("The mayor urged residents to stay indoors.", "The mayor", "urged", "residents to stay indoors"),
     # a reporting verb and a colon end a paragraph; the next paragraph, without marks, is the content
-    ("The governor added:\n\nIt is typical of the mayor. She knows nothing about the budget.", "The governor",
-     "added:", "It is typical of the mayor. She knows nothing about the budget"),
+    ("The coach added:\n\nWe were outplayed from the first minute. Nobody on the bench can deny it.", "The coach",
+     "added:", "We were outplayed from the first minute. Nobody on the bench can deny it"),
     # a group with "and others"
     ("Edwards and others said they could not back the plan.", "Edwards and others", "said",
      "they could not back the plan"),
@@ -131,10 +131,10 @@ NOT_SPEECH = [
     "The talks, which began on Monday, continue this week.",
     "She said nothing.",
     # nouns that double as cues in a headline, a heading before a colon, a sentence adverb
-    "Power Plant Rules Face Key Test In Court.",
+    "New Parking Rules Draw Complaints Downtown.",
     "The Latest: Ruiz urges calm.",
     "Perhaps ask whether it matters.",
-    "Like the mayor, I believe in the good sense of voters.",
+    "Like my neighbours, I believe the bridge will hold.",
 ]
 
 

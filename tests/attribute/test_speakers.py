@@ -91,15 +91,15 @@ def test_pronoun_never_resolves_across_a_heading() -> None:
 # (text, speaker mention): quantities, groups and descriptions as speakers
 GROUP_SPEAKERS = [
     ("Two in three said they would vote again.", "Two in three"),
-    ("Sixty-six percent said it made no difference to them.", "Sixty-six percent"),
-    ("On taxes, 42% say they are liberal.", "42%"),
-    ("Some said they had cringed at the comparison.", "Some"),
-    ("Almost half of respondents said the party had become hostile.", "Almost half of respondents"),
-    ("By big margins, those surveyed say the economy comes first.", "those surveyed"),
-    ("Political scientists say turnout is higher this year.", "Political scientists"),
-    ("The self-described democratic socialist said he would win the state.", "The self-described democratic socialist"),
-    ("Rosa Lee, 63, a retired nurse raised in Chile, said she wanted change.",
-     "Rosa Lee, 63, a retired nurse raised in Chile"),
+    ("Sixty-one percent said the fare was too high.", "Sixty-one percent"),
+    ("On transport, 35% say they drive daily.", "35%"),
+    ("Some said they had left early.", "Some"),
+    ("Almost half of respondents said the park was unsafe.", "Almost half of respondents"),
+    ("In every district, those surveyed say the roads come first.", "those surveyed"),
+    ("Marine biologists say the reef is recovering.", "Marine biologists"),
+    ("The self-described former anarchist said he would win the seat.", "The self-described former anarchist"),
+    ("Rosa Lee, 58, a retired nurse born in Porto, said she wanted change.",
+     "Rosa Lee, 58, a retired nurse born in Porto"),
 ]
 
 
@@ -111,10 +111,10 @@ def test_group_and_quantity_speakers(text: str, mention: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Guests are given tickets telling them when to join the queue.",
-    "There were only eight reported incidents last year.",
-    "Clinton has won more pledged delegates than her rival.",
+    "Visitors get passes telling them which door to use.",
+    "The town had only three reported thefts last winter.",
+    "Ruiz has won more pledged votes than her rival.",
 ])
 def test_modifiers_are_not_cues(text: str) -> None:
-    """A participle that modifies a noun ('tickets telling', 'reported incidents') reports nothing."""
+    """A participle that modifies a noun ('passes telling', 'reported thefts') reports nothing."""
     assert extract(text) == []

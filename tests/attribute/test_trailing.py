@@ -25,8 +25,8 @@ CASES = [
     ("“Nobody told us,” Mrs. Lund said as the crowd grew louder.", "Mrs. Lund", "said", "Nobody told us"),
     ("“It was a mistake,” said Rep. Carl Young, angered that the vote had been moved.", "Rep. Carl Young", "said",
      "It was a mistake"),
-    ("“There is no question we are being singled out,” the candidate told a morning show on Sunday, "
-     "saying rivals feared him.", "the candidate", "told", "There is no question we are being singled out"),
+    ("“Nobody doubts that the fix is in,” the candidate told a breakfast programme on Monday, "
+     "saying rivals feared her.", "the candidate", "told", "Nobody doubts that the fix is in"),
     # a speaker no word class knows, and a description with a verb of its own
     ("“We are stunned,” one plant worker told a local radio station.", "one plant worker", "told",
      "We are stunned"),
@@ -68,10 +68,10 @@ def test_participle_is_not_content(text: str) -> None:
 
 def test_clause_before_a_colon_keeps_its_own_content() -> None:
     """'X said A: “B,” X wrote': A is the said-content, B the written quotation."""
-    text = "She said she was too busy to look into it: “I have a lot going on,” she wrote."
+    text = "She said she had no time to read it: “The week is full,” she wrote."
     by_cue = {q.cue.text: q for q in extract(text)}
-    assert _content(text, by_cue["said"]) == "she was too busy to look into it"
-    assert _content(text, by_cue["wrote"]) == "I have a lot going on"
+    assert _content(text, by_cue["said"]) == "she had no time to read it"
+    assert _content(text, by_cue["wrote"]) == "The week is full"
 
 
 def test_as_clause_attribution() -> None:
@@ -93,22 +93,22 @@ def test_quote_over_paragraphs_takes_its_speaker_from_the_end() -> None:
 
 
 def test_quotation_ending_in_a_nested_quotation_keeps_its_attribution() -> None:
-    """'…: “… you called ‘miracles,’” she said' is attributed by 'she said', not by the verb
+    """'…: “… you called ‘cures,’” she said' is attributed by 'she said', not by the verb
     before the colon."""
-    text = "Hill scolded him: “The science is against the products you called ‘miracles,’” she said."
-    owners = [q for q in extract(text) if "science" in q.text]
+    text = "Brandt scolded him: “Nobody trusts the pills you called ‘cures,’” she said."
+    owners = [q for q in extract(text) if "pills" in q.text]
     assert [(q.cue.text, q.speaker.mention) for q in owners] == [("said", "she")]
 
 
 @pytest.mark.parametrize("text, speaker, cue", [
     # a name with descriptions and a quoted nickname between the quotation and its cue
-    ("“We won,” Ana’s niece, state Del. Mia “Cia” Price (D-Va.), said at the rally.",
-     "Ana’s niece, state Del. Mia “Cia” Price (D-Va.)", "said"),
+    ("“We won,” Omar’s cousin, state Del. Lena “Lulu” Park (D-Md.), said at the rally.",
+     "Omar’s cousin, state Del. Lena “Lulu” Park (D-Md.)", "said"),
     # an exclamation, then a name and its description before the cue: one sentence
     ("The crowd surged.\n\n“Stop it now!” Jane Doe, a local lawyer, shouted at the officers.",
      "Jane Doe, a local lawyer", "shouted"),
     # a document after an inverted cue
-    ("“The state cannot purge voters for not voting,” said the ruling.", "the ruling", "said"),
+    ("“The county may not close the polls early,” said the ruling.", "the ruling", "said"),
 ])
 def test_described_speakers(text: str, speaker: str, cue: str) -> None:
     """The speaker between (or after) a quotation and its cue may carry descriptions and a nickname."""
