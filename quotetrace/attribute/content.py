@@ -148,7 +148,7 @@ _SUBORDINATE_OPENERS = frozenset("as when while after before because although th
 
 def subordinate_end(s: CueSentence, a: int, content: Span) -> Span | None:
     """The content of a cue in a subordinate clause ends with that clause: "As the mayor announces
-    that she will run, her rivals …", "…, just as she said she would, and the market …"."""
+    that she will run, her rivals …", "…, as he said it might, and the shares …"."""
     opener = s.low(a - 1)
     relative = s.low(a) in ("who", "which") and opener == ","
     if not relative and opener not in _SUBORDINATE_OPENERS and not (opener == "that" and s.low(a - 2) == "now"):
@@ -302,7 +302,7 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
         if s.low(j) == "that" and j > k:
             k = j
         elif s.low(k) in PREPOSITIONS or s.low(k) in TIME_WORDS:
-            # a longer adverbial: "said in an ABC interview taped before the attacks that …",
+            # a longer adverbial: "said in a radio interview recorded before the vote that …",
             # "wrote in an email to the paper that …", "said Sunday in Madison, Wisconsin, that …",
             # "said on ABC’s “This Week” that …" (a title in marks after a possessive)
             j = k

@@ -44,7 +44,7 @@ MIN_CONTENT_SHARE = 0.6
 MIN_DENSITY = 0.6
 #: ...with the longer side at most this many times the shorter (plus two words): an altered copy
 #: is about as long as what it alters; a few words that share a phrase with a long speech are
-#: another statement ("how the system is rigged" / "… I think that the system is being rigged …").
+#: another statement ("how the count was fixed" / "… I believe that the count is being fixed …").
 ALTER_REACH = 2
 #: ...and, when the two name different speakers (a misattribution claim), this many words, one
 #: passage inside the other or this share of the longer matched.

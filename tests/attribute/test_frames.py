@@ -75,8 +75,8 @@ CASES = [
     ("Dana Rooks, who runs the group's outreach to veterans' families, said, “They feel ignored.”",
      "Dana Rooks, who runs the group's outreach to veterans' families", "said", "They feel ignored"),
     # a description that opens with "one of"
-    ("“He stepped in when no one else would,” said Ivo Pavel, one of several engineers on the project.",
-     "Ivo Pavel, one of several engineers on the project", "said", "He stepped in when no one else would"),
+    ("“She came forward when nobody else did,” said Ivo Pavel, one of several engineers on the project.",
+     "Ivo Pavel, one of several engineers on the project", "said", "She came forward when nobody else did"),
     # asked whether
     ("The union asked whether the candidates supported the bill.", "The union", "asked",
      "whether the candidates supported the bill"),
