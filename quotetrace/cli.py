@@ -13,6 +13,7 @@ errors and the exit code stay.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -270,13 +271,18 @@ def _models(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_output(path: str | None) -> TextIO:
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """``-o FILE`` opened for writing (closed afterwards), or standard output."""
     if path is None:
-        return sys.stdout
+        yield sys.stdout
+        return
     try:
-        return open(path, "w", encoding="utf-8", newline="\n")
+        out = open(path, "w", encoding="utf-8", newline="\n")
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with out:
+        yield out
 
 
 def _report_articles(tr: Trace, console: _Console) -> int:
@@ -296,14 +302,11 @@ def _report_articles(tr: Trace, console: _Console) -> int:
 def _trace(args: argparse.Namespace, console: _Console) -> int:
     items = list(read_articles(*args.paths))
     progress = console.progress(sum(isinstance(i, Article) for i in items), "extracting", then="tracing")
-    tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
-    console.done()
-    out = _open_output(args.output)
-    try:
+    # the output is opened first: a path that cannot be written fails before a long trace
+    with _output(args.output) as out:
+        tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
+        console.done()
         write_trace(tr, out, args.format)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return _report_articles(tr, console)
 
 
@@ -316,14 +319,10 @@ def _check(args: argparse.Namespace, console: _Console) -> int:
         return 1
     items = list(read_articles(*args.against))
     progress = console.progress(sum(isinstance(i, Article) for i in items) + 1, "extracting", then="checking")
-    result = check(found[0], items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
-    console.done()
-    out = _open_output(args.output)
-    try:
+    with _output(args.output) as out:
+        result = check(found[0], items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
+        console.done()
         write_check(result, out, args.format)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return _report_articles(attrs.evolve(result.trace, articles=[a for a in result.trace.articles
                                                                   if a.id != result.article.id]), console)
 

@@ -34,6 +34,14 @@ def test_trace_json_to_a_file_is_the_same_with_any_jobs(tmp_path: Path) -> None:
     assert set(occ) >= {"article", "quote", "text", "start", "end", "speaker", "relation", "diff", "evidence"}
 
 
+def test_trace_to_a_file_that_cannot_be_written(tmp_path: Path) -> None:
+    """`-o` into a missing folder is a usage error (exit 2) that names the path; nothing is written."""
+    target = tmp_path / "missing" / "trace.json"
+    proc = run("trace", str(SEEDS), "--format", "json", "-o", str(target))
+    assert proc.returncode == 2
+    assert f"cannot write {target}" in proc.stderr.decode() and not target.parent.exists()
+
+
 def test_trace_survives_bad_articles(tmp_path: Path) -> None:
     """An empty and a binary file get a line each on stderr, the batch is traced, the exit is 1."""
     for p in SEEDS.glob("*.txt"):
