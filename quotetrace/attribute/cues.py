@@ -21,7 +21,7 @@ from ..text.words import (
     TITLES,
     cue_kind,
 )
-from ..text.lexicon import NOUNISH, PHRASAL_FORMS, lemma_of
+from ..text.lexicon import NOUNISH, PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS, lemma_of
 from .mentions import QUANTIFIERS
 from .sentence import CueSentence, OPEN_MARKS
 
@@ -50,6 +50,8 @@ _ASKED_NEXT = frozenset("about whether if what why how who when where which by t
 
 
 _PHRASAL_FIRST = frozenset(form.split()[0] for form in PHRASAL_FORMS)
+#: every word :func:`is_cue` may accept: a sentence's other words are not looked at
+CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | _PHRASAL_FIRST
 
 
 def _plural_noun(word: str) -> bool:

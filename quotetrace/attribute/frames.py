@@ -52,7 +52,7 @@ from .content import (
     pre_content,
     subordinate_end,
 )
-from .cues import contracted_pronoun, is_cue
+from .cues import CUE_WORDS, contracted_pronoun, is_cue
 from .postposed import according, asked_first, passive, post, said_first
 
 
@@ -79,11 +79,11 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
 
 def _sentence_candidates(s: CueSentence) -> list[Candidate]:
     cues: dict[int, str] = {}
-    for i in range(len(s)):
-        kind = is_cue(s, i)
+    for i, low in enumerate(s.lows):
+        kind = is_cue(s, i) if low in CUE_WORDS else None
         if kind:
             cues[i] = kind
-        elif s.low(i) == "according" and s.low(i + 1) == "to" and not s.inq[i]:
+        elif low == "according" and s.low(i + 1) == "to" and not s.inq[i]:
             cues[i] = "according"
     found: list[Candidate] = []
     last_speaker: tuple[int, int] | None = None

@@ -27,7 +27,7 @@ class CueSentence:
         self.lows = [t.low for t in self.toks]
         self.n = len(self.toks)
         inside = [(p.start, p.end) for p in pieces.overlapping(span.start, span.end)]
-        self.inq = [any(s <= t.start < e for s, e in inside) for t in self.toks]
+        self.inq = _inside(self.toks, inside) if inside else [False] * self.n
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -47,6 +47,17 @@ class CueSentence:
         while k >= 0 and not self.is_word(k) and self.toks[k].text not in CLOSE_MARKS:
             k -= 1
         return self.toks[k].end if k >= 0 else self.span.start
+
+def _inside(toks: list[Tok], pieces: list[tuple[int, int]]) -> list[bool]:
+    """Whether each token starts inside one of ``pieces`` (in order, disjoint): one pass."""
+    out = []
+    k, n = 0, len(pieces)
+    for t in toks:
+        while k < n and pieces[k][1] <= t.start:
+            k += 1
+        out.append(k < n and pieces[k][0] <= t.start)
+    return out
+
 
 def span_of(s: CueSentence, a: int, b: int) -> Span:
     return Span(s.toks[a].start, s.toks[b].end)
