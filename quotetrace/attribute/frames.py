@@ -117,7 +117,8 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         if f"{low} {nxt}" in PHRASAL_FORMS or (lemma == "call" and nxt in ("for", "on")):
             cue_end = i + 1
             lemma = PHRASAL_FORMS.get(f"{low} {nxt}", lemma)
-        inner = lemma_of(s.low(cue_end + 2)) if s.low(cue_end + 1) == "to" and not s.inq[cue_end + 2] else None
+        inner = lemma_of(s.low(cue_end + 2)) if s.low(cue_end + 1) == "to" and cue_end + 2 < s.n \
+            and not s.inq[cue_end + 2] else None
         if inner in CLAUSE_VERBS and lemma not in LISTENER_VERBS:
             # "interjected to say", "went on to say": one cue, whose second verb takes the content
             skip.add(cue_end + 2)

@@ -162,3 +162,11 @@ def test_kinds(text: str, kind: str) -> None:
     """direct: only quoted words; mixed: a clause with quoted fragments; indirect: no marks."""
     (q,) = extract(text)
     assert q.kind == kind
+
+
+@pytest.mark.parametrize("text", ["He did exactly what he was told to", "It is what she asked to",
+                                  "“Go,” he said, as he had promised to"])
+def test_cue_and_to_at_the_end_of_a_sentence(text: str) -> None:
+    """A cue followed by a final "to" (no verb after it) reads without error and takes no second verb."""
+    for q in extract(text):
+        assert q.cue is None or not q.cue.text.endswith("to")
