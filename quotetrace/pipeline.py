@@ -59,9 +59,13 @@ class Reading:
     quotes: list[Quote]
     marked: list[Marked]
     analysis: Analysis
-    text: str
     found: list[Quote]
     unwrapped: Unwrapped
+
+    @property
+    def text(self) -> str:
+        """The text the rules read: the article's, or its unwrapped reading."""
+        return self.unwrapped.text
 
 
 def read_quotes(art: Article, analyzer: str | Analyzer = "rules") -> Reading:
@@ -88,9 +92,9 @@ def read_quotes(art: Article, analyzer: str | Analyzer = "rules") -> Reading:
     assembled = assemble(text, marked, candidates, analysis.paragraphs)
     if unwrapped.width is None:
         quotes = resolve(art, analysis, assembled)
-        return Reading(quotes, marked, analysis, text, quotes, unwrapped)
+        return Reading(quotes, marked, analysis, quotes, unwrapped)
     found = resolve(attrs.evolve(art, text=text), analysis, assembled)
-    return Reading([_to_article(q, unwrapped) for q in found], marked, analysis, text, found, unwrapped)
+    return Reading([_to_article(q, unwrapped) for q in found], marked, analysis, found, unwrapped)
 
 
 def _to_article(quote: Quote, unwrapped: Unwrapped) -> Quote:
@@ -130,10 +134,7 @@ def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]]
             else:
                 yield item
 
-    for result in map_articles(_extract_one, items(), analyzer=analyzer, jobs=jobs):
-        if progress is not None:
-            progress(1)
-        yield result
+    yield from map_articles(_extract_one, items(), analyzer=analyzer, jobs=jobs, progress=progress)
 
 
 def _extract_one(index: int, item: Article | Unreadable, analyzer: str | Analyzer) -> Extraction:
@@ -176,12 +177,22 @@ def default_jobs() -> int:
 
 
 def map_articles(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item], *,
-                 analyzer: str | Analyzer = "rules", jobs: int | None = 1) -> Iterator[T]:
+                 analyzer: str | Analyzer = "rules", jobs: int | None = 1,
+                 progress: Callable[[int], None] | None = None) -> Iterator[T]:
     """``fn(index, item, analyzer)`` for every item, in ``jobs`` worker processes (None: every
     core), yielded in input order. ``fn`` must be a module-level function; it must not raise.
+    ``progress``, if given, is called with 1 as each result is ready.
 
     Items are handed out in small chunks as workers ask for them, so memory holds only the
     items in flight, however long the input."""
+    for result in _mapped(fn, items, analyzer, jobs):
+        if progress is not None:
+            progress(1)
+        yield result
+
+
+def _mapped(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item],
+            analyzer: str | Analyzer, jobs: int | None) -> Iterator[T]:
     jobs = default_jobs() if jobs is None else max(1, jobs)
     items = iter(items)
     # a batch too small to share is done here: starting processes would cost more than it saves

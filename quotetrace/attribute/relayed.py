@@ -10,7 +10,6 @@ Notes:
 
 from __future__ import annotations
 
-from . import Candidate
 from ..model import Span
 from ..text.words import OBJECT_PRONOUNS
 from .mentions import left_np, right_np, skip_adverbials_left, through_descriptions

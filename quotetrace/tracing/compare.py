@@ -56,6 +56,10 @@ class Alignment:
     def tags(self) -> tuple[str, ...]:
         return tuple(op[0] for op in self.opcodes)
 
+    def whole(self, shorter: int) -> bool:
+        """Whether the shorter side (of ``shorter`` stems) stands whole, in one run, in the other."""
+        return self.matched == shorter and sum(1 for op in self.opcodes if op[0] == "equal") == 1
+
 
 _SEP = "\x1f"  # joins stems into one string for a containment test: no stem holds it
 
@@ -126,7 +130,7 @@ def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker
     shorter, longer = min(lo, lc), max(lo, lc)
     if shorter == 0:
         return False
-    contained = al.matched == shorter and sum(1 for op in al.opcodes if op[0] == "equal") == 1
+    contained = al.whole(shorter)
     if shorter < MIN_MATCHED:
         return contained and not other_speaker and longer <= SHORT_REACH * shorter + 1
     content = min(original.content, changed.content)

@@ -55,14 +55,6 @@ def _read_one(index: int, article: Article, analyzer: str | Analyzer) -> Units |
                 "please report it with this article")
 
 
-def _read_all(articles: Sequence[Article], analyzer: str | Analyzer, jobs: int | None,
-              progress: Callable[[int], None] | None) -> Iterator[Units | str]:
-    for result in map_articles(_read_one, articles, analyzer=analyzer, jobs=jobs):
-        yield result
-        if progress:
-            progress(1)
-
-
 def _take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArticle]]:
     """Articles to trace, and every input's entry in the trace (with its error or note).
 
@@ -147,7 +139,7 @@ def _trace(taken: list[Article], entries: list[TracedArticle], analyzer: str | A
 def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
                jobs: int | None, progress: Callable[[int], None] | None,
                last: int | None) -> tuple[Trace, list[Units]]:
-    results = list(_read_all(taken, analyzer, jobs, progress))
+    results = list(map_articles(_read_one, taken, analyzer=analyzer, jobs=jobs, progress=progress))
     errors = {taken[k].id: r for k, r in enumerate(results) if isinstance(r, str)}
     if errors:
         entries = [attrs.evolve(e, error=errors[e.id]) if e.id in errors and not e.error else e for e in entries]

@@ -37,7 +37,7 @@ from .words import NOT_CONTENT, is_content
 class Group:
     """A family under construction: its original and the passages that joined it."""
 
-    __slots__ = ("original", "members", "alignments", "speaker", "named", "by_context")
+    __slots__ = ("original", "members", "alignments", "speaker", "named")
 
     def __init__(self, original: int, speaker: str | None):
         self.original = original
@@ -48,7 +48,6 @@ class Group:
         #: whether that speaker is named where the family's speaker was found (not a pronoun)
         self.named = False
         #: the members that joined through their context alone
-        self.by_context: set[int] = set()
 
 
 def shingles(stems: Sequence[str]) -> set[str]:
@@ -80,15 +79,15 @@ def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
     extra = len(p.words) - al.matched
     if al.matched == len(o.words) and extra > max(MAX_ADDED, len(o.words)):
         return False
-    contained = al.matched == min(len(o.words), len(p.words)) and sum(1 for op in al.opcodes if op[0] == "equal") == 1
+    shorter = min(len(o.words), len(p.words))
+    contained = al.whole(shorter)
     if p.quote is None and not contained:
         return False  # a passage its article gives to no one has no speaker to vouch for a change
     if o.article != p.article:
         return True
-    shorter = min(len(o.words), len(p.words))
     if shorter < SHINGLE:  # a word or two said again in one article is a term, unless it is all
         return len(o.words) == len(p.words) == al.matched
-    return al.matched == shorter and sum(1 for op in al.opcodes if op[0] == "equal") == 1
+    return contained
 
 
 def group_passages(passages: Sequence[Piece], order: Sequence[int],
@@ -131,7 +130,6 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                 score = _similarity(al, o, p)
                 if best is None or score > best[1]:
                     best = (gi, score, al)
-        by_context = False
         if best is None and p.quote is not None:
             for gi in sorted({gi for key in contexts(p) for gi in by_context_key.get(key, ())
                               if len(by_context_key[key]) <= MAX_CONTEXT_DF})[:MAX_TRIES]:
@@ -141,13 +139,11 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                 if same_in_context(al, o, p, differ(g.speaker, p.speaker)) and _may_join(al, o, p):
                     score = _similarity(al, o, p)
                     if best is None or score > best[1]:
-                        best, by_context = (gi, score, al), True
+                        best = (gi, score, al)
         if best is not None:
             g = groups[best[0]]
             g.members.append(pi)
             g.alignments[pi] = best[2]
-            if by_context:
-                g.by_context.add(pi)
             if g.speaker is None and p.speaker is not None and p.quote is not None:
                 g.speaker, g.named = p.speaker, p.named
             continue

@@ -113,8 +113,8 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
         verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ)
         if verdict == "paraphrase" and piece.role == "narrator" and names:
             # narrator text must share the statement, not only its names
-            plain = wanted[k] - names[k]
-            if len(matched - names[k]) < MIN_NARRATOR_WORDS - 1 or len(matched - names[k]) < MIN_NARRATOR_SHARE * len(plain):
+            own = len(matched - names[k])
+            if own < MIN_NARRATOR_WORDS - 1 or own < MIN_NARRATOR_SHARE * len(wanted[k] - names[k]):
                 verdict = "evidence"
         hits.append(Hit(k, piece, matched, share, verdict))
     return hits

@@ -27,10 +27,8 @@ from ..model import SpeakerIdentity
 from .words import STOPWORDS
 
 _HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
-# words that stand inside a person's name: "Ludwig van Beethoven", "Omar al Bashir"
-_PARTICLES = frozenset("de da del della di du la le van von der den ter bin bint al el ibn y".split())
 _IDENTIFIED = ("person", "organization")
-_PRONOUNS = frozenset("he she it they we i you him her them".split())
+PRONOUNS = frozenset("he she it they we i you him her them".split())
 
 
 def _key(name: str) -> str:
@@ -71,7 +69,7 @@ def _headline_like(name: str) -> bool:
     ``Senator Calls Rival Liar Again``): more than four words, or a function word inside. Such a
     speaker gets no identity, so it can never ground a misattribution."""
     words = _key(name).split()
-    return len(words) > 4 or any(w in STOPWORDS and w not in _PARTICLES for w in words)
+    return len(words) > 4 or any(w in STOPWORDS for w in words)
 
 
 def _first_compatible(a: list[str], b: list[str]) -> bool:
@@ -88,12 +86,12 @@ class Identities:
     def __init__(self, names: Iterable[tuple[str, str]]):
         names = list(names)
         counts: Counter[tuple[str, str]] = Counter(
-            (n, t) for n, t in names if n and t in _IDENTIFIED and _key(n) not in _PRONOUNS and _key(n)
+            (n, t) for n, t in names if n and t in _IDENTIFIED and _key(n) not in PRONOUNS and _key(n)
             and not (t == "person" and _headline_like(n)))
         # names an article could not type ("Doe" alone): they join an identity that is clearly
         # theirs, never found one of their own
         loose = sorted({n for n, t in names if n and t == "unknown" and n[:1].isupper()
-                        and _key(n) not in _PRONOUNS and not _headline_like(n)})
+                        and _key(n) not in PRONOUNS and not _headline_like(n)})
         self._counts = counts
         union = _Union()
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -130,7 +128,7 @@ class Identities:
             for other in group[1:]:
                 union.union(group[0], other)
         self._root = {name: union.find(_key(name)) for name, _ in counts}
-        spelled = {" ".join(spelling_key(w) for w in k.split()): union.find(k) for k in keys}
+        spelled = {key: union.find(group[0]) for key, group in by_spelling.items()}
         for name in loose:
             if name in self._root:
                 continue
@@ -153,7 +151,7 @@ class Identities:
             types[root][kind] += n
             uses[name] += n
         for name in loose:
-            if name in self._root and not any(name == m for m in members[self._root[name]]):
+            if name in self._root:
                 members[self._root[name]].add(name)
         self._display: dict[str, SpeakerIdentity] = {}
         self._by_display: dict[str, SpeakerIdentity] = {}

@@ -24,6 +24,7 @@ import attrs
 from ..model import Article, Quote, Span, Speaker, join_spans
 from ..pipeline import Reading
 from ..text.wrapping import Unwrapped
+from .speakers import PRONOUNS
 from .knobs import SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
 from .words import Words, content_count, words
 
@@ -137,11 +138,8 @@ def _words_of(text: str, spans: Sequence[tuple[int, int]]) -> Words:
     return Words(stems, starts, ends)
 
 
-_PRONOUNS = frozenset("he she it they we i you him her them".split())
-
-
 def _named(sp: Speaker | None) -> bool:
-    return sp is not None and sp.mention.strip().lower() not in _PRONOUNS
+    return sp is not None and sp.mention.strip().lower() not in PRONOUNS
 
 
 def _context(q: Quote | None, before: Words, after: Words | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
