@@ -8,7 +8,6 @@ this one does."""
 from __future__ import annotations
 
 from ..text.words import (
-    ADVERBS,
     ANONYMOUS_HEADS,
     DETERMINERS,
     DOCUMENT_HEADS,
@@ -21,7 +20,7 @@ from ..text.words import (
     TITLES,
     cue_kind,
 )
-from ..text.lexicon import NOUNISH, PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS, lemma_of
+from ..text.lexicon import NOUNISH, PHRASAL_FORMS, lemma_of
 from .mentions import QUANTIFIERS
 from .sentence import CueSentence, OPEN_MARKS
 
@@ -50,8 +49,9 @@ _ASKED_NEXT = frozenset("about whether if what why how who when where which by t
 
 
 _PHRASAL_FIRST = frozenset(form.split()[0] for form in PHRASAL_FORMS)
-#: every word :func:`is_cue` may accept: a sentence's other words are not looked at
-CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | _PHRASAL_FIRST
+# a preposition before a cue-like word makes it a noun ("in reply"), but not one that can
+# introduce a clause of speech ("by saying", "after claiming")
+_PREPOSITIONS_BEFORE_NOUN = PREPOSITIONS - {"by", "after", "before", "while"}
 
 
 def _plural_noun(word: str) -> bool:
@@ -80,16 +80,14 @@ def is_cue(s: CueSentence, i: int) -> str | None:
         if not (low == "calls" and s.low(i + 1) in ("for", "on")):
             return None  # "reports from the blog …", "claims of fraud"
     if low in NOUNISH and not low.endswith("ing"):
-        j = i - 1
-        while j >= 0 and s.low(j) in ADVERBS:
-            j -= 1
+        j = s.before_adverbs(i)
         pj = s.low(j)
         if not (s.is_cap(j) or pj in PRONOUNS or pj in ORG_HEADS or pj in ANONYMOUS_HEADS or pj in DOCUMENT_HEADS
                 or pj in GROUP_HEADS or pj in TITLES or pj in (",", "”", '"', "’", "'", "and", "who")):
             return None  # "the suing states were …": a noun after a modifier
     if low in NOUNISH or low.endswith("ing"):
-        if prev in DETERMINERS or prev.endswith(("’s", "'s")) and not contracted_pronoun(prev) \
-                or prev in PREPOSITIONS - {"by", "after", "before", "while"}:
+        # (a possessive before it has already returned above)
+        if prev in DETERMINERS or prev in _PREPOSITIONS_BEFORE_NOUN:
             return None
         if prev == "by" and low.endswith("ing") and lemma_of(low) in _TWO_SENSES and nxt not in ("that", ",", ":") \
                 and not (i + 1 < s.n and s.toks[i + 1].text in OPEN_MARKS):

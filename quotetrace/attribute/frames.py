@@ -35,7 +35,7 @@ from . import Candidate
 from ..text.words import ADVERBS, AUXILIARIES, TIME_WORDS
 from ..model import Span
 from ..text.layout import DisjointSpans
-from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, PHRASAL_FORMS, cue_offsets, lemma_of
+from ..text.lexicon import CLAUSE_VERBS, CUE_WORDS, NEEDS_CLAUSE, PHRASAL_FORMS, cue_offsets, lemma_of
 from ..marks import Marked
 from .mentions import left_np, subject
 from .sentence import CueSentence, span_of, trim_content
@@ -52,7 +52,7 @@ from .content import (
     pre_content,
     subordinate_end,
 )
-from .cues import CUE_WORDS, contracted_pronoun, is_cue
+from .cues import contracted_pronoun, is_cue
 from .postposed import according, asked_first, passive, post, said_first
 
 
@@ -77,7 +77,14 @@ def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> li
     return out
 
 
+_BE = ("been", "was", "were", "is", "are", "be", "being")
+
+
 def _sentence_candidates(s: CueSentence) -> list[Candidate]:
+    if title_case(s):
+        # "Ortiz Says Budget Talks Are Over.": a headline capitalises its cue
+        cand = headline_attribution(s)
+        return [cand] if cand is not None else []
     cues: dict[int, str] = {}
     for i, low in enumerate(s.lows):
         kind = is_cue(s, i) if low in CUE_WORDS else None
@@ -88,10 +95,6 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
     found: list[Candidate] = []
     last_speaker: tuple[int, int] | None = None
     skip: set[int] = set()
-    if title_case(s):
-        # "Ortiz Says Budget Talks Are Over.": a headline capitalises its cue
-        cand = headline_attribution(s)
-        return [cand] if cand is not None else []
     trailing = trailing_attribution(s)
     if trailing is not None:
         # "“…?” Mr. Ortiz asked, pointing at the map": the quotation's attribution; the words
@@ -134,12 +137,10 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
             continue
         if lemma == "claim" and s.low(cue_end + 1) in ("responsibility", "credit", "victory", "the", "a", "an", "his", "her", "their"):
             continue  # "claimed responsibility": a deed, not speech
+        j = s.before_adverbs(i)  # the word before the cue and its adverbs: "was", ",", "he’s"
         if lemma == "quote":
             # "The paper quoted Ruiz as saying …", "Ruiz was quoted as saying …": Ruiz's words
-            j = i - 1
-            while j >= 0 and s.low(j) in ADVERBS:
-                j -= 1
-            found_relay = relayed(s, i, s.low(j) in ("been", "was", "were", "is", "are", "be", "being"))
+            found_relay = relayed(s, i, s.low(j) in _BE)
             if found_relay is not None:
                 cue, who, inner = found_relay
                 content = pre_content(s, inner, inner, lemma_of(s.low(inner)) or "say", cues)
@@ -150,10 +151,7 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
                     continue
         # passive: "has been described as …", "was described by X as …"
         if kind == "speech" and (low.endswith("ed") or low in ("told", "said", "written")):
-            j = i - 1
-            while j >= 0 and s.low(j) in ADVERBS:
-                j -= 1
-            if s.low(j) in ("been", "was", "were", "is", "are", "be", "being"):
+            if s.low(j) in _BE:
                 cand = passive(s, i, cue_end, cues)
                 if cand:
                     found.append(cand)
@@ -195,8 +193,8 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
                 subj = subject(s, i)
                 if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
                     speaker = subj
-            if speaker is None and contracted_pronoun(s.low(_prev_index(s, i))):
-                speaker = (_prev_index(s, i), _prev_index(s, i))  # "He’s claiming that …"
+            if speaker is None and contracted_pronoun(s.low(j)):
+                speaker = (j, j)  # "He’s claiming that …"
         content = pre_content(s, i, cue_end, lemma, cues)
         if content is not None and speaker is not None and rule == "pre":
             content = subordinate_end(s, speaker[0], content)
@@ -254,13 +252,6 @@ def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | Non
         cut = min(x for x in (word.find("’"), word.find("'")) if x > 0)
         return Span(span.start, span.start + cut)
     return span
-
-
-def _prev_index(s: CueSentence, i: int) -> int:
-    j = i - 1
-    while j >= 0 and s.low(j) in ADVERBS:
-        j -= 1
-    return j
 
 
 def _prev_word(s: CueSentence, i: int) -> str:

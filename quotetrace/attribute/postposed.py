@@ -219,9 +219,7 @@ def _incomplete_head(s: CueSentence, comma: int) -> bool:
 def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | None:
     """``…,” said the senator.``: the speaker after the cue."""
     text = s.text
-    j = i - 1
-    while j >= 0 and s.low(j) in ADVERBS:
-        j -= 1
+    j = s.before_adverbs(i)
     if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS \
             and not s.low(i).endswith("ing"):  # "…, telling supporters that …" is carried, not inverted
         np = right_np(s, cue_end + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..text.words import Tok, tokenize
+from ..text.words import ADVERBS, Tok, tokenize
 from ..model import Span
 from ..text.layout import DisjointSpans
 
@@ -40,6 +40,13 @@ class CueSentence:
 
     def is_cap(self, i: int) -> bool:
         return 0 <= i < self.n and self.toks[i].text[0].isupper() and self.toks[i].text[0].isalnum()
+
+    def before_adverbs(self, i: int) -> int:
+        """The last token before ``i`` that is not an adverb ("has also repeatedly said"); -1 if none."""
+        j = i - 1
+        while j >= 0 and self.lows[j] in ADVERBS:
+            j -= 1
+        return j
 
     def end_offset(self) -> int:
         """The end of the sentence without its final punctuation and marks."""
