@@ -22,9 +22,9 @@ from typing import Any, NamedTuple
 import attrs
 import regex
 
-from ..model import Article, Change, Extraction, Family, Occurrence, Quote, Trace
+from ..model import GRADES, Article, Change, Extraction, Family, Occurrence, Quote, Trace
 from ..tracing.words import is_content, words
-from .text import RELATION_WORDS, ROLE_WORDS, change_line
+from .text import RELATION_WORDS, ROLE_WORDS, change_line, change_words
 
 #: families a notebook shows before it says how many more the page holds
 NOTEBOOK_FAMILIES = 50
@@ -83,7 +83,7 @@ STYLE = """
 .quotetrace .qt-more{opacity:.8;font-style:italic}
 """
 
-_GRADE_ORDER = {"trivial": 0, "substantive": 1, "critical": 2}
+_GRADE_ORDER = {g: k for k, g in enumerate(GRADES)}
 # where a changed copy stands in the report: the worst first
 _CHANGED = {"misattributed": 0, "altered": 1, "expanded": 2}
 _SAFE_URL = regex.compile(r"https?://", regex.IGNORECASE)
@@ -94,13 +94,14 @@ def esc(value: object) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def _attr(name: str, value: object) -> str:
+def attr(name: str, value: object) -> str:
+    """An HTML attribute with a leading space, its value escaped."""
     return f' {name}="{esc(value)}"'
 
 
 def badge(relation: str) -> str:
     """The relation as a coloured label, in words (``word for word``), its name in the title."""
-    return (f'<span class="qt-badge qt-rel-{esc(relation)}"{_attr("title", relation)}>'
+    return (f'<span class="qt-badge qt-rel-{esc(relation)}"{attr("title", relation)}>'
             f"{esc(RELATION_WORDS.get(relation, relation))}</span>")
 
 
@@ -146,9 +147,9 @@ def _render(start: int, piece: str, marks: Sequence[_Mark]) -> str:
             continue  # overlaps a mark already drawn, or lies in another piece
         out.append(esc(piece[pos - start:a - start]))
         if m.start == m.end:  # a point between words: something left out or added here
-            out.append(f'<span class="qt-gap {m.cls}"{_attr("title", m.title)}>‸</span>')
+            out.append(f'<span class="qt-gap {m.cls}"{attr("title", m.title)}>‸</span>')
         else:
-            out.append(f'<{m.tag} class="{m.cls}"{_attr("title", m.title)}>'
+            out.append(f'<{m.tag} class="{m.cls}"{attr("title", m.title)}>'
                        f"{esc(piece[a - start:b - start])}</{m.tag}>")
         pos = b
     out.append(esc(piece[pos - start:]))
@@ -255,6 +256,11 @@ class Where:
         self.dates = dates or {}
         self.checked = checked
 
+    @classmethod
+    def of(cls, tr: Trace, checked: str | None = None) -> Where:
+        """The texts and dates of a trace's articles."""
+        return cls(tr.texts, {a.id: a.date for a in tr.articles}, checked=checked)
+
     def article(self, article: str) -> str:
         date = self.dates.get(article)
         return esc(article) + (f" ({esc(date)})" if date else "")
@@ -285,9 +291,9 @@ def _changes(o: Occurrence) -> str:
         return ""
     items = []
     for c in o.diff:
-        said = change_line(attrs.evolve(c, original=_clip(c.original), changed=_clip(c.changed)))
+        said = change_words(attrs.evolve(c, original=_clip(c.original), changed=_clip(c.changed)))
         items.append(f'<li><span class="qt-badge {_grade_class(c)}">{esc(c.grade)}</span> '
-                     f"{esc(said.split(': ', 1)[1])}</li>")  # the grade is the badge
+                     f"{esc(said)}</li>")  # the grade is the badge
     return f'<ul class="qt-changes">{"".join(items)}</ul>'
 
 
@@ -295,8 +301,8 @@ def _occ_attrs(o: Occurrence, f: Family, where: Where, original: bool) -> str:
     cls = "qt-occ qt-original" if original else "qt-occ"
     if where.checked is not None and o.article == where.checked:
         cls += " qt-checked"
-    return (f'<div class="{cls}"{_attr("data-article", o.article)}{_attr("data-relation", o.relation)}'
-            f'{_attr("data-speaker", speaker_key(o.speaker or f.speaker))}>')
+    return (f'<div class="{cls}"{attr("data-article", o.article)}{attr("data-relation", o.relation)}'
+            f'{attr("data-speaker", speaker_key(o.speaker or f.speaker))}>')
 
 
 def _meta(o: Occurrence, f: Family, where: Where) -> str:
@@ -360,7 +366,7 @@ def family_summary(f: Family) -> str:
 def family_html(f: Family, where: Where, *, opened: bool = True) -> str:
     """A family: its original (with the evidence if unsupported), then each other occurrence
     beside the original. A ``<details>`` element, so a long report folds without scripts."""
-    data = _attr("id", f.id) + _attr("data-speaker", speaker_key(f.speaker)) + _attr("data-status", f.status)
+    data = attr("id", f.id) + attr("data-speaker", speaker_key(f.speaker)) + attr("data-status", f.status)
     body = [original_html(f, where)]
     body.extend(copy_html(f, o, where) for o in f.occurrences[1:])
     return (f'<details class="qt-family qt-status-{esc(f.status)}"{data}{" open" if opened else ""}>'
@@ -503,7 +509,7 @@ def summary(tr: Trace) -> str:
 def trace_view(tr: Trace) -> str:
     """A trace in a notebook: the summary, then each family folded to one line, unsupported and
     changed ones open, at most :data:`NOTEBOOK_FAMILIES` of them."""
-    where = Where(tr.texts, {a.id: a.date for a in tr.articles})
+    where = Where.of(tr)
     secs = sections(tr.families)
     ordered = [*secs.unsupported, *secs.changed, *secs.carried, *secs.single]
     shown = ordered[:NOTEBOOK_FAMILIES]
@@ -516,14 +522,16 @@ def trace_view(tr: Trace) -> str:
     return _wrap(f'<div class="qt-meta">{esc(summary(tr))}</div>{body}{more}')
 
 
+def check_families(check: Any) -> list[Family]:
+    """The families a check's passages take part in, each once, in the order first met."""
+    return list({id(item.family): item.family for item in check.items}.values())
+
+
 def check_view(check: Any) -> str:
     """A check in a notebook: each family the checked article takes part in, opened."""
     tr = check.trace
-    where = Where(tr.texts, {a.id: a.date for a in tr.articles})
-    seen: list[Family] = []
-    for item in check.items:
-        if all(item.family is not f for f in seen):
-            seen.append(item.family)
+    where = Where.of(tr)
+    seen = check_families(check)
     head = (f"{check.article.id}: {len(check.items)} passage{'' if len(check.items) == 1 else 's'} "
             f"checked against {len(tr.articles) - 1} articles")
     body = "".join(family_html(f, where, opened=True) for f in seen) or "<p>No quotation in this article.</p>"

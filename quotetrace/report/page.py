@@ -27,7 +27,7 @@ import attrs
 
 from ..model import RELATIONS, Family, Trace
 from ..tracing import Check
-from .fragments import STYLE, Sections, Where, badge, esc, family_html, sections, speaker_key, summary
+from .fragments import STYLE, Sections, Where, attr, badge, check_families, esc, family_html, sections, speaker_key, summary
 
 # the page's own layout, around the pieces' STYLE
 _PAGE_STYLE = STYLE + """
@@ -176,17 +176,13 @@ def _speakers(tr: Trace, families: list[Family]) -> str:
     for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
         ident = idents.get(key)
         name = "unknown speaker" if key == "-" else key
-        rows.append(f'<tr><td><button type="button" class="qt-chip"{_data("speaker", key)}>{esc(name)}</button></td>'
+        rows.append(f'<tr><td><button type="button" class="qt-chip"{attr("data-speaker", key)}>{esc(name)}</button></td>'
                     f"<td>{esc(ident.type if ident else '')}</td>"
                     f"<td>{esc(', '.join(ident.aliases) if ident else '')}</td><td>{n}</td></tr>")
     return ('<section id="qt-speakers"><h2>Speakers</h2><p class="qt-explain">Each speaker under every name '
             "the articles give it; a name shows that speaker's quotes only.</p>"
             "<table><tr><th>speaker</th><th>type</th><th>also called</th><th>quoted statements</th></tr>"
             f"{''.join(rows)}</table></section>")
-
-
-def _data(name: str, value: str) -> str:
-    return f' data-{name}="{esc(value)}"'
 
 
 def _section(key: str, families: list[Family], where: Where) -> str:
@@ -268,19 +264,16 @@ def html(result: Trace | Check) -> str:
     """
     if isinstance(result, Check):
         tr = result.trace
-        families: list[Family] = []
-        for item in result.items:
-            if all(item.family is not f for f in families):
-                families.append(item.family)
+        families = check_families(result)
         others = len(tr.articles) - 1
-        where = Where(tr.texts, {a.id: a.date for a in tr.articles}, checked=result.article.id)
+        where = Where.of(tr, checked=result.article.id)
         title = f"quotetrace check: {result.article.id}"
         heading = (f"Check of <span class=\"qt-fid\">{esc(result.article.id)}</span> against {others} "
                    f"article{'' if others == 1 else 's'}")
         return _page(title, heading, tr, families, where)
     if not isinstance(result, Trace):
         raise TypeError(f"html() takes a Trace or a Check, not {type(result).__name__}")
-    where = Where(result.texts, {a.id: a.date for a in result.articles})
+    where = Where.of(result)
     read = sum(1 for a in result.articles if not a.error)
     return _page(f"quotetrace report: {read} articles", "Quotes traced across "
                  f"{read} article{'' if read == 1 else 's'}", result, list(result.families), where)

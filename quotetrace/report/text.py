@@ -63,6 +63,11 @@ def marked_text(occurrence: Occurrence, article_text: str) -> str:
 
 def change_line(c: Change) -> str:
     """One change as a sentence, its grade first: ``critical: added “not”``."""
+    return f"{c.grade}: {change_words(c)}"
+
+
+def change_words(c: Change) -> str:
+    """What one change did, in words: ``added “not”``, ``“to freeze” became “freezing”``."""
     if c.op == "insert":
         what = f"added “{c.changed}”"
     elif c.op == "delete":
@@ -71,7 +76,7 @@ def change_line(c: Change) -> str:
         what = f"“{c.original}” became “{c.changed}”"
     if c.source == "narrator":
         what += ", taken from the original article's own words outside its quotation marks"
-    return f"{c.grade}: {what}"
+    return what
 
 
 class _Report:
@@ -224,5 +229,5 @@ def write_check_text(check: object, out: TextIO, texts: dict[str, str]) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-__all__: Sequence[str] = ("RELATION_WORDS", "ROLE_WORDS", "change_line", "marked_text", "write_check_text",
+__all__: Sequence[str] = ("RELATION_WORDS", "ROLE_WORDS", "change_line", "change_words", "marked_text", "write_check_text",
                           "write_trace_text")
