@@ -47,3 +47,19 @@ def test_readme_report_is_what_trace_prints() -> None:
                              capture_output=True, text=True, check=True).stdout.splitlines()
     assert len(shown) > 5
     assert any(printed[k:k + len(shown)] == shown for k in range(len(printed))), "\n".join(shown)
+
+
+def test_readme_notebook_line_installs_what_the_tutorial_imports() -> None:
+    """The README's notebook install names an extra that brings Jupyter and pandas, which the
+    tutorial's to_pandas() cells need (without it the last cells raise ExtraError)."""
+    import re
+    import tomllib
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"pip install '\.\[(\w+)\]'`, then `\.venv/bin/jupyter lab`", readme)
+    assert line is not None
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    wanted = {re.match(r"[\w-]+", req).group() for req in extras[line.group(1)]}
+    nb = (ROOT / "docs" / "notebooks" / "tutorial.ipynb").read_text(encoding="utf-8")
+    assert "jupyterlab" in wanted
+    assert "to_pandas" not in nb or "pandas" in wanted
