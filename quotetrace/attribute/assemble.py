@@ -19,6 +19,11 @@ from ..model import Span, join_spans
 from ..text.layout import DisjointSpans
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of
+from .colon import COLON
+from .frame import Rule
+
+# a quotation paragraph that continues a quote of the paragraph before, with no cue of its own
+CONTINUED = Rule("continued", 0.6)
 
 _FILLER = set(" \t\r\n\u00a0,.;:!?—–-…\"'“”‘’«»„‹›()[]")
 
@@ -62,7 +67,7 @@ class Assembled:
     __slots__ = ("kind", "spans", "quoted", "candidate", "rule")
 
     def __init__(self, kind: str, spans: tuple[Span, ...], quoted: tuple[Span, ...],
-                 candidate: Candidate | None, rule: str):
+                 candidate: Candidate | None, rule: Rule):
         self.kind = kind
         self.spans = spans
         self.quoted = quoted
@@ -156,7 +161,7 @@ def _colon_blocks(text: str, marked: Sequence[Marked], candidates: Sequence[Cand
         if passages.overlapping(para.start, para.end) or not body[:1].isupper() or len(body.split()) < 6 \
                 or body[-1] not in ".!?…":
             continue  # quotation paragraphs are the orphans' to take; headings and lists are not speech
-        out.append(Assembled("indirect", (para,), (), c, "colon"))
+        out.append(Assembled("indirect", (para,), (), c, COLON))
     return out
 
 
@@ -190,13 +195,13 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
             continue  # a quoted heading ("Legend in the Coal Fields."), not speech
         source = colon_cands.get(k - 1)
         if source is not None:
-            out.append(Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), source, "colon"))
+            out.append(Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), source, COLON))
             colon_cands[k] = source
             continue
         prev = by_para_end.get(k - 1)
         if prev is not None and prev.candidate is not None and prev.kind == "direct" \
                 and prev.candidate.speaker is not None:
-            a = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), prev.candidate, "continued")
+            a = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), prev.candidate, CONTINUED)
             out.append(a)
             by_para_end[k] = a
     return out

@@ -27,7 +27,10 @@ from ..text.words import (
     TITLES,
 )
 from .mentions import right_np
+from .frame import Cue, Frame, Reading, Rule
 from .sentence import CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, span_of, trim_content
+
+COLON = Rule("colon", 0.8)
 
 # the longest clause read before a colon
 _MAX_CLAUSE = 24
@@ -152,7 +155,41 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
                 continue  # "Ruiz: ‘Closed Doors’ Have No Place": a quoted fragment of a headline
             content = trim_content(s.text, s.toks[o].start, s.toks[min(e, s.n - 1)].end)
             if content is not None:
-                out.append(Candidate(cue=cue, content=(content,), speaker=span_of(s, *np), rule="colon"))
+                out.append(Candidate(cue=cue, content=(content,), speaker=span_of(s, *np), rule=COLON))
         else:
-            out.append(Candidate(cue=cue, content=(), speaker=span_of(s, *np), rule="colon"))
+            out.append(Candidate(cue=cue, content=(), speaker=span_of(s, *np), rule=COLON))
     return out
+
+
+def colon(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """The ``colon`` frame at the colon token ``cue.i``, for a clause no cue word's frame read."""
+    if reading.colons is None:  # worked out once per sentence, after every cue frame
+        reading.colons = {c.cue.end: c for c in colon_attribution(s, _cue_tokens(s, reading.found)) if c.cue}
+    found = reading.colons.get(s.toks[cue.i].end)
+    if found is not None and found.speaker is not None:
+        _end_before(s, reading.found, found.speaker.start)
+    return found
+
+
+def _end_before(s: CueSentence, found: list[Candidate], at: int) -> None:
+    """"Moreau said both are weak, but he gave the rookie a compliment: “…”": the said-content
+    ends before the clause that introduces the quotation."""
+    for n, c in enumerate(found):
+        if c.content and c.content[-1].start < at < c.content[-1].end:
+            k = next(k for k in range(s.n) if s.toks[k].start >= at) - 1
+            while k > 0 and s.low(k) in (",", "and", "but"):
+                k -= 1
+            cut = trim_content(s.text, c.content[-1].start, s.toks[k].end)
+            if cut is None and len(c.content) == 1:
+                continue
+            found[n] = Candidate(cue=c.cue, content=(*c.content[:-1], *([cut] if cut else [])),
+                                 speaker=c.speaker, rule=c.rule)
+
+
+def _cue_tokens(s: CueSentence, found: list[Candidate]) -> set[int]:
+    """Indices of the tokens where the candidates' cues start."""
+    starts = {c.cue.start for c in found if c.cue is not None}
+    return {k for k in range(s.n) if s.toks[k].start in starts} if starts else set()
+
+
+COLON_FRAME = Frame("colon", "colon", (COLON,), colon)

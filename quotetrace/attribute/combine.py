@@ -27,11 +27,12 @@ def combine(rules: Sequence[Candidate], parsed: Sequence[Candidate]) -> list[Can
     for p in parsed:
         k = by_cue.get(p.cue.start) if p.cue is not None else None
         if k is not None:
-            if out[k].speaker is None and p.speaker is not None and out[k].rule != "passive":
+            if out[k].speaker is None and p.speaker is not None and out[k].rule.name != "passive":
+                # the rule's cue and content, the parse's speaker: trusted as far as the parse is
                 out[k] = Candidate(cue=out[k].cue, content=out[k].content, speaker=p.speaker,
-                                   rule=out[k].rule + "+syntax")
+                                   rule=out[k].rule.with_parsed_speaker())
             continue
-        if p.content and p.speaker is not None and p.rule in _ADDABLE \
+        if p.content and p.speaker is not None and p.rule.name in _ADDABLE \
                 and p.speaker.end - p.speaker.start <= 80 and not _covered(p, out):
             out.append(p)
     out.sort(key=lambda c: (c.content[0].start if c.content else c.cue.start if c.cue else 0))

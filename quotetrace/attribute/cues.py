@@ -20,7 +20,9 @@ from ..text.words import (
     TITLES,
     cue_kind,
 )
-from ..text.lexicon import NOUNISH, PHRASAL_FORMS, lemma_of
+from ..text.lexicon import CLAUSE_VERBS, CUE_WORDS, NOUNISH, PHRASAL_FORMS, lemma_of
+from .content import LISTENER_VERBS
+from .frame import Cue, Frame, Reading
 from .mentions import QUANTIFIERS
 from .sentence import CueSentence, OPEN_MARKS
 
@@ -116,3 +118,49 @@ def contracted_pronoun(word: str) -> bool:
         if tail and head in PRONOUNS and tail in ("s", "re", "ve", "ll", "d"):
             return True
     return False
+
+
+def find_cues(s: CueSentence) -> dict[int, str]:
+    """The cue words of a sentence, by token index: ``speech``, ``stance`` or ``according``."""
+    cues: dict[int, str] = {}
+    for i, low in enumerate(s.lows):
+        kind = is_cue(s, i) if low in CUE_WORDS else None
+        if kind:
+            cues[i] = kind
+        elif low == "according" and s.low(i + 1) == "to" and not s.inq[i]:
+            cues[i] = "according"
+    return cues
+
+
+def read_cue(s: CueSentence, i: int, kind: str, reading: Reading) -> Cue:
+    """The cue at token ``i`` with the words it takes along: a particle (``called for``), or a
+    second verb that takes the content (``went on to say``, whose ``say`` no frame reads again)."""
+    low = s.low(i)
+    if kind == "according":
+        return Cue(i, i, "according", kind)
+    lemma = lemma_of(low) or low
+    nxt = s.low(i + 1)
+    cue_end = i
+    if f"{low} {nxt}" in PHRASAL_FORMS or (lemma == "call" and nxt in ("for", "on")):
+        cue_end = i + 1
+        lemma = PHRASAL_FORMS.get(f"{low} {nxt}", lemma)
+    inner = lemma_of(s.low(cue_end + 2)) if s.low(cue_end + 1) == "to" and cue_end + 2 < s.n \
+        and not s.inq[cue_end + 2] else None
+    if inner in CLAUSE_VERBS and lemma not in LISTENER_VERBS:
+        # "interjected to say", "went on to say": one cue, whose second verb takes the content
+        reading.skip.add(cue_end + 2)
+        cue_end += 2
+        lemma = inner
+    return Cue(i, cue_end, lemma, kind)
+
+
+# "claimed responsibility", "claimed victory": a deed, not speech
+_CLAIMED_DEEDS = frozenset("responsibility credit victory the a an his her their".split())
+
+
+def _deed(s: CueSentence, cue: Cue, reading: Reading) -> bool:
+    return cue.lemma == "claim" and s.low(cue.end + 1) in _CLAIMED_DEEDS
+
+
+# A cue that reports a deed: no frame reads it.
+DEED = Frame("deed", "cue", (), lambda s, cue, reading: None, claims=_deed)

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of
+from .frame import Frame, Rule
 from .sentence import ALL_MARKS, CueSentence, span_of, trim_content
+
+HEADLINE = Rule("headline", 0.7)
 
 # The verbs headlines report with; nouns that double as cues ("Rules", "Reports", "Calls") are left out.
 HEADLINE_CUES = CLAUSE_VERBS | frozenset("""urge slam blast praise criticize accuse attack thank hail dismiss
@@ -51,7 +54,7 @@ def headline_attribution(s: CueSentence) -> Candidate | None:
             content = trim_content(s.text, s.toks[0].start, s.toks[comma - 1].end)
             if content is not None:
                 return Candidate(cue=span_of(s, last, last), content=(content,),
-                                 speaker=span_of(s, comma + 1, last - 1), rule="headline")
+                                 speaker=span_of(s, comma + 1, last - 1), rule=HEADLINE)
     start = 0
     for i in range(1, min(s.n, _MAX_SUBJECT + 2)):
         low = s.low(i)
@@ -66,5 +69,11 @@ def headline_attribution(s: CueSentence) -> Candidate | None:
         if content is None or not all(s.is_word(k) or s.low(k) in ("’s", "'s", ".") for k in range(start, i)):
             return None
         return Candidate(cue=span_of(s, i, cue_end), content=(content,), speaker=span_of(s, start, i - 1),
-                         rule="headline")
+                         rule=HEADLINE)
     return None
+
+
+# "Ortiz Says Budget Talks Are Over.": a headline capitalises its cue, so it is read whole and
+# no other frame reads it
+HEADLINE_FRAME = Frame("headline", "sentence", (HEADLINE,), lambda s, cue, reading: headline_attribution(s),
+                       claims=lambda s, cue, reading: title_case(s))

@@ -1,8 +1,5 @@
-"""Attributions that follow their content, and the frames with a fixed phrase.
-
-``…, the agency said.`` / ``“…,” said the senator.`` (``post``), with the parenthetical forms
-``The museum, he said, would …``; ``according to X, …`` and ``…, according to X``; the passive
-``described (by X) as …``; and the sentence-initial ``Said Ellis: “…”`` and ``Asked whether …,``."""
+"""Attributions that follow their content: ``…, the agency said.`` and ``“…,” said the senator.``
+(``post``, ``post-inverted``), with the parenthetical forms ``The museum, he said, would …``."""
 
 from __future__ import annotations
 
@@ -28,7 +25,8 @@ from .mentions import (
     through_descriptions,
     with_description_before,
 )
-from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, trim_content
+from .frame import Cue, Frame, Reading, Rule
+from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, tokens_of, trim_content
 from .content import (
     CLAUSE_OPENERS,
     LISTENER_VERBS,
@@ -37,6 +35,10 @@ from .content import (
     end_of_content,
     starts_new_attribution,
 )
+
+
+POST = Rule("post", 0.95)
+POST_INVERTED = Rule("post-inverted", 0.95)
 
 
 # Prepositions that open a sentence's time or concession phrase: "Since then, Germany has responded …".
@@ -161,7 +163,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
         head = trim_content(s.text, s.span.start, s.toks[a - 2].end)
         tail = trim_content(s.text, s.toks[cue_end + 1].end, end_of_content(s, cue_end + 2, cues))
         if head and tail:
-            return Candidate(cue=span_of(s, i, cue_end), content=(head, tail), speaker=span_of(s, *np), rule="post")
+            return Candidate(cue=span_of(s, i, cue_end), content=(head, tail), speaker=span_of(s, *np), rule=POST)
     ok, stop = _tail_is_adverbial(s, cue_end, lemma, after_quote=before in CLOSE_MARKS or s.low(a - 2) in CLOSE_MARKS)
     if not ok:
         return _inverted(s, i, cue_end, lemma)
@@ -200,7 +202,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
             pieces.append(tail)
     if not pieces:
         return _inverted(s, i, cue_end, lemma)
-    return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule="post")
+    return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule=POST)
 
 
 def _incomplete_head(s: CueSentence, comma: int) -> bool:
@@ -236,120 +238,19 @@ def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | N
                 content = trim_content(text, s.span.start, s.toks[content_end_tok].end)
                 if content:
                     return Candidate(cue=span_of(s, i, cue_end), content=(content,),
-                                     speaker=span_of(s, *np), rule="post-inverted")
+                                     speaker=span_of(s, *np), rule=POST_INVERTED)
     return None
 
 
-def asked_first(s: CueSentence) -> Candidate | None:
-    """``Asked whether …, she said …``, ``Asked by the host about …, he …``: the question is the
-    content of "Asked"; its asker, when named, is the speaker. The clause ends at the first comma."""
-    k = 1
-    while s.low(k) in ADVERBS or s.low(k).endswith("ly"):
-        k += 1
-    speaker = None
-    if s.low(k) == "by":
-        speaker = right_np(s, k + 1)
-        if speaker is None:
-            return None
-        k = speaker[1] + 1
-    cue_end = 0
-    if s.low(k) == "about":
-        cue_end = k if k == 1 else 0
-        k += 1
-    elif s.low(k) not in ("whether", "if", "what", "why", "how", "who", "when", "where", "which", "to", "on", "in"):
-        return None
-    end = next((x for x in range(k, s.n) if s.low(x) == "," and not s.inq[x]), None)
-    if end is None or end <= k:
-        return None
-    content = trim_content(s.text, s.toks[k].start, s.toks[end - 1].end)
-    if content is None:
-        return None
-    return Candidate(cue=span_of(s, 0, cue_end), content=(content,),
-                     speaker=span_of(s, *speaker) if speaker else None, rule="passive")
+def post_frame(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """The ``post`` frame at a cue: its speaker is the one a later ``…, saying …`` carries."""
+    cand = post(s, cue.i, cue.end, cue.lemma, reading.cues)
+    if cand is not None:
+        reading.spoke(tokens_of(s, cand.speaker))
+        if len(cand.content) == 2:
+            # "The archive, the curator said, tells the story …": the interrupted clause's verb is no cue
+            reading.skip.update(k for k in reading.cues if s.toks[k].start == cand.content[1].start)
+    return cand
 
 
-def said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate | None:
-    """``Said Ellis: “…”``: a sentence that opens with its cue."""
-    np = right_np(s, cue_end + 1)
-    if np is None or s.low(np[1] + 1) not in (":", ","):
-        return None
-    k = np[1] + 2
-    if k >= len(s):
-        return None
-    content = trim_content(s.text, s.toks[k].start, end_of_content(s, k, cues))
-    if content is None:
-        return None
-    return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule="post-inverted")
-
-
-def according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None:
-    """``according to X, …`` and ``…, according to X``."""
-    np = right_np(s, i + 2)
-    if np is None:
-        # "according to early returns", "according to one global index": whatever follows is
-        # the source, up to the punctuation that ends it
-        b = i + 2
-        while b < s.n and b - i < 22 and s.low(b) not in (",", ".", ";", ":", ")", "—", "–", "?", "!") \
-                and (not s.inq[b] or s.toks[b - 1].text in OPEN_MARKS or s.inq[b - 1]):
-            b += 1
-        if b == i + 2 or not any(s.is_word(k) for k in range(i + 2, b)):
-            return None
-        np = (i + 2, b - 1)
-    cue = span_of(s, i, i + 1)
-    text = s.text
-    pieces = []
-    before_end = i - 1
-    while before_end >= 0 and s.low(before_end) in (",", "—", "–", "(") and not s.inq[before_end]:
-        before_end -= 1
-    if before_end >= 0:
-        head = trim_content(text, s.span.start, s.toks[before_end].end)
-        if head:
-            pieces.append(head)
-    after = np[1] + 1
-    if after < len(s) and s.low(after) in (",", "—", "–", ")") and not starts_new_attribution(s, after + 1):
-        # "According to X, “…,” presumably meaning …": a participle after the quotation ends it
-        tail = trim_content(text, s.toks[after].end, end_of_content(s, after + 1, {}))
-        if tail:
-            pieces.append(tail)
-    if not pieces:
-        return None
-    return Candidate(cue=cue, content=tuple(pieces), speaker=span_of(s, *np), rule="according")
-
-
-# What opens the content of a passive cue: "was asked by the host whether …", "was told that …"
-_PASSIVE_CONTENT = frozenset("that whether if how why what when where who to".split())
-
-
-def passive(s: CueSentence, i: int, cue_end: int, cues: dict[int, str]) -> Candidate | None:
-    """``described as …`` (no speaker), ``described by X as …``, ``it was reported that …``."""
-    k = cue_end + 1
-    speaker = None
-    if s.low(k) == "by":
-        np = right_np(s, k + 1)
-        if np is None:
-            return None
-        speaker = np
-        k = np[1] + 1
-    if s.low(k) == "as":
-        k += 1
-    elif speaker is None and s.low(k) != "that":
-        return None
-    elif speaker is not None and (k >= len(s) or s.low(k) not in _PASSIVE_CONTENT and s.toks[k].text not in OPEN_MARKS):
-        return None  # "lines to be uttered by the father, played by …": the content is elsewhere
-    if k >= len(s):
-        return None
-    end = end_of_content(s, k, cues)
-    if s.low(i - 1) == ",":
-        # "The scheme, described by prosecutors as “brazen,” ran for years": the description
-        # ends with the appositive
-        j = k
-        while j < len(s) and (s.inq[j] or s.low(j) != ",") \
-                and not (s.toks[j].text in CLOSE_MARKS and s.low(j - 1) == ","):
-            j += 1
-        if j < len(s):
-            end = min(end, s.toks[j].end if s.toks[j].text in CLOSE_MARKS else s.toks[j].start)
-    content = trim_content(s.text, s.toks[k].start, end)
-    if content is None:
-        return None
-    return Candidate(cue=span_of(s, i, cue_end), content=(content,),
-                     speaker=span_of(s, *speaker) if speaker else None, rule="passive")
+POST_FRAME = Frame("post", "cue", (POST, POST_INVERTED), post_frame)

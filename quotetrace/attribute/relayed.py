@@ -10,10 +10,17 @@ Notes:
 
 from __future__ import annotations
 
+from . import Candidate
 from ..model import Span
+from ..text.lexicon import lemma_of
 from ..text.words import OBJECT_PRONOUNS
+from .content import pre_content
+from .frame import Cue, Frame, Reading, Rule
 from .mentions import left_np, right_np, skip_adverbials_left, through_descriptions
+from .passive import BE_FORMS
 from .sentence import CueSentence, span_of
+
+RELAYED = Rule("relayed", 0.85)
 
 # the verb of the relayed words: "as saying", "as telling", "as writing"
 _INNER = frozenset("saying telling writing stating adding warning declaring describing calling".split())
@@ -64,3 +71,23 @@ def relayed(s: CueSentence, i: int, passive: bool) -> tuple[Span, tuple[int, int
         else:
             return None
     return span_of(s, i, i), (np[0], end if s.low(end) != "," else end - 1), inner
+
+
+def relayed_frame(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """The ``relayed`` frame at a ``quoted`` cue: the relayed speaker speaks, and the inner verb
+    (``saying``) is read by no other frame."""
+    if cue.lemma != "quote":
+        return None
+    found = relayed(s, cue.i, s.low(s.before_adverbs(cue.i)) in BE_FORMS)
+    if found is None:
+        return None
+    span, who, inner = found
+    content = pre_content(s, inner, inner, lemma_of(s.low(inner)) or "say", reading.cues)
+    if content is None:
+        return None
+    reading.skip.add(inner)
+    reading.spoke(who)
+    return Candidate(cue=span, content=(content,), speaker=span_of(s, *who), rule=RELAYED)
+
+
+RELAYED_FRAME = Frame("relayed", "cue", (RELAYED,), relayed_frame)

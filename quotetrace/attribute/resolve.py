@@ -29,8 +29,6 @@ _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her
                  "it": ("organization", "document"), "they": ("group", "organization", "anonymous", "person"),
                  "them": ("group", "organization", "anonymous")}
 _LOOKBACK_PARAGRAPHS = 3
-_CONFIDENCE = {"signed": 0.9, "post": 0.95, "post-inverted": 0.95, "pre": 0.85, "according": 0.85, "colon": 0.8,
-               "relayed": 0.85, "headline": 0.7, "carried": 0.75, "passive": 0.7, "continued": 0.6, "syntax": 0.8}
 
 
 class _Names:
@@ -117,7 +115,7 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
             # a quotation paragraph that continues the one before shares its attribution and cue
             span = widen(text, c.cue)
             cue = Cue(text[span.start:span.end], span.start, span.end)
-        conf = _CONFIDENCE.get(a.rule.split(":")[0], 0.7)
+        conf = a.rule.confidence  # declared beside the frame that found it
         if speaker is not None and speaker.type == "unknown":
             conf -= 0.2
         quotes.append(Quote(id=f"{article.id}:{len(quotes) + 1}", article=article.id, kind=a.kind,

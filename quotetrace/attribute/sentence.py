@@ -69,6 +69,14 @@ def _inside(toks: list[Tok], pieces: list[tuple[int, int]]) -> list[bool]:
 def span_of(s: CueSentence, a: int, b: int) -> Span:
     return Span(s.toks[a].start, s.toks[b].end)
 
+
+def tokens_of(s: CueSentence, span: Span | None) -> tuple[int, int] | None:
+    """The first and last token inside ``span`` (the inverse of :func:`span_of`), or None."""
+    if span is None:
+        return None
+    idx = [k for k, t in enumerate(s.toks) if span.start <= t.start and t.end <= span.end]
+    return (idx[0], idx[-1]) if idx else None
+
 # "(AP) — ", "WASHINGTON (Reuters) — ", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ": a dateline, not content
 _DATELINE_RE = regex.compile(r"[^a-z\n]{0,40}?(?:\([\w .]{2,20}\)|[A-Z]{3,}[^a-z\n]{0,30})\s*[—–―-]+\s+")
 

@@ -11,6 +11,9 @@ from ..analyze import Analysis
 from . import Candidate
 from ..model import Span
 from ..marks import Marked
+from .frame import Rule
+
+SIGNED = Rule("signed", 0.9)
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -38,7 +41,7 @@ def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list
             before -= 1
         quote = ends.get(before - 1)
         if quote is not None:
-            out.append(Candidate(cue=dash, content=quote.pieces, speaker=name, rule="signed"))
+            out.append(Candidate(cue=dash, content=quote.pieces, speaker=name, rule=SIGNED))
         elif m.group("link") or "(@" in m.group("name"):
             start = p.start
             while start < before and not text[start].isalnum():
@@ -51,5 +54,5 @@ def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list
                     s0 += 1
                 pieces.insert(0, Span(s0, prev.end))
             if pieces:
-                out.append(Candidate(cue=dash, content=tuple(pieces), speaker=name, rule="signed"))
+                out.append(Candidate(cue=dash, content=tuple(pieces), speaker=name, rule=SIGNED))
     return out

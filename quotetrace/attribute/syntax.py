@@ -18,6 +18,16 @@ from ..analyze import Analysis, Token, require
 from ..text.lexicon import PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS, lemma_of
 from ..model import Span
 from . import Candidate
+from .frame import Rule
+
+# The rules of the dependency parse: a clausal complement, a parenthetical attribution, an "as"
+# phrase, an infinitive, and "according to X"; the parse trusts each alike.
+SYNTAX_CCOMP = Rule("syntax:ccomp", 0.8)
+SYNTAX_PARATAXIS = Rule("syntax:parataxis", 0.8)
+SYNTAX_AS = Rule("syntax:as", 0.8)
+SYNTAX_XCOMP = Rule("syntax:xcomp", 0.8)
+SYNTAX_ACCORDING = Rule("syntax:according", 0.8)
+SYNTAX_RULES = (SYNTAX_CCOMP, SYNTAX_PARATAXIS, SYNTAX_AS, SYNTAX_XCOMP, SYNTAX_ACCORDING)
 
 # Every cue lemma: with a parse, the POS tells the verb "report" from the noun, so base forms
 # that the lexicon keeps out of its form table for plain-text matching count here.
@@ -254,33 +264,33 @@ class _Finder:
             return None
         return Candidate(cue=cue, content=content, speaker=speaker, rule=rule)
 
-    def content_nodes(self, i: int, lemma: str) -> tuple[set[int] | None, tuple[str, ...], str]:
+    def content_nodes(self, i: int, lemma: str) -> tuple[set[int] | None, tuple[str, ...], Rule | None]:
         """The tokens of what cue ``i`` reports, the words to strip before it, and the rule's name."""
         toks, tree = self.toks, self.tree
         ccomp = tree.kids(i, "ccomp")
         if ccomp:
-            return tree.subtree(ccomp[0]), ("that",), "syntax:ccomp"
+            return tree.subtree(ccomp[0]), ("that",), SYNTAX_CCOMP
         head = tree.heads[i]
         if head is not None and (_rel(toks[i]) == "parataxis" or self._comma_conjunct(i)):
             # "Y, X said." — the speech clause hangs off the root of what was said
-            return tree.subtree(head) - tree.subtree(i), (), "syntax:parataxis"
+            return tree.subtree(head) - tree.subtree(i), (), SYNTAX_PARATAXIS
         for c in tree.kids(i, "parataxis"):
             if c > i and any(toks[k].text and toks[k].text in ":" + _QUOTE_OPEN
                              for k in range(i + 1, min(tree.subtree(c)))):
-                return tree.subtree(c), (), "syntax:parataxis"  # 'He said: "…"'
+                return tree.subtree(c), (), SYNTAX_PARATAXIS  # 'He said: "…"'
         as_ = self.as_phrase(i)
         if as_ is None:  # "described by critics as …", with the as-phrase on the agent
             for c in tree.kids(i, "obl"):
                 as_ = as_ or self.as_phrase(c)
         if as_ is not None:
             if self.cue_lemma(as_) is not None:
-                return None, (), ""  # "quoted as saying …": the inner verb carries the attribution
-            return tree.subtree(as_), ("as",), "syntax:as"
+                return None, (), None  # "quoted as saying …": the inner verb carries the attribution
+            return tree.subtree(as_), ("as",), SYNTAX_AS
         if lemma in _XCOMP_CUES:
             for x in tree.kids(i, "xcomp"):
                 if toks[x].upos in (None, "VERB") or tree.kids(x, "mark"):
-                    return tree.subtree(x), ("to",), "syntax:xcomp"
-        return None, (), ""
+                    return tree.subtree(x), ("to",), SYNTAX_XCOMP
+        return None, (), None
 
     def _comma_conjunct(self, i: int) -> bool:
         """``Y, X warned`` parsed as a conjunction: a conjunct with its own subject, no ``and``."""
@@ -329,7 +339,7 @@ class _Finder:
             return None
         speaker = self.noun_phrase(source, {i, i + 1})
         return Candidate(cue=Span(self.toks[i].start, self.toks[i + 1].end), content=content,
-                         speaker=speaker, rule="syntax:according")
+                         speaker=speaker, rule=SYNTAX_ACCORDING)
 
 
 def syntactic_candidates(analysis: Analysis) -> list[Candidate]:

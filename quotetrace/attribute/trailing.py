@@ -28,7 +28,9 @@ from ..text.words import (
     SUBORDINATORS,
 )
 from .mentions import left_np, np_ok, right_np, through_descriptions, with_description_before
-from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, span_of, trim_content
+from .frame import Cue, Frame, Reading
+from .postposed import POST, POST_INVERTED
+from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, span_of, tokens_of, trim_content
 
 # punctuation that ends a statement inside its marks: “…,” “…?” “…!” “…—” “….”
 _STATEMENT_END = frozenset(",?!—–-….")
@@ -215,7 +217,7 @@ def _trailing(s: CueSentence, o: int, c: int, led: bool) -> tuple[Candidate, int
                 np = None  # "…,” said he doesn’t …": "he" opens a clause; the cue is not inverted
             if np is not None:
                 return Candidate(cue=span_of(s, k, cue_end), content=(content,),
-                                 speaker=span_of(s, *np), rule="post-inverted"), k, cue_end
+                                 speaker=span_of(s, *np), rule=POST_INVERTED), k, cue_end
     if not led:
         return None  # "Despite his “brash manner,” his lawyer wrote, he …": the post frame reads it
     # normal: "“…,” the senator said" / "“…,” Jane Doe, a lawyer for the family, told reporters"
@@ -246,6 +248,20 @@ def _trailing(s: CueSentence, o: int, c: int, led: bool) -> tuple[Candidate, int
         if tail is not None:
             pieces = (content, tail)
         return Candidate(cue=span_of(s, i, cue_end), content=pieces,
-                         speaker=span_of(s, *np), rule="post"), i, cue_end
+                         speaker=span_of(s, *np), rule=POST), i, cue_end
     return None
 
+
+def trailing(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """The ``trailing`` frame: "“…?” Mr. Ortiz asked, pointing at the map" is the quotation's
+    attribution, and the words after it are not content (no frame reads their cues)."""
+    found = trailing_attribution(s)
+    if found is None:
+        return None
+    cand, first, last = found
+    reading.skip.update(range(first, last + 1))
+    reading.spoke(tokens_of(s, cand.speaker))
+    return cand
+
+
+TRAILING = Frame("trailing", "sentence", (POST, POST_INVERTED), trailing)

@@ -31,7 +31,7 @@ def parsed(text: str, rows: str) -> Analysis:
 def found(a: Analysis) -> list[tuple[str, str | None, list[str], str]]:
     """(cue, speaker, content pieces, rule) of each candidate, as text."""
     t = a.text
-    return [(c.cue.of(t), c.speaker.of(t) if c.speaker else None, [s.of(t) for s in c.content], c.rule)
+    return [(c.cue.of(t), c.speaker.of(t) if c.speaker else None, [s.of(t) for s in c.content], c.rule.name)
             for c in syntactic_candidates(a)]
 
 

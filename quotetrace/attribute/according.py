@@ -1,0 +1,52 @@
+"""``according to X, …`` and ``…, according to X``: the phrase names the source; the content is
+the clause it qualifies, before or after it."""
+
+from __future__ import annotations
+
+from . import Candidate
+from .content import end_of_content, starts_new_attribution
+from .frame import Cue, Frame, Reading, Rule
+from .mentions import right_np
+from .sentence import CueSentence, OPEN_MARKS, span_of, trim_content
+
+ACCORDING = Rule("according", 0.85)
+
+
+def according(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """``according to X, …`` and ``…, according to X``."""
+    i = cue.i
+    reading.skip.add(i + 1)
+    np = right_np(s, i + 2)
+    if np is None:
+        # "according to early returns", "according to one global index": whatever follows is
+        # the source, up to the punctuation that ends it
+        b = i + 2
+        while b < s.n and b - i < 22 and s.low(b) not in (",", ".", ";", ":", ")", "—", "–", "?", "!") \
+                and (not s.inq[b] or s.toks[b - 1].text in OPEN_MARKS or s.inq[b - 1]):
+            b += 1
+        if b == i + 2 or not any(s.is_word(k) for k in range(i + 2, b)):
+            return None
+        np = (i + 2, b - 1)
+    phrase = span_of(s, i, i + 1)
+    text = s.text
+    pieces = []
+    before_end = i - 1
+    while before_end >= 0 and s.low(before_end) in (",", "—", "–", "(") and not s.inq[before_end]:
+        before_end -= 1
+    if before_end >= 0:
+        head = trim_content(text, s.span.start, s.toks[before_end].end)
+        if head:
+            pieces.append(head)
+    after = np[1] + 1
+    if after < len(s) and s.low(after) in (",", "—", "–", ")") and not starts_new_attribution(s, after + 1):
+        # "According to X, “…,” presumably meaning …": a participle after the quotation ends it
+        tail = trim_content(text, s.toks[after].end, end_of_content(s, after + 1, {}))
+        if tail:
+            pieces.append(tail)
+    if not pieces:
+        return None
+    return Candidate(cue=phrase, content=tuple(pieces), speaker=span_of(s, *np), rule=ACCORDING)
+
+
+ACCORDING_FRAME = Frame("according", "cue", (ACCORDING,), according,
+                        claims=lambda s, cue, reading: cue.kind == "according")

@@ -1,0 +1,68 @@
+"""Passive cues: ``has been described as …`` (no speaker), ``was described by X as …``,
+``it was reported that …``, and the appositive ``The scheme, described by X as …``."""
+
+from __future__ import annotations
+
+from . import Candidate
+from .content import end_of_content
+from .frame import Cue, Frame, Reading, Rule
+from .mentions import right_np
+from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, trim_content
+
+PASSIVE = Rule("passive", 0.7)
+
+# the forms before a passive participle: "has been described", "was told"
+BE_FORMS = ("been", "was", "were", "is", "are", "be", "being")
+
+
+# What opens the content of a passive cue: "was asked by the host whether …", "was told that …"
+_PASSIVE_CONTENT = frozenset("that whether if how why what when where who to".split())
+
+
+def passive(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """``described as …`` (no speaker), ``described by X as …``, ``it was reported that …``."""
+    i, cue_end, cues = cue.i, cue.end, reading.cues
+    k = cue_end + 1
+    speaker = None
+    if s.low(k) == "by":
+        np = right_np(s, k + 1)
+        if np is None:
+            return None
+        speaker = np
+        k = np[1] + 1
+    if s.low(k) == "as":
+        k += 1
+    elif speaker is None and s.low(k) != "that":
+        return None
+    elif speaker is not None and (k >= len(s) or s.low(k) not in _PASSIVE_CONTENT and s.toks[k].text not in OPEN_MARKS):
+        return None  # "lines to be uttered by the father, played by …": the content is elsewhere
+    if k >= len(s):
+        return None
+    end = end_of_content(s, k, cues)
+    if s.low(i - 1) == ",":
+        # "The scheme, described by prosecutors as “brazen,” ran for years": the description
+        # ends with the appositive
+        j = k
+        while j < len(s) and (s.inq[j] or s.low(j) != ",") \
+                and not (s.toks[j].text in CLOSE_MARKS and s.low(j - 1) == ","):
+            j += 1
+        if j < len(s):
+            end = min(end, s.toks[j].end if s.toks[j].text in CLOSE_MARKS else s.toks[j].start)
+    content = trim_content(s.text, s.toks[k].start, end)
+    if content is None:
+        return None
+    return Candidate(cue=span_of(s, i, cue_end), content=(content,),
+                     speaker=span_of(s, *speaker) if speaker else None, rule=PASSIVE)
+
+
+def is_passive(s: CueSentence, cue: Cue, reading: Reading) -> bool:
+    """Whether the cue is a passive participle after a form of "be" or before "by" in an
+    appositive: then only this frame reads it."""
+    low = s.low(cue.i)
+    if cue.kind != "speech" or not (low.endswith("ed") or low in ("told", "said", "written")):
+        return False
+    j = s.before_adverbs(cue.i)
+    return s.low(j) in BE_FORMS or (s.low(j) == "," and s.low(cue.end + 1) == "by")
+
+
+PASSIVE_FRAME = Frame("passive", "cue", (PASSIVE,), passive, claims=is_passive)

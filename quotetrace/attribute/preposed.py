@@ -1,0 +1,125 @@
+"""Attributions that come before their content.
+
+``pre``      ``X said (that) …``, ``X told the BBC on Thursday that …``: the subject of the cue
+             speaks and the content follows it;
+``carried``  ``…, saying …``, ``… and added that …``, ``after threatening …``: the cue hangs on
+             another clause, whose subject (or the last speaker named) speaks.
+
+Where the content starts and ends is :mod:`.content`'s; a ``X said:`` that ends its paragraph
+introduces the quotation paragraphs after it (the ``colon`` rule, see :mod:`.assemble`)."""
+
+from __future__ import annotations
+
+from . import Candidate
+from ..model import Span
+from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE
+from ..text.words import ADVERBS, AUXILIARIES, TIME_WORDS
+from .colon import COLON
+from .content import FUNCTION_WORDS, clause_starts, marked_content, pre_content, subordinate_end
+from .cues import contracted_pronoun
+from .frame import Cue, Frame, Reading, Rule
+from .mentions import left_np, subject
+from .sentence import CueSentence, span_of
+
+PRE = Rule("pre", 0.85)
+CARRIED = Rule("carried", 0.75)
+
+
+def _coordinated(s: CueSentence, i: int) -> bool:
+    """``… and added that …``, ``… but has also said …``: a cue coordinated with a clause before."""
+    prev = s.low(i - 1)
+    return prev in ("and", "but", "yet") or (prev in ADVERBS | AUXILIARIES and _prev_word(s, i) in ("and", "but", "yet"))
+
+
+def is_carried(s: CueSentence, cue: Cue, reading: Reading) -> bool:
+    """Whether the cue is a participle after a comma or a subordinator, or coordinated: then
+    only the ``carried`` frame reads it."""
+    i = cue.i
+    low, prev = s.low(i), s.low(i - 1)
+    carried = low.endswith("ing") and (prev in (",", "after", "before", "while", "by", "when", "in") or s.low(i - 2) == ",")
+    return carried or _coordinated(s, i)
+
+
+def carried(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """``…, saying …``: the subject of the clause the cue hangs on speaks."""
+    i = cue.i
+    # "The paper reported that the mayor … and has privately told aides …": a cue coordinated
+    # inside another's content shares the subject of that content
+    inner = next((c for c in reversed(reading.found) if c.content and c.content[0].start < s.toks[i].start < c.content[-1].end + 1), None)
+    if _coordinated(s, i) and inner is not None:
+        k0 = next(k for k, t in enumerate(s.toks) if t.start >= inner.content[0].start)
+        if s.low(k0) == "that":
+            k0 += 1
+        speaker = subject(s, i, k0)
+    else:
+        speaker = reading.last_speaker or subject(s, i)
+    return _preposed(s, cue, reading, speaker, CARRIED)
+
+
+def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """``X said (that) …``: the noun phrase before the cue (or the clause's subject) speaks."""
+    i = cue.i
+    speaker = left_np(s, i)
+    if speaker is None:
+        subj = subject(s, i)
+        if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
+            speaker = subj
+    j = s.before_adverbs(i)  # the word before the cue and its adverbs: "was", ",", "he’s"
+    if speaker is None and contracted_pronoun(s.low(j)):
+        speaker = (j, j)  # "He’s claiming that …"
+    return _preposed(s, cue, reading, speaker, PRE)
+
+
+def _preposed(s: CueSentence, cue: Cue, reading: Reading, speaker: tuple[int, int] | None,
+              rule: Rule) -> Candidate | None:
+    """The candidate of a cue whose content follows it, once its speaker is known."""
+    i, cue_end, lemma, kind = cue.i, cue.end, cue.lemma, cue.kind
+    content = pre_content(s, i, cue_end, lemma, reading.cues)
+    if content is not None and speaker is not None and rule is PRE:
+        content = subordinate_end(s, speaker[0], content)
+    if content is not None and (kind == "stance" or lemma not in CLAUSE_VERBS):
+        if not marked_content(s, i, cue_end, lemma, content):
+            return None
+    elif content is not None and lemma in NEEDS_CLAUSE and not clause_starts(s, content):
+        return None  # "conceded the race", "maintains a lead": an object, not a statement
+
+    if content is None:
+        if s.low(cue_end + 1) == ":" and cue_end + 2 >= len(s) and speaker is not None:
+            # "X said:" ends the paragraph; the quote paragraphs that follow are the content
+            return Candidate(cue=span_of(s, i, cue_end), content=(), speaker=span_of(s, *speaker), rule=COLON)
+        return None
+    if speaker is None and rule is PRE:
+        return None
+    if all(w.lower() in FUNCTION_WORDS or w.lower().endswith("ly") for w in content.of(s.text).split()):
+        return None  # "agreed, but also contended …", "According to MSNBC, basically.": no statement
+    if speaker:
+        reading.spoke(speaker)
+    return Candidate(cue=span_of(s, i, cue_end), content=(content,), speaker=_mention_span(s, speaker), rule=rule)
+
+
+def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | None:
+    """The offsets of a mention; of a contracted pronoun ("He’s claiming"), the pronoun alone."""
+    if speaker is None:
+        return None
+    span = span_of(s, *speaker)
+    if speaker[0] == speaker[1] and contracted_pronoun(s.low(speaker[0])):
+        word = s.toks[speaker[0]].text
+        cut = min(x for x in (word.find("’"), word.find("'")) if x > 0)
+        return Span(span.start, span.start + cut)
+    return span
+
+
+def _prev_word(s: CueSentence, i: int) -> str:
+    j = i - 1
+    while j >= 0 and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
+        j -= 1
+    return s.low(j)
+
+
+def _only_adverbials_between(s: CueSentence, a: int, b: int) -> bool:
+    return all(s.low(k) in ADVERBS or s.low(k) in AUXILIARIES or s.low(k) in TIME_WORDS
+               or s.low(k) in ("on", "in", "last", "this", "week") for k in range(a + 1, b))
+
+
+CARRIED_FRAME = Frame("carried", "cue", (CARRIED, COLON), carried, claims=is_carried)
+PRE_FRAME = Frame("pre", "cue", (PRE, COLON), pre)
