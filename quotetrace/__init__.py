@@ -8,40 +8,75 @@ report as one HTML page. In a notebook, quotes, extractions, families and traces
 as HTML, and ``Trace.to_pandas()`` / ``Extraction.to_pandas()`` give DataFrames.
 """
 
-from .errors import (
-    DecodeError,
-    ExtraError,
-    GoldError,
-    InputError,
-    ModelError,
-    PredictionError,
-    QuotetraceError,
-    ReadError,
-    UsageError,
-)
-from .evaluation import evaluate
-from .model import (
-    Article,
-    Change,
-    Cue,
-    Derivation,
-    Evidence,
-    Extraction,
-    Family,
-    Occurrence,
-    Quote,
-    Span,
-    Speaker,
-    SpeakerIdentity,
-    Trace,
-    TracedArticle,
-)
-from .pipeline import extract, extract_all
-from .read import DecodeWarning, Unreadable, read_articles
-from .tracing import Check, Checked, check, trace
+from __future__ import annotations
 
-# The report registers the notebook displays (_repr_html_) of the model's values when imported.
-from . import report  # noqa: E402,F401  isort: skip
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what type checkers and readers see; at run time each name loads when used
+    from .errors import (
+        DecodeError,
+        ExtraError,
+        GoldError,
+        InputError,
+        ModelError,
+        PredictionError,
+        QuotetraceError,
+        ReadError,
+        UsageError,
+    )
+    from .evaluation import evaluate
+    from .model import (
+        Article,
+        Change,
+        Cue,
+        Derivation,
+        Evidence,
+        Extraction,
+        Family,
+        Occurrence,
+        Quote,
+        Span,
+        Speaker,
+        SpeakerIdentity,
+        Trace,
+        TracedArticle,
+    )
+    from .pipeline import extract, extract_all
+    from .read import DecodeWarning, Unreadable, read_articles
+    from .tracing import Check, Checked, check, trace
+
+# Where each public name lives. The package imports a module only when one of its names is first
+# used, so `quotetrace --help` and a short `quotetrace extract` do not pay for tracing, scoring
+# and the report (about a third of a second on a small machine).
+_HOMES = {
+    "errors": ("DecodeError", "ExtraError", "GoldError", "InputError", "ModelError", "PredictionError",
+               "QuotetraceError", "ReadError", "UsageError"),
+    "evaluation": ("evaluate",),
+    "model": ("Article", "Change", "Cue", "Derivation", "Evidence", "Extraction", "Family", "Occurrence",
+              "Quote", "Span", "Speaker", "SpeakerIdentity", "Trace", "TracedArticle"),
+    "pipeline": ("extract", "extract_all"),
+    "read": ("DecodeWarning", "Unreadable", "read_articles"),
+    "tracing": ("Check", "Checked", "check", "trace"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quotetrace' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    # The report registers the notebook displays (_repr_html_) of the model's values when imported:
+    # whoever uses the public API gets them.
+    importlib.import_module(".report.views", __name__)
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __version__ = "0.1.0"
 

@@ -19,20 +19,19 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
-import attrs
-from tqdm import tqdm
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .analyze import ANALYZERS
-from .analyze.models import download
 from .errors import QuotetraceError, UsageError
-from .evaluation import SUBSETS, evaluate
-from .model import KINDS, Article, Extraction, Trace
-from .pipeline import extract_all
-from .read import Unreadable, count_articles, read_articles
-from .report import FORMATS, TRACE_FORMATS, write, write_check, write_trace
-from .report.scores import SCORE_FORMATS, write_scores
-from .tracing import check, trace
+from .options import ANALYZERS, FORMATS, KINDS, SCORE_FORMATS, SUBSETS, TRACE_FORMATS
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+    from .model import Extraction, Trace
+
+# The library is imported by the command that needs it, not here: `quotetrace --help` then reads
+# only the option names, and `extract` never loads tracing, scoring or the HTML report.
 
 #: Seconds a run lasts before its progress bar appears: a short run stays quiet.
 PROGRESS_DELAY = 1.0
@@ -168,6 +167,9 @@ def _evaluate_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate
+    from .report.scores import write_scores
+
     try:
         result = evaluate(args.gold, args.predicted, subset=args.subset, kinds=args.kinds)
     except QuotetraceError as exc:
@@ -197,6 +199,8 @@ class _Console:
         None when no bar is wanted. ``then`` names what the run does once every article is in."""
         if not self.wants_bar():
             return None
+        from tqdm import tqdm
+
         bar = self.bar = tqdm(total=total, desc=f"quotetrace: {desc}", unit=" articles", file=sys.stderr,
                               delay=PROGRESS_DELAY, leave=False, dynamic_ncols=True)
 
@@ -263,6 +267,8 @@ class _Tally:
 
 def _models(args: argparse.Namespace) -> int:
     try:
+        from .analyze.models import download
+
         where = download(lang=args.lang, model_dir=args.dir)
     except QuotetraceError as exc:
         print(f"quotetrace: error: {exc}", file=sys.stderr)
@@ -286,6 +292,8 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 
 def _report_articles(tr: Trace, console: _Console) -> int:
+    from .read import Unreadable
+
     """The articles that failed or were renamed, on standard error; the exit code they make."""
     for a in tr.articles:
         if a.note:
@@ -300,6 +308,11 @@ def _report_articles(tr: Trace, console: _Console) -> int:
 
 
 def _trace(args: argparse.Namespace, console: _Console) -> int:
+    from .model import Article
+    from .read import read_articles
+    from .report import write_trace
+    from .tracing import trace
+
     items = list(read_articles(*args.paths))
     progress = console.progress(sum(isinstance(i, Article) for i in items), "extracting", then="tracing")
     # the output is opened first: a path that cannot be written fails before a long trace
@@ -311,6 +324,13 @@ def _trace(args: argparse.Namespace, console: _Console) -> int:
 
 
 def _check(args: argparse.Namespace, console: _Console) -> int:
+    import attrs
+
+    from .model import Article
+    from .read import Unreadable, read_articles
+    from .report import write_check
+    from .tracing import check
+
     found = list(read_articles(args.article))
     if len(found) != 1:
         raise UsageError(f"{args.article}: check takes one article, found {len(found)}")
@@ -347,6 +367,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _trace(args, console)
         if args.command == "check":
             return _check(args, console)
+        import attrs
+
+        from .pipeline import extract_all
+        from .read import count_articles, read_articles
+        from .report import write
+
         progress = None
         # results are written as they come: on the terminal they are the progress, and a bar
         # would break their lines

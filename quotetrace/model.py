@@ -6,6 +6,7 @@ Classes are frozen; change one with :func:`attrs.evolve`.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -13,7 +14,7 @@ import attrs
 
 from .errors import ExtraError
 
-KINDS = ("direct", "mixed", "indirect")
+from .options import KINDS  # noqa: F401  (its home; re-exported here for the model's users)
 SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "document", "unknown")
 #: How an occurrence relates to its family's original (docs/output.md has the definitions).
 RELATIONS = ("original", "verbatim", "excerpt", "expanded", "altered", "paraphrase", "misattributed",
@@ -34,10 +35,13 @@ OCCURRENCE_COLUMNS = ("family", "family_speaker", "status", "article", "date", "
                       "evidence")
 
 # Rich displays. A notebook asks an object for ``_repr_html_``; the HTML is built by the report
-# layer, which sits at the top of the package and registers its views here when it is imported
-# (``quotetrace/__init__.py`` imports it, so a user always has them). The model never imports the
-# report: it only looks a view up by class, and shows nothing rich when none is registered.
+# layer, which sits at the top of the package and registers its views here from
+# ``report/views.py``. The model does not import the report to run: it looks a view up by class.
+# The views are registered when the public API is first used, or at the first display (the one
+# place the model names the views module, so that no command pays for the HTML report it does not
+# write); with no view, a value shows nothing rich.
 _HTML_VIEWS: dict[type, Callable[[Any], str]] = {}
+_VIEWS_MODULE = __name__.rpartition(".")[0] + ".report.views"
 
 
 def register_html_view(cls: type, view: Callable[[Any], str]) -> None:
@@ -51,6 +55,8 @@ class Displayed:
     __slots__ = ()
 
     def _repr_html_(self) -> str | None:
+        if not _HTML_VIEWS:
+            importlib.import_module(_VIEWS_MODULE)
         for cls in type(self).__mro__:
             view = _HTML_VIEWS.get(cls)
             if view is not None:

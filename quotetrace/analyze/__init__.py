@@ -19,7 +19,7 @@ from .base import FEATURES, Analysis, Analyzer, Entity, Sentence, Token, require
 
 __all__ = ["ANALYZERS", "FEATURES", "Analysis", "Analyzer", "Entity", "Sentence", "Token", "get_analyzer", "require"]
 
-ANALYZERS = ("rules", "stanza")
+from ..options import ANALYZERS  # noqa: E402,F401
 
 
 def get_analyzer(name: str = "rules", **options: object) -> Analyzer:

@@ -53,7 +53,7 @@ TRIMMED = frozenset(WHITE_SPACE + QUOTATION_MARKS + EDGE_PUNCTUATION + DASHES)
 #: prediction cover two neighbouring statements.
 OVERLAP = 0.5
 
-SUBSETS = ("all", "speech")
+from ..options import SUBSETS  # noqa: E402,F401
 
 Offsets = tuple[Piece, ...]  # disjoint, sorted, non-empty ranges
 

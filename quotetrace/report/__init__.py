@@ -1,38 +1,47 @@
 """Reports: extraction results as JSONL, JSON or a table; traces and checks as a readable text
 report, the JSON of the output contract, or one self-contained HTML page (:func:`html`).
 
-Importing this package registers the rich displays of the model's values (``_repr_html_`` in a
-notebook): the model looks them up by class and never imports the report (see
-:func:`quotetrace.model.register_html_view`). ``quotetrace/__init__.py`` imports it, so every
-user has them.
+The rich displays of the model's values (``_repr_html_`` in a notebook) are registered by
+:mod:`quotetrace.report.views`: the model looks them up by class and never imports the report (see
+:func:`quotetrace.model.register_html_view`). The public API (``quotetrace.extract`` and the rest)
+imports the views on first use, so every user has them. The page and the text report load when
+first asked for, so writing an extraction's JSONL never loads tracing.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
-from ..model import Extraction, Family, Occurrence, Quote, Trace, register_html_view
-from ..tracing import Check
+from ..model import Trace
 from .extraction import FORMATS, write, write_json, write_jsonl, write_table
-from .fragments import check_view, extraction_view, family_view, occurrence_view, quote_view, trace_view
-from .page import html, write_html
-from .text import marked_text, write_check_text, write_trace_text
 
 #: formats of ``quotetrace trace`` and ``quotetrace check``
-TRACE_FORMATS = ("text", "json", "html")
+from ..options import TRACE_FORMATS  # noqa: E402,F401
 
-register_html_view(Quote, quote_view)
-register_html_view(Extraction, extraction_view)
-register_html_view(Occurrence, occurrence_view)
-register_html_view(Family, family_view)
-register_html_view(Trace, trace_view)
-register_html_view(Check, check_view)
+if TYPE_CHECKING:
+    from .page import html, write_html
+    from .text import marked_text
+
+# the names whose modules load when first used: the page and the text report need tracing's words
+_LAZY = {"html": "page", "write_html": "page", "marked_text": "text"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quotetrace.report' has no attribute {name!r}")
+    importlib.import_module(".views", __name__)
+    return getattr(importlib.import_module(f".{module}", __name__), name)
 
 
 def write_trace(tr: Trace, out: TextIO, fmt: str = "text") -> None:
     """Write a trace as the text report, as JSON or as the HTML page."""
+    from .page import write_html
+    from .text import write_trace_text
+
     if fmt == "json":
         _dump(tr.to_dict(), out)
     elif fmt == "html":
@@ -45,6 +54,9 @@ def write_trace(tr: Trace, out: TextIO, fmt: str = "text") -> None:
 
 def write_check(check: Any, out: TextIO, fmt: str = "text") -> None:
     """Write what :func:`quotetrace.check` found, as text, JSON or the HTML page."""
+    from .page import write_html
+    from .text import write_check_text
+
     if fmt == "json":
         _dump(check.to_dict(), out)
     elif fmt == "html":

@@ -9,7 +9,7 @@ from typing import TextIO
 from ..errors import UsageError
 from ..model import Extraction
 
-FORMATS = ("jsonl", "json", "table")
+from ..options import FORMATS  # noqa: E402,F401
 
 
 def write_jsonl(results: Iterable[Extraction], out: TextIO) -> None:

@@ -8,7 +8,7 @@ from typing import TextIO
 from ..errors import UsageError
 from ..evaluation import OVERLAP, Evaluation
 
-SCORE_FORMATS = ("table", "json")
+from ..options import SCORE_FORMATS  # noqa: E402,F401
 
 
 def _rate(value: float | None) -> str:
