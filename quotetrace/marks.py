@@ -31,16 +31,28 @@ import regex
 from .model import Span
 from .text.layout import paragraphs
 from .text.lexicon import SPEECH_FORMS, speech_cues
+from .text.quotemarks import (
+    CLOSING,
+    DOUBLE_CLOSING,
+    DOUBLE_OPENING,
+    SINGLE_CLOSING,
+    SINGLE_OPENING,
+    STRAIGHT_DOUBLE,
+    STRAIGHT_SINGLE,
+    char_class,
+)
 
 # glyph -> (style, direction the glyph itself says: 1 opens, -1 closes, 0 either)
 _DOUBLE = {'"': ("straight", 0), "“": ("curly", 1), "”": ("curly", -1), "„": ("curly", 1),
            "‟": ("curly", 1), "«": ("guillemet", 1), "»": ("guillemet", -1)}
-_DOUBLE_RE = regex.compile(r'["“”„‟«»]')
-_SINGLE_RE = regex.compile(r"['‘’‚‹›]")
+_DOUBLE_RE = regex.compile(char_class(STRAIGHT_DOUBLE + DOUBLE_OPENING + DOUBLE_CLOSING))
+_SINGLE_RE = regex.compile(char_class(STRAIGHT_SINGLE + SINGLE_OPENING + SINGLE_CLOSING))
 
-_OPEN_LEFT = set("([{<—–-/\u00a0") | set(_DOUBLE) | set("‘‚‹'")
-_CLOSE_RIGHT = set(".,;:!?)]}>—–-/…\u00a0") | set(_DOUBLE) | set("’›'")
+_OPEN_LEFT = set("([{<—–-/\u00a0") | set(_DOUBLE) | set(SINGLE_OPENING + STRAIGHT_SINGLE)
+_CLOSE_RIGHT = set(".,;:!?)]}>—–-/…\u00a0") | set(_DOUBLE) | set(SINGLE_CLOSING + STRAIGHT_SINGLE)
 _CLOSE_LEFT = set(".,;:!?…)]") | set(_DOUBLE)
+# a double mark that may open right after a single one: '“…
+_DOUBLE_OPENERS = STRAIGHT_DOUBLE + DOUBLE_OPENING
 # an apostrophe that begins a word: '90s, 'em, 'til, 'cause, 'n'
 _ELISION_RE = regex.compile(r"(?:\d\d?s?\b|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b|n['’]\s|nuff\b|ol\b)",
                             regex.I)
@@ -110,7 +122,7 @@ def _single_kind(text: str, i: int) -> int:
     if left.isalnum() and right.isalnum():
         return 0  # don't, Ortiz’s, rock’n’roll
     left_open = left.isspace() or left in _OPEN_LEFT
-    if right.isalnum() or right in "“\"«":
+    if right.isalnum() or right in _DOUBLE_OPENERS:
         if not left_open:
             return 0
         if ch == "’" or _ELISION_RE.match(text, i + 1):
@@ -335,7 +347,7 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     # the first piece must stop mid-statement (“…,” or “…—”) or ask or exclaim (“…?” she asked.
     # “…”); a piece that ends its sentence with a period is mostly a quotation of its own
     last = a.pieces[-1].end - 1
-    while last > a.pieces[-1].start and text[last] in "’'\"”":
+    while last > a.pieces[-1].start and text[last] in CLOSING:
         last -= 1  # “… ‘Thank you for voting,’” Bennett explained: the nested quote's mark
     return text[last] in ",—–-…?!"
 

@@ -19,13 +19,14 @@ from ..model import Span, join_spans
 from ..text.layout import DisjointSpans
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of
+from ..text.quotemarks import QUOTATION_MARKS
 from .colon import COLON
 from .frame import Rule
 
 # a quotation paragraph that continues a quote of the paragraph before, with no cue of its own
 CONTINUED = Rule("continued", 0.6)
 
-_FILLER = set(" \t\r\n\u00a0,.;:!?—–-…\"'“”‘’«»„‹›()[]")
+_FILLER = set(" \t\r\n\u00a0,.;:!?—–-…()[]") | QUOTATION_MARKS
 
 
 def _only_filler(text: str, spans: Sequence[Span], pieces: Sequence[Span]) -> bool:

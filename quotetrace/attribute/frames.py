@@ -46,6 +46,7 @@ from ..marks import Marked
 from ..model import Span
 from ..text.layout import DisjointSpans
 from ..text.lexicon import cue_offsets
+from ..text.quotemarks import OPENING, char_class
 from . import Candidate
 from .according import ACCORDING_FRAME
 from .assemble import CONTINUED
@@ -53,7 +54,7 @@ from .colon import COLON_FRAME
 from .cues import DEED, find_cues, read_cue
 from .frame import Cue, Frame, Place, Reading, Rule
 from .headline import HEADLINE_FRAME
-from .opening import OPENING
+from .opening import OPENING_FRAME
 from .passive import PASSIVE_FRAME
 from .postposed import POST_FRAME
 from .preposed import CARRIED_FRAME, PRE_FRAME
@@ -67,7 +68,7 @@ from .trailing import TRAILING
 #: function in the module of its kind), put it here, and give it a row in the table tests.
 FRAMES: tuple[Frame, ...] = (
     HEADLINE_FRAME, TRAILING,
-    ACCORDING_FRAME, OPENING, DEED, RELAYED_FRAME, PASSIVE_FRAME, POST_FRAME, CARRIED_FRAME, PRE_FRAME,
+    ACCORDING_FRAME, OPENING_FRAME, DEED, RELAYED_FRAME, PASSIVE_FRAME, POST_FRAME, CARRIED_FRAME, PRE_FRAME,
     COLON_FRAME,
 )
 
@@ -83,7 +84,7 @@ def declared_rules() -> tuple[Rule, ...]:
 
 # A colon before a quotation or at the end of a sentence: a line with no cue word may still
 # introduce a quotation ("Jane Doe, The Planet: “…”")
-_COLON_INTRO_RE = regex.compile(r":\s*(?:[\"“‘'«„]|\Z)")
+_COLON_INTRO_RE = regex.compile(r":\s*(?:%s|\Z)" % char_class(OPENING))
 
 
 def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:

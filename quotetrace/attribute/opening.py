@@ -62,4 +62,4 @@ def said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate 
     return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule=POST_INVERTED)
 
 
-OPENING = Frame("opening", "cue", (POST_INVERTED, PASSIVE), opening, claims=lambda s, cue, reading: cue.i == 0)
+OPENING_FRAME = Frame("opening", "cue", (POST_INVERTED, PASSIVE), opening, claims=lambda s, cue, reading: cue.i == 0)

@@ -149,7 +149,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
         comma = next((x for x in range(a, i) if s.low(x) == ","), i)
         if np_ok(s, a, comma - 1) and (s.is_cap(a) or s.low(a) in DETERMINERS):
             return None  # "Ortiz, a lawyer, argued his case …": the mention is the subject, not content
-    if not (before in (",", "”", '"', "’", "'", "—", "–", ":") and not s.inq[a - 1]) or a - 1 <= 0:
+    if not ((before in CLOSE_MARKS or before in (",", "—", "–", ":")) and not s.inq[a - 1]) or a - 1 <= 0:
         return _inverted(s, i, cue_end, lemma)
     if lemma in QUOTE_ONLY and not any(s.inq[x] for x in range(a)):
         return _inverted(s, i, cue_end, lemma)  # "As crowds gathered, Ortiz talked about …"
@@ -222,7 +222,7 @@ def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | N
     """``…,” said the senator.``: the speaker after the cue."""
     text = s.text
     j = s.before_adverbs(i)
-    if s.low(j) in (",", "”", '"', "’", "'") and not s.inq[j] and lemma in CLAUSE_VERBS \
+    if (s.low(j) == "," or s.low(j) in CLOSE_MARKS) and not s.inq[j] and lemma in CLAUSE_VERBS \
             and not s.low(i).endswith("ing"):  # "…, telling supporters that …" is carried, not inverted
         np = right_np(s, cue_end + 1)
         if np and s.low(np[0]) in PRONOUNS and s.is_word(np[0] + 1):

@@ -8,12 +8,12 @@ import regex
 from ..text.words import ADVERBS, Tok, tokenize
 from ..model import Span
 from ..text.layout import DisjointSpans
+from ..text.quotemarks import CLOSING, OPENING, QUOTATION_MARKS
 
-OPEN_MARKS = set("“\"‘'«„‹")
-
-CLOSE_MARKS = set("”\"’'»›")
-
-ALL_MARKS = OPEN_MARKS | CLOSE_MARKS
+# the quotation marks, under the names the cue rules read them by
+OPEN_MARKS = OPENING
+CLOSE_MARKS = CLOSING
+ALL_MARKS = QUOTATION_MARKS
 
 DASHES = set("—–-―")
 

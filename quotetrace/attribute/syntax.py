@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from ..analyze import Analysis, Token, require
 from ..text.lexicon import PHRASAL_FORMS, SPEECH_FORMS, STANCE_FORMS, lemma_of
 from ..model import Span
+from ..text.quotemarks import OPENING
 from . import Candidate
 from .frame import Rule
 
@@ -46,7 +47,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _NOMINAL_DEPS = frozenset({"obl", "nmod", "obj", "iobj", "nsubj", "appos"})
 _APPOS_MAX = 8  # a longer apposition is a description, not part of the name
 
-_QUOTE_OPEN = "\"“‘«„‹"
+_QUOTE_OPEN = "".join(sorted(OPENING))
 
 
 class _Tree:

@@ -26,13 +26,14 @@ import regex
 from ..errors import GoldError, InputError, PredictionError, QuotetraceError, ReadError
 from ..model import KINDS, Extraction, Quote
 from ..read import read_file
+from ..text.quotemarks import DOUBLE_CLOSING, DOUBLE_OPENING, STRAIGHT_DOUBLE
 
 Piece = tuple[int, int]
 
 #: Double quotation marks: a content wrapped in them is a direct quote, one holding some is mixed.
-OPENING = "“„‟«"
-CLOSING = "”»"
-STRAIGHT = '"'
+OPENING = DOUBLE_OPENING
+CLOSING = DOUBLE_CLOSING
+STRAIGHT = STRAIGHT_DOUBLE
 DOUBLE = OPENING + CLOSING + STRAIGHT
 
 

@@ -33,6 +33,8 @@ from typing import Any
 
 import attrs
 
+from ..text.quotemarks import QUOTATION_MARKS
+
 from ..errors import PredictionError, QuotetraceError
 from ..model import KINDS
 from .annotations import Attribution, GoldArticle, Piece, Predicted, outside
@@ -43,10 +45,9 @@ from .speech import is_speech_cue
 #: of a mark. Only these four white-space characters: a no-break space is kept, as PolNeAR's
 #: scorer keeps it.
 WHITE_SPACE = " \t\r\n"
-QUOTATION_MARKS = "\"'“”‘’«»„‟"
 EDGE_PUNCTUATION = ".,;:!?()[]"
 DASHES = "—–-"
-TRIMMED = frozenset(WHITE_SPACE + QUOTATION_MARKS + EDGE_PUNCTUATION + DASHES)
+TRIMMED = frozenset(WHITE_SPACE + EDGE_PUNCTUATION + DASHES) | QUOTATION_MARKS
 
 #: A predicted content matches an annotated one when their Dice coefficient reaches this: half
 #: the characters in common forgives a clause boundary drawn a few words off, but never lets one

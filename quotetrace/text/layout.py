@@ -9,6 +9,7 @@ import regex
 
 from .lexicon import speech_cues
 from ..model import Span
+from .quotemarks import CLOSING, OPENING, char_class
 
 _LINE_RE = regex.compile(r"[^\n]+")
 
@@ -21,9 +22,9 @@ la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wy
 e.g i.e approx est univ mt ft
 """.split())
 
-_BOUNDARY_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[\p{Lu}\d])")
+_BOUNDARY_RE = regex.compile(r"[.!?…]+%s*\s+(?=%s{0,2}[\p{Lu}\d])" % (char_class(CLOSING, ")]"), char_class(OPENING, "([")))
 # searched backwards from the stop ((?r)): a forward search would try every start in the sentence
-_LAST_WORD_RE = regex.compile(r"(?r)([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
+_LAST_WORD_RE = regex.compile(r"(?r)([\w.]+)[.!?…]*%s*\s*\Z" % char_class(CLOSING, ")]"))
 
 
 class DisjointSpans:
@@ -58,10 +59,17 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
+# what ends a sentence, not a heading: its punctuation, or a closing ” " ’ after it. Not every
+# closing mark: a paragraph ending in a straight ' (a plural possessive, "… Veterans'") or a
+# guillemet stays a possible heading, which keeps pronouns from resolving across it (counting ',
+# four PolNeAR train/dev speakers moved, one "he" to an organisation)
+_HEADING_ENDS = frozenset(".!?…:;,)\"”’")
+
+
 def is_heading(text: str, para: Span) -> bool:
     """A headline or sub-heading: short, and without the punctuation that ends a sentence."""
     body = text[para.start:para.end]
-    if body[-1] in ".!?…:;,\"”’)" or len(body.split()) > 16:
+    if body[-1] in _HEADING_ENDS or len(body.split()) > 16:
         return False
     return body[0].isupper() or body[0].isdigit()
 
@@ -72,12 +80,16 @@ _SHORT_CLAUSE_RE = regex.compile(r"(?:[^.!?\n“”\"]|(?<=\b(?:{0}|\p{{Lu}}))\.
                                  .format(_TITLE_STOPS))
 
 
+# the opening marks as one string: an empty string (the text's end) is in it too
+_OPENERS = "".join(sorted(OPENING))
+
+
 def _attribution_follows(text: str, pos: int, end: int) -> bool:
     """Whether a short attribution (``Clinton said.``, ``asked Graham,``) starts at ``pos``."""
     m = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))
     if not m or len(m.group().split()) > 8:
         return False
-    if m.group()[-1] in ",:" and text[m.end():m.end() + 2].lstrip()[:1] in "\"“‘'":
+    if m.group()[-1] in ",:" and text[m.end():m.end() + 2].lstrip()[:1] in _OPENERS:
         return False  # "She adds, “…”" introduces the next quotation
     if speech_cues(m.group()):
         return True

@@ -42,6 +42,7 @@ from bisect import bisect_left, bisect_right
 import regex
 
 from ..model import Span
+from .quotemarks import CLOSING, OPENING, char_class
 
 #: narrowest and widest widths taken for a wrap: narrower lines are verse or lists, and no
 #: screen, terminal or mail client wraps wider
@@ -64,8 +65,8 @@ _LINE_START_RE = regex.compile(r"\n[^\S\n]*\S")
 _SPACE_RE = regex.compile(r"[^\S\u00a0\u2007\u202f]")
 # a word as a wrapper sees it: no-break spaces bind the words on their sides
 _WORD_RE = regex.compile(r"[^\s\u00a0\u2007\u202f]+(?:[\u00a0\u2007\u202f]+[^\s\u00a0\u2007\u202f]+)*")
-_SENTENCE_END_RE = regex.compile(r"[.!?…:][\"”’')\]]*\Z")
-_CAPITAL_RE = regex.compile(r"[\"“‘'(\[]?\p{Lu}")
+_SENTENCE_END_RE = regex.compile(r"[.!?…:]%s*\Z" % char_class(CLOSING, ")]"))
+_CAPITAL_RE = regex.compile(r"%s?\p{Lu}" % char_class(OPENING, "(["))
 # list markers: "-", "*", "•" bullets and "1." "2)" "a." "(b)" numbers, then a space
 _MARKER_RE = regex.compile(r"(?:(?P<bullet>[-*•‣◦▪·])|(?P<number>\(?(?:\d{1,3}|[a-z])[.)]))[ \t]+")
 # a bullet no sentence starts a line with; "-" and "1." may be a dash or "March 1." moved down

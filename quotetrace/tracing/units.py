@@ -23,6 +23,7 @@ import attrs
 
 from ..model import Article, Quote, Span, Speaker, join_spans
 from ..pipeline import Reading
+from ..text.quotemarks import CLOSING
 from ..text.wrapping import Unwrapped
 from .speakers import PRONOUNS
 from .knobs import SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
@@ -165,7 +166,7 @@ def _closing_mark(text: str, end: int) -> int:
     k = end
     while k < len(text) and k < end + 3 and text[k].isspace():
         k += 1
-    return k if k < len(text) and text[k] in "”\"’'»›" else -1
+    return k if k < len(text) and text[k] in CLOSING else -1
 
 
 def sketch(stems: Sequence[str]) -> tuple[int, ...]:
