@@ -64,7 +64,7 @@ indeed""".split())
 # cue, "to" opens a phrase ("adding to his wins", "responded to critics").
 _TO_VERBS = frozenset("""urge ask tell warn advise promise vow pledge threaten agree call beg implore plead encourage
 invite order instruct remind demand propose offer expect hope want plan decide refuse decline intend caution
-admonish entreat beseech importune notify claim continue go on""".split()) | {"go on"}
+admonish entreat beseech importune notify claim continue""".split()) | {"go on"}
 
 
 # A particle that makes a phrasal verb of a cue ("wrote off the effort"): it opens no content.

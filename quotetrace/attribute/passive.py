@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from . import Candidate
+from ..text.words import BE_FORMS
 from .content import end_of_content
 from .frame import Cue, Frame, Reading, Rule
 from .mentions import right_np
@@ -11,8 +12,6 @@ from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, trim_conten
 
 PASSIVE = Rule("passive", 0.7)
 
-# the forms before a passive participle: "has been described", "was told"
-BE_FORMS = ("been", "was", "were", "is", "are", "be", "being")
 
 
 # What opens the content of a passive cue: "was asked by the host whether …", "was told that …"

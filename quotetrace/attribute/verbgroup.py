@@ -16,9 +16,9 @@ from __future__ import annotations
 import regex
 
 from ..model import Span
-from ..text.words import ADVERBS
+from ..text.words import ADVERBS, PRONOUNS, VERB_AUXILIARIES
 
-_AUX = frozenset("has have had is are was were will would could can may might should must did does do shall".split())
+_AUX = VERB_AUXILIARIES
 _ADV = ADVERBS | {"not", "also", "never", "still", "just", "even", "always", "long"}
 _NEGATED = frozenset(a + "n" + q + "t" for a in ("has", "have", "had", "is", "are", "was", "were", "would", "could",
                                                     "should", "did", "does", "do", "must") for q in "’'")
@@ -28,7 +28,7 @@ _WORD_RE = regex.compile(r"[\w’'-]+")
 _LOOK_BACK = 60
 # the words that may stand just before a cue in its verb group
 _FIRST_WORDS = _AUX | _ADV | _NEGATED | {"to"}
-_CONTRACTED_RE = regex.compile(r"(?:he|she|it|they|we|you|i|who)([’'](?:s|re|ve|ll|d))")
+_CONTRACTED_RE = regex.compile(r"(?:%s)([’'](?:s|re|ve|ll|d))" % "|".join(sorted(PRONOUNS)))
 
 
 def _words_before(text: str, end: int) -> list[tuple[int, str]]:

@@ -18,13 +18,13 @@ from .lexicon import SPEECH_FORMS, STANCE_FORMS
 from .layout import ABBREVIATIONS
 
 # acronyms (U.S.), initials (John D. Podesta), abbreviations (Sen., Rep.) keep their period
-_ABBREV = "|".join(sorted((a for a in ABBREVIATIONS if "." not in a), key=len, reverse=True))
-assert all(a.isalnum() and len(a) <= 12 for a in _ABBREV.split("|"))
+_ABBREVS = sorted((a for a in ABBREVIATIONS if a.isalnum()), key=len, reverse=True)
+_ABBREV = "|".join(_ABBREVS)
 # a plural possessive keeps its apostrophe ("veterans' families"), so it is not taken for a mark;
 # the lookahead before the abbreviations spares the engine their long alternation at every word
 # that is not followed by a period, which halves the tokenizer's time
-_TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|(?=\w{1,12}\.\s)(?i:(?:%s)\.)(?=\s)"
-                          r"|\w+(?:[’'\-&]\w+)*(?:(?<=s)[’'](?=\s+\p{Ll}))?|[^\w\s]" % _ABBREV)
+_TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|(?=\w{1,%d}\.\s)(?i:(?:%s)\.)(?=\s)"
+                          r"|\w+(?:[’'\-&]\w+)*(?:(?<=s)[’'](?=\s+\p{Ll}))?|[^\w\s]" % (len(_ABBREVS[0]), _ABBREV))
 
 
 class Tok(NamedTuple):
@@ -48,10 +48,16 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some any "
                         "each every another no".split())
-PRONOUNS = frozenset("he she they it we i you who".split())
+#: Personal pronouns as subjects (and "who", which stands for one); as objects.
+PERSONAL_SUBJECTS = frozenset("i we you he she it they".split())
+PRONOUNS = PERSONAL_SUBJECTS | {"who"}
 OBJECT_PRONOUNS = frozenset("him her them it us me you".split())
-AUXILIARIES = frozenset("has have had is was were are be been being will would could should may "
-                        "might must can did does do shall 's ’s".split())
+#: The forms of "be": before a participle they make it passive ("was told", "has been described").
+BE_FORMS = frozenset("been was were is are be being".split())
+#: Auxiliaries and modals that stand before a verb ("has said", "would argue"), without "be".
+VERB_AUXILIARIES = frozenset("has have had is are was were will would could can may might should must did does "
+                             "do shall".split())
+AUXILIARIES = VERB_AUXILIARIES | BE_FORMS | {"'s", "’s"}
 # adverbs and particles that sit between a subject and its cue: "has also repeatedly said"
 ADVERBS = frozenset("also later earlier then still again once previously already repeatedly never "
                     "not often just recently reportedly allegedly publicly privately separately "
@@ -110,9 +116,8 @@ GROUP_HEADS = frozenset("""
 democrats republicans conservatives liberals voters critics supporters opponents protesters
 lawmakers leaders officials residents americans citizens activists members investigators
 authorities prosecutors police workers students parents analysts experts economists others
-senators representatives congressmen governors mayors ministers officials leaders candidates
-republicans democrats delegates donors activists organizers""".split()) | frozenset("""
-""".split())
+senators representatives congressmen governors mayors ministers candidates
+delegates donors organizers""".split())
 
 
 def cue_kind(low: str) -> str | None:

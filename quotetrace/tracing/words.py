@@ -27,6 +27,8 @@ from collections.abc import Sequence
 
 import regex
 
+from ..text.words import PERSONAL_SUBJECTS
+
 # words with inner apostrophes and hyphens (don't, fine-tuned, Ukraine’s), or numbers (3.5, 1,000)
 _WORD_RE = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}\p{N}]+(?:['’‘\-][\p{L}\p{M}\p{N}]+)*")
 
@@ -56,7 +58,7 @@ NEGATIONS = frozenset("not no never nothing none nobody nowhere neither nor with
 #: Modal verbs: will/would/might/must change how sure or how binding a statement is.
 MODALS = frozenset("will would shall should can could may might must ought need".split())
 #: Subject pronouns: changing one changes who does what.
-SUBJECTS = frozenset("i we you he she it they".split())
+SUBJECTS = PERSONAL_SUBJECTS
 NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
 seventy eighty ninety hundred thousand million billion trillion half dozen first second third
