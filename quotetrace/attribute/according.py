@@ -6,6 +6,7 @@ from __future__ import annotations
 from . import Candidate
 from .content import end_of_content, starts_new_attribution
 from .frame import Cue, Frame, Reading, Rule
+from .knobs import ACCORDING_SOURCE_REACH
 from .mentions import right_np
 from .sentence import CueSentence, OPEN_MARKS, span_of, trim_content
 
@@ -21,7 +22,7 @@ def according(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
         # "according to early returns", "according to one global index": whatever follows is
         # the source, up to the punctuation that ends it
         b = i + 2
-        while b < s.n and b - i < 22 and s.low(b) not in (",", ".", ";", ":", ")", "—", "–", "?", "!") \
+        while b < s.n and b - i < ACCORDING_SOURCE_REACH and s.low(b) not in (",", ".", ";", ":", ")", "—", "–", "?", "!") \
                 and (not s.inq[b] or s.toks[b - 1].text in OPEN_MARKS or s.inq[b - 1]):
             b += 1
         if b == i + 2 or not any(s.is_word(k) for k in range(i + 2, b)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import Candidate
+from .knobs import PARSED_MENTION_MAX
 
 # Parsed constructions trusted on their own: a clausal complement or a parenthetical attribution.
 # Objects, "as" phrases and infinitives are left to the rules, which check the cue word too.
@@ -33,7 +34,7 @@ def combine(rules: Sequence[Candidate], parsed: Sequence[Candidate]) -> list[Can
                                    rule=out[k].rule.with_parsed_speaker())
             continue
         if p.content and p.speaker is not None and p.rule.name in _ADDABLE \
-                and p.speaker.end - p.speaker.start <= 80 and not _covered(p, out):
+                and p.speaker.end - p.speaker.start <= PARSED_MENTION_MAX and not _covered(p, out):
             out.append(p)
     out.sort(key=lambda c: (c.content[0].start if c.content else c.cue.start if c.cue else 0))
     return out

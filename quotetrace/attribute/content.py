@@ -24,6 +24,23 @@ from ..text.words import (
 )
 from ..model import Span
 from ..text.lexicon import CLAUSE_VERBS, NOUNISH, lemma_of
+from .knobs import (
+    ADVERBIAL_REACH,
+    AS_OR_THAT_REACH,
+    AS_REACH,
+    GERUND_VERB_REACH,
+    LISTENER_BEFORE_COLON,
+    LISTENER_COMMA_REACH,
+    LISTENER_REACH,
+    LONG_ADVERBIAL_REACH,
+    MANNER_THAT_REACH,
+    MARKER_REACH,
+    OF_REACH,
+    PHRASE_BEFORE_QUOTE,
+    QUOTE_AFTER_AND_REACH,
+    RECIPIENT_REACH,
+    TO_REACH,
+)
 from .mentions import left_np
 from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, trim_content
 
@@ -172,21 +189,21 @@ def subordinate_end(s: CueSentence, a: int, content: Span) -> Span | None:
 def marked_content(s: CueSentence, i: int, cue_end: int, lemma: str, content: Span) -> bool:
     """Whether a cue that does not take a bare clause shows its content: "that", a quotation,
     or its own preposition (described … as, called for, accused … of)."""
-    after = [s.low(k) for k in range(cue_end + 1, min(len(s), cue_end + 12))]
+    after = [s.low(k) for k in range(cue_end + 1, min(len(s), cue_end + MARKER_REACH))]
     if after[:1] == ["that"] or any(s.inq[k] for k in range(len(s)) if content.start <= s.toks[k].start < content.end):
         return True
-    if lemma in _AS_VERBS and "as" in after[:8]:
+    if lemma in _AS_VERBS and "as" in after[:AS_OR_THAT_REACH]:
         return True
-    if lemma in _TO_VERBS and lemma in LISTENER_VERBS and "to" in after[:7]:
+    if lemma in _TO_VERBS and lemma in LISTENER_VERBS and "to" in after[:TO_REACH]:
         return True  # "urged residents to stay indoors": a request
     if lemma == "call" and (s.low(cue_end) in ("for", "on")):
         return True
-    if lemma == "accuse" and "of" in after[:6]:
+    if lemma == "accuse" and "of" in after[:OF_REACH]:
         return True
     if lemma == "call" and after[:1] and after[0] in ("it", "them", "him", "her", "this", "that") and len(after) > 2:
         return True  # "calling it a violation of the rules"
     # "said on Thursday that …": "that" after a short adverbial
-    return "that" in after[:8] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].start <= content.start
+    return "that" in after[:AS_OR_THAT_REACH] and s.toks[next(k for k in range(cue_end + 1, len(s)) if s.low(k) == "that")].start <= content.start
 
 
 CLAUSE_OPENERS = frozenset("""that whether if how why what when where who which there he she they we i it
@@ -218,12 +235,12 @@ def continues_content(s: CueSentence, k: int) -> bool:
         return True
     if low in ("and", "but"):
         # "Pryce “got immunity,” Okafor said, and still “sat in”": the quotation goes on
-        return any(s.toks[x].text in OPEN_MARKS and s.inq[x + 1] for x in range(k + 1, min(s.n - 1, k + 4)))
+        return any(s.toks[x].text in OPEN_MARKS and s.inq[x + 1] for x in range(k + 1, min(s.n - 1, k + QUOTE_AFTER_AND_REACH)))
     if low in PREPOSITIONS:
         return s.low(k + 1) in ("how", "why", "what", "whether", "when", "where")
     if low.endswith("ing"):
         # a gerund subject has its verb before the next comma; a participle adjunct does not
-        for x in range(k + 1, min(s.n, k + 8)):
+        for x in range(k + 1, min(s.n, k + GERUND_VERB_REACH)):
             if s.low(x) in (",", ".", ";") and not s.inq[x]:
                 return False
             if s.low(x) in AUXILIARIES:
@@ -243,18 +260,18 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
     k = cue_end + 1
     if lemma in _AS_VERBS:
         j = k
-        while j < min(n, k + 8) and s.low(j) != "as":
+        while j < min(n, k + AS_REACH) and s.low(j) != "as":
             j += 1
         if s.low(j) == "as":
             k = j + 1
     elif lemma in LISTENER_VERBS:
         j = k
-        while j < min(n, k + 10) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in OPEN_MARKS:
+        while j < min(n, k + LISTENER_REACH) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in OPEN_MARKS:
             j += 1
         if s.low(j) == ",":
             # "telling customers at a diner in Manchester, New Hampshire, that …"
             m = j
-            while m < min(n, k + 18) and s.low(m) not in ("that", ".") and not s.inq[m] \
+            while m < min(n, k + LISTENER_COMMA_REACH) and s.low(m) not in ("that", ".") and not s.inq[m] \
                     and s.toks[m].text not in OPEN_MARKS and not cue_kind(s.low(m)):
                 m += 1
             if s.low(m) == "that":
@@ -263,7 +280,7 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
             k = j
         elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
             k = j + 1  # "told SiriusXM host Matt Boyle, “…”"
-        elif j < n and s.toks[j].text in OPEN_MARKS and s.low(j - 1) == ":" and j - 1 - k <= 6 \
+        elif j < n and s.toks[j].text in OPEN_MARKS and s.low(j - 1) == ":" and j - 1 - k <= LISTENER_BEFORE_COLON \
                 and (s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS or s.is_cap(k) or s.low(k) in GROUP_HEADS):
             k = j  # "told the committee: “…”" — but "promised mass deportation: “…”" is no listener
         else:
@@ -286,14 +303,14 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
     else:
         # "said during the debate last week, “…”", "says of her rival: “…”": a phrase, then the quote
         j = k
-        while j < min(n, k + 12) and not s.inq[j] and s.toks[j].text not in OPEN_MARKS \
+        while j < min(n, k + PHRASE_BEFORE_QUOTE) and not s.inq[j] and s.toks[j].text not in OPEN_MARKS \
                 and s.low(j) not in ("that", ".", ";") and s.low(j) not in AUXILIARIES and not cue_kind(s.low(j)):
             j += 1
         if j > k and j + 1 < n and s.low(j - 1) in (",", ":") and s.toks[j].text in OPEN_MARKS:
             k = j
         # time and place adverbials right after the cue: "said on Thursday that …"
         j = k
-        while j < min(n, k + 8) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
+        while j < min(n, k + ADVERBIAL_REACH) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
                 and (s.low(j) in PREPOSITIONS or s.low(j) in TIME_WORDS or s.is_cap(j) or s.low(j) in DETERMINERS
                      or s.low(j).isdigit() or s.low(j) in ("‘", "’", "'")
                      or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference",
@@ -306,7 +323,7 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
             # "wrote in an email to the paper that …", "said Sunday in Madison, Wisconsin, that …",
             # "said on ABC’s “This Week” that …" (a title in marks after a possessive)
             j = k
-            while j < min(n, k + 16) and s.low(j) != "that" and s.low(j) not in (".", ";", ":") \
+            while j < min(n, k + LONG_ADVERBIAL_REACH) and s.low(j) != "that" and s.low(j) not in (".", ";", ":") \
                     and s.low(j) not in AUXILIARIES and s.low(j) not in PRONOUNS \
                     and not (cue_kind(s.low(j)) and s.low(j) not in NOUNISH) \
                     and (not s.inq[j] and s.toks[j].text not in OPEN_MARKS or _title_in_marks(s, j)):
@@ -328,7 +345,7 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
     if s.low(k) == "to" and lemma not in _TO_VERBS:
         # "wrote to the office that …", "admitted to the paper that …": a recipient, then the
         # content; "is adding to his wins": a phrase, not an infinitive the cue reports
-        j = next((x for x in range(k + 1, min(n, k + 9)) if s.low(x) == "that" and not s.inq[x]), None)
+        j = next((x for x in range(k + 1, min(n, k + 1 + RECIPIENT_REACH)) if s.low(x) == "that" and not s.inq[x]), None)
         if j is None or any(s.low(x) in AUXILIARIES or cue_kind(s.low(x)) for x in range(k + 1, j)):
             return None
         k = j
@@ -336,7 +353,7 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
     while j < n and (s.low(j).endswith("ly") and s.is_word(j) and not s.is_cap(j) or s.low(j) in ADVERBS):
         j += 1
     if j > k and (j >= n or s.low(j) in PREPOSITIONS - {"that", "to"} or s.low(j) in ".,;!?") \
-            and not any(s.low(x) == "that" for x in range(j, min(n, j + 10))):
+            and not any(s.low(x) == "that" for x in range(j, min(n, j + MANNER_THAT_REACH))):
         return None  # "testified voluntarily in 1998": how, not what
     if s.low(k) in _NO_CONTENT and (k + 1 >= n or s.low(k + 1) in ".,;!?") \
             and not (s.low(k) == "that" and s.low(k + 1) == "," and k + 2 < n):

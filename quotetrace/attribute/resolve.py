@@ -20,6 +20,7 @@ from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import is_heading
 from .assemble import Assembled
+from .knobs import LOOKBACK_PARAGRAPHS
 from .speakers import Described, describe
 from .verbgroup import widen
 
@@ -28,7 +29,6 @@ _NAME_RE = regex.compile(r"(?<![\w’'])(?:(?:\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}’
 _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her": ("person",),
                  "it": ("organization", "document"), "they": ("group", "organization", "anonymous", "person"),
                  "them": ("group", "organization", "anonymous")}
-_LOOKBACK_PARAGRAPHS = 3
 
 
 class _Names:
@@ -134,7 +134,7 @@ def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, i
     floor = headings[k] if k >= 0 else -1
     recent = []
     for off, p, sp in reversed(history):
-        if p <= floor or para - p > _LOOKBACK_PARAGRAPHS:
+        if p <= floor or para - p > LOOKBACK_PARAGRAPHS:
             break  # history is in text order: nothing older can qualify
         if off < span.start:
             recent.append(sp)

@@ -12,6 +12,7 @@ from . import Candidate
 from ..model import Span
 from ..marks import Marked
 from .frame import Rule
+from .knobs import SIGNATURE_TAIL
 
 SIGNED = Rule("signed", 0.9)
 
@@ -30,7 +31,7 @@ def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list
     ends = {m.close: m for m in marked if m.close >= 0}
     paras = analysis.paragraphs
     for k, p in enumerate(paras):
-        tail_from = max(p.start, p.end - 120)
+        tail_from = max(p.start, p.end - SIGNATURE_TAIL)
         m = _SIGNATURE_RE.search(text, tail_from, p.end)
         if m is None:
             continue

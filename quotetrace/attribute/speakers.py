@@ -15,6 +15,7 @@ import attrs
 import regex
 
 from ..text.words import ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
+from .knobs import DESCRIPTION_MAX_CHARS, DESCRIPTION_WORDS
 
 _WORD_RE = regex.compile(r"@\w+|(?:\p{Lu}\.){2,}|[\w’'.\-&]+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -43,6 +44,11 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word[:1] == "@"
 
 
+def _shortened(description: str, words: list[str]) -> str:
+    """A description as a speaker's name: whole when short, else its first words."""
+    return description if len(description) < DESCRIPTION_MAX_CHARS else " ".join(words[:DESCRIPTION_WORDS])
+
+
 @functools.lru_cache(maxsize=65536)
 def describe(mention: str) -> Described:
     """Canonical name, type and role of a speaker mention, from its words alone."""
@@ -69,7 +75,7 @@ def describe(mention: str) -> Described:
     if lows[-1] in DOCUMENT_HEADS and words[-1].islower() and not handle:
         # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention
         # ("The Washington Post" is capitalised, and a paper)
-        return Described(head if len(head) < 80 else " ".join(words[:6]), "document")
+        return Described(_shortened(head, words), "document")
     # the name: the capitalised words after the last title or descriptor
     last_desc = -1
     for k, (w, lw) in enumerate(zip(words, lows)):
@@ -92,7 +98,7 @@ def describe(mention: str) -> Described:
         or any(lw in ORG_HEADS for lw in app_lows[:4])
     first = next((lw for lw in lows if lw not in DETERMINERS and lw not in _NUMBERS), "")
     if first in ANONYMOUS_HEADS and not name_words[1:]:
-        return Described(text if len(text) < 80 else " ".join(words[:6]), "anonymous", role=role)
+        return Described(_shortened(text, words), "anonymous", role=role)
     the = lows[0] == "the"
     while name_words[1:] and name_lows[0] in DETERMINERS:
         name_words, name_lows = name_words[1:], name_lows[1:]
@@ -103,13 +109,13 @@ def describe(mention: str) -> Described:
         head_low = lows[-1]
         if (lows[0] in ("a", "an") or lows[0] in _NUMBERS or head_low in ANONYMOUS_HEADS) \
                 and not org and (head_low in ANONYMOUS_HEADS or lows[0] in ("a", "an")):
-            return Described(text if len(text) < 80 else " ".join(words[:6]), "anonymous", role=role)
+            return Described(_shortened(text, words), "anonymous", role=role)
         if head_low in GROUP_HEADS or head_low.endswith("s") and not org and head_low not in TITLES:
             return Described(head, "group", role=role)
         if org:
             return Described(None, "organization", role=head_low)
         if any(lw in ANONYMOUS_HEADS for lw in lows):
-            return Described(text if len(text) < 80 else " ".join(words[:6]), "anonymous", role=role)
+            return Described(_shortened(text, words), "anonymous", role=role)
         return Described(None, "person" if role else "unknown", role=role, qualifier=qualifier)
     name = " ".join(name_words).rstrip(",.;:")
     if name.endswith(_POSSESSIVE):

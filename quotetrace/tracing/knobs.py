@@ -22,6 +22,11 @@ SHORT_REACH = 3
 CONTEXT = 3
 #: ...and a context found around more than this many families' originals proposes nothing.
 MAX_CONTEXT_DF = 8
+#: The words (and characters) read on each side of the marks for that context, before the
+#: attribution's words among them are dropped: one word more than ``CONTEXT``, about twenty
+#: characters a word, so raising ``CONTEXT`` widens what is read.
+CONTEXT_READ = CONTEXT + 1
+CONTEXT_CHARS = 20 * CONTEXT_READ
 
 #: A passage that holds a family's original whole joins it only when it adds at most this many
 #: words (or as many as the original has): “not taking the whole country” expands “taking the

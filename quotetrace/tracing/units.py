@@ -26,11 +26,8 @@ from ..pipeline import Reading
 from ..text.quotemarks import CLOSING
 from ..text.wrapping import Unwrapped
 from .speakers import PRONOUNS
-from .knobs import SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
+from .knobs import CONTEXT_CHARS, CONTEXT_READ, SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
 from .words import Words, content_count, words
-
-#: how many narrator words just outside a passage's marks are kept, on each side
-_NEIGHBOURS = 4
 
 
 @attrs.define(slots=True)
@@ -206,12 +203,12 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             opening = m.opens[k]
             closing = m.close if k == len(m.pieces) - 1 else _closing_mark(text, piece.end)
             s0, _ = sentence_of(opening)
-            before = words(text, max(s0, opening - 80), opening)
-            before = before.slice(max(0, len(before) - _NEIGHBOURS), len(before))
+            before = words(text, max(s0, opening - CONTEXT_CHARS), opening)
+            before = before.slice(max(0, len(before) - CONTEXT_READ), len(before))
             after = None
             if closing >= 0:
                 _, e1 = sentence_of(closing)
-                after = words(text, closing + 1, min(e1, closing + 80)).slice(0, _NEIGHBOURS)
+                after = words(text, closing + 1, min(e1, closing + CONTEXT_CHARS)).slice(0, CONTEXT_READ)
             passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
                                   speaker=sp.name if sp else None, speaker_type=sp.type if sp else None,
                                   named=_named(sp), before=before, after=after, context=_context(q, before, after)))
