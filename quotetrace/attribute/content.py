@@ -256,85 +256,116 @@ def starts_new_attribution(s: CueSentence, k: int) -> bool:
 
 def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Span | None:
     """The content after a cue: ``said (that) …``, ``told X that …``, ``described X as …``."""
-    n = len(s)
     k = cue_end + 1
     if lemma in _AS_VERBS:
-        j = k
-        while j < min(n, k + AS_REACH) and s.low(j) != "as":
-            j += 1
-        if s.low(j) == "as":
-            k = j + 1
+        k = _after_as_verb(s, k)
     elif lemma in LISTENER_VERBS:
-        j = k
-        while j < min(n, k + LISTENER_REACH) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in OPEN_MARKS:
-            j += 1
-        if s.low(j) == ",":
-            # "telling customers at a diner in Manchester, New Hampshire, that …"
-            m = j
-            while m < min(n, k + LISTENER_COMMA_REACH) and s.low(m) not in ("that", ".") and not s.inq[m] \
-                    and s.toks[m].text not in OPEN_MARKS and not cue_kind(s.low(m)):
-                m += 1
-            if s.low(m) == "that":
-                j = m
-        if s.low(j) == "that":
-            k = j
-        elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
-            k = j + 1  # "told SiriusXM host Matt Boyle, “…”"
-        elif j < n and s.toks[j].text in OPEN_MARKS and s.low(j - 1) == ":" and j - 1 - k <= LISTENER_BEFORE_COLON \
-                and (s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS or s.is_cap(k) or s.low(k) in GROUP_HEADS):
-            k = j  # "told the committee: “…”" — but "promised mass deportation: “…”" is no listener
-        else:
-            # "told reporters the plan …": skip the listener
-            first = k
-            while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
-                             or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience")):
-                k += 1
-            if k + 1 < n and s.low(k).endswith("s") and not s.is_cap(k) and s.low(k) not in AUXILIARIES \
-                    and (s.low(k + 1) in PRONOUNS or s.low(k + 1) in DETERMINERS or s.is_cap(k + 1)):
-                k += 1  # "tells audiences she may be prosecuted"
-            while k < n and (s.low(k) in PREPOSITIONS and s.low(k) not in ("that",)) and (s.is_cap(k + 1) or s.low(k + 1) in TIME_WORDS):
-                k += 2
-            if s.low(k) == "to" and k > first:
-                k = first  # "urged voters to …", "asked him to …": who is to act is part of the request
-            elif s.low(k) == "to":
-                k += 1
-            elif s.low(k).endswith("ing") and lemma_of(s.low(k)) in CLAUSE_VERBS:
-                return None  # "emailed supporters saying …": the participle is the cue of the content
+        k = _after_listener(s, k, lemma)
+        if k is None:
+            return None
     else:
-        # "said during the debate last week, “…”", "says of her rival: “…”": a phrase, then the quote
+        k = _after_phrase(s, k, lemma)
+    return _content_from(s, k, lemma, cues)
+
+
+def _after_as_verb(s: CueSentence, k: int) -> int:
+    """``described the plan as …``: the content starts after the "as" (when it is near)."""
+    n = len(s)
+    j = k
+    while j < min(n, k + AS_REACH) and s.low(j) != "as":
+        j += 1
+    if s.low(j) == "as":
+        k = j + 1
+    return k
+
+
+def _after_listener(s: CueSentence, k: int, lemma: str) -> int | None:
+    """``told the BBC on Thursday that …``, ``told reporters the plan …``: where the content
+    starts past the listener, or None when a participle after it is the content's own cue."""
+    n = len(s)
+    j = k
+    while j < min(n, k + LISTENER_REACH) and s.low(j) not in ("that", ",", ".") and not s.inq[j] and s.low(j) not in OPEN_MARKS:
+        j += 1
+    if s.low(j) == ",":
+        # "telling customers at a diner in Manchester, New Hampshire, that …"
+        m = j
+        while m < min(n, k + LISTENER_COMMA_REACH) and s.low(m) not in ("that", ".") and not s.inq[m] \
+                and s.toks[m].text not in OPEN_MARKS and not cue_kind(s.low(m)):
+            m += 1
+        if s.low(m) == "that":
+            j = m
+    if s.low(j) == "that":
+        k = j
+    elif s.low(j) == "," and j + 1 < n and s.toks[j + 1].text in OPEN_MARKS:
+        k = j + 1  # "told SiriusXM host Matt Boyle, “…”"
+    elif j < n and s.toks[j].text in OPEN_MARKS and s.low(j - 1) == ":" and j - 1 - k <= LISTENER_BEFORE_COLON \
+            and (s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS or s.is_cap(k) or s.low(k) in GROUP_HEADS):
+        k = j  # "told the committee: “…”" — but "promised mass deportation: “…”" is no listener
+    else:
+        # "told reporters the plan …": skip the listener
+        first = k
+        while k < n and (s.is_cap(k) or s.low(k) in DETERMINERS or s.low(k) in OBJECT_PRONOUNS
+                         or s.low(k) in ("reporters", "journalists", "supporters", "crowd", "audience")):
+            k += 1
+        if k + 1 < n and s.low(k).endswith("s") and not s.is_cap(k) and s.low(k) not in AUXILIARIES \
+                and (s.low(k + 1) in PRONOUNS or s.low(k + 1) in DETERMINERS or s.is_cap(k + 1)):
+            k += 1  # "tells audiences she may be prosecuted"
+        while k < n and (s.low(k) in PREPOSITIONS and s.low(k) not in ("that",)) and (s.is_cap(k + 1) or s.low(k + 1) in TIME_WORDS):
+            k += 2
+        if s.low(k) == "to" and k > first:
+            k = first  # "urged voters to …", "asked him to …": who is to act is part of the request
+        elif s.low(k) == "to":
+            k += 1
+        elif s.low(k).endswith("ing") and lemma_of(s.low(k)) in CLAUSE_VERBS:
+            return None  # "emailed supporters saying …": the participle is the cue of the content
+    return k
+
+
+def _after_phrase(s: CueSentence, k: int, lemma: str) -> int:
+    """``said on Thursday that …``, ``said during the debate, “…”``: where the content starts
+    past a phrase of time, place or channel after the cue."""
+    n = len(s)
+    # "said during the debate last week, “…”", "says of her rival: “…”": a phrase, then the quote
+    j = k
+    while j < min(n, k + PHRASE_BEFORE_QUOTE) and not s.inq[j] and s.toks[j].text not in OPEN_MARKS \
+            and s.low(j) not in ("that", ".", ";") and s.low(j) not in AUXILIARIES and not cue_kind(s.low(j)):
+        j += 1
+    if j > k and j + 1 < n and s.low(j - 1) in (",", ":") and s.toks[j].text in OPEN_MARKS:
+        k = j
+    # time and place adverbials right after the cue: "said on Thursday that …"
+    j = k
+    while j < min(n, k + ADVERBIAL_REACH) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
+            and (s.low(j) in PREPOSITIONS or s.low(j) in TIME_WORDS or s.is_cap(j) or s.low(j) in DETERMINERS
+                 or s.low(j).isdigit() or s.low(j) in ("‘", "’", "'")
+                 or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference",
+                                 "time", "times")):
+        j += 1
+    if s.low(j) == "that" and j > k:
+        k = j
+    elif s.low(k) in PREPOSITIONS or s.low(k) in TIME_WORDS:
+        # a longer adverbial: "said in a radio interview recorded before the vote that …",
+        # "wrote in an email to the paper that …", "said Sunday in Madison, Wisconsin, that …",
+        # "said on ABC’s “This Week” that …" (a title in marks after a possessive)
         j = k
-        while j < min(n, k + PHRASE_BEFORE_QUOTE) and not s.inq[j] and s.toks[j].text not in OPEN_MARKS \
-                and s.low(j) not in ("that", ".", ";") and s.low(j) not in AUXILIARIES and not cue_kind(s.low(j)):
+        while j < min(n, k + LONG_ADVERBIAL_REACH) and s.low(j) != "that" and s.low(j) not in (".", ";", ":") \
+                and s.low(j) not in AUXILIARIES and s.low(j) not in PRONOUNS \
+                and not (cue_kind(s.low(j)) and s.low(j) not in NOUNISH) \
+                and (not s.inq[j] and s.toks[j].text not in OPEN_MARKS or _title_in_marks(s, j)):
             j += 1
-        if j > k and j + 1 < n and s.low(j - 1) in (",", ":") and s.toks[j].text in OPEN_MARKS:
-            k = j
-        # time and place adverbials right after the cue: "said on Thursday that …"
-        j = k
-        while j < min(n, k + ADVERBIAL_REACH) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \
-                and (s.low(j) in PREPOSITIONS or s.low(j) in TIME_WORDS or s.is_cap(j) or s.low(j) in DETERMINERS
-                     or s.low(j).isdigit() or s.low(j) in ("‘", "’", "'")
-                     or s.low(j) in ("interview", "statement", "week", "last", "earlier", "later", "news", "conference",
-                                     "time", "times")):
-            j += 1
-        if s.low(j) == "that" and j > k:
-            k = j
-        elif s.low(k) in PREPOSITIONS or s.low(k) in TIME_WORDS:
-            # a longer adverbial: "said in a radio interview recorded before the vote that …",
-            # "wrote in an email to the paper that …", "said Sunday in Madison, Wisconsin, that …",
-            # "said on ABC’s “This Week” that …" (a title in marks after a possessive)
-            j = k
-            while j < min(n, k + LONG_ADVERBIAL_REACH) and s.low(j) != "that" and s.low(j) not in (".", ";", ":") \
-                    and s.low(j) not in AUXILIARIES and s.low(j) not in PRONOUNS \
-                    and not (cue_kind(s.low(j)) and s.low(j) not in NOUNISH) \
-                    and (not s.inq[j] and s.toks[j].text not in OPEN_MARKS or _title_in_marks(s, j)):
-                j += 1
-            before = j - 1 if s.low(j - 1) != "," else j - 2
-            # a name, a title or a time before "that"; after a common noun ("accusations that",
-            # "a provision that") "that" opens the noun's own clause, not the content
-            if s.low(j) == "that" and not s.inq[j] and lemma in CLAUSE_VERBS \
-                    and (s.is_cap(before) or s.toks[before].text in CLOSE_MARKS or s.low(before) in TIME_WORDS
-                         or s.low(before).isdigit() or s.low(before) in _CHANNELS):
-                k = j  # "said on its website that …", "said in the letter that …", "said via email that …"
+        before = j - 1 if s.low(j - 1) != "," else j - 2
+        # a name, a title or a time before "that"; after a common noun ("accusations that",
+        # "a provision that") "that" opens the noun's own clause, not the content
+        if s.low(j) == "that" and not s.inq[j] and lemma in CLAUSE_VERBS \
+                and (s.is_cap(before) or s.toks[before].text in CLOSE_MARKS or s.low(before) in TIME_WORDS
+                     or s.low(before).isdigit() or s.low(before) in _CHANNELS):
+            k = j  # "said on its website that …", "said in the letter that …", "said via email that …"
+    return k
+
+
+def _content_from(s: CueSentence, k: int, lemma: str, cues: dict[int, str]) -> Span | None:
+    """The content from token ``k`` (past the listener or adverbial) to its end, or None when
+    what follows reports no statement ("responded by …", "said nothing", "said this week,")."""
+    n = len(s)
     # the complementizer belongs to the content ("said that …"), as PolNeAR annotates it
     while k < n and s.low(k) in (":", ",") and not s.inq[k]:
         k += 1
@@ -367,6 +398,8 @@ def pre_content(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int
         return None  # "what he said this week, …": a time, not a statement
     end = end_of_content(s, k, cues)
     return trim_content(s.text, s.toks[k].start, end)
+
+
 
 
 def _title_in_marks(s: CueSentence, j: int) -> bool:

@@ -49,6 +49,47 @@ def _shortened(description: str, words: list[str]) -> str:
     return description if len(description) < DESCRIPTION_MAX_CHARS else " ".join(words[:DESCRIPTION_WORDS])
 
 
+def _without_owner(words: list[str], lows: list[str]) -> tuple[list[str], list[str], str]:
+    """The words without a possessive owner ("Russia’s Foreign Minister …" → "Foreign Minister
+    …"), and the owner."""
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(_POSSESSIVE) and k < len(words) - 1:
+            return words[k + 1:], lows[k + 1:], lows[k]
+    return words, lows, ""
+
+
+def _last_descriptor(words: list[str], lows: list[str]) -> int:
+    """The index of the last title or descriptor word: the name is the capitalised words after it
+    (-1 when the mention opens with the name)."""
+    last_desc = -1
+    for k, (w, lw) in enumerate(zip(words, lows)):
+        if not _is_cap(w) or lw in TITLES or (_NATIONALITY_RE.match(w) and k + 1 < len(words) and lows[k + 1] in TITLES):
+            last_desc = k
+    # "Secretary of State Ana Ruiz": "of State" belongs to the title
+    k = last_desc + 1
+    while k + 1 < len(words) and lows[k] == "of" and _is_cap(words[k + 1]):
+        k += 2
+        last_desc = k - 1
+    return last_desc
+
+
+def _unnamed(text: str, head: str, words: list[str], lows: list[str], org: bool, role: str,
+             qualifier: str) -> Described:
+    """A mention with no name in it: "a senior official", "Republicans", "the agency", "the
+    senator"."""
+    head_low = lows[-1]
+    if (lows[0] in ("a", "an") or lows[0] in _NUMBERS or head_low in ANONYMOUS_HEADS) \
+            and not org and (head_low in ANONYMOUS_HEADS or lows[0] in ("a", "an")):
+        return Described(_shortened(text, words), "anonymous", role=role)
+    if head_low in GROUP_HEADS or head_low.endswith("s") and not org and head_low not in TITLES:
+        return Described(head, "group", role=role)
+    if org:
+        return Described(None, "organization", role=head_low)
+    if any(lw in ANONYMOUS_HEADS for lw in lows):
+        return Described(_shortened(text, words), "anonymous", role=role)
+    return Described(None, "person" if role else "unknown", role=role, qualifier=qualifier)
+
+
 @functools.lru_cache(maxsize=65536)
 def describe(mention: str) -> Described:
     """Canonical name, type and role of a speaker mention, from its words alone."""
@@ -64,28 +105,13 @@ def describe(mention: str) -> Described:
     if not words:
         return Described(None, "unknown")
     lows = [w.lower().rstrip(".") for w in words]
-    # drop a possessive owner: "Russia’s Foreign Minister …" → "Foreign Minister …"
-    owner = ""
-    for k, w in enumerate(words[:-1]):
-        if w.endswith(_POSSESSIVE) and k < len(words) - 1:
-            owner = lows[k]
-            words, lows = words[k + 1:], lows[k + 1:]
-            break
+    words, lows, owner = _without_owner(words, lows)
     app_lows = [w.lower() for w in _WORD_RE.findall(apposition)]
     if lows[-1] in DOCUMENT_HEADS and words[-1].islower() and not handle:
         # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention
         # ("The Washington Post" is capitalised, and a paper)
         return Described(_shortened(head, words), "document")
-    # the name: the capitalised words after the last title or descriptor
-    last_desc = -1
-    for k, (w, lw) in enumerate(zip(words, lows)):
-        if not _is_cap(w) or lw in TITLES or (_NATIONALITY_RE.match(w) and k + 1 < len(words) and lows[k + 1] in TITLES):
-            last_desc = k
-    # "Secretary of State Ana Ruiz": "of State" belongs to the title
-    k = last_desc + 1
-    while k + 1 < len(words) and lows[k] == "of" and _is_cap(words[k + 1]):
-        k += 2
-        last_desc = k - 1
+    last_desc = _last_descriptor(words, lows)
     name_words = [w for w in words[last_desc + 1:]]
     name_lows = [lw for lw in lows[last_desc + 1:]]
     desc_lows = [lw for lw in lows[: last_desc + 1] if lw not in DETERMINERS] + app_lows
@@ -106,17 +132,7 @@ def describe(mention: str) -> Described:
         # "The Russian Investigative Committee" names the committee
         name_words, name_lows = name_words[1:], name_lows[1:]
     if not name_words:
-        head_low = lows[-1]
-        if (lows[0] in ("a", "an") or lows[0] in _NUMBERS or head_low in ANONYMOUS_HEADS) \
-                and not org and (head_low in ANONYMOUS_HEADS or lows[0] in ("a", "an")):
-            return Described(_shortened(text, words), "anonymous", role=role)
-        if head_low in GROUP_HEADS or head_low.endswith("s") and not org and head_low not in TITLES:
-            return Described(head, "group", role=role)
-        if org:
-            return Described(None, "organization", role=head_low)
-        if any(lw in ANONYMOUS_HEADS for lw in lows):
-            return Described(_shortened(text, words), "anonymous", role=role)
-        return Described(None, "person" if role else "unknown", role=role, qualifier=qualifier)
+        return _unnamed(text, head, words, lows, org, role, qualifier)
     name = " ".join(name_words).rstrip(",.;:")
     if name.endswith(_POSSESSIVE):
         name = _POSSESSIVE_END_RE.sub("", name)
