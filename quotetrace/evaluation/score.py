@@ -33,8 +33,6 @@ from typing import Any
 
 import attrs
 
-from ..text.quotemarks import QUOTATION_MARKS
-
 from ..errors import PredictionError, QuotetraceError
 from ..model import KINDS
 from .annotations import Attribution, GoldArticle, Piece, Predicted, outside
@@ -47,7 +45,11 @@ from .speech import is_speech_cue
 WHITE_SPACE = " \t\r\n"
 EDGE_PUNCTUATION = ".,;:!?()[]"
 DASHES = "—–-"
-TRIMMED = frozenset(WHITE_SPACE + EDGE_PUNCTUATION + DASHES) | QUOTATION_MARKS
+#: The marks the PolNeAR scorer trims: a scoring convention, like the speech verbs of
+#: :mod:`.speech`, and deliberately not the extractor's list (:mod:`quotetrace.text.quotemarks`,
+#: which adds ‚ ‹ ›): scores must stay comparable with that scorer's (scripts/compare_scorers.py).
+QUOTATION_MARKS = "\"'“”‘’«»„‟"
+TRIMMED = frozenset(WHITE_SPACE + QUOTATION_MARKS + EDGE_PUNCTUATION + DASHES)
 
 #: A predicted content matches an annotated one when their Dice coefficient reaches this: half
 #: the characters in common forgives a clause boundary drawn a few words off, but never lets one
