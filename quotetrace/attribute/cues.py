@@ -22,6 +22,7 @@ from ..text.words import (
 )
 from ..text.lexicon import CLAUSE_VERBS, CUE_WORDS, NOUNISH, PHRASAL_FORMS, lemma_of
 from .content import LISTENER_VERBS
+from . import Candidate
 from .frame import Cue, Frame, Reading
 from .mentions import QUANTIFIERS
 from .sentence import CueSentence, OPEN_MARKS
@@ -158,9 +159,14 @@ def read_cue(s: CueSentence, i: int, kind: str, reading: Reading) -> Cue:
 _CLAIMED_DEEDS = frozenset("responsibility credit victory the a an his her their".split())
 
 
-def _deed(s: CueSentence, cue: Cue, reading: Reading) -> bool:
+def is_deed(s: CueSentence, cue: Cue, reading: Reading) -> bool:
+    """Whether the cue reports a deed, not speech: then no frame reads it."""
     return cue.lemma == "claim" and s.low(cue.end + 1) in _CLAIMED_DEEDS
 
 
-# A cue that reports a deed: no frame reads it.
-DEED = Frame("deed", "cue", (), lambda s, cue, reading: None, claims=_deed)
+def deed(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """The ``deed`` frame finds nothing: it claims the cue so that no other frame reads it."""
+    return None
+
+
+DEED = Frame("deed", "cue", (), deed, claims=is_deed)

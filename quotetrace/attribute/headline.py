@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of
-from .frame import Frame, Rule
+from .frame import Cue, Frame, Reading, Rule
 from .sentence import ALL_MARKS, CueSentence, span_of, trim_content
 
 HEADLINE = Rule("headline", 0.7)
@@ -73,7 +73,15 @@ def headline_attribution(s: CueSentence) -> Candidate | None:
     return None
 
 
-# "Ortiz Says Budget Talks Are Over.": a headline capitalises its cue, so it is read whole and
-# no other frame reads it
-HEADLINE_FRAME = Frame("headline", "sentence", (HEADLINE,), lambda s, cue, reading: headline_attribution(s),
-                       claims=lambda s, cue, reading: title_case(s))
+def headline(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """The ``headline`` frame, tried once per sentence."""
+    return headline_attribution(s)
+
+
+def is_headline(s: CueSentence, cue: Cue, reading: Reading) -> bool:
+    """"Ortiz Says Budget Talks Are Over.": a headline capitalises its cue, so it is read whole
+    and no other frame reads it."""
+    return title_case(s)
+
+
+HEADLINE_FRAME = Frame("headline", "sentence", (HEADLINE,), headline, claims=is_headline)
