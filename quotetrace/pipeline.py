@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -203,6 +202,8 @@ def _mapped(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item],
         for k, item in enumerate(itertools.chain(head, items)):
             yield fn(k, item, analyzer)
         return
+    import multiprocessing  # only a batch worth sharing pays for its import (tens of ms)
+
     items = itertools.chain(head, items)
     methods = multiprocessing.get_all_start_methods()
     if not isinstance(analyzer, str) and "fork" not in methods:
