@@ -22,6 +22,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("pipeline",),                # extract(): the steps in order
     ("tracing",),                 # tracing quotes across articles
     ("evaluation",),              # scoring against annotations
+    ("benchmark",),               # generated tracing corpora and their scorer (scripts/)
     ("report",),                  # text, JSON, HTML
     ("cli", "__main__", "__init__"),
 ]
