@@ -198,10 +198,11 @@ def _to_sentence_end(text: str, end: int, sentence_end: int) -> int:
     return end + len(m.group(1)) if m else end
 
 
-def analyze_base(article: Article, index: int) -> Base:
-    """Quotes, paragraphs, and which paragraphs can move, from the project's own extractor."""
+def analyze_base(article: Article, index: int, quotes: list[Quote] | None = None) -> Base:
+    """Quotes, paragraphs, and which paragraphs can move; the quotes are the project's own
+    extractor's unless given (annotated ones)."""
     text = article.text
-    quotes = quotetrace.extract(article)
+    quotes = quotetrace.extract(article) if quotes is None else quotes
     paras = paragraph_spans(text)
     base = Base(article, index, quotes, paras, "\n\n" if "\n\n" in text else "\n",
                 "straight" if text.count('"') > text.count("“") else "curly")

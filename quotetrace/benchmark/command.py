@@ -42,7 +42,8 @@ from pathlib import Path
 
 from .bases import load_bases
 from .answers import set_aside, verify
-from .corpus import _generate, manifest, write_corpus
+from .annotated import read_annotations
+from .corpus import build, manifest, write_corpus
 
 
 
@@ -60,7 +61,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--verify", action="store_true",
                    help="also run the extractor on every derived article and leave unscored the "
                         "answers it does not see as written (about 1%%; slow: one extract() per article)")
+    p.add_argument("--answers", choices=("extractor", "annotated"), default="extractor",
+                   help="where the bases' quotes and speakers come from: the project's extractor "
+                        "(default), or the bases' own human annotations (the 'quotes' of a JSONL "
+                        "base file, or --annotations), which measures extraction and tracing together")
+    p.add_argument("--annotations", type=Path, metavar="FILE",
+                   help="with --answers annotated: a gold file in the seeds' form "
+                        "(spec/seeds-gold.json) or a JSONL file of annotated articles")
     return p
+
+
+def _annotations(args: argparse.Namespace) -> dict[str, list[dict]] | None:
+    if args.answers == "extractor":
+        return None
+    found: dict[str, list[dict]] = {}
+    sources = [args.annotations] if args.annotations else [Path(p) for p in args.paths if p.endswith(".jsonl")]
+    for path in sources:
+        found.update(read_annotations(path))
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,17 +86,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.articles < 1:
         print("error: --articles must be at least 1", file=sys.stderr)
         return 2
+    if args.answers == "annotated" and args.verify:
+        print("error: --verify sets aside what the extractor misses; annotated answers are meant "
+              "to count it", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     bases = load_bases(args.paths)
     if not bases:
         print("error: no readable base article", file=sys.stderr)
         return 1
-    corpus, info = _generate(bases, args.articles, args.seed)
-    meta = manifest(args.paths, args.articles, args.seed, corpus, info)
+    try:
+        annotations = _annotations(args)
+    except (OSError, ValueError) as exc:
+        print(f"error: annotations: {exc}", file=sys.stderr)
+        return 1
+    if annotations is not None and not any(annotations.get(b.id) for b in bases):
+        print("error: no base article has annotations", file=sys.stderr)
+        return 1
+    corpus, info = build(bases, args.articles, args.seed, annotations)
+    meta = manifest(args.paths, args.articles, args.seed, corpus, info, args.answers)
     if args.verify:
         problems = verify(corpus["articles"], corpus["answers"])
         corpus["answers"] = set_aside(corpus["answers"], problems)
-        meta = manifest(args.paths, args.articles, args.seed, corpus, info)
+        meta = manifest(args.paths, args.articles, args.seed, corpus, info, args.answers)
         meta["verify"] = {"set_aside": len(problems), "answers": problems}
     write_corpus(args.out, corpus, meta)
     counts = meta["counts"]

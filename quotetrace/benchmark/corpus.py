@@ -12,6 +12,7 @@ import attrs
 from quotetrace.model import Article
 from . import knobs
 from .knobs import ARTICLES_PER_BASE, EDIT_KINDS, GENERATOR_VERSION, KNOBS, RELATIONS
+from .annotated import annotated_quotes
 from .bases import analyze_base, _iso
 from .overlap import mark_overlaps
 from .derivation import Generator
@@ -37,18 +38,28 @@ def date_bases(bases: list[Article]) -> tuple[list[Article], dict[str, str]]:
     return [attrs.evolve(a, date=assigned.get(a.id, a.date)) for a in bases], assigned
 
 
-def generate(bases: list[Article], n_articles: int, seed: int) -> tuple[list[Article], list[dict]]:
-    """``n_articles`` articles (real bases and articles derived from them) and their answers."""
-    corpus, _ = _generate(bases, n_articles, seed)
+def generate(bases: list[Article], n_articles: int, seed: int,
+             annotations: dict[str, list[dict]] | None = None) -> tuple[list[Article], list[dict]]:
+    """``n_articles`` articles (real bases and articles derived from them) and their answers.
+
+    With ``annotations`` (records by article id, see :mod:`.annotated`) the bases' quotes and
+    speakers are the annotated ones, and only annotated bases are drawn; else the extractor's."""
+    corpus, _ = build(bases, n_articles, seed, annotations)
     return corpus["articles"], corpus["answers"]
 
 
-def _generate(bases: list[Article], n_articles: int, seed: int) -> tuple[dict, dict]:
+def build(bases: list[Article], n_articles: int, seed: int,
+          annotations: dict[str, list[dict]] | None = None) -> tuple[dict, dict]:
+    """The corpus (articles and answers) and what its manifest reports besides."""
+    if annotations is not None:
+        bases = [a for a in bases if annotations.get(a.id)]
     if n_articles < 1 or not bases:
-        raise ValueError("need at least one base and one article")
+        raise ValueError("need at least one base and one article"
+                         + (" (with annotations)" if annotations is not None else ""))
     chosen, assigned = date_bases(choose_bases(bases, n_articles, seed))
-    analysed = [analyze_base(a, i) for i, a in enumerate(chosen)]
-    gen = Generator(analysed, mark_overlaps(analysed), seed)
+    analysed = [analyze_base(a, i, None if annotations is None else annotated_quotes(a, annotations[a.id]))
+                for i, a in enumerate(chosen)]
+    gen = Generator(analysed, mark_overlaps(analysed), seed, rename=annotations is not None)
     n_derived = n_articles - len(analysed)
     articles: list[Article] = []
     answers: list[dict] = []
@@ -67,7 +78,8 @@ def _generate(bases: list[Article], n_articles: int, seed: int) -> tuple[dict, d
     return {"articles": articles, "answers": answers}, info
 
 
-def manifest(paths: list[str], n_articles: int, seed: int, corpus: dict, info: dict) -> dict:
+def manifest(paths: list[str], n_articles: int, seed: int, corpus: dict, info: dict,
+             answers: str = "extractor") -> dict:
     """Parameters and counts: what a benchmark run reports beside its scores."""
     articles, answers = corpus["articles"], corpus["answers"]
     derived = {a["article"] for a in answers if a["kind"] == "derivation"}
@@ -77,7 +89,7 @@ def manifest(paths: list[str], n_articles: int, seed: int, corpus: dict, info: d
     return {
         "generator": "scripts/trace_corpus.py",
         "version": GENERATOR_VERSION,
-        "parameters": {"bases": list(paths), "articles": n_articles, "seed": seed},
+        "parameters": {"bases": list(paths), "articles": n_articles, "seed": seed, "answers": answers},
         "knobs": {name: getattr(knobs, name) for name in KNOBS},
         "counts": {
             "articles": len(articles),

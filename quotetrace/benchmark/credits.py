@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 
 from quotetrace.model import Quote
-from .knobs import CLOSE_MARKS
+from .knobs import CLOSE_MARKS, RENAME
 from .words import surname, word_at
+from .names import full_name
 from .bases import Base, followed_by_dependent, Reported
 from .edits import Edit, Splice
 
@@ -99,3 +100,25 @@ def _credit(q: Quote) -> str:
     may be ``he`` or run on (``Ryan, a policy-focused conservative``)."""
     spk = q.speaker
     return spk.name
+
+
+def renames(base: Base, paras: set[int], taken: list[tuple[int, int]], rng: random.Random) -> list[Splice]:
+    """Speakers a derived article names by surname alone where the base gives the full name, in
+    paragraphs ``paras``, away from the ``taken`` regions of its edits and from every tracked span:
+    the quote keeps its speaker, only the way it is named changes."""
+    out, seen = [], set()
+    for q in base.quotes:
+        spk = q.speaker
+        if spk is None or spk.type != "person" or not full_name(spk.name) or (spk.start, spk.end) in seen:
+            continue
+        seen.add((spk.start, spk.end))
+        at = spk.mention.find(spk.name)
+        para = base.para_of(spk.start)
+        if at < 0 or para not in paras or rng.random() >= RENAME:
+            continue
+        s, e = spk.start + at, spk.start + at + len(spk.name)
+        own, risky = base.tracked(para)
+        if any(a < e and s < b for a, b in [*taken, *own.values(), *risky.values()]):
+            continue
+        out.append(Splice(s, e, surname(spk.name)))
+    return out

@@ -20,7 +20,7 @@ from .overlap import Overlap
 from .edits import (
     Block, Edit, edit_altered, edit_excerpt, edit_expanded, edit_paraphrase, INSERTS,
     outside_words, Splice, SUBSTITUTES, SYNONYMS)
-from .credits import edit_misattributed, edit_promoted
+from .credits import edit_misattributed, edit_promoted, renames
 from .invent import Coiner
 
 
@@ -94,9 +94,10 @@ class Derived:
 class Generator:
     """Derived articles of one base after another, the edit kinds balanced across the corpus."""
 
-    def __init__(self, bases: list[Base], overlap: Overlap, seed: int):
+    def __init__(self, bases: list[Base], overlap: Overlap, seed: int, rename: bool = False):
         self.bases = bases
         self.seed = seed
+        self.rename = rename  # name speakers by surname alone now and then (annotated answers)
         self.tally: collections.Counter = collections.Counter({k: 0 for k in EDIT_KINDS})
         self.coiner = Coiner(overlap.vocab | {w for ws in SUBSTITUTES.values() for w in ws}
                              | set(SYNONYMS.values()) | set(INSERTS))
@@ -254,6 +255,10 @@ class Generator:
         for e in edits:
             if e.block is None:
                 blocks[e.para].splices += e.splices
+        if self.rename:
+            for sp in renames(base, set(blocks), [e.region for e in edits if e.block is None],
+                              self.rng(did + "|names")):
+                blocks[base.para_of(sp.start)].splices.append(sp)
         if base.date_line and 0 in blocks:
             word, at, end = base.date_line
             blocks[0].splices.append(Splice(at, at + 10, date) if date else Splice(word, end, ""))

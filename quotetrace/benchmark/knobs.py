@@ -38,10 +38,14 @@ RESTATE_STEMS, RESTATE_MIN = 0.6, 3
 #: tracer's document-frequency cap leaves them out of its index.
 RESTATE_MAX_DF = 0.01
 
+#: With annotated answers, chance that a derived article names a speaker by surname alone where its
+#: base gives the full name (``Sen. Ada Marsh said`` → ``Sen. Marsh said``), as rewrites do.
+RENAME = 0.4
+
 #: The knobs above, recorded in the manifest.
 KNOBS = ("ARTICLES_PER_BASE", "EDITS_PER_ARTICLE", "WITHHOLD", "DROP", "MOVE", "COPY_NARRATOR",
          "FLIP_STYLE", "UNDATED", "MAX_DELAY_DAYS", "SHARED_NGRAM", "SHARED_FRACTION", "SHARED_WORDS",
-         "SAME_SPEAKER_STEMS", "ELSEWHERE_STEMS", "RESTATE_STEMS", "RESTATE_MIN", "RESTATE_MAX_DF")
+         "SAME_SPEAKER_STEMS", "ELSEWHERE_STEMS", "RESTATE_STEMS", "RESTATE_MIN", "RESTATE_MAX_DF", "RENAME")
 
 #: Relations in the order the reports list them.
 RELATIONS = ("original", "verbatim", "excerpt", "expanded", "altered", "paraphrase",
