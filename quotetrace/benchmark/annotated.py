@@ -200,7 +200,8 @@ def strip_title(words: list[str]) -> list[str]:
 
 def _full_from_surname(text: str, last: str, at: int) -> str | None:
     found = []
-    for m in re.finditer(rf"({_NAME_WORD}(?: {_NAME_WORD})?) {re.escape(last)}(?!\w)", text):
+    # a first name and perhaps an initial (``Ada Marsh``, ``John F. Marsh``), not a title before them
+    for m in re.finditer(rf"({_NAME_WORD}(?: [A-Z]\.)?) {re.escape(last)}(?!\w)", text):
         first = m.group(1).split()
         while first and (first[0].lower().rstrip(".") in TITLES | NOT_A_NAME):
             first = first[1:]

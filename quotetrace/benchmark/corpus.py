@@ -79,7 +79,7 @@ def build(bases: list[Article], n_articles: int, seed: int,
 
 
 def manifest(paths: list[str], n_articles: int, seed: int, corpus: dict, info: dict,
-             answers: str = "extractor") -> dict:
+             mode: str = "extractor") -> dict:
     """Parameters and counts: what a benchmark run reports beside its scores."""
     articles, answers = corpus["articles"], corpus["answers"]
     derived = {a["article"] for a in answers if a["kind"] == "derivation"}
@@ -89,7 +89,7 @@ def manifest(paths: list[str], n_articles: int, seed: int, corpus: dict, info: d
     return {
         "generator": "scripts/trace_corpus.py",
         "version": GENERATOR_VERSION,
-        "parameters": {"bases": list(paths), "articles": n_articles, "seed": seed, "answers": answers},
+        "parameters": {"bases": list(paths), "articles": n_articles, "seed": seed, "answers": mode},
         "knobs": {name: getattr(knobs, name) for name in KNOBS},
         "counts": {
             "articles": len(articles),

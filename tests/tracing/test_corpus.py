@@ -66,7 +66,7 @@ def test_cli_writes_identical_files(tmp_path, capsys) -> None:  # noqa: ANN001
     relations = collections.Counter(a["relation"] for a in answers if a["kind"] == "occurrence")
     assert manifest["counts"]["relations"] == {r: relations.get(r, 0) for r in knobs.RELATIONS}
     assert manifest["counts"]["articles"] == 20
-    assert manifest["parameters"] == {"bases": [str(SEEDS)], "articles": 20, "seed": 3}
+    assert manifest["parameters"] == {"bases": [str(SEEDS)], "articles": 20, "seed": 3, "answers": "extractor"}
     lines = (tmp_path / "a" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert [sorted(json.loads(line)) for line in lines[:1]] == [["date", "id", "outlet", "text"]]
 
