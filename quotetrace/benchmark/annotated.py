@@ -199,17 +199,20 @@ def strip_title(words: list[str]) -> list[str]:
 
 
 def _full_from_surname(text: str, last: str, at: int) -> str | None:
-    found = []
+    """The full name a surname stands for: of the full names with that surname the text gives
+    before ``at`` (else anywhere), the one it gives most often, and on a tie the nearest. A word
+    that merely starts a sentence (``Asked Marsh``) is seldom repeated, so it rarely wins."""
+    found: dict[str, list[int]] = {}
     # a first name and perhaps an initial (``Ada Marsh``, ``John F. Marsh``), not a title before them
     for m in re.finditer(rf"({_NAME_WORD}(?: [A-Z]\.)?) {re.escape(last)}(?!\w)", text):
         first = m.group(1).split()
-        while first and (first[0].lower().rstrip(".") in TITLES | NOT_A_NAME):
-            first = first[1:]
-        if first:
-            found.append((m.start(), " ".join(first + [last])))
-    before = [f for f in found if f[0] < at]
-    pick = before[-1] if before else found[0] if found else None
-    return pick[1] if pick else None
+        if first[0].lower().rstrip(".") not in TITLES | NOT_A_NAME:
+            found.setdefault(" ".join(first + [last]), []).append(m.start())
+    before = {n: [p for p in ps if p < at] for n, ps in found.items()}
+    pool = {n: ps for n, ps in before.items() if ps} or found
+    if not pool:
+        return None
+    return max(sorted(pool), key=lambda n: (len(found[n]), max(pool[n])))
 
 
 def guess_type(name: str) -> str:
