@@ -161,7 +161,10 @@ class _Tracer:
         for r, k in enumerate(order):
             self.rank[k] = r
         self.keys = keys
-        self.ids = Identities((q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker)
+        # the pieces' names too: a bare surname two people of its article share stands alone there
+        self.ids = Identities([(q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker]
+                              + [(p.speaker, p.speaker_type) for u in got for p in [*u.passages, *u.reported]
+                                 if p.speaker and p.speaker_type])
 
     def name(self, raw: str | None) -> str | None:
         """The identity of a raw speaker name across articles, or the raw name without one."""

@@ -24,11 +24,35 @@ from collections.abc import Iterable
 import regex
 
 from ..model import SpeakerIdentity
+from ..text.words import TITLES
 from .words import STOPWORDS
 
 _HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
 _IDENTIFIED = ("person", "organization")
 PRONOUNS = frozenset("he she it they we i you him her them".split())
+
+
+_NAME_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}’'-]*\.?")
+
+
+def bare_surname(mention: str) -> str | None:
+    """The surname a mention names a person by when it gives nothing else (``Marsh``, ``Sen.
+    Marsh``, ``Mr Marsh``), else None."""
+    words = [w for w in mention.split() if w.casefold().rstrip(".") not in TITLES]
+    if len(words) == 1 and _NAME_WORD_RE.fullmatch(words[0]) and not words[0].endswith("."):
+        return words[0]
+    return None
+
+
+def surname_holders(text: str, last: str) -> set[str]:
+    """The first names an article gives a surname (``Ada`` and ``Tom`` for ``Ada Marsh`` and ``Tom
+    Marsh``): titles, function words and sentence openers are not first names."""
+    found = set()
+    for m in regex.finditer(rf"(\p{{Lu}}[\p{{L}}\p{{M}}’'-]*\.?) {regex.escape(last)}(?![\p{{L}}\p{{M}}])", text):
+        first = m.group(1).casefold().rstrip(".")
+        if first not in TITLES and first not in STOPWORDS and len(first) > 1:
+            found.add(first)
+    return found
 
 
 def _key(name: str) -> str:
@@ -80,6 +104,13 @@ def _first_compatible(a: list[str], b: list[str]) -> bool:
     return (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
 
 
+def _ends_with(a: str, b: str) -> bool:
+    """One full name is the other with words in front (``democrat jane doe`` / ``jane doe``): a
+    word the article took into the name, a party or a place, not another person."""
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 2 and len(long_) > len(short) and long_[-len(short):] == short
+
+
 class Identities:
     """Speaker names (as each article resolved them) grouped into identities across articles."""
 
@@ -109,7 +140,7 @@ class Identities:
         for group in full.values():
             for a in group:
                 for b in group:
-                    if a < b and _first_compatible(a.split(), b.split()):
+                    if a < b and (_first_compatible(a.split(), b.split()) or _ends_with(a, b)):
                         union.union(a, b)
         ambiguous: dict[str, set[str]] = {}
         for k in keys:
