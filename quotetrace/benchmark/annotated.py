@@ -28,7 +28,7 @@ mr mrs ms dr sen rep gov gen lt col prof rev president senator governor represen
 congresswoman secretary minister prime foreign former vice chairman chairwoman chair speaker leader
 candidate nominee mayor judge justice attorney general director spokesman spokeswoman spokesperson
 ambassador adviser advisor campaign manager chief executive ceo deputy state democratic republican
-gop sheriff commissioner pastor reverend first lady
+gop sheriff commissioner pastor reverend first lady councillor councilman councilwoman
 """.split())
 #: Words that make a capitalised mention an organisation's (``Marsh Institute``, ``The Post``).
 ORG_WORDS = frozenset("""
@@ -206,7 +206,11 @@ def _full_from_surname(text: str, last: str, at: int) -> str | None:
     # a first name and perhaps an initial (``Ada Marsh``, ``John F. Marsh``), not a title before them
     for m in re.finditer(rf"({_NAME_WORD}(?: [A-Z]\.)?) {re.escape(last)}(?!\w)", text):
         first = m.group(1).split()
-        if first[0].lower().rstrip(".") not in TITLES | NOT_A_NAME:
+        # the end of a longer run of capitals (``Washington Post Marsh``) is no first name
+        longer = re.search(r"([A-Z][\w’'.-]*) $", text[max(0, m.start() - 30):m.start()])
+        if longer and longer.group(1).lower().rstrip(".") in TITLES:
+            longer = None
+        if not longer and first[0].lower().rstrip(".") not in TITLES | NOT_A_NAME | ORG_WORDS:
             found.setdefault(" ".join(first + [last]), []).append(m.start())
     before = {n: [p for p in ps if p < at] for n, ps in found.items()}
     pool = {n: ps for n, ps in before.items() if ps} or found

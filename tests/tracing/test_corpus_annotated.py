@@ -143,3 +143,17 @@ def test_command(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert manifest["parameters"]["answers"] == "annotated"
     assert command.main([str(path), "--out", str(out), "--answers", "annotated", "--verify"]) == 2
     assert "--verify" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Asked about it, Ada Marsh smiled. Later Marsh said the plan was sound.", "Ada Marsh"),
+    ("Tom Marsh and Ada Marsh spoke. Ada Marsh left. Marsh said the plan was sound.", "Ada Marsh"),
+    ("Speaking to the Harbour Times Marsh said the plan was sound.", "Marsh"),
+])
+def test_a_surname_takes_the_articles_full_name(text: str, want: str) -> None:
+    """The full name the article gives most often before the mention; never the tail of a longer
+    run of capitals (an outlet's name)."""
+    at = text.rindex("Marsh said")
+    record = {"start": at + 11, "end": len(text) - 1, "spans": [[at + 11, len(text) - 1]],
+              "kind": "indirect", "speaker_start": at, "speaker_end": at + 5}
+    assert annotated_quotes(Article("a", text), [record])[0].speaker.name == want
