@@ -20,8 +20,10 @@ from quotetrace.model import Article, Cue, Quote, Span, Speaker
 
 from .names import _NAME_WORD, NOT_A_NAME
 
-#: Pronouns and relatives that stand for the speaker of an earlier annotated statement.
-PRONOUNS = frozenset("he she him her his hers who whom whose".split())
+#: Pronouns that stand for the speaker of an earlier annotated statement.
+PRONOUNS = frozenset("he she him her his hers".split())
+#: Relative pronouns, which stand for the name just before them (``Marsh, who said``).
+RELATIVES = frozenset("who whom whose".split())
 #: Words of a title or role before a name (``Sen. Ada Marsh``, ``Foreign Minister Marsh``).
 TITLES = frozenset("""
 mr mrs ms dr sen rep gov gen lt col prof rev president senator governor representative congressman
@@ -178,6 +180,8 @@ def resolve_mention(text: str, mention: str, at: int, earlier: list[Quote]) -> t
     with or without a title, the nearest full name with that surname the text gives before it
     (else the first after it); anything else, the mention itself without its leading title."""
     low = mention.lower()
+    if low in RELATIVES:
+        return _relative(text, at)
     if low in PRONOUNS:
         person = next((q.speaker for q in reversed(earlier)
                        if q.speaker and q.speaker.type == "person" and at - q.speaker.start < 2000), None)
@@ -185,6 +189,17 @@ def resolve_mention(text: str, mention: str, at: int, earlier: list[Quote]) -> t
     if not mention[:1].isupper():
         return mention, "anonymous" if low.split()[0] in ("a", "an", "one") else "group"
     words = strip_title(re.sub(r"[’']s$", "", mention).split())
+    if len(words) == 1:
+        return _full_from_surname(text, words[0], at) or words[0], None
+    return " ".join(words), None
+
+
+def _relative(text: str, at: int) -> tuple[str | None, str | None]:
+    """``Sen. Ada Marsh, who said …``: the name right before the relative pronoun."""
+    m = re.search(rf"({_NAME_WORD}(?: {_NAME_WORD})*),? $", text[max(0, at - 80):at])
+    if not m:
+        return None, None
+    words = strip_title(m.group(1).split())
     if len(words) == 1:
         return _full_from_surname(text, words[0], at) or words[0], None
     return " ".join(words), None

@@ -134,6 +134,8 @@ class Base:
     risky: set[tuple[int, int]] = field(default_factory=set)
     date_line: tuple[int, int, int] | None = None
     mono_style: bool = False
+    #: quotes from annotations, whose speaker behind ``he`` is the generator's own guess
+    annotated: bool = False
     words: set[str] = field(default_factory=set)
     by_para: dict[int, tuple[dict, dict]] = field(default_factory=dict)
     para_starts: list[int] = field(default_factory=list)
@@ -202,10 +204,12 @@ def analyze_base(article: Article, index: int, quotes: list[Quote] | None = None
     """Quotes, paragraphs, and which paragraphs can move; the quotes are the project's own
     extractor's unless given (annotated ones)."""
     text = article.text
+    annotated = quotes is not None
     quotes = quotetrace.extract(article) if quotes is None else quotes
     paras = paragraph_spans(text)
     base = Base(article, index, quotes, paras, "\n\n" if "\n\n" in text else "\n",
                 "straight" if text.count('"') > text.count("“") else "curly")
+    base.annotated = annotated
     base.mono_style = ('"' in text) != ("“" in text or "”" in text)
     m = _DATE_LINE.match(text)
     if m:  # the seeds' metadata line: it must carry the derived article's date, or none
@@ -240,7 +244,9 @@ def _collect_passages(base: Base) -> None:
             # restates a quote made elsewhere is not known here
             base.indirect[qi] = (q.start, q.end)
         if q.kind == "indirect":
-            if _named(q) and len(q.spans) == 1:
+            # an annotated "he said that …" names its speaker only through the generator's guess:
+            # promoted, the guess would be the answer
+            if _named(q) and len(q.spans) == 1 and not (base.annotated and dependent(q)):
                 s, e = _strip_clause(text, q.start, q.end)
                 words = words_of(text[s:e])
                 if sum(map(is_content, words)) >= 6:

@@ -157,3 +157,10 @@ def test_a_surname_takes_the_articles_full_name(text: str, want: str) -> None:
     record = {"start": at + 11, "end": len(text) - 1, "spans": [[at + 11, len(text) - 1]],
               "kind": "indirect", "speaker_start": at, "speaker_end": at + 5}
     assert annotated_quotes(Article("a", text), [record])[0].speaker.name == want
+
+
+def test_a_relative_pronoun_takes_the_name_before_it() -> None:
+    text = "Tom Quill spoke first. Councillor Ada Marsh, who said the plan was sound, left early."
+    at = text.index("who")
+    record = {"start": at + 9, "end": at + 31, "kind": "indirect", "speaker_start": at, "speaker_end": at + 3}
+    assert annotated_quotes(Article("a", text), [record])[0].speaker.name == "Ada Marsh"
