@@ -24,7 +24,7 @@ from collections.abc import Iterable
 import regex
 
 from ..model import SpeakerIdentity
-from ..text.words import TITLES
+from ..text.words import ORG_HEADS, TITLES
 from .words import STOPWORDS
 
 _HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
@@ -59,7 +59,25 @@ def _key(name: str) -> str:
     k = _HANDLE_RE.sub("", name).casefold().replace("’", "'").strip(" .,")
     if k.startswith("the "):
         k = k[4:]
-    return " ".join(k.split())
+    return " ".join(_core(k.split()))
+
+
+def _core(words: list[str]) -> list[str]:
+    """A name without the words an article took in front of it (``when``, ``now``, ``sens.``,
+    ``house``): a function word, a title, or an institution before a person's two names. An
+    organisation's name (its last word an institution: ``foreign ministry``) stays whole."""
+    if not words or words[-1] in ORG_HEADS:
+        return words
+    k = 0
+    while len(words) - k > 1 and (words[k] in STOPWORDS or _title(words[k])
+                                   or (len(words) - k > 2 and words[k] in ORG_HEADS)):
+        k += 1
+    return words[k:]
+
+
+def _title(word: str) -> bool:
+    w = word.rstrip(".")
+    return w in TITLES or (w.endswith("s") and w[:-1] in TITLES)  # "sens." too
 
 
 def spelling_key(word: str) -> str:
