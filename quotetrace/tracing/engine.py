@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
@@ -176,6 +176,8 @@ class _Tracer:
         groups = group_passages(passages, order, self.ids.of, self.ids.differ)
         groups = [g for g in groups if any(passages[m].quote is not None for m in g.members)]
         groups.sort(key=lambda g: (passages[g.original].article, passages[g.original].start))
+        for g in groups:
+            g.speaker, g.named = self._family_speaker(g, passages)
         quoted_in = [{passages[m].article for m in g.members} for g in groups]
         quote_links = self._quote_links(groups, passages, quoted_in)
         sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank)
@@ -200,6 +202,29 @@ class _Tracer:
         used = {o.speaker for f in families for o in f.occurrences} | {f.speaker for f in families}
         speakers = [i for i in self.ids.all() if i.name in used]
         return Trace(entries, speakers, families, derived, texts={a.id: a.text for a in self.articles})
+
+    def _family_speaker(self, g: Group, passages: list[Piece]) -> tuple[str | None, bool]:
+        """Who a family is credited to: its original's speaker; where the original names nobody,
+        the identity most of the other articles give it, when more than half of those that name
+        someone agree. Otherwise nobody, and nothing in the family is called misattributed (a
+        copy that misattributes the quote must not become the yardstick of the others)."""
+        o = passages[g.original]
+        if o.quote is not None and o.speaker is not None:
+            return o.speaker, o.named
+        by_article: dict[int, str] = {}
+        raw: dict[str, tuple[str, bool]] = {}
+        for m in g.members[1:]:
+            p = passages[m]
+            who = self.ids.of(p.speaker) if p.quote is not None else None
+            if who is None or p.article in by_article:
+                continue
+            by_article[p.article] = who
+            first, named = raw.get(who, (p.speaker, False))
+            raw[who] = (first, named or p.named)
+        if not by_article:
+            return None, False
+        (top, n), *_ = Counter(by_article.values()).most_common(1)
+        return raw[top] if 2 * n > len(by_article) else (None, False)
 
     def _index(self, article_id: str) -> int:
         if not hasattr(self, "_by_id"):
