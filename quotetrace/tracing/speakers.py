@@ -24,7 +24,7 @@ from collections.abc import Iterable
 import regex
 
 from ..model import SpeakerIdentity
-from ..text.words import ORG_HEADS, TITLES
+from ..text.words import ORG_HEADS, PREPOSITIONS, SUBORDINATORS, TIME_WORDS, TITLES
 from .words import STOPWORDS
 
 _HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
@@ -44,13 +44,19 @@ def bare_surname(mention: str) -> str | None:
     return None
 
 
+#: Words that stand before a surname without being a first name (``Later Doe said``).
+_NOT_FIRST = (TITLES | STOPWORDS | PREPOSITIONS | SUBORDINATORS | TIME_WORDS
+              | frozenset("later earlier meanwhile still now then also asked instead however yet".split()))
+
+
 def surname_holders(text: str, last: str) -> set[str]:
     """The first names an article gives a surname (``Ada`` and ``Tom`` for ``Ada Marsh`` and ``Tom
-    Marsh``): titles, function words and sentence openers are not first names."""
+    Marsh``): titles, function words, sentence openers, and words the article also writes in
+    lower case are not first names."""
     found = set()
     for m in regex.finditer(rf"(\p{{Lu}}[\p{{L}}\p{{M}}’'-]*\.?) {regex.escape(last)}(?![\p{{L}}\p{{M}}])", text):
         first = m.group(1).casefold().rstrip(".")
-        if first not in TITLES and first not in STOPWORDS and len(first) > 1:
+        if first not in _NOT_FIRST and len(first) > 1 and f" {first} " not in text:
             found.add(first)
     return found
 
