@@ -171,6 +171,8 @@ def _speaker(text: str, r: dict, earlier: list[Quote]) -> Speaker | None:
         name, stype = resolve_mention(text, mention, s, earlier)
     if name is None:
         return None
+    if r.get("name") is None and all(w[:1].isupper() for w in name.split()) and not name.startswith("The "):
+        name = drop_common_words(name, text)
     stype = stype or guess_type(name)
     return Speaker(name=name, mention=mention, start=s, end=e, type=stype)
 
@@ -232,6 +234,16 @@ def _full_from_surname(text: str, last: str, at: int) -> str | None:
     if not pool:
         return None
     return max(sorted(pool), key=lambda n: (len(found[n]), max(pool[n])))
+
+
+def drop_common_words(name: str, text: str) -> str:
+    """``Many Voters``, ``Activist Ada Marsh``: leading words the text also writes in lower case
+    are ordinary words at the start of a sentence or a role, not part of a name."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and re.search(rf"(?<![\w’'-]){re.escape(words[k].lower())}(?![\w’'-])", text):
+        k += 1
+    return " ".join(words[k:])
 
 
 def guess_type(name: str) -> str:

@@ -164,3 +164,17 @@ def test_a_relative_pronoun_takes_the_name_before_it() -> None:
     at = text.index("who")
     record = {"start": at + 9, "end": at + 31, "kind": "indirect", "speaker_start": at, "speaker_end": at + 3}
     assert annotated_quotes(Article("a", text), [record])[0].speaker.name == "Ada Marsh"
+
+
+@pytest.mark.parametrize(("text", "mention", "want"), [
+    ("The activist spoke. Activist Ada Marsh said the plan was sound.", "Activist Ada Marsh", "Ada Marsh"),
+    ("Not many agree. Many Voters said the plan was sound.", "Many Voters", "Voters"),
+    ("Ada Marsh said the plan was sound.", "Ada Marsh", "Ada Marsh"),
+])
+def test_leading_common_words_leave_the_name(text: str, mention: str, want: str) -> None:
+    """A word the text also writes in lower case is no part of a name (it would otherwise become
+    someone a quote is handed to)."""
+    at = text.index(mention)
+    record = {"start": at + len(mention) + 6, "end": len(text) - 1, "kind": "indirect",
+              "speaker_start": at, "speaker_end": at + len(mention)}
+    assert annotated_quotes(Article("a", text), [record])[0].speaker.name == want
