@@ -21,6 +21,7 @@ choice breaks ties by article order and offset.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 from collections import Counter, defaultdict
@@ -30,7 +31,8 @@ import attrs
 
 from ..analyze import Analyzer
 from ..errors import QuotetraceError, UsageError
-from ..model import Article, Displayed, Evidence, Family, Occurrence, Quote, Span, Trace, TracedArticle
+from ..model import (Article, Displayed, Evidence, Family, Misattribution, Occurrence, Quote, Span, Trace,
+                     TracedArticle)
 from ..pipeline import map_articles, read_quotes
 from ..read import Unreadable, article_from_text, read_articles
 from .compare import compare
@@ -38,6 +40,7 @@ from .derive import derivations, sentence_links
 from .group import Group, group_passages
 from .knobs import MIN_EVIDENCE_SHARE
 from .paraphrase import Hit, find_paraphrases, names_in
+from .explain import misattribution
 from .speakers import Identities
 from .units import Piece, Units, holding, piece_text, units
 from .words import is_content
@@ -268,12 +271,13 @@ class _Tracer:
             p = passages[m]
             carried |= p.article != o.article
             cmp = compare(o, texts[o.article], p, texts[p.article], g.alignments.get(m), twins)
-            relation = "misattributed" if g.named and p.named and self.ids.differ(g.speaker, p.speaker) \
-                else cmp.relation
-            occurrences.append(self._occurrence(p, relation, cmp.changes, speaker))
+            wrong = g.named and p.named and self.ids.differ(g.speaker, p.speaker)
+            occurrences.append(self._occurrence(p, "misattributed" if wrong else cmp.relation, cmp.changes,
+                                                speaker, why=self._why(g, o, p) if wrong else None))
         paraphrases = [h for h in hits if h.verdict in ("paraphrase", "misattributed")]
         for h in paraphrases:
-            occurrences.append(self._occurrence(h.piece, h.verdict, (), None, matched=h.matched))
+            why = self._why(g, o, h.piece) if h.verdict == "misattributed" else None
+            occurrences.append(self._occurrence(h.piece, h.verdict, (), None, matched=h.matched, why=why))
         # words that reach an earlier article only without marks are where the quote came
         # from; words that reach a later article so were taken from it
         rank = self.rank
@@ -297,8 +301,26 @@ class _Tracer:
         occurrences.sort(key=lambda x: (self._index(x.article), x.start, x.end))
         return Family(f"f{k + 1}", speaker, [first, *occurrences])
 
+    def _why(self, g: Group, o: Piece, p: Piece) -> Misattribution:
+        """Both speakers of a misattributed copy, as each article names them, and why they differ."""
+        mentions = self._mentions
+        first = self.name(g.speaker) or ""
+        other = self.name(p.speaker) or ""
+        kinds = self._kinds
+        return misattribution(self.articles[o.article].id, mentions.get(o.quote), first, kinds.get(first),
+                              mentions.get(p.quote), other, kinds.get(other))
+
+    @functools.cached_property
+    def _mentions(self) -> dict[str | None, str]:
+        return {q.id: q.speaker.mention for u in self.got for q in u.quotes if q.speaker}
+
+    @functools.cached_property
+    def _kinds(self) -> dict[str, str]:
+        return {i.name: i.type for i in self.ids.all()}
+
     def _occurrence(self, p: Piece, relation: str, changes: Sequence, family_speaker: str | None,
-                    evidence: Sequence[Evidence] = (), matched: Iterable[str] = ()) -> Occurrence:
+                    evidence: Sequence[Evidence] = (), matched: Iterable[str] = (),
+                    why: Misattribution | None = None) -> Occurrence:
         text = self.texts[p.article]
         if p.role == "quote":
             start, end, shown = p.start, p.end, piece_text(text, p)
@@ -311,7 +333,7 @@ class _Tracer:
             spans = (Span(start, end),)
         return Occurrence(self.articles[p.article].id, p.quote, shown, start, end,
                           self.name(p.speaker) or family_speaker, relation, p.role, tuple(changes),
-                          tuple(evidence), spans)
+                          tuple(evidence), spans, why)
 
     def _evidence(self, h: Hit) -> Evidence:
         p = h.piece

@@ -75,13 +75,13 @@ def _core(words: list[str]) -> list[str]:
     if not words or words[-1] in ORG_HEADS:
         return words
     k = 0
-    while len(words) - k > 1 and (words[k] in STOPWORDS or _title(words[k])
+    while len(words) - k > 1 and (words[k] in STOPWORDS or is_title(words[k])
                                    or (len(words) - k > 2 and words[k] in ORG_HEADS)):
         k += 1
     return words[k:]
 
 
-def _title(word: str) -> bool:
+def is_title(word: str) -> bool:
     w = word.rstrip(".")
     return w in TITLES or (w.endswith("s") and w[:-1] in TITLES)  # "sens." too
 

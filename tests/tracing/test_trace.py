@@ -236,3 +236,30 @@ def test_no_clear_family_speaker_flags_nothing() -> None:
     ], jobs=1)
     f = family_of(tr, "new bridge")
     assert "misattributed" not in [o.relation for o in f.occurrences]
+
+
+def test_a_misattributed_copy_explains_itself() -> None:
+    """Both speakers, as each article names them and as resolved, and why they differ, in the
+    occurrence, its JSON, the text report and the HTML page."""
+    import io
+
+    from quotetrace.report import write_trace
+
+    def render(t: Trace, fmt: str) -> str:
+        out = io.StringIO()
+        write_trace(t, out, fmt)
+        return out.getvalue()
+
+    tr = trace([art("a", f"“{QUOTE},” Mayor Jane Doe said.", "2024-03-01"),
+                art("b", f"“{QUOTE},” Governor Tom Roe said.", "2024-03-02"),
+                art("c", f"“{QUOTE},” Senator Ann Doe said.", "2024-03-03")], jobs=1)
+    f = family_of(tr, "new bridge")
+    roe, ann = f.occurrences[1].misattribution, f.occurrences[2].misattribution
+    assert (roe.original_article, roe.original_mention, roe.original_speaker, roe.mention, roe.speaker) == (
+        "a", "Mayor Jane Doe", "Jane Doe", "Governor Tom Roe", "Tom Roe")
+    assert roe.reason == "different surnames (Doe, Roe)"
+    assert ann.reason == "different first names (Jane, Ann)"
+    assert f.original.misattribution is None
+    assert tr.to_dict()["families"][0]["occurrences"][1]["misattribution"]["reason"] == roe.reason
+    assert "different surnames (Doe, Roe)" in render(tr, "text")
+    assert "different surnames (Doe, Roe)" in render(tr, "html")
