@@ -389,6 +389,8 @@ class Occurrence(Displayed):
     spans: tuple[Span, ...] = attrs.field(default=(), converter=tuple, validator=_spans_ordered)
     #: for a ``misattributed`` occurrence, both speakers and why they differ
     misattribution: Misattribution | None = None
+    #: the id the user's people table gives the speaker (``trace(people=…)``), when linked
+    speaker_id: str | None = None
 
     @property
     def pieces(self) -> tuple[Span, ...]:
@@ -399,7 +401,8 @@ class Occurrence(Displayed):
                 "end": self.end, "spans": [s.as_list() for s in self.pieces], "speaker": self.speaker,
                 "role": self.role, "relation": self.relation, "diff": [c.to_dict() for c in self.diff],
                 "evidence": [e.to_dict() for e in self.evidence]} | (
-                    {"misattribution": self.misattribution.to_dict()} if self.misattribution else {})
+                    {"misattribution": self.misattribution.to_dict()} if self.misattribution else {}) | (
+                    {"speaker_id": self.speaker_id} if self.speaker_id else {})
 
 
 @attrs.frozen
@@ -444,9 +447,18 @@ class SpeakerIdentity:
     name: str
     type: str = attrs.field(validator=attrs.validators.in_(SPEAKER_TYPES))
     aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    #: the id of the user's people table this identity is linked to (``trace(people=…)``)
+    id: str | None = attrs.field(default=None, repr=False)
+    #: why it is not linked although the table names it (two ids share its names)
+    note: str | None = attrs.field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "aliases": list(self.aliases)}
+        out: dict[str, Any] = {"name": self.name, "type": self.type, "aliases": list(self.aliases)}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.note is not None:
+            out["note"] = self.note
+        return out
 
 
 @attrs.frozen

@@ -41,6 +41,7 @@ from .group import Group, group_passages
 from .knobs import MIN_EVIDENCE_SHARE
 from .paraphrase import Hit, find_paraphrases, names_in
 from .explain import misattribution
+from .people import link_people, read_people
 from .speakers import Identities
 from .units import Piece, Units, holding, piece_text, units
 from .words import is_content
@@ -95,7 +96,8 @@ def _take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArtic
 
 
 def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", jobs: int | None = None,
-          progress: Callable[[int], None] | None = None) -> Trace:
+          progress: Callable[[int], None] | None = None,
+          people: str | os.PathLike[str] | Iterable[dict] | None = None) -> Trace:
     """Trace how each quote travels between ``articles`` (articles, paths, folders or JSONL files).
 
     >>> a = Article("a", '“We will build the bridge by spring,” Mayor Jane Doe said.', date="2024-05-01")
@@ -107,10 +109,14 @@ def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", job
     ``jobs`` is the number of worker processes (default: every core; 1 runs in this process);
     the result is the same whatever it is. Articles that cannot be read or analysed are listed
     in :attr:`Trace.articles` with their error, and the rest are traced. ``progress``, if given,
-    is called with 1 after each article is extracted.
+    is called with 1 after each article is extracted. ``people`` (a CSV or JSONL file, or dicts)
+    is the user's table of people: identities it names unambiguously carry its ids (see
+    :mod:`quotetrace.tracing.people`); it is read before anything is traced.
     """
+    table = read_people(people) if people is not None else None
     taken, entries = _take_in(articles)
-    return _trace(taken, entries, analyzer, jobs, progress)[0]
+    tr = _trace(taken, entries, analyzer, jobs, progress)[0]
+    return link_people(tr, table) if table is not None else tr
 
 
 def _rank_key(article: Article, index: int, last: bool = False) -> tuple:
