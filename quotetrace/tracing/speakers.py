@@ -75,7 +75,7 @@ def _core(words: list[str]) -> list[str]:
     if not words or words[-1] in ORG_HEADS:
         return words
     k = 0
-    while len(words) - k > 1 and (words[k] in STOPWORDS or is_title(words[k])
+    while len(words) - k > 1 and (words[k] in _NOT_FIRST or is_title(words[k])
                                    or (len(words) - k > 2 and words[k] in ORG_HEADS)):
         k += 1
     return words[k:]
@@ -133,6 +133,16 @@ def _ends_with(a: str, b: str) -> bool:
     word the article took into the name, a party or a place, not another person."""
     short, long_ = sorted((a.split(), b.split()), key=len)
     return len(short) >= 2 and len(long_) > len(short) and long_[-len(short):] == short
+
+
+def _long_same_surname(a: str, b: str) -> bool:
+    """Two names of one surname, one of them three words or more without an initial
+    (``washington post doe`` / ``jane doe``): the extra words are as likely an outlet or a place
+    taken into the name as another person's first names, so they are not clearly two people."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or spelling_key(wa[-1]) != spelling_key(wb[-1]):
+        return False
+    return any(len([w for w in ws if len(w.rstrip(".")) > 1]) >= 3 for ws in (wa, wb))
 
 
 class Identities:
@@ -229,6 +239,8 @@ class Identities:
         if ia is None or ib is None or ia == ib:
             return False
         ra, rb = self._root[a], self._root[b]  # type: ignore[index]
+        if _long_same_surname(ra, rb):
+            return False
         return rb not in self._maybe.get(a, ()) and ra not in self._maybe.get(b, ())
 
     def identity(self, display: str) -> SpeakerIdentity | None:

@@ -88,3 +88,15 @@ def test_surname_holders() -> None:
     """First names an article gives a surname; titles and sentence openers are none."""
     text = "Jane Doe met Tom Doe. Later Doe spoke, and Sen. Doe left. When Doe returned, Doe said so."
     assert surname_holders(text, "Doe") == {"jane", "tom"}
+
+
+@pytest.mark.parametrize(("a", "b", "differ"), [
+    ("Meanwhile Doe", "Jane Doe", False),        # a sentence opener, not a first name
+    ("Harbour Times Doe", "Jane Doe", False),    # an outlet's name run into the surname
+    ("Jane Q. Doe", "Tom Doe", True),            # an initial is no extra word
+    ("Tom Doe", "Jane Doe", True),
+])
+def test_same_surname(a: str, b: str, differ: bool) -> None:
+    """Two names of one surname differ only when both read as a first name and a surname."""
+    ids = Identities([(a, "person"), (b, "person")])
+    assert ids.differ(a, b) is differ
