@@ -7,8 +7,13 @@ from ..model import Misattribution
 from .speakers import is_title, spelling_key
 
 
+#: Name suffixes, which are no surname (``Joseph R. Biden Jr``).
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
 def _surname(name: str) -> str:
-    return name.split()[-1] if name.split() else name
+    words = [w for w in name.split() if w.casefold() not in _SUFFIXES] or name.split()
+    return words[-1] if words else name
 
 
 def reason(family_speaker: str, family_type: str | None, speaker: str, speaker_type: str | None) -> str:

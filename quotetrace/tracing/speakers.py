@@ -46,7 +46,8 @@ def bare_surname(mention: str) -> str | None:
 
 #: Words that stand before a surname without being a first name (``Later Doe said``).
 _NOT_FIRST = (TITLES | STOPWORDS | PREPOSITIONS | SUBORDINATORS | TIME_WORDS
-              | frozenset("later earlier meanwhile still now then also asked instead however yet".split()))
+              | frozenset("later earlier meanwhile still now then also asked instead however yet "
+                          "majority minority".split()))
 
 
 def surname_holders(text: str, last: str) -> set[str]:

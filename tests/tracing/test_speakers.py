@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotetrace.tracing.explain import reason
 from quotetrace.tracing.speakers import Identities, bare_surname, surname_holders
 
 NAMES = [("Jane Doe", "person"), ("Doe", "person"), ("J. Doe", "person"), ("Oleksandr Kovalenko", "person"),
@@ -92,6 +93,7 @@ def test_surname_holders() -> None:
 
 @pytest.mark.parametrize(("a", "b", "differ"), [
     ("Meanwhile Doe", "Jane Doe", False),        # a sentence opener, not a first name
+    ("Majority Doe", "Jane Doe", False),         # what is left of "Majority Leader Jane Doe"
     ("Harbour Times Doe", "Jane Doe", False),    # an outlet's name run into the surname
     ("Jane Q. Doe", "Tom Doe", True),            # an initial is no extra word
     ("Tom Doe", "Jane Doe", True),
@@ -100,3 +102,12 @@ def test_same_surname(a: str, b: str, differ: bool) -> None:
     """Two names of one surname differ only when both read as a first name and a surname."""
     ids = Identities([(a, "person"), (b, "person")])
     assert ids.differ(a, b) is differ
+
+
+@pytest.mark.parametrize(("a", "b", "why"), [
+    ("Jane Doe", "Tom Roe Jr", "different surnames (Doe, Roe)"),
+    ("Jane Doe", "Ann Doe", "different first names (Jane, Ann)"),
+    ("Jane Doe", "Senator Ann Doe", "different first names (Jane, Ann)"),
+])
+def test_misattribution_reason(a: str, b: str, why: str) -> None:
+    assert reason(a, "person", b, "person") == why
