@@ -170,10 +170,11 @@ class _Tracer:
         for r, k in enumerate(order):
             self.rank[k] = r
         self.keys = keys
-        # the pieces' names too: a bare surname two people of its article share stands alone there
+        # and the surnames some pieces keep alone (two people of their article share them), once each
+        lone = {(p.speaker, p.speaker_type) for u in got for p in [*u.passages, *u.reported]
+                if p.speaker and p.speaker_type and " " not in p.speaker}
         self.ids = Identities([(q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker]
-                              + [(p.speaker, p.speaker_type) for u in got for p in [*u.passages, *u.reported]
-                                 if p.speaker and p.speaker_type])
+                              + sorted(lone))
 
     def name(self, raw: str | None) -> str | None:
         """The identity of a raw speaker name across articles, or the raw name without one."""
