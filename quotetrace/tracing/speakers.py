@@ -18,6 +18,7 @@ identity: they can never be said to differ from anyone, so they never make a mis
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -35,6 +36,7 @@ PRONOUNS = frozenset("he she it they we i you him her them".split())
 _NAME_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}’'-]*\.?")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def bare_surname(mention: str) -> str | None:
     """The surname a mention names a person by when it gives nothing else (``Marsh``, ``Sen.
     Marsh``, ``Mr Marsh``), else None."""
@@ -136,14 +138,11 @@ def _ends_with(a: str, b: str) -> bool:
     return len(short) >= 2 and len(long_) > len(short) and long_[-len(short):] == short
 
 
-def _long_same_surname(a: str, b: str) -> bool:
-    """Two names of one surname, one of them three words or more without an initial
-    (``washington post doe`` / ``jane doe``): the extra words are as likely an outlet or a place
-    taken into the name as another person's first names, so they are not clearly two people."""
-    wa, wb = a.split(), b.split()
-    if not wa or not wb or spelling_key(wa[-1]) != spelling_key(wb[-1]):
-        return False
-    return any(len([w for w in ws if len(w.rstrip(".")) > 1]) >= 3 for ws in (wa, wb))
+def _shape(root: str) -> tuple[str, bool]:
+    """A name's surname (spelling folded) and whether it runs to three words or more without an
+    initial (see :meth:`Identities.differ`)."""
+    words = root.split()
+    return (spelling_key(words[-1]) if words else "", len([w for w in words if len(w.rstrip(".")) > 1]) >= 3)
 
 
 class Identities:
@@ -229,6 +228,7 @@ class Identities:
             self._display[root] = self._by_display[display] = SpeakerIdentity(display, kind, aliases)
         # one dictionary lookup per question: tracing asks it for every passage and every hit
         self._of = {name: self._display[root].name for name, root in self._root.items()}
+        self._shapes = {root: _shape(root) for root in set(self._root.values())}
 
     def of(self, name: str | None) -> str | None:
         """The display name of ``name``'s identity, or None when it has none."""
@@ -240,7 +240,11 @@ class Identities:
         if ia is None or ib is None or ia == ib:
             return False
         ra, rb = self._root[a], self._root[b]  # type: ignore[index]
-        if _long_same_surname(ra, rb):
+        # two names of one surname, one of them three words or more without an initial
+        # (``washington post doe`` / ``jane doe``): the extra words are as likely an outlet or a
+        # place taken into the name as another person's first names, so not clearly two people
+        (la, long_a), (lb, long_b) = self._shapes[ra], self._shapes[rb]
+        if la == lb and (long_a or long_b):
             return False
         return rb not in self._maybe.get(a, ()) and ra not in self._maybe.get(b, ())
 
