@@ -39,7 +39,7 @@ def words_per_second(benchmark, corpus: list[Article]) -> float:  # noqa: ANN001
 def trace_bases(request: pytest.FixtureRequest) -> list[Article]:
     """The bases of the generated tracing corpus, with the dates a JSONL file gives
     (``publication_date`` too), read the way the generator reads them."""
-    from scripts.trace_corpus import load_bases
+    from quotetrace.benchmark import load_bases
 
     path = request.config.getoption("--trace-bases") or request.config.getoption("--corpus")
     bases = load_bases([path])

@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from scripts import score_trace, trace_corpus
+from quotetrace.benchmark import corpus as trace_corpus, load_bases, score as score_trace
 
 
 # seconds and peak memory of each size traced in this session, for the growth per tenfold step

@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     tr.add_argument("paths", nargs="+", metavar="PATH",
                     help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
     _trace_options(tr)
+    tr.add_argument("--people", metavar="FILE", default=None,
+                    help="your table of people (CSV or JSONL: id, name, aliases, description, years): "
+                         "speakers it names unambiguously carry its id in the output")
     ch = sub.add_parser("check", help="check one article's quotes against a set of articles",
                         description="Say, for each quote of one new article, how it relates to what a set of "
                                     "articles holds,\nwith the labels and evidence of `quotetrace trace`.",
@@ -312,12 +315,14 @@ def _trace(args: argparse.Namespace, console: _Console) -> int:
     from .read import read_articles
     from .report import write_trace
     from .tracing import trace
+    from .tracing.people import read_people
 
+    people = read_people(args.people) if args.people else None  # a bad table fails before the trace
     items = list(read_articles(*args.paths))
     progress = console.progress(sum(isinstance(i, Article) for i in items), "extracting", then="tracing")
     # the output is opened first: a path that cannot be written fails before a long trace
     with _output(args.output) as out:
-        tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
+        tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress, people=people)
         console.done()
         write_trace(tr, out, args.format)
     return _report_articles(tr, console)

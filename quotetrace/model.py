@@ -311,6 +311,32 @@ class Change:
 
 
 @attrs.frozen
+class Misattribution:
+    """Why an occurrence is ``misattributed``: who the family's original credits and who this
+    article credits, each with the words that name them there and the identity they resolve to,
+    and why those identities differ.
+
+    >>> import quotetrace
+    >>> a = Article("a", "“We will build the bridge by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    >>> b = Article("b", "“We will build the bridge by spring,” Governor Tom Roe said.", date="2024-05-02")
+    >>> quotetrace.trace([a, b], jobs=1).families[0].occurrences[1].misattribution.reason
+    'different surnames (Doe, Roe)'
+    """
+
+    original_article: str
+    original_mention: str | None
+    original_speaker: str | None
+    mention: str | None
+    speaker: str | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"original_article": self.original_article, "original_mention": self.original_mention,
+                "original_speaker": self.original_speaker, "mention": self.mention,
+                "speaker": self.speaker, "reason": self.reason}
+
+
+@attrs.frozen
 class Evidence:
     """Words in another article that bear on a quote without supporting it as a quotation.
 
@@ -367,6 +393,10 @@ class Occurrence(Displayed):
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple)
     #: the pieces of text the occurrence is made of (several for a split quote); its hull if empty
     spans: tuple[Span, ...] = attrs.field(default=(), converter=tuple, validator=_spans_ordered)
+    #: for a ``misattributed`` occurrence, both speakers and why they differ
+    misattribution: Misattribution | None = None
+    #: the id the user's people table gives the speaker (``trace(people=…)``), when linked
+    speaker_id: str | None = None
 
     @property
     def pieces(self) -> tuple[Span, ...]:
@@ -376,7 +406,9 @@ class Occurrence(Displayed):
         return {"article": self.article, "quote": self.quote, "text": self.text, "start": self.start,
                 "end": self.end, "spans": [s.as_list() for s in self.pieces], "speaker": self.speaker,
                 "role": self.role, "relation": self.relation, "diff": [c.to_dict() for c in self.diff],
-                "evidence": [e.to_dict() for e in self.evidence]}
+                "evidence": [e.to_dict() for e in self.evidence]} | (
+                    {"misattribution": self.misattribution.to_dict()} if self.misattribution else {}) | (
+                    {"speaker_id": self.speaker_id} if self.speaker_id else {})
 
 
 @attrs.frozen
@@ -415,15 +447,24 @@ class SpeakerIdentity:
 
     >>> import quotetrace
     >>> [s for s in quotetrace.trace(["seeds/"], jobs=1).speakers if s.aliases]
-    [SpeakerIdentity(name='Tass', type='organization', aliases=('TASS',))]
+    [SpeakerIdentity(name='Donald Trump', type='person', aliases=('Trump',)), SpeakerIdentity(name='Tass', type='organization', aliases=('TASS',))]
     """
 
     name: str
     type: str = attrs.field(validator=attrs.validators.in_(SPEAKER_TYPES))
     aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    #: the id of the user's people table this identity is linked to (``trace(people=…)``)
+    id: str | None = attrs.field(default=None, repr=False)
+    #: why it is not linked although the table names it (two ids share its names)
+    note: str | None = attrs.field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "aliases": list(self.aliases)}
+        out: dict[str, Any] = {"name": self.name, "type": self.type, "aliases": list(self.aliases)}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.note is not None:
+            out["note"] = self.note
+        return out
 
 
 @attrs.frozen

@@ -20,8 +20,9 @@ LAYERS: list[tuple[str, ...]] = [
     ("analyze",),                 # rules and stanza analyzers
     ("attribute",),               # cue frames, mentions, speakers, resolution, assembly
     ("pipeline",),                # extract(): the steps in order
-    ("tracing",),                 # tracing quotes across articles
+    ("tracing",),                 # tracing quotes across articles, speakers, the people table
     ("evaluation",),              # scoring against annotations
+    ("benchmark",),               # generated tracing corpora and their scorer (scripts/)
     ("report",),                  # text, JSON, HTML
     ("cli", "__main__", "__init__"),
 ]

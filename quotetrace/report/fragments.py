@@ -344,7 +344,20 @@ def copy_html(f: Family, o: Occurrence, where: Where) -> str:
             f'<div class="qt-sbs"><div class="qt-side"><div class="qt-label">original, '
             f"{where.article(orig.article)}</div>{left}</div>"
             f'<div class="qt-side"><div class="qt-label">{here}, {where.article(o.article)}</div>{right}</div></div>'
-            f"{_changes(o)}{_evidence(o, where) if o.evidence else ''}</div>")
+            f"{_changes(o)}{_why(o)}{_evidence(o, where) if o.evidence else ''}</div>")
+
+
+def _why(o: Occurrence) -> str:
+    """A misattributed copy's explanation: both speakers as named, and why they differ."""
+    m = o.misattribution
+    if m is None:
+        return ""
+
+    def who(mention: str | None, name: str | None) -> str:
+        return f"“{esc(mention)}” ({esc(name or '')})" if mention else esc(name or "no one")
+    return (f'<div class="qt-meta qt-why">why: the original ({esc(m.original_article)}) names '
+            f"{who(m.original_mention, m.original_speaker)}; this article {who(m.mention, m.speaker)}: "
+            f"{esc(m.reason)}</div>")
 
 
 def _render_shared(o: Occurrence, other: str) -> str:

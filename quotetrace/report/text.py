@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..model import Change, Family, Occurrence, Trace
+from ..model import Change, Family, Misattribution, Occurrence, Trace
 
 _WIDTH = 100
 #: Each relation in words a reader without the vocabulary understands (the HTML report uses them too).
@@ -110,6 +110,8 @@ class _Report:
         out.append(_wrap(f"original, {self.where(orig.article)}: “{orig.text}”", "    "))
         if o.relation == "misattributed":
             out.append(_wrap(f"here, credited to {o.speaker or 'someone else'}: {self.quoted(o)}", "    "))
+            if o.misattribution is not None:
+                out.append(_wrap(misattribution_line(o.misattribution), "      "))
         else:
             out.append(_wrap(f"here: {self.quoted(o)}", "    "))
         for c in o.diff:
@@ -231,3 +233,12 @@ def write_check_text(check: object, out: TextIO, texts: dict[str, str]) -> None:
 
 __all__: Sequence[str] = ("RELATION_WORDS", "ROLE_WORDS", "change_line", "change_words", "marked_text", "write_check_text",
                           "write_trace_text")
+
+
+def misattribution_line(m: Misattribution) -> str:
+    """``the original (a) names “Mayor Jane Doe” (Jane Doe); this article “Tom Roe” (Tom Roe):
+    different surnames (Doe, Roe)``."""
+    def who(mention: str | None, name: str | None) -> str:
+        return f"“{mention}” ({name})" if mention else (name or "no one")
+    return (f"why: the original ({m.original_article}) names {who(m.original_mention, m.original_speaker)}; "
+            f"this article {who(m.mention, m.speaker)}: {m.reason}")

@@ -21,16 +21,18 @@ choice breaks ties by article order and offset.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
 from ..analyze import Analyzer
 from ..errors import QuotetraceError, UsageError
-from ..model import Article, Displayed, Evidence, Family, Occurrence, Quote, Span, Trace, TracedArticle
+from ..model import (Article, Displayed, Evidence, Family, Misattribution, Occurrence, Quote, Span, Trace,
+                     TracedArticle)
 from ..pipeline import map_articles, read_quotes
 from ..read import Unreadable, article_from_text, read_articles
 from .compare import compare
@@ -38,6 +40,8 @@ from .derive import derivations, sentence_links
 from .group import Group, group_passages
 from .knobs import MIN_EVIDENCE_SHARE
 from .paraphrase import Hit, find_paraphrases, names_in
+from .explain import misattribution
+from .people import link_people, read_people
 from .speakers import Identities
 from .units import Piece, Units, holding, piece_text, units
 from .words import is_content
@@ -92,7 +96,8 @@ def _take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArtic
 
 
 def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", jobs: int | None = None,
-          progress: Callable[[int], None] | None = None) -> Trace:
+          progress: Callable[[int], None] | None = None,
+          people: str | os.PathLike[str] | Iterable[dict] | None = None) -> Trace:
     """Trace how each quote travels between ``articles`` (articles, paths, folders or JSONL files).
 
     >>> a = Article("a", '“We will build the bridge by spring,” Mayor Jane Doe said.', date="2024-05-01")
@@ -104,10 +109,14 @@ def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", job
     ``jobs`` is the number of worker processes (default: every core; 1 runs in this process);
     the result is the same whatever it is. Articles that cannot be read or analysed are listed
     in :attr:`Trace.articles` with their error, and the rest are traced. ``progress``, if given,
-    is called with 1 after each article is extracted.
+    is called with 1 after each article is extracted. ``people`` (a CSV or JSONL file, or dicts)
+    is the user's table of people: identities it names unambiguously carry its ids (see
+    :mod:`quotetrace.tracing.people`); it is read before anything is traced.
     """
+    table = read_people(people) if people is not None else None
     taken, entries = _take_in(articles)
-    return _trace(taken, entries, analyzer, jobs, progress)[0]
+    tr = _trace(taken, entries, analyzer, jobs, progress)[0]
+    return link_people(tr, table) if table is not None else tr
 
 
 def _rank_key(article: Article, index: int, last: bool = False) -> tuple:
@@ -161,7 +170,11 @@ class _Tracer:
         for r, k in enumerate(order):
             self.rank[k] = r
         self.keys = keys
-        self.ids = Identities((q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker)
+        # and the surnames some pieces keep alone (two people of their article share them), once each
+        lone = {(p.speaker, p.speaker_type) for u in got for p in [*u.passages, *u.reported]
+                if p.speaker and p.speaker_type and " " not in p.speaker}
+        self.ids = Identities([(q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker]
+                              + sorted(lone))
 
     def name(self, raw: str | None) -> str | None:
         """The identity of a raw speaker name across articles, or the raw name without one."""
@@ -173,6 +186,8 @@ class _Tracer:
         groups = group_passages(passages, order, self.ids.of, self.ids.differ)
         groups = [g for g in groups if any(passages[m].quote is not None for m in g.members)]
         groups.sort(key=lambda g: (passages[g.original].article, passages[g.original].start))
+        for g in groups:
+            g.speaker, g.named = self._family_speaker(g, passages)
         quoted_in = [{passages[m].article for m in g.members} for g in groups]
         quote_links = self._quote_links(groups, passages, quoted_in)
         sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank)
@@ -197,6 +212,29 @@ class _Tracer:
         used = {o.speaker for f in families for o in f.occurrences} | {f.speaker for f in families}
         speakers = [i for i in self.ids.all() if i.name in used]
         return Trace(entries, speakers, families, derived, texts={a.id: a.text for a in self.articles})
+
+    def _family_speaker(self, g: Group, passages: list[Piece]) -> tuple[str | None, bool]:
+        """Who a family is credited to: its original's speaker; where the original names nobody,
+        the identity most of the other articles give it, when more than half of those that name
+        someone agree. Otherwise nobody, and nothing in the family is called misattributed (a
+        copy that misattributes the quote must not become the yardstick of the others)."""
+        o = passages[g.original]
+        if o.quote is not None and o.speaker is not None:
+            return o.speaker, o.named
+        by_article: dict[int, str] = {}
+        raw: dict[str, tuple[str, bool]] = {}
+        for m in g.members[1:]:
+            p = passages[m]
+            who = self.ids.of(p.speaker) if p.quote is not None else None
+            if who is None or p.article in by_article:
+                continue
+            by_article[p.article] = who
+            first, named = raw.get(who, (p.speaker, False))
+            raw[who] = (first, named or p.named)
+        if not by_article:
+            return None, False
+        (top, n), *_ = Counter(by_article.values()).most_common(1)
+        return raw[top] if 2 * n > len(by_article) else (None, False)
 
     def _index(self, article_id: str) -> int:
         if not hasattr(self, "_by_id"):
@@ -240,12 +278,13 @@ class _Tracer:
             p = passages[m]
             carried |= p.article != o.article
             cmp = compare(o, texts[o.article], p, texts[p.article], g.alignments.get(m), twins)
-            relation = "misattributed" if g.named and p.named and self.ids.differ(g.speaker, p.speaker) \
-                else cmp.relation
-            occurrences.append(self._occurrence(p, relation, cmp.changes, speaker))
+            wrong = g.named and p.named and self.ids.differ(g.speaker, p.speaker)
+            occurrences.append(self._occurrence(p, "misattributed" if wrong else cmp.relation, cmp.changes,
+                                                speaker, why=self._why(g, o, p) if wrong else None))
         paraphrases = [h for h in hits if h.verdict in ("paraphrase", "misattributed")]
         for h in paraphrases:
-            occurrences.append(self._occurrence(h.piece, h.verdict, (), None, matched=h.matched))
+            why = self._why(g, o, h.piece) if h.verdict == "misattributed" else None
+            occurrences.append(self._occurrence(h.piece, h.verdict, (), None, matched=h.matched, why=why))
         # words that reach an earlier article only without marks are where the quote came
         # from; words that reach a later article so were taken from it
         rank = self.rank
@@ -269,8 +308,26 @@ class _Tracer:
         occurrences.sort(key=lambda x: (self._index(x.article), x.start, x.end))
         return Family(f"f{k + 1}", speaker, [first, *occurrences])
 
+    def _why(self, g: Group, o: Piece, p: Piece) -> Misattribution:
+        """Both speakers of a misattributed copy, as each article names them, and why they differ."""
+        mentions = self._mentions
+        first = self.name(g.speaker) or ""
+        other = self.name(p.speaker) or ""
+        kinds = self._kinds
+        return misattribution(self.articles[o.article].id, mentions.get(o.quote), first, kinds.get(first),
+                              mentions.get(p.quote), other, kinds.get(other))
+
+    @functools.cached_property
+    def _mentions(self) -> dict[str | None, str]:
+        return {q.id: q.speaker.mention for u in self.got for q in u.quotes if q.speaker}
+
+    @functools.cached_property
+    def _kinds(self) -> dict[str, str]:
+        return {i.name: i.type for i in self.ids.all()}
+
     def _occurrence(self, p: Piece, relation: str, changes: Sequence, family_speaker: str | None,
-                    evidence: Sequence[Evidence] = (), matched: Iterable[str] = ()) -> Occurrence:
+                    evidence: Sequence[Evidence] = (), matched: Iterable[str] = (),
+                    why: Misattribution | None = None) -> Occurrence:
         text = self.texts[p.article]
         if p.role == "quote":
             start, end, shown = p.start, p.end, piece_text(text, p)
@@ -283,7 +340,7 @@ class _Tracer:
             spans = (Span(start, end),)
         return Occurrence(self.articles[p.article].id, p.quote, shown, start, end,
                           self.name(p.speaker) or family_speaker, relation, p.role, tuple(changes),
-                          tuple(evidence), spans)
+                          tuple(evidence), spans, why)
 
     def _evidence(self, h: Hit) -> Evidence:
         p = h.piece

@@ -18,12 +18,14 @@ identity: they can never be said to differ from anyone, so they never make a mis
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import regex
 
 from ..model import SpeakerIdentity
+from ..text.words import ORG_HEADS, PREPOSITIONS, SUBORDINATORS, TIME_WORDS, TITLES
 from .words import STOPWORDS
 
 _HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
@@ -31,11 +33,60 @@ _IDENTIFIED = ("person", "organization")
 PRONOUNS = frozenset("he she it they we i you him her them".split())
 
 
+_NAME_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}’'-]*\.?")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def bare_surname(mention: str) -> str | None:
+    """The surname a mention names a person by when it gives nothing else (``Marsh``, ``Sen.
+    Marsh``, ``Mr Marsh``), else None."""
+    words = [w for w in mention.split() if w.casefold().rstrip(".") not in TITLES]
+    if len(words) == 1 and _NAME_WORD_RE.fullmatch(words[0]) and not words[0].endswith("."):
+        return words[0]
+    return None
+
+
+#: Words that stand before a surname without being a first name (``Later Doe said``).
+_NOT_FIRST = (TITLES | STOPWORDS | PREPOSITIONS | SUBORDINATORS | TIME_WORDS
+              | frozenset("later earlier meanwhile still now then also asked instead however yet "
+                          "majority minority".split()))
+
+
+def surname_holders(text: str, last: str) -> set[str]:
+    """The first names an article gives a surname (``Ada`` and ``Tom`` for ``Ada Marsh`` and ``Tom
+    Marsh``): titles, function words, sentence openers, and words the article also writes in
+    lower case are not first names."""
+    found = set()
+    for m in regex.finditer(rf"(\p{{Lu}}[\p{{L}}\p{{M}}’'-]*\.?) {regex.escape(last)}(?![\p{{L}}\p{{M}}])", text):
+        first = m.group(1).casefold().rstrip(".")
+        if first not in _NOT_FIRST and len(first) > 1 and f" {first} " not in text:
+            found.add(first)
+    return found
+
+
 def _key(name: str) -> str:
     k = _HANDLE_RE.sub("", name).casefold().replace("’", "'").strip(" .,")
     if k.startswith("the "):
         k = k[4:]
-    return " ".join(k.split())
+    return " ".join(_core(k.split()))
+
+
+def _core(words: list[str]) -> list[str]:
+    """A name without the words an article took in front of it (``when``, ``now``, ``sens.``,
+    ``house``): a function word, a title, or an institution before a person's two names. An
+    organisation's name (its last word an institution: ``foreign ministry``) stays whole."""
+    if not words or words[-1] in ORG_HEADS:
+        return words
+    k = 0
+    while len(words) - k > 1 and (words[k] in _NOT_FIRST or is_title(words[k])
+                                   or (len(words) - k > 2 and words[k] in ORG_HEADS)):
+        k += 1
+    return words[k:]
+
+
+def is_title(word: str) -> bool:
+    w = word.rstrip(".")
+    return w in TITLES or (w.endswith("s") and w[:-1] in TITLES)  # "sens." too
 
 
 def spelling_key(word: str) -> str:
@@ -80,6 +131,20 @@ def _first_compatible(a: list[str], b: list[str]) -> bool:
     return (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
 
 
+def _ends_with(a: str, b: str) -> bool:
+    """One full name is the other with words in front (``democrat jane doe`` / ``jane doe``): a
+    word the article took into the name, a party or a place, not another person."""
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 2 and len(long_) > len(short) and long_[-len(short):] == short
+
+
+def _shape(root: str) -> tuple[str, bool]:
+    """A name's surname (spelling folded) and whether it runs to three words or more without an
+    initial (see :meth:`Identities.differ`)."""
+    words = root.split()
+    return (spelling_key(words[-1]) if words else "", len([w for w in words if len(w.rstrip(".")) > 1]) >= 3)
+
+
 class Identities:
     """Speaker names (as each article resolved them) grouped into identities across articles."""
 
@@ -109,7 +174,7 @@ class Identities:
         for group in full.values():
             for a in group:
                 for b in group:
-                    if a < b and _first_compatible(a.split(), b.split()):
+                    if a < b and (_first_compatible(a.split(), b.split()) or _ends_with(a, b)):
                         union.union(a, b)
         ambiguous: dict[str, set[str]] = {}
         for k in keys:
@@ -163,6 +228,7 @@ class Identities:
             self._display[root] = self._by_display[display] = SpeakerIdentity(display, kind, aliases)
         # one dictionary lookup per question: tracing asks it for every passage and every hit
         self._of = {name: self._display[root].name for name, root in self._root.items()}
+        self._shapes = {root: _shape(root) for root in set(self._root.values())}
 
     def of(self, name: str | None) -> str | None:
         """The display name of ``name``'s identity, or None when it has none."""
@@ -174,6 +240,12 @@ class Identities:
         if ia is None or ib is None or ia == ib:
             return False
         ra, rb = self._root[a], self._root[b]  # type: ignore[index]
+        # two names of one surname, one of them three words or more without an initial
+        # (``washington post doe`` / ``jane doe``): the extra words are as likely an outlet or a
+        # place taken into the name as another person's first names, so not clearly two people
+        (la, long_a), (lb, long_b) = self._shapes[ra], self._shapes[rb]
+        if la == lb and (long_a or long_b):
+            return False
         return rb not in self._maybe.get(a, ()) and ra not in self._maybe.get(b, ())
 
     def identity(self, display: str) -> SpeakerIdentity | None:

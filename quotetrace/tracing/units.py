@@ -25,7 +25,7 @@ from ..model import Article, Quote, Span, Speaker, join_spans
 from ..pipeline import Reading
 from ..text.quotemarks import CLOSING
 from ..text.wrapping import Unwrapped
-from .speakers import PRONOUNS
+from .speakers import PRONOUNS, bare_surname, surname_holders
 from .knobs import CONTEXT_CHARS, CONTEXT_READ, SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
 from .words import Words, content_count, words
 
@@ -140,6 +140,22 @@ def _named(sp: Speaker | None) -> bool:
     return sp is not None and sp.mention.strip().lower() not in PRONOUNS
 
 
+def _name(sp: Speaker | None, text: str, holders: dict[str, set[str]]) -> str | None:
+    """The speaker's name as tracing takes it: the article's resolution, except for a bare surname
+    that two people of the article share (``Marsh`` with an Ada Marsh and a Tom Marsh about),
+    where the resolution is a guess and the surname alone is kept; across articles it then joins
+    an identity only when one person of the corpus holds it. ``holders`` caches the first names
+    of each surname in ``text``."""
+    if sp is None:
+        return None
+    last = bare_surname(sp.mention.strip())
+    if last is None or not sp.name.endswith(last):
+        return sp.name
+    if last not in holders:
+        holders[last] = surname_holders(text, last)
+    return last if len(holders[last]) >= 2 else sp.name
+
+
 def _context(q: Quote | None, before: Words, after: Words | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words around a passage that are not its attribution (see :attr:`Piece.context`)."""
     skip = []
@@ -192,6 +208,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
 
     passages = []
     marked_spans = []
+    holders: dict[str, set[str]] = {}
     # each pair of marks is a passage of its own, a split quote's pieces too: an editor keeps one
     # half of “…,” she said. “…” as often as both
     for m in reading.marked:
@@ -210,7 +227,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
                 _, e1 = sentence_of(closing)
                 after = words(text, closing + 1, min(e1, closing + CONTEXT_CHARS)).slice(0, CONTEXT_READ)
             passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
-                                  speaker=sp.name if sp else None, speaker_type=sp.type if sp else None,
+                                  speaker=_name(sp, text, holders), speaker_type=sp.type if sp else None,
                                   named=_named(sp), before=before, after=after, context=_context(q, before, after)))
     marked_spans = _merged(marked_spans)
     reported = []
@@ -225,7 +242,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
         if len(w):
             sp = q.speaker
             reported.append(Piece("reported-speech", index, tuple(own), w, quote=q.id,
-                                  speaker=sp.name if sp else None, speaker_type=sp.type if sp else None,
+                                  speaker=_name(sp, text, holders), speaker_type=sp.type if sp else None,
                                   named=_named(sp)))
     taken = _merged(content_spans + marked_spans)
     narrator = []

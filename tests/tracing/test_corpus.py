@@ -1,5 +1,5 @@
-"""The tracing benchmark corpus (scripts/trace_corpus.py) and its scorer (scripts/score_trace.py),
-built from the seed articles only."""
+"""The tracing benchmark corpus (quotetrace.benchmark, run as scripts/trace_corpus.py) and its
+scorer (scripts/score_trace.py), built from the seed articles only."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import re
 import pytest
 
 from quotetrace import Article, read_articles
-from scripts import score_trace, trace_corpus as tc
+from quotetrace.benchmark import answers as tc_answers, command, generate, score as score_trace
+from quotetrace.benchmark import bases as tc_bases, edits, knobs, words as tc_words
 
 from ..conftest import SEEDS
 
@@ -26,7 +27,7 @@ def bases() -> list[Article]:
 
 @pytest.fixture(scope="module", params=SEEDS_TRIED)
 def corpus(request: pytest.FixtureRequest, bases: list[Article]) -> tuple[dict[str, Article], list[dict]]:
-    articles, answers = tc.generate(bases, N_ARTICLES, request.param)
+    articles, answers = generate(bases, N_ARTICLES, request.param)
     return {a.id: a for a in articles}, answers
 
 
@@ -36,7 +37,7 @@ def occurrences(answers: list[dict], relation: str | None = None, edit: str = ""
 
 
 def words(text: str) -> list[str]:
-    return tc.words_of(text)
+    return tc_words.words_of(text)
 
 
 def source_words(arts: dict[str, Article], a: dict) -> list[str]:
@@ -48,24 +49,24 @@ def source_words(arts: dict[str, Article], a: dict) -> list[str]:
 
 def test_same_seed_same_corpus(bases: list[Article]) -> None:
     """The same bases and seed give the same articles and answers; another seed another corpus."""
-    first = tc.generate(bases, N_ARTICLES, 7)
-    assert tc.generate(bases, N_ARTICLES, 7) == first
-    assert tc.generate(bases, N_ARTICLES, 8) != first
+    first = generate(bases, N_ARTICLES, 7)
+    assert generate(bases, N_ARTICLES, 7) == first
+    assert generate(bases, N_ARTICLES, 8) != first
 
 
 def test_cli_writes_identical_files(tmp_path, capsys) -> None:  # noqa: ANN001
     """Two runs of the command with one seed write byte-identical files, and the manifest counts
     what the answers hold."""
     for out in ("a", "b"):
-        assert tc.main([str(SEEDS), "--out", str(tmp_path / out), "--articles", "20", "--seed", "3"]) == 0
+        assert command.main([str(SEEDS), "--out", str(tmp_path / out), "--articles", "20", "--seed", "3"]) == 0
     for name in ("articles.jsonl", "answers.jsonl", "manifest.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     manifest = json.loads((tmp_path / "a" / "manifest.json").read_text(encoding="utf-8"))
     answers = [json.loads(line) for line in (tmp_path / "a" / "answers.jsonl").open(encoding="utf-8")]
     relations = collections.Counter(a["relation"] for a in answers if a["kind"] == "occurrence")
-    assert manifest["counts"]["relations"] == {r: relations.get(r, 0) for r in tc.RELATIONS}
+    assert manifest["counts"]["relations"] == {r: relations.get(r, 0) for r in knobs.RELATIONS}
     assert manifest["counts"]["articles"] == 20
-    assert manifest["parameters"] == {"bases": [str(SEEDS)], "articles": 20, "seed": 3}
+    assert manifest["parameters"] == {"bases": [str(SEEDS)], "articles": 20, "seed": 3, "answers": "extractor"}
     lines = (tmp_path / "a" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert [sorted(json.loads(line)) for line in lines[:1]] == [["date", "id", "outlet", "text"]]
 
@@ -101,7 +102,7 @@ def test_every_edit_kind_appears(corpus) -> None:  # noqa: ANN001
     """About 40 articles from the five seeds hold every relation and every kind of edit."""
     _, answers = corpus
     relations = {a["relation"] for a in occurrences(answers)}
-    assert relations == set(tc.RELATIONS)
+    assert relations == set(knobs.RELATIONS)
     edits = " | ".join(a["edit"] for a in occurrences(answers))
     for what in ("carried", "cut to words", "substituted", "moved", "dropped the marks", "gave the quote to",
                  "promoted reported speech", "invented a quote"):
@@ -117,7 +118,7 @@ def test_dates(corpus) -> None:  # noqa: ANN001
             assert art.date
         elif art.date is not None:
             assert art.date > arts[art.id.split("~")[0]].date
-        assert tc._DATE_LINE.match(art.text) is None or tc._DATE_LINE.match(art.text).group("date") == art.date
+        assert tc_bases._DATE_LINE.match(art.text) is None or tc_bases._DATE_LINE.match(art.text).group("date") == art.date
 
 
 def test_one_answer_per_passage(corpus) -> None:  # noqa: ANN001
@@ -154,7 +155,7 @@ def test_excerpt_is_a_run_of_the_source(corpus) -> None:  # noqa: ANN001
 
 
 def _real(word: str, arts: dict[str, Article]) -> bool:
-    known = {w for ws in tc.SUBSTITUTES.values() for w in ws} | set(tc.SYNONYMS.values()) | set(tc.INSERTS)
+    known = {w for ws in edits.SUBSTITUTES.values() for w in ws} | set(edits.SYNONYMS.values()) | set(edits.INSERTS)
     return word.isalpha() and (word in known or any(word in words(b.text) for b in arts.values()
                                                     if "~d" not in b.id))
 
@@ -205,7 +206,7 @@ def test_misattributed_names_someone_else(corpus) -> None:  # noqa: ANN001
     differs from the original speaker's."""
     arts, answers = corpus
     for a in occurrences(answers, "misattributed"):
-        assert tc.surname(a["given_to"]).lower() != tc.surname(a["speaker"]).lower()
+        assert tc_words.surname(a["given_to"]).lower() != tc_words.surname(a["speaker"]).lower()
         assert words(a["text"]) == source_words(arts, a)
         text = arts[a["article"]].text
         line = text[text.rfind("\n", 0, a["start"]) + 1:text.find("\n", a["end"]) % (len(text) + 1)]
@@ -221,7 +222,7 @@ def test_promoted_speech_is_unsupported_with_its_paraphrase(corpus) -> None:  # 
     assert found
     for a in found:
         assert words(a["text"]) == source_words(arts, a)
-        assert len([w for w in words(a["text"]) if tc.is_content(w)]) >= 6
+        assert len([w for w in words(a["text"]) if tc_words.is_content(w)]) >= 6
         assert a["source_article"] == a["article"].split("~")[0]
         assert (a["source_article"], a["source_start"], a["source_end"], a["family"]) in paraphrases
         text = arts[a["article"]].text
@@ -235,7 +236,7 @@ def test_invented_words_appear_nowhere_else(corpus) -> None:  # noqa: ANN001
     found = occurrences(answers, "single-source", "invented")
     assert found
     for a in found:
-        content = [w for w in words(a["text"]) if tc.is_content(w)]
+        content = [w for w in words(a["text"]) if tc_words.is_content(w)]
         assert len(content) >= 2
         for other, ws in vocab.items():
             if other != a["article"]:
@@ -255,11 +256,11 @@ def test_derived_articles_keep_realistic_length(corpus, bases: list[Article]) ->
 def test_the_extractor_sees_the_answers(bases: list[Article]) -> None:
     """The project's extractor finds nearly every quoted answer of the derived articles where the
     answers put it, credited to the answer's speaker (what --verify checks)."""
-    articles, answers = tc.generate(bases, N_ARTICLES, 1)
-    problems = tc.verify(articles, answers)
+    articles, answers = generate(bases, N_ARTICLES, 1)
+    problems = tc_answers.verify(articles, answers)
     checked = [a for a in occurrences(answers) if "~d" in a["article"] and a["relation"] != "paraphrase"]
     assert len(problems) <= 0.05 * len(checked), problems
-    aside = tc.set_aside(answers, problems)
+    aside = tc_answers.set_aside(answers, problems)
     assert len(aside) == len(answers)
     unscored = {(a["article"], a["start"], a["end"]) for a in aside if a["kind"] == "unscored"}
     assert all((p["article"], p["start"], p["end"]) in unscored for p in problems)

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 
 from quotetrace import trace
-from scripts import score_trace, trace_corpus
+from quotetrace.benchmark import corpus as trace_corpus, load_bases, score as score_trace
 
 from ..conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
 def bases() -> list:
-    return trace_corpus.load_bases([str(SEEDS)])
+    return load_bases([str(SEEDS)])
 
 
 @pytest.mark.parametrize(("n", "seed"), [(40, 0), (60, 1)])

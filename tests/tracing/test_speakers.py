@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrace.tracing.speakers import Identities
+from quotetrace.tracing.explain import reason
+from quotetrace.tracing.speakers import Identities, bare_surname, surname_holders
 
 NAMES = [("Jane Doe", "person"), ("Doe", "person"), ("J. Doe", "person"), ("Oleksandr Kovalenko", "person"),
          ("Kovalenkko", "person"), ("Argus", "organization"), ("ARGUS", "organization"),
@@ -54,3 +55,59 @@ def test_untyped_names_join_their_identity_only() -> None:
     assert ids.of("Doe") == "Jane Doe" and ids.of("ARGUS") == "Argus"
     assert ids.of("Riverton") is None and not ids.differ("Riverton", "Jane Doe")
     assert "Doe" in ids.identity("Jane Doe").aliases
+
+
+@pytest.mark.parametrize(("junk", "person"), [
+    ("When Doe", "Jane Doe"),            # a sentence opener taken into the name
+    ("Sens. Jane Doe", "Jane Doe"),       # a plural title
+    ("House Jane Doe", "Jane Doe"),       # an institution before two names
+    ("Democrat Jane Doe", "Jane Doe"),    # a word in front of the full name
+])
+def test_junk_words_in_front_of_a_name(junk: str, person: str) -> None:
+    """Words an article took in front of a name found no identity of their own, so they never
+    'differ' from the person they name."""
+    ids = Identities([("Jane Doe", "person"), (junk, "person"), ("Mary Roe", "person")])
+    assert ids.of(junk) == ids.of(person) and not ids.differ(junk, person)
+    assert ids.differ(junk, "Mary Roe")
+
+
+def test_an_organisation_keeps_its_words() -> None:
+    """Only a person's name loses the words in front: two ministries stay two organisations."""
+    ids = Identities([("Foreign Ministry", "organization"), ("Defense Ministry", "organization")])
+    assert ids.differ("Foreign Ministry", "Defense Ministry")
+
+
+@pytest.mark.parametrize(("mention", "surname"), [
+    ("Doe", "Doe"), ("Sen. Doe", "Doe"), ("Mr Doe", "Doe"), ("Jane Doe", None), ("he", None),
+    ("the senator", None),
+])
+def test_bare_surname(mention: str, surname: str | None) -> None:
+    assert bare_surname(mention) == surname
+
+
+def test_surname_holders() -> None:
+    """First names an article gives a surname; titles and sentence openers are none."""
+    text = "Jane Doe met Tom Doe. Later Doe spoke, and Sen. Doe left. When Doe returned, Doe said so."
+    assert surname_holders(text, "Doe") == {"jane", "tom"}
+
+
+@pytest.mark.parametrize(("a", "b", "differ"), [
+    ("Meanwhile Doe", "Jane Doe", False),        # a sentence opener, not a first name
+    ("Majority Doe", "Jane Doe", False),         # what is left of "Majority Leader Jane Doe"
+    ("Harbour Times Doe", "Jane Doe", False),    # an outlet's name run into the surname
+    ("Jane Q. Doe", "Tom Doe", True),            # an initial is no extra word
+    ("Tom Doe", "Jane Doe", True),
+])
+def test_same_surname(a: str, b: str, differ: bool) -> None:
+    """Two names of one surname differ only when both read as a first name and a surname."""
+    ids = Identities([(a, "person"), (b, "person")])
+    assert ids.differ(a, b) is differ
+
+
+@pytest.mark.parametrize(("a", "b", "why"), [
+    ("Jane Doe", "Tom Roe Jr", "different surnames (Doe, Roe)"),
+    ("Jane Doe", "Ann Doe", "different first names (Jane, Ann)"),
+    ("Jane Doe", "Senator Ann Doe", "different first names (Jane, Ann)"),
+])
+def test_misattribution_reason(a: str, b: str, why: str) -> None:
+    assert reason(a, "person", b, "person") == why

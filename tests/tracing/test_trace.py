@@ -198,3 +198,68 @@ def test_hard_wrapped_articles_trace_the_same() -> None:
     for f in tw.families:
         for o in f.occurrences:
             assert " ".join(tw.texts[o.article][o.start:o.end].split()).startswith(" ".join(o.text.split())[:12])
+
+
+def test_a_surname_two_people_share_is_no_misattribution() -> None:
+    """``Doe said`` in an article that names both a Jane Doe and a Tom Doe may mean either: the
+    copy of Jane Doe's quote is not called misattributed, whatever the article's guess."""
+    tr = trace([
+        art("a", f"“{QUOTE},” Mayor Jane Doe said on Monday.", "2024-03-01"),
+        art("b", f"Councillor Tom Doe spoke. Jane Doe is his sister.\n\n“{QUOTE},” Doe said.", "2024-03-02"),
+    ], jobs=1)
+    f = family_of(tr, "new bridge")
+    assert [o.relation for o in f.occurrences] == ["original", "verbatim"]
+
+
+def test_family_speaker_from_the_articles_that_agree() -> None:
+    """Where the original credits nobody, the family takes the speaker most copies give it, so
+    the one copy that credits someone else is the misattributed one, not the others."""
+    tr = trace([
+        art("a", f"Posters across town now read “{QUOTE}” in red letters.", "2024-03-01"),
+        art("b", f"“{QUOTE},” Governor Tom Roe said.", "2024-03-02"),
+        art("c", f"“{QUOTE},” Mayor Jane Doe said.", "2024-03-03"),
+        art("d", f"“{QUOTE},” Doe told reporters.", "2024-03-04"),
+        art("e", f"Asked again, Mayor Jane Doe said: “{QUOTE}.”", "2024-03-05"),
+    ], jobs=1)
+    f = family_of(tr, "new bridge")
+    assert f.speaker == "Jane Doe"
+    assert [(o.article, o.relation) for o in f.occurrences][1:] == [
+        ("b", "misattributed"), ("c", "verbatim"), ("d", "verbatim"), ("e", "verbatim")]
+
+
+def test_no_clear_family_speaker_flags_nothing() -> None:
+    """Two copies, two speakers, an original that credits nobody: nobody can say which is right."""
+    tr = trace([
+        art("a", f"Posters across town now read “{QUOTE}” in red letters.", "2024-03-01"),
+        art("b", f"“{QUOTE},” Governor Tom Roe said.", "2024-03-02"),
+        art("c", f"“{QUOTE},” Mayor Jane Doe said.", "2024-03-03"),
+    ], jobs=1)
+    f = family_of(tr, "new bridge")
+    assert "misattributed" not in [o.relation for o in f.occurrences]
+
+
+def test_a_misattributed_copy_explains_itself() -> None:
+    """Both speakers, as each article names them and as resolved, and why they differ, in the
+    occurrence, its JSON, the text report and the HTML page."""
+    import io
+
+    from quotetrace.report import write_trace
+
+    def render(t: Trace, fmt: str) -> str:
+        out = io.StringIO()
+        write_trace(t, out, fmt)
+        return out.getvalue()
+
+    tr = trace([art("a", f"“{QUOTE},” Mayor Jane Doe said.", "2024-03-01"),
+                art("b", f"“{QUOTE},” Governor Tom Roe said.", "2024-03-02"),
+                art("c", f"“{QUOTE},” Senator Ann Doe said.", "2024-03-03")], jobs=1)
+    f = family_of(tr, "new bridge")
+    roe, ann = f.occurrences[1].misattribution, f.occurrences[2].misattribution
+    assert (roe.original_article, roe.original_mention, roe.original_speaker, roe.mention, roe.speaker) == (
+        "a", "Mayor Jane Doe", "Jane Doe", "Governor Tom Roe", "Tom Roe")
+    assert roe.reason == "different surnames (Doe, Roe)"
+    assert ann.reason == "different first names (Jane, Ann)"
+    assert f.original.misattribution is None
+    assert tr.to_dict()["families"][0]["occurrences"][1]["misattribution"]["reason"] == roe.reason
+    assert "different surnames (Doe, Roe)" in render(tr, "text")
+    assert "different surnames (Doe, Roe)" in render(tr, "html")
