@@ -14,8 +14,9 @@ The labels (DESIGN.md, docs/output.md):
   reach other articles only as reported speech or narrator text (they are its evidence), and
   ``single-source`` when no other article reports it in any form.
 
-Output does not depend on the number of processes: results are gathered in input order and every
-choice breaks ties by article order and offset.
+Output depends neither on the number of processes nor on the order the articles come in: they are
+traced in the order of their ids (:func:`canonical`), results are gathered in that order, and
+every choice breaks ties by that order and offset.
 """
 
 from __future__ import annotations
@@ -129,11 +130,23 @@ def _without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
+def canonical(taken: list[Article], entries: list[TracedArticle],
+              last: int | None = None) -> tuple[list[Article], list[TracedArticle], int | None]:
+    """The articles and entries in the order every trace uses: by id (ids are unique once taken
+    in), so the trace does not depend on the order the articles came in, and a store filled in
+    any order of batches gives the trace of the same articles in memory. ``last`` (the checked
+    article's index) follows its article."""
+    order = sorted(range(len(taken)), key=lambda k: taken[k].id)
+    moved = None if last is None else order.index(last)
+    return [taken[k] for k in order], sorted(entries, key=lambda e: e.id), moved
+
+
 def _trace(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
            jobs: int | None, progress: Callable[[int], None] | None,
-           last: int | None = None) -> tuple[Trace, list[Units]]:
+           last: int | None = None) -> tuple[Trace, list[Units], list[Article], int | None]:
+    taken, entries, last = canonical(taken, entries, last)
     with _without_cycle_collector():
-        return _trace_all(taken, entries, analyzer, jobs, progress, last)
+        return (*_trace_all(taken, entries, analyzer, jobs, progress, last), taken, last)
 
 
 def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
@@ -351,8 +364,7 @@ def check(article: Article | str | os.PathLike[str], articles: Iterable[Source],
     if isinstance(article, Unreadable):
         raise QuotetraceError(article.message)
     taken, entries = _take_in([*articles, article])
-    new = len(taken) - 1
-    tr, got = _trace(taken, entries, analyzer, jobs, progress, last=new)
+    tr, got, taken, new = _trace(taken, entries, analyzer, jobs, progress, last=len(taken) - 1)
     new_id = taken[new].id
     entry = next(e for e in tr.articles if e.id == new_id)
     if entry.error:
