@@ -111,6 +111,12 @@ def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", job
     return _trace(taken, entries, analyzer, jobs, progress)[0]
 
 
+def speaker_names(got: Iterable[Units]) -> Iterator[tuple[str, str]]:
+    """(name, type) of every attributed quote, once per quote: what speaker identities are
+    built from."""
+    return ((q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker)
+
+
 def _rank_key(article: Article, index: int, last: bool = False) -> tuple:
     return (1 if last else 0, article.date is None, article.date or "", index)
 
@@ -161,10 +167,26 @@ def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str
     return _Tracer(taken, got, last).run(entries), got
 
 
+def trace_units(articles: list[Article], got: list[Units], entries: list[TracedArticle],
+                last: int | None = None, names: Iterable[tuple[str, str]] | None = None) -> Trace:
+    """The trace of articles already cut into units (a store keeps them so), in the order
+    :func:`canonical` gives, with the same decisions as :func:`trace`. ``names`` are the
+    speakers' (name, type) pairs to build identities from, once per quote; by default those of
+    ``got``'s quotes (a store that traces a few of its articles passes the whole corpus's)."""
+    with _without_cycle_collector():
+        return _Tracer(articles, got, last, names).run(entries)
+
+
+def read_units(article: Article, analyzer: str | Analyzer, index: int = 0) -> Units | str:
+    """One article extracted and cut into units, or the message of why it could not be."""
+    return _read_one(index, article, analyzer)
+
+
 class _Tracer:
     """The steps after extraction, over every article's units (see the module docstring)."""
 
-    def __init__(self, articles: list[Article], got: list[Units], last: int | None):
+    def __init__(self, articles: list[Article], got: list[Units], last: int | None,
+                 names: Iterable[tuple[str, str]] | None = None):
         self.articles = articles
         self.got = got
         self.texts = [a.text for a in articles]
@@ -174,7 +196,9 @@ class _Tracer:
         for r, k in enumerate(order):
             self.rank[k] = r
         self.keys = keys
-        self.ids = Identities((q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker)
+        if names is None:
+            names = speaker_names(got)
+        self.ids = Identities(names)
 
     def name(self, raw: str | None) -> str | None:
         """The identity of a raw speaker name across articles, or the raw name without one."""
@@ -355,6 +379,14 @@ def check(article: Article | str | os.PathLike[str], articles: Iterable[Source],
     >>> [(c.occurrence.relation, [d.changed for d in c.occurrence.diff]) for c in check(new, [a], jobs=1).items]
     [('altered', ['never', ''])]
     """
+    article = one_article(article)
+    taken, entries = _take_in([*articles, article])
+    tr, got, taken, new = _trace(taken, entries, analyzer, jobs, progress, last=len(taken) - 1)
+    return checked(tr, got, taken, new)
+
+
+def one_article(article: Article | Unreadable | str | os.PathLike[str]) -> Article:
+    """The article to check: an Article, a path to a file holding one, or its text."""
     if isinstance(article, (str, os.PathLike)) and not isinstance(article, Article):
         path = str(article)
         found = [x for x in read_articles(path)] if os.path.exists(path) or path == "-" else [article_from_text(path)]
@@ -363,8 +395,16 @@ def check(article: Article | str | os.PathLike[str], articles: Iterable[Source],
         article = found[0]  # type: ignore[assignment]
     if isinstance(article, Unreadable):
         raise QuotetraceError(article.message)
-    taken, entries = _take_in([*articles, article])
-    tr, got, taken, new = _trace(taken, entries, analyzer, jobs, progress, last=len(taken) - 1)
+    return article  # type: ignore[return-value]
+
+
+def take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArticle]]:
+    """Articles to trace and their entries (see :func:`_take_in`)."""
+    return _take_in(sources)
+
+
+def checked(tr: Trace, got: list[Units], taken: list[Article], new: int) -> Check:
+    """The :class:`Check` of article ``new`` (an index into ``taken``) in the trace ``tr``."""
     new_id = taken[new].id
     entry = next(e for e in tr.articles if e.id == new_id)
     if entry.error:
