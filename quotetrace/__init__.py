@@ -17,6 +17,7 @@ from .errors import (
     PredictionError,
     QuotetraceError,
     ReadError,
+    StoreError,
     UsageError,
 )
 from .evaluation import evaluate
@@ -39,6 +40,7 @@ from .model import (
 from .pipeline import extract, extract_all
 from .read import DecodeWarning, Unreadable, read_articles
 from .tracing import Check, Checked, check, trace
+from .store import Added, Corpus
 
 # The report registers the notebook displays (_repr_html_) of the model's values when imported.
 from . import report  # noqa: E402,F401  isort: skip
@@ -46,10 +48,12 @@ from . import report  # noqa: E402,F401  isort: skip
 __version__ = "0.1.0"
 
 __all__ = [
+    "Added",
     "Article",
     "Change",
     "Check",
     "Checked",
+    "Corpus",
     "Cue",
     "DecodeError",
     "DecodeWarning",
@@ -69,6 +73,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerIdentity",
+    "StoreError",
     "Trace",
     "TracedArticle",
     "Unreadable",

@@ -21,6 +21,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("attribute",),               # cue frames, mentions, speakers, resolution, assembly
     ("pipeline",),                # extract(): the steps in order
     ("tracing",),                 # tracing quotes across articles
+    ("store",),                   # a corpus on disk: SQLite store, add / trace / check
     ("evaluation",),              # scoring against annotations
     ("report",),                  # text, JSON, HTML
     ("cli", "__main__", "__init__"),
