@@ -286,7 +286,7 @@ class Corpus:
                 piece.article = k
             got.append(u)
         names = [*self._speaker_names(), *speaker_names([mine])]
-        return checked(trace_units(taken, got, entries, last, names), got, taken, last)
+        return checked(trace_units(taken, got, entries, last, names), got, taken, last, against=len(self))
 
     def _speaker_names(self) -> list[tuple[str, str]]:
         """Every stored quote's (name, type), cached until another connection writes."""

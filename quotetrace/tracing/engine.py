@@ -359,6 +359,14 @@ class Check(Displayed):
     article: TracedArticle
     items: tuple[Checked, ...] = attrs.field(converter=tuple)
     trace: Trace
+    #: how many articles it was checked against: those of ``trace`` but the checked one, unless
+    #: a store traced only the few that share its words
+    against: int = attrs.field(default=-1)
+
+    @property
+    def others(self) -> int:
+        """How many articles it was checked against."""
+        return self.against if self.against >= 0 else len(self.trace.articles) - 1
 
     def to_dict(self) -> dict:
         return {"article": self.article.to_dict(),
@@ -403,7 +411,7 @@ def take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArticl
     return _take_in(sources)
 
 
-def checked(tr: Trace, got: list[Units], taken: list[Article], new: int) -> Check:
+def checked(tr: Trace, got: list[Units], taken: list[Article], new: int, against: int = -1) -> Check:
     """The :class:`Check` of article ``new`` (an index into ``taken``) in the trace ``tr``."""
     new_id = taken[new].id
     entry = next(e for e in tr.articles if e.id == new_id)
@@ -416,4 +424,4 @@ def checked(tr: Trace, got: list[Units], taken: list[Article], new: int) -> Chec
             if o.article == new_id:
                 items.append(Checked(quotes.get(o.quote), o, f))
     items.sort(key=lambda c: (c.occurrence.start, c.occurrence.end))
-    return Check(entry, items, tr)
+    return Check(entry, items, tr, against)
