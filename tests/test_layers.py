@@ -14,7 +14,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "quotetrace"
 # dotted name (without "quotetrace.") starts with; "__init__" is the package's public face.
 LAYERS: list[tuple[str, ...]] = [
     ("model", "errors"),          # values and exceptions
-    ("read",),                    # files, folders, JSONL, stdin -> Article
+    ("web",),                     # web pages and WARC records -> Article (trafilatura, warcio)
+    ("read",),                    # files, folders, JSONL, stdin, pages, WARC -> Article
     ("text",),                    # word lists, paragraphs, sentences, tokens
     ("marks",),                   # passages in quotation marks
     ("analyze",),                 # rules and stanza analyzers
