@@ -47,3 +47,23 @@ def test_readme_report_is_what_trace_prints() -> None:
                              capture_output=True, text=True, check=True).stdout.splitlines()
     assert len(shown) > 5
     assert any(printed[k:k + len(shown)] == shown for k in range(len(printed))), "\n".join(shown)
+
+
+def test_readme_corpus_commands_print_what_it_shows(tmp_path) -> None:  # noqa: ANN001
+    """The "A corpus that grows" commands, run on the example pages, print what the README shows."""
+    import shutil
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## A corpus that grows", 1)[1]
+    commands = section.split("```console\n", 1)[1].split("\n```", 1)[0].splitlines()
+    shown = section.split("prints\n\n```\n", 1)[1].split("\n```", 1)[0]
+    examples = ROOT / "docs" / "examples"
+    shutil.copytree(examples / "pages", tmp_path / "pages")
+    shutil.copy(examples / "new-article.html", tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    printed = ""
+    for cmd in commands:
+        assert cmd.startswith("quotetrace ")
+        printed += subprocess.run([sys.executable, "-m", "quotetrace", *cmd.split()[1:]], cwd=tmp_path, env=env,
+                                  capture_output=True, text=True, check=True).stdout
+    assert printed.rstrip("\n") == shown
