@@ -44,12 +44,15 @@ from .schema import SCHEMA_VERSION, open_store
 
 #: Articles committed together: a kill loses at most this many articles' work, never half of one.
 BATCH = 64
-#: A key held by more stored articles than this proposes only its earliest holders (the
-#: in-memory engine's caps count families, which a store does not keep: the earliest holders
-#: are where a family's original is)...
-_EARLIEST = {"s": MAX_DF, "w": MAX_DF, "c": MAX_CONTEXT_DF}
-#: ...and a content pair or sketch held by more than these proposes nothing, as in memory.
-_CAPPED = {"q": MAX_PAIR_DF, "r": MAX_PAIR_DF, "k": MAX_SENTENCE_DF}
+#: A passage's n-gram proposes its earliest holders, this many: a family's original is its
+#: earliest occurrence, and the copies after it need not be read to label the checked article's
+#: (more: closer to the in-memory check's family members; fewer: a faster check).
+_PER_KEY = 16
+#: ...and the passages met there propose this many of theirs (where an earlier original is).
+_SECOND_PER_KEY = 2
+#: A sketch value held by more articles than this proposes nothing, as in memory (the caps of
+#: passages, contexts and pairs are in :meth:`Corpus._holders`).
+_CAPPED = {"k": MAX_SENTENCE_DF}
 #: An article met only through content pairs is a candidate when it shares this many of them
 #: (a single shared pair makes a paraphrase only in an article already related).
 _MIN_PAIRS = 2
@@ -132,6 +135,7 @@ class Corpus:
         self.path = str(path)
         self._conn, self.readonly = open_store(path, readonly=readonly)
         self._names: tuple[int, list[tuple[str, str]]] | None = None
+        self._dfs: dict[int, int] = {}
 
     def __enter__(self) -> Corpus:
         return self
@@ -184,7 +188,7 @@ class Corpus:
                 pending = []
         if pending:
             self._commit(pending, held, out)
-        self._names = None
+        self._names, self._dfs = None, {}
         return Added(out["added"], out["replaced"], out["skipped"], out["errors"])
 
     def _todo(self, sources: Iterable, held: dict[str, str], replace: bool, out: dict[str, list[str]]) -> _Todo:
@@ -274,6 +278,7 @@ class Corpus:
         mine = read_units(art, analyzer, 0)
         if isinstance(mine, str):
             raise QuotetraceError(mine)
+        names = [*self._speaker_names(), *speaker_names([mine])]  # first: it empties stale caches
         rows = self._candidates(mine)
         taken, entries = take_in([*(_article(r) for r in rows), art])
         units_of = {taken[k].id: _units(r[8], 0) for k, r in enumerate(rows)}
@@ -285,53 +290,71 @@ class Corpus:
             for piece in itertools.chain(u.passages, u.reported, u.narrator):
                 piece.article = k
             got.append(u)
-        names = [*self._speaker_names(), *speaker_names([mine])]
         return checked(trace_units(taken, got, entries, last, names), got, taken, last, against=len(self))
 
     def _speaker_names(self) -> list[tuple[str, str]]:
-        """Every stored quote's (name, type), cached until another connection writes."""
+        """Every stored quote's (name, type), cached until the store changes."""
         version = self._query("PRAGMA data_version")[0][0]
         if self._names is None or self._names[0] != version:
             rows = self._query("SELECT name, type, sum(count) FROM speakers GROUP BY name, type")
-            names = [(name, type) for name, type, c in rows for _ in range(c)]
-            self._names = (version, names)
+            self._names = (version, [(name, type) for name, type, c in rows for _ in range(c)])
+            self._dfs = {}
         return self._names[1]
 
     def _candidates(self, mine: Units) -> list:
         """The stored articles a check must trace with: those sharing its keys, then those
         sharing keys with the passages it meets there (one of them may be their original)."""
-        first = self._holders(lookups(article_keys(mine)))
+        passages, single, pairs = lookups(mine)
+        first = self._holders(passages, single, pairs)
         rows = self._rows(first)
-        wanted = {key_hash(*k) for p in mine.passages for k in passage_keys(p.words.stems)}
-        second: dict[str, list[int]] = {"s": [], "w": []}
+        rare = {key for group in passages for key in group if self._df(key) <= MAX_DF}
+        second: list[list[int]] = []
         for r in rows:
             for p in _units(r[8], 0).passages:
-                keys = passage_keys(p.words.stems)
-                if any(key_hash(*k) in wanted for k in keys):
-                    for kind, value in keys:
-                        second[kind].append(key_hash(kind, value))
-        more = self._holders({k: sorted(set(v)) for k, v in second.items() if v}) - first
+                keys = [key_hash(*k) for k in passage_keys(p.words.stems)]
+                if rare.intersection(keys):
+                    second.append(keys)
+        more = self._holders(second, {}, [], per_key=_SECOND_PER_KEY) - first
         return rows + self._rows(more)
 
-    def _holders(self, by_kind: dict[str, list[int]]) -> set[int]:
-        """The articles (row numbers) that hold the keys, within the caps."""
+    def _df(self, key: int) -> int:
+        """How many stored articles hold ``key`` (counted up to ``MAX_DF + 1``)."""
+        if key not in self._dfs:
+            self._dfs[key] = self._query("SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)",
+                                         (key, MAX_DF + 1))[0][0]
+        return self._dfs[key]
+
+    def _holders(self, passages: list[list[int]], single: dict[str, list[int]],
+                 pair_groups: list[list[int]], per_key: int = 0) -> set[int]:
+        """The articles (row numbers) that hold the keys, within the caps: through a passage's
+        n-grams held by at most ``MAX_DF`` articles (all of them, when it has no such n-gram: a
+        quote copied everywhere), their earliest ``_PER_KEY`` holders; through a context, its
+        earliest holders; through content pairs, those holding two pairs of one piece."""
         found: set[int] = set()
-        pairs: Counter[int] = Counter()
-        for kind, keys in by_kind.items():
+        for group in passages:
+            rare = [key for key in group if self._df(key) <= MAX_DF]
+            for key in rare or group:
+                found.update(self._earliest(key, per_key or _PER_KEY))
+        for kind, keys in single.items():
             for key in keys:
-                if kind in _EARLIEST:
-                    found.update(n for n, in self._query(
-                        "SELECT n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, _EARLIEST[kind])))
-                    continue
-                holders = [n for n, in self._query("SELECT n FROM keys WHERE key = ? LIMIT ?",
-                                                   (key, _CAPPED[kind] + 1))]
-                if len(holders) <= _CAPPED[kind]:
-                    if kind == "k":
-                        found.update(holders)
-                    else:
-                        pairs.update(holders)
-        found.update(n for n, c in pairs.items() if c >= _MIN_PAIRS)
+                found.update(self._earliest(key, MAX_CONTEXT_DF) if kind == "c" else self._capped(key, _CAPPED[kind]))
+        held: dict[int, list[int]] = {}
+        for group in pair_groups:
+            counts: Counter[int] = Counter()
+            for key in group:
+                if key not in held:
+                    held[key] = self._capped(key, MAX_PAIR_DF)
+                counts.update(held[key])
+            found.update(n for n, c in counts.items() if c >= _MIN_PAIRS)
         return found
+
+    def _earliest(self, key: int, limit: int) -> list[int]:
+        return [n for n, in self._query("SELECT n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, limit))]
+
+    def _capped(self, key: int, cap: int) -> list[int]:
+        """The articles holding ``key``, or none when more than ``cap`` do (a stock phrase)."""
+        holders = [n for n, in self._query("SELECT n FROM keys WHERE key = ? LIMIT ?", (key, cap + 1))]
+        return holders if len(holders) <= cap else []
 
     def _rows(self, ns: Iterable[int]) -> list:
         ns = sorted(ns)

@@ -25,10 +25,6 @@ from ..tracing.knobs import SHINGLE
 from ..tracing.paraphrase import content_pairs
 from ..tracing.units import Units
 
-#: what a key of each kind is looked up among
-LOOKUP = {"s": "s", "w": "w", "c": "c", "q": "r", "r": "q", "k": "k"}
-
-
 def key_hash(kind: str, value: str) -> int:
     """A stable signed 64-bit hash of one key (SQLite's INTEGER)."""
     digest = hashlib.blake2b(f"{kind}\x1f{value}".encode(), digest_size=8).digest()
@@ -61,10 +57,22 @@ def hashed(keys: Iterable[tuple[str, str]]) -> list[int]:
     return sorted({key_hash(kind, value) for kind, value in keys})
 
 
-def lookups(keys: Iterable[tuple[str, str]]) -> dict[str, list[int]]:
-    """The hashes a checked article's keys are looked up by, grouped by kind looked up among."""
-    out: dict[str, set[int]] = {}
-    for kind, value in keys:
-        target = LOOKUP[kind]
-        out.setdefault(target, set()).add(key_hash(target, value))
-    return {kind: sorted(v) for kind, v in out.items()}
+def lookups(u: Units) -> tuple[list[list[int]], dict[str, list[int]], list[list[int]]]:
+    """What a checked article is looked up by: per passage, the hashes of its n-gram (or whole)
+    keys; the hashes of its context and sketch keys, by kind; and, per piece, the hashes of its
+    content pairs (an article a pair leads to is a candidate only when it shares two pairs with
+    one piece, as a paraphrase must)."""
+    single: dict[str, set[int]] = {}
+    passages: list[list[int]] = []
+    pairs: list[list[int]] = []
+    for p in u.passages:
+        passages.append(sorted({key_hash(kind, value) for kind, value in passage_keys(p.words.stems)}))
+        for side, w in contexts(p):
+            single.setdefault("c", set()).add(key_hash("c", f"{side}\x1f{' '.join(w)}"))
+        pairs.append(sorted({key_hash("r", f"{a}\x1f{b}") for a, b in content_pairs(p.words.stems)}))
+    for p in (*u.reported, *u.narrator):
+        pairs.append(sorted({key_hash("q", f"{a}\x1f{b}") for a, b in content_pairs(p.words.stems)}))
+    for sk in u.sketches:
+        single.setdefault("k", set()).update(key_hash("k", str(v)) for v in sk)
+    return ([g for g in passages if g], {kind: sorted(v) for kind, v in single.items()},
+            [g for g in pairs if len(g) >= 2])
