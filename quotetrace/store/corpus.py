@@ -38,6 +38,8 @@ from ..tracing.engine import (
     trace_units,
 )
 from ..tracing.knobs import MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF
+from ..tracing.speakers import _key as name_key
+from ..tracing.speakers import spelling_key
 from ..tracing.units import Units
 from .index import article_keys, hashed, key_hash, lookups, passage_keys
 from .schema import SCHEMA_VERSION, open_store
@@ -47,9 +49,9 @@ BATCH = 64
 #: A passage's n-gram proposes its earliest holders, this many: a family's original is its
 #: earliest occurrence, and the copies after it need not be read to label the checked article's
 #: (more: closer to the in-memory check's family members; fewer: a faster check).
-_PER_KEY = 16
+_PER_KEY = 4
 #: ...and the passages met there propose this many of theirs (where an earlier original is).
-_SECOND_PER_KEY = 2
+_SECOND_PER_KEY = 1
 #: A sketch value held by more articles than this proposes nothing, as in memory (the caps of
 #: passages, contexts and pairs are in :meth:`Corpus._holders`).
 _CAPPED = {"k": MAX_SENTENCE_DF}
@@ -108,6 +110,12 @@ def _units(blob: bytes, index: int) -> Units:
     return u
 
 
+def _surname(name: str) -> str:
+    """The spelling of a name's last word, as speaker identities compare it."""
+    words = name_key(name).split()
+    return spelling_key(words[-1]) if words else ""
+
+
 def _article(row: Sequence) -> Article:
     _, id, path, date, outlet, url, title, text = row[:8]
     return Article(id, text, date=date, outlet=outlet, url=url, title=title, path=path)
@@ -134,7 +142,7 @@ class Corpus:
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False):
         self.path = str(path)
         self._conn, self.readonly = open_store(path, readonly=readonly)
-        self._names: tuple[int, list[tuple[str, str]]] | None = None
+        self._names: tuple[int, dict[str, list[tuple[str, str]]]] | None = None
         self._dfs: dict[int, int] = {}
 
     def __enter__(self) -> Corpus:
@@ -278,10 +286,10 @@ class Corpus:
         mine = read_units(art, analyzer, 0)
         if isinstance(mine, str):
             raise QuotetraceError(mine)
-        names = [*self._speaker_names(), *speaker_names([mine])]  # first: it empties stale caches
-        rows = self._candidates(mine)
+        self._name_groups()  # first: a store that changed empties the caches
+        rows, loaded = self._candidates(mine)
         taken, entries = take_in([*(_article(r) for r in rows), art])
-        units_of = {taken[k].id: _units(r[8], 0) for k, r in enumerate(rows)}
+        units_of = {taken[k].id: loaded.get(r[0]) or _units(r[8], 0) for k, r in enumerate(rows)}
         units_of[taken[-1].id] = mine
         taken, entries, last = canonical(taken, entries, len(taken) - 1)
         got = []
@@ -290,32 +298,48 @@ class Corpus:
             for piece in itertools.chain(u.passages, u.reported, u.narrator):
                 piece.article = k
             got.append(u)
+        names = [*self._speaker_names(speaker_names(got)), *speaker_names([mine])]
         return checked(trace_units(taken, got, entries, last, names), got, taken, last, against=len(self))
 
-    def _speaker_names(self) -> list[tuple[str, str]]:
-        """Every stored quote's (name, type), cached until the store changes."""
+    def _speaker_names(self, wanted: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The stored quotes' (name, type), once per quote, of the names that share an identity
+        family with ``wanted``: speaker identities join only names whose last words spell alike
+        (tracing/speakers.py), so these give the identities the whole corpus would."""
+        groups = self._name_groups()
+        out: list[tuple[str, str]] = []
+        for key in sorted({_surname(name) for name, _ in wanted}):
+            out.extend(groups.get(key, ()))
+        return out
+
+    def _name_groups(self) -> dict[str, list[tuple[str, str]]]:
+        """Every stored quote's (name, type), by the spelling of the name's last word; read once
+        and kept until the store changes."""
         version = self._query("PRAGMA data_version")[0][0]
         if self._names is None or self._names[0] != version:
-            rows = self._query("SELECT name, type, sum(count) FROM speakers GROUP BY name, type")
-            self._names = (version, [(name, type) for name, type, c in rows for _ in range(c)])
+            groups: dict[str, list[tuple[str, str]]] = {}
+            for name, type, count in self._query("SELECT name, type, sum(count) FROM speakers GROUP BY name, type"):
+                groups.setdefault(_surname(name), []).extend([(name, type)] * count)
+            self._names = (version, groups)
             self._dfs = {}
         return self._names[1]
 
-    def _candidates(self, mine: Units) -> list:
+    def _candidates(self, mine: Units) -> tuple[list, dict[int, Units]]:
         """The stored articles a check must trace with: those sharing its keys, then those
-        sharing keys with the passages it meets there (one of them may be their original)."""
+        sharing keys with the passages it meets there (one of them may be their original); and
+        the units of the first, read on the way."""
         passages, single, pairs = lookups(mine)
         first = self._holders(passages, single, pairs)
         rows = self._rows(first)
         rare = {key for group in passages for key in group if self._df(key) <= MAX_DF}
         second: list[list[int]] = []
+        loaded = {r[0]: _units(r[8], 0) for r in rows}
         for r in rows:
-            for p in _units(r[8], 0).passages:
+            for p in loaded[r[0]].passages:
                 keys = [key_hash(*k) for k in passage_keys(p.words.stems)]
                 if rare.intersection(keys):
                     second.append(keys)
         more = self._holders(second, {}, [], per_key=_SECOND_PER_KEY) - first
-        return rows + self._rows(more)
+        return rows + self._rows(more), loaded
 
     def _df(self, key: int) -> int:
         """How many stored articles hold ``key`` (counted up to ``MAX_DF + 1``)."""
