@@ -255,9 +255,16 @@ class Corpus:
 
     def trace(self) -> Trace:
         """The trace of every stored article: the same as :func:`quotetrace.trace` of them."""
-        rows = sorted(self._query(f"SELECT {_COLUMNS} FROM articles"), key=lambda r: r[1])
-        articles = [_article(r) for r in rows]
-        got = [_units(r[8], k) for k, r in enumerate(rows)]
+        # row by row, in id order (SQLite's BINARY order of UTF-8 is Python's order of str),
+        # so that no compressed blob outlives its article's units
+        articles: list[Article] = []
+        got: list[Units] = []
+        try:
+            for row in self._conn.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
+                articles.append(_article(row))
+                got.append(_units(row[8], len(got)))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
         entries = [TracedArticle(a.id, a.path, a.date) for a in articles]
         return trace_units(articles, got, entries)
 
