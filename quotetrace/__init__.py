@@ -40,12 +40,25 @@ from .model import (
 from .pipeline import extract, extract_all
 from .read import DecodeWarning, Unreadable, read_articles
 from .tracing import Check, Checked, check, trace
-from .store import Added, Corpus
 
 # The report registers the notebook displays (_repr_html_) of the model's values when imported.
 from . import report  # noqa: E402,F401  isort: skip
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):  # noqa: ANN202
+    # the store (sqlite3, hashlib, pickle) loads when a program first asks for it, not at import
+    if name in ("Added", "Corpus"):
+        from . import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module 'quotetrace' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Added",
