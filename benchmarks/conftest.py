@@ -17,6 +17,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--trace-bases", default=None,
                      help="real articles the tracing benchmark corpus is generated from "
                           "(default: --corpus)")
+    parser.addoption("--store", default=None,
+                     help="a store made by `quotetrace add` for the check benchmarks (read, never written)")
+    parser.addoption("--store-articles", type=int, default=1000,
+                     help="articles of the store the check benchmarks generate when --store is not given")
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time each name l
         PredictionError,
         QuotetraceError,
         ReadError,
+        StoreError,
         UsageError,
     )
     from .evaluation import evaluate
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time each name l
     )
     from .pipeline import extract, extract_all
     from .read import DecodeWarning, Unreadable, read_articles
+    from .store import Added, Corpus
     from .tracing import Check, Checked, check, trace
 
 # Where each public name lives. The package imports a module only when one of its names is first
@@ -52,13 +54,15 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time each name l
 # and the report (about a third of a second on a small machine).
 _HOMES = {
     "errors": ("DecodeError", "ExtraError", "GoldError", "InputError", "ModelError", "PredictionError",
-               "QuotetraceError", "ReadError", "UsageError"),
+               "QuotetraceError", "ReadError", "StoreError", "UsageError"),
     "evaluation": ("evaluate",),
     "model": ("Article", "Change", "Cue", "Derivation", "Evidence", "Extraction", "Family", "Misattribution", "Occurrence",
               "Quote", "Span", "Speaker", "SpeakerIdentity", "Trace", "TracedArticle"),
     "pipeline": ("extract", "extract_all"),
     "read": ("DecodeWarning", "Unreadable", "read_articles"),
     "tracing": ("Check", "Checked", "check", "trace"),
+    # the store (sqlite3, hashlib, pickle) loads when a program first asks for it
+    "store": ("Added", "Corpus"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -81,11 +85,15 @@ def __dir__() -> list[str]:
 
 __version__ = "0.1.0"
 
+
+
 __all__ = [
+    "Added",
     "Article",
     "Change",
     "Check",
     "Checked",
+    "Corpus",
     "Cue",
     "DecodeError",
     "DecodeWarning",
@@ -106,6 +114,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerIdentity",
+    "StoreError",
     "Trace",
     "TracedArticle",
     "Unreadable",

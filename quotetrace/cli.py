@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -28,7 +30,7 @@ from .options import ANALYZERS, FORMATS, KINDS, SCORE_FORMATS, SUBSETS, TRACE_FO
 if TYPE_CHECKING:
     from tqdm import tqdm
 
-    from .model import Extraction, Trace
+    from .model import Article, Extraction, Trace
 
 # The library is imported by the command that needs it, not here: `quotetrace --help` then reads
 # only the option names, and `extract` never loads tracing, scoring or the HTML report.
@@ -48,12 +50,23 @@ EPILOG_TRACE = """example:
   quotetrace trace seeds/
   quotetrace trace articles.jsonl --format json -o trace.json
   quotetrace trace seeds/ --format html -o report.html
+  quotetrace trace news.db --format json -o trace.json
   quotetrace trace folder/ --jobs 1 > report.txt"""
 
 EPILOG_CHECK = """example:
   quotetrace check new-article.txt --against seeds/
+  quotetrace check new-article.txt --against news.db
   quotetrace check draft.txt --against archive.jsonl --format json
   quotetrace check draft.txt --against archive.jsonl --format html -o check.html"""
+
+EPILOG_ADD = """example:
+  quotetrace add news.db pages/
+  quotetrace add news.db articles.jsonl more/ --jobs 2
+  quotetrace add news.db corrected.txt --replace"""
+
+EPILOG_EXPORT = """example:
+  quotetrace export news.db -o trace.json
+  quotetrace export news.db --format jsonl | grep '"kind": "family"'"""
 
 EPILOG_EVALUATE = """example:
   quotetrace extract gold.jsonl > pred.jsonl
@@ -88,7 +101,8 @@ def _parser() -> argparse.ArgumentParser:
                                     "which.",
                         epilog=EPILOG_TRACE, formatter_class=argparse.RawDescriptionHelpFormatter)
     tr.add_argument("paths", nargs="+", metavar="PATH",
-                    help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
+                    help="a .txt file, a folder (searched recursively), a .jsonl file, - for stdin, or one "
+                         "store made by `quotetrace add`")
     _trace_options(tr)
     tr.add_argument("--people", metavar="FILE", default=None,
                     help="your table of people (CSV or JSONL: id, name, aliases, description, years): "
@@ -99,8 +113,10 @@ def _parser() -> argparse.ArgumentParser:
                         epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter)
     ch.add_argument("article", metavar="ARTICLE", help="the article to check: a .txt file, or - for stdin")
     ch.add_argument("--against", nargs="+", required=True, metavar="PATH",
-                    help="the articles to check it against: files, folders or .jsonl files")
+                    help="the articles to check it against: files, folders or .jsonl files, or one store "
+                         "made by `quotetrace add` (only the articles that share its words are read)")
     _trace_options(ch)
+    _store_parsers(sub)
     _evaluate_parser(sub)
     mo = sub.add_parser("models", help="download the models of the stanza analyzer",
                         description="Download the stanza models the stanza analyzer needs.\n"
@@ -148,6 +164,99 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"expected 1 or more, got {n}")
     return n
+
+def _store_parsers(sub: argparse._SubParsersAction) -> None:
+    ad = sub.add_parser("add", help="add articles to a store (a corpus on disk that grows)",
+                        description="Extract the articles a store does not hold yet and keep them, with what "
+                                    "tracing needs,\nin STORE (one SQLite file, made if missing). An article "
+                                    "held already with the same\ntext is skipped; with another text it is left "
+                                    "as it is unless --replace. Articles are\ncommitted in batches: an "
+                                    "interrupted add loses no batch, and the next add goes on.",
+                        epilog=EPILOG_ADD, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ad.add_argument("store", metavar="STORE", help="the store file (made if missing)")
+    ad.add_argument("paths", nargs="+", metavar="PATH",
+                    help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
+    ad.add_argument("--replace", action="store_true",
+                    help="replace an article held under the same id with another text")
+    _analyzer_option(ad)
+    _jobs_option(ad)
+    _quiet_option(ad)
+    ex = sub.add_parser("export", help="write the trace of a store as JSON or JSONL",
+                        description="Write the trace of every article in a store: json is the output of "
+                                    "`quotetrace trace --format json`;\njsonl writes one object a line, "
+                                    "each with a \"kind\": article, speaker, family or derivation.",
+                        epilog=EPILOG_EXPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ex.add_argument("store", metavar="STORE", help="a store made by `quotetrace add`")
+    ex.add_argument("--format", choices=("json", "jsonl"), default="json", help="output format (default: json)")
+    ex.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of standard output")
+
+
+def _is_store(paths: Sequence[str]) -> bool:
+    """Whether the paths are one store (a SQLite file): trace and check then read it."""
+    if len(paths) != 1 or not os.path.isfile(paths[0]):
+        return False
+    try:
+        with open(paths[0], "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _add(args: argparse.Namespace, console: _Console) -> int:
+    from .read import count_articles
+    from .store import Corpus  # sqlite3 and the store load only when a store is met
+
+    with Corpus(args.store) as corpus:
+        progress = console.progress(count_articles(*args.paths), "adding")
+        done = corpus.add(args.paths, replace=args.replace, analyzer=args.analyzer, jobs=args.jobs,
+                          progress=progress)
+        console.done()
+        total = len(corpus)
+    for message in done.errors:
+        console.failed(message)
+    print(f"{args.store}: {len(done.added):,} added, {len(done.replaced):,} replaced, "
+          f"{len(done.skipped):,} already held; {total:,} article{'s' if total != 1 else ''} in all")
+    console.summary(len(done.added) + len(done.replaced) + len(done.skipped) + len(done.errors))
+    return 1 if done.errors else 0
+
+
+def _export(args: argparse.Namespace, console: _Console) -> int:
+    from .report import write_trace
+    from .store import Corpus
+
+    with Corpus(args.store, readonly=True) as corpus:
+        tr = corpus.trace()
+    with _output(args.output) as out:
+        if args.format == "json":
+            write_trace(tr, out, "json")
+        else:
+            d = tr.to_dict()
+            for kind, key in (("article", "articles"), ("speaker", "speakers"), ("family", "families"),
+                              ("derivation", "derivations")):
+                for item in d[key]:
+                    out.write(json.dumps({"kind": kind, **item}, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _trace_store(args: argparse.Namespace, console: _Console) -> int:
+    from .report import write_trace
+    from .store import Corpus
+
+    with Corpus(args.paths[0], readonly=True) as corpus, _output(args.output) as out:
+        tr = corpus.trace()
+        write_trace(tr, out, args.format)
+    return _report_articles(tr, console)
+
+
+def _check_store(args: argparse.Namespace, article: Article, console: _Console) -> int:
+    from .report import write_check
+    from .store import Corpus
+
+    with Corpus(args.against[0], readonly=True) as corpus, _output(args.output) as out:
+        result = corpus.check(article, analyzer=args.analyzer)
+        write_check(result, out, args.format)
+    return 0
+
 
 def _evaluate_parser(sub: argparse._SubParsersAction) -> None:
     ev = sub.add_parser("evaluate", help="score extracted quotes against annotated articles",
@@ -311,6 +420,8 @@ def _report_articles(tr: Trace, console: _Console) -> int:
 
 
 def _trace(args: argparse.Namespace, console: _Console) -> int:
+    if _is_store(args.paths):
+        return _trace_store(args, console)
     from .model import Article
     from .read import read_articles
     from .report import write_trace
@@ -342,6 +453,8 @@ def _check(args: argparse.Namespace, console: _Console) -> int:
     if isinstance(found[0], Unreadable):
         print(f"quotetrace: error: {found[0].message}", file=sys.stderr)
         return 1
+    if _is_store(args.against):
+        return _check_store(args, found[0], console)
     items = list(read_articles(*args.against))
     progress = console.progress(sum(isinstance(i, Article) for i in items) + 1, "extracting", then="checking")
     with _output(args.output) as out:
@@ -372,6 +485,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _trace(args, console)
         if args.command == "check":
             return _check(args, console)
+        if args.command == "add":
+            return _add(args, console)
+        if args.command == "export":
+            return _export(args, console)
         import attrs
 
         from .pipeline import extract_all

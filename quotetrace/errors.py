@@ -11,6 +11,7 @@ not know about quotetrace::
      ├── UsageError (ValueError)         the caller asked for something that does not exist
      ├── ModelError (RuntimeError)       an optional analyzer or its model is missing
      ├── ExtraError (ImportError)        an optional extra that a method needs is not installed (pandas)
+     ├── StoreError (ValueError)         a file is not a quotetrace store of this version, or is read-only
      ├── GoldError (ValueError)          an annotated article cannot be scored (no text, bad offsets)
      └── PredictionError (ValueError)    a prediction cannot be scored (its article is not in the gold)
 """
@@ -96,6 +97,18 @@ class ExtraError(QuotetraceError, ImportError):
 
     >>> issubclass(ExtraError, QuotetraceError) and issubclass(ExtraError, ImportError)
     True
+    """
+
+
+class StoreError(QuotetraceError, ValueError):
+    """A store cannot be used: the file is missing, is not a quotetrace store, is of another
+    schema version, is corrupt, or is read-only and was asked to change. The file is never
+    modified.
+
+    >>> import quotetrace
+    >>> quotetrace.Corpus("no/such/news.db", readonly=True)
+    Traceback (most recent call last):
+    quotetrace.errors.StoreError: no/such/news.db: no such store
     """
 
 

@@ -26,8 +26,9 @@ from typing import BinaryIO
 import attrs
 import regex
 
-from .errors import DecodeError, InputError, ReadError
+from .errors import DecodeError, ExtraError, InputError, ReadError
 from .model import Article
+from .web import is_page, is_warc, read_page, read_warc
 
 #: Files larger than this are refused with a message instead of being read into memory whole.
 MAX_BYTES = 256 * 1024 * 1024
@@ -49,6 +50,10 @@ class DecodeWarning(UserWarning):
     >>> article.text, caught[0].category.__name__
     ('“Naïve,” she said.', 'DecodeWarning')
     """
+
+
+class DuplicateWarning(UserWarning):
+    """A web page met twice (the same canonical URL, or the same text) is read once."""
 
 
 @attrs.frozen
@@ -212,6 +217,7 @@ def read_articles(*sources: str | os.PathLike[str]) -> Iterator[Article | Unread
     >>> [a.id for a in read_articles("seeds/000_2273eac947c6bda1.txt")]
     ['000_2273eac947c6bda1']
     """
+    seen: dict[str, str] = {}  # a web page's URL and text → where it was first read
     for source in sources:
         if str(source) == "-":
             yield from _read_stdin()
@@ -220,17 +226,33 @@ def read_articles(*sources: str | os.PathLike[str]) -> Iterator[Article | Unread
         if p.is_dir():
             files = _folder_files(p)
             if not files:
-                yield Unreadable(p.name, str(p), f"{p}: folder holds no .txt or .jsonl files")
+                yield Unreadable(p.name, str(p), f"{p}: folder holds no .txt, .jsonl, .html or .warc files")
             for f in files:
-                yield from _read_path(f)
+                yield from _once(_read_path(f), seen)
         elif not p.exists():
             yield Unreadable(p.stem, str(p), f"{p}: no such file or folder")
         else:
-            yield from _read_path(p)
+            yield from _once(_read_path(p), seen)
+
+
+def _once(items: Iterator[Article | Unreadable], seen: dict[str, str]) -> Iterator[Article | Unreadable]:
+    """Web articles met a second time (same canonical URL or same text) are reported, not read."""
+    for item in items:
+        if isinstance(item, Article) and item.url is not None:
+            keys = (f"url {item.url}", f"text {hash(item.text)}")
+            first = next((seen[k] for k in keys if k in seen), None)
+            if first is not None:
+                warnings.warn(DuplicateWarning(f"{item.path}: the same page as {first} (same URL or text); "
+                                               "read once"), stacklevel=2)
+                continue
+            for k in keys:
+                seen[k] = item.path or item.id
+        yield item
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(f for f in folder.rglob("*") if f.suffix in (".txt", ".jsonl") and f.is_file())
+    return sorted(f for f in folder.rglob("*") if (f.suffix in (".txt", ".jsonl") or is_page(f) or is_warc(f))
+                  and f.is_file())
 
 
 def count_articles(*sources: str | os.PathLike[str]) -> int | None:
@@ -262,7 +284,22 @@ def _read_path(p: Path) -> Iterator[Article | Unreadable]:
     if p.suffix == ".jsonl":
         yield from read_jsonl(p)
         return
+    if is_page(p) or is_warc(p):
+        yield from _read_web(p)
+        return
     try:
         yield read_file(p)
     except (ReadError, InputError) as exc:
+        yield Unreadable(p.stem, str(p), str(exc))
+
+
+def _read_web(p: Path) -> Iterator[Article | Unreadable]:
+    """A web page or a WARC file (see :mod:`.web`); without its extra, one message for the file."""
+    try:
+        if is_page(p):
+            yield read_page(p)
+            return
+        for item in read_warc(p):
+            yield item if isinstance(item, Article) else Unreadable(item[0], str(p), item[1])
+    except (ExtraError, InputError) as exc:
         yield Unreadable(p.stem, str(p), str(exc))

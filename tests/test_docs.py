@@ -63,3 +63,23 @@ def test_readme_notebook_line_installs_what_the_tutorial_imports() -> None:
     nb = (ROOT / "docs" / "notebooks" / "tutorial.ipynb").read_text(encoding="utf-8")
     assert "jupyterlab" in wanted
     assert "to_pandas" not in nb or "pandas" in wanted
+
+
+def test_readme_corpus_commands_print_what_it_shows(tmp_path) -> None:  # noqa: ANN001
+    """The "A corpus that grows" commands, run on the example pages, print what the README shows."""
+    import shutil
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## A corpus that grows", 1)[1]
+    commands = section.split("```console\n", 1)[1].split("\n```", 1)[0].splitlines()
+    shown = section.split("prints\n\n```\n", 1)[1].split("\n```", 1)[0]
+    examples = ROOT / "docs" / "examples"
+    shutil.copytree(examples / "pages", tmp_path / "pages")
+    shutil.copy(examples / "new-article.html", tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    printed = ""
+    for cmd in commands:
+        assert cmd.startswith("quotetrace ")
+        printed += subprocess.run([sys.executable, "-m", "quotetrace", *cmd.split()[1:]], cwd=tmp_path, env=env,
+                                  capture_output=True, text=True, check=True).stdout
+    assert printed.rstrip("\n") == shown

@@ -14,13 +14,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "quotetrace"
 # dotted name (without "quotetrace.") starts with; "__init__" is the package's public face.
 LAYERS: list[tuple[str, ...]] = [
     ("model", "errors", "options"),  # values, exceptions, the closed sets of choices
-    ("read",),                    # files, folders, JSONL, stdin -> Article
+    ("web",),                     # web pages and WARC records -> Article (trafilatura, warcio)
+    ("read",),                    # files, folders, JSONL, stdin, pages, WARC -> Article
     ("text",),                    # word lists, paragraphs, sentences, tokens
     ("marks",),                   # passages in quotation marks
     ("analyze",),                 # rules and stanza analyzers
     ("attribute",),               # cue frames, mentions, speakers, resolution, assembly
     ("pipeline",),                # extract(): the steps in order
     ("tracing",),                 # tracing quotes across articles, speakers, the people table
+    ("store",),                   # a corpus on disk: SQLite store, add / trace / check
     ("evaluation",),              # scoring against annotations
     ("benchmark",),               # generated tracing corpora and their scorer (scripts/)
     ("report",),                  # text, JSON, HTML

@@ -546,6 +546,6 @@ def check_view(check: Any) -> str:
     where = Where.of(tr)
     seen = check_families(check)
     head = (f"{check.article.id}: {len(check.items)} passage{'' if len(check.items) == 1 else 's'} "
-            f"checked against {len(tr.articles) - 1} articles")
+            f"checked against {check.others} articles")
     body = "".join(family_html(f, where, opened=True) for f in seen) or "<p>No quotation in this article.</p>"
     return _wrap(f'<div class="qt-meta">{esc(head)}</div>{body}')

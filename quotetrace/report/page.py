@@ -265,7 +265,7 @@ def html(result: Trace | Check) -> str:
     if isinstance(result, Check):
         tr = result.trace
         families = check_families(result)
-        others = len(tr.articles) - 1
+        others = result.others
         where = Where.of(tr, checked=result.article.id)
         title = f"quotetrace check: {result.article.id}"
         heading = (f"Check of <span class=\"qt-fid\">{esc(result.article.id)}</span> against {others} "

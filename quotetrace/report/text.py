@@ -206,7 +206,7 @@ def write_check_text(check: object, out: TextIO, texts: dict[str, str]) -> None:
 
     assert isinstance(check, Check)
     r = _Report(check.trace, texts)
-    lines = [f"quotetrace check: {check.article.id} against {len(check.trace.articles) - 1} articles", ""]
+    lines = [f"quotetrace check: {check.article.id} against {check.others} articles", ""]
     if not check.items:
         lines.append("  No quotation in this article.")
     for item in check.items:

@@ -14,8 +14,9 @@ The labels (DESIGN.md, docs/output.md):
   reach other articles only as reported speech or narrator text (they are its evidence), and
   ``single-source`` when no other article reports it in any form.
 
-Output does not depend on the number of processes: results are gathered in input order and every
-choice breaks ties by article order and offset.
+Output depends neither on the number of processes nor on the order the articles come in: they are
+traced in the order of their ids (:func:`canonical`), results are gathered in that order, and
+every choice breaks ties by that order and offset.
 """
 
 from __future__ import annotations
@@ -119,6 +120,16 @@ def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", job
     return link_people(tr, table) if table is not None else tr
 
 
+def speaker_names(got: Iterable[Units]) -> Iterator[tuple[str, str]]:
+    """(name, type) of every attributed quote, once per quote, then the surnames some pieces of
+    the same article keep alone (two people of their article share them), once each: what speaker
+    identities are built from. Article by article, so a store can keep each article's share."""
+    for u in got:
+        yield from ((q.speaker.name, q.speaker.type) for q in u.quotes if q.speaker)
+        yield from sorted({(p.speaker, p.speaker_type) for p in [*u.passages, *u.reported]
+                           if p.speaker and p.speaker_type and " " not in p.speaker})
+
+
 def _rank_key(article: Article, index: int, last: bool = False) -> tuple:
     return (1 if last else 0, article.date is None, article.date or "", index)
 
@@ -138,11 +149,23 @@ def _without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
+def canonical(taken: list[Article], entries: list[TracedArticle],
+              last: int | None = None) -> tuple[list[Article], list[TracedArticle], int | None]:
+    """The articles and entries in the order every trace uses: by id (ids are unique once taken
+    in), so the trace does not depend on the order the articles came in, and a store filled in
+    any order of batches gives the trace of the same articles in memory. ``last`` (the checked
+    article's index) follows its article."""
+    order = sorted(range(len(taken)), key=lambda k: taken[k].id)
+    moved = None if last is None else order.index(last)
+    return [taken[k] for k in order], sorted(entries, key=lambda e: e.id), moved
+
+
 def _trace(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
            jobs: int | None, progress: Callable[[int], None] | None,
-           last: int | None = None) -> tuple[Trace, list[Units]]:
+           last: int | None = None) -> tuple[Trace, list[Units], list[Article], int | None]:
+    taken, entries, last = canonical(taken, entries, last)
     with _without_cycle_collector():
-        return _trace_all(taken, entries, analyzer, jobs, progress, last)
+        return (*_trace_all(taken, entries, analyzer, jobs, progress, last), taken, last)
 
 
 def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
@@ -157,10 +180,26 @@ def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str
     return _Tracer(taken, got, last).run(entries), got
 
 
+def trace_units(articles: list[Article], got: list[Units], entries: list[TracedArticle],
+                last: int | None = None, names: Iterable[tuple[str, str]] | None = None) -> Trace:
+    """The trace of articles already cut into units (a store keeps them so), in the order
+    :func:`canonical` gives, with the same decisions as :func:`trace`. ``names`` are the
+    speakers' (name, type) pairs to build identities from, once per quote; by default those of
+    ``got``'s quotes (a store that traces a few of its articles passes the whole corpus's)."""
+    with _without_cycle_collector():
+        return _Tracer(articles, got, last, names).run(entries)
+
+
+def read_units(article: Article, analyzer: str | Analyzer, index: int = 0) -> Units | str:
+    """One article extracted and cut into units, or the message of why it could not be."""
+    return _read_one(index, article, analyzer)
+
+
 class _Tracer:
     """The steps after extraction, over every article's units (see the module docstring)."""
 
-    def __init__(self, articles: list[Article], got: list[Units], last: int | None):
+    def __init__(self, articles: list[Article], got: list[Units], last: int | None,
+                 names: Iterable[tuple[str, str]] | None = None):
         self.articles = articles
         self.got = got
         self.texts = [a.text for a in articles]
@@ -170,11 +209,9 @@ class _Tracer:
         for r, k in enumerate(order):
             self.rank[k] = r
         self.keys = keys
-        # and the surnames some pieces keep alone (two people of their article share them), once each
-        lone = {(p.speaker, p.speaker_type) for u in got for p in [*u.passages, *u.reported]
-                if p.speaker and p.speaker_type and " " not in p.speaker}
-        self.ids = Identities([(q.speaker.name, q.speaker.type) for u in got for q in u.quotes if q.speaker]
-                              + sorted(lone))
+        if names is None:
+            names = speaker_names(got)
+        self.ids = Identities(names)
 
     def name(self, raw: str | None) -> str | None:
         """The identity of a raw speaker name across articles, or the raw name without one."""
@@ -379,6 +416,14 @@ class Check(Displayed):
     article: TracedArticle
     items: tuple[Checked, ...] = attrs.field(converter=tuple)
     trace: Trace
+    #: how many articles it was checked against: those of ``trace`` but the checked one, unless
+    #: a store traced only the few that share its words
+    against: int = attrs.field(default=-1)
+
+    @property
+    def others(self) -> int:
+        """How many articles it was checked against."""
+        return self.against if self.against >= 0 else len(self.trace.articles) - 1
 
     def to_dict(self) -> dict:
         return {"article": self.article.to_dict(),
@@ -399,6 +444,14 @@ def check(article: Article | str | os.PathLike[str], articles: Iterable[Source],
     >>> [(c.occurrence.relation, [d.changed for d in c.occurrence.diff]) for c in check(new, [a], jobs=1).items]
     [('altered', ['never', ''])]
     """
+    article = one_article(article)
+    taken, entries = _take_in([*articles, article])
+    tr, got, taken, new = _trace(taken, entries, analyzer, jobs, progress, last=len(taken) - 1)
+    return checked(tr, got, taken, new)
+
+
+def one_article(article: Article | Unreadable | str | os.PathLike[str]) -> Article:
+    """The article to check: an Article, a path to a file holding one, or its text."""
     if isinstance(article, (str, os.PathLike)) and not isinstance(article, Article):
         path = str(article)
         found = [x for x in read_articles(path)] if os.path.exists(path) or path == "-" else [article_from_text(path)]
@@ -407,9 +460,16 @@ def check(article: Article | str | os.PathLike[str], articles: Iterable[Source],
         article = found[0]  # type: ignore[assignment]
     if isinstance(article, Unreadable):
         raise QuotetraceError(article.message)
-    taken, entries = _take_in([*articles, article])
-    new = len(taken) - 1
-    tr, got = _trace(taken, entries, analyzer, jobs, progress, last=new)
+    return article  # type: ignore[return-value]
+
+
+def take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArticle]]:
+    """Articles to trace and their entries (see :func:`_take_in`)."""
+    return _take_in(sources)
+
+
+def checked(tr: Trace, got: list[Units], taken: list[Article], new: int, against: int = -1) -> Check:
+    """The :class:`Check` of article ``new`` (an index into ``taken``) in the trace ``tr``."""
     new_id = taken[new].id
     entry = next(e for e in tr.articles if e.id == new_id)
     if entry.error:
@@ -421,4 +481,4 @@ def check(article: Article | str | os.PathLike[str], articles: Iterable[Source],
             if o.article == new_id:
                 items.append(Checked(quotes.get(o.quote), o, f))
     items.sort(key=lambda c: (c.occurrence.start, c.occurrence.end))
-    return Check(entry, items, tr)
+    return Check(entry, items, tr, against)

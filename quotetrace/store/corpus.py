@@ -1,0 +1,431 @@
+"""A corpus that lives on disk and grows: :class:`Corpus` over one SQLite store.
+
+``add`` extracts only the articles the store does not hold yet and keeps, per article, what
+tracing needs (its units), so ``trace`` and ``check`` never extract a stored article again. The
+trace of a store is made by the in-memory engine's own code (:func:`..tracing.engine.trace_units`)
+over the stored units in the order of their ids, so it is the trace of the same articles in
+memory, byte for byte, whatever order and batches they were added in. A check looks its
+article's keys up in the index, loads only the articles that share them (and those that share
+keys with the passages it meets there), and traces them with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import pickle
+import sqlite3
+import zlib
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import attrs
+
+from ..analyze import Analyzer
+from ..errors import QuotetraceError, StoreError
+from ..model import Article, Extraction, Family, Trace, TracedArticle
+from ..pipeline import map_articles
+from ..read import Unreadable, read_articles
+from ..tracing.engine import (
+    Check,
+    canonical,
+    checked,
+    one_article,
+    read_units,
+    speaker_names,
+    take_in,
+    trace_units,
+)
+from ..tracing.knobs import MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF
+from ..tracing.speakers import _key as name_key
+from ..tracing.speakers import spelling_key
+from ..tracing.units import Units
+from .index import article_keys, hashed, key_hash, lookups, passage_keys
+from .schema import SCHEMA_VERSION, open_store
+
+#: Articles committed together: a kill loses at most this many articles' work, never half of one.
+BATCH = 64
+#: A passage's n-gram proposes its earliest holders, this many: a family's original is its
+#: earliest occurrence, and the copies after it need not be read to label the checked article's
+#: (more: closer to the in-memory check's family members; fewer: a faster check).
+_PER_KEY = 4
+#: ...and the passages met there propose this many of theirs (where an earlier original is).
+_SECOND_PER_KEY = 1
+#: A sketch value held by more articles than this proposes nothing, as in memory (the caps of
+#: passages, contexts and pairs are in :meth:`Corpus._holders`).
+_CAPPED = {"k": MAX_SENTENCE_DF}
+#: An article met only through content pairs is a candidate when it shares this many of them
+#: (a single shared pair makes a paraphrase only in an article already related).
+_MIN_PAIRS = 2
+_UNDATED = 99_999_999
+_COLUMNS = "n, id, path, date, outlet, url, title, text, units"
+
+
+@attrs.frozen
+class Added:
+    """What one :meth:`Corpus.add` did: the ids added, replaced and skipped (already held with
+    the same text), and one message per article that was not added (unreadable, failed, or
+    held with another text).
+
+    >>> import pathlib, tempfile
+    >>> corpus = Corpus(pathlib.Path(tempfile.mkdtemp()) / "news.db")
+    >>> corpus.add([Article("a", "“Yes,” she said."), Article("b", "“No,” he said.")], jobs=1).added
+    ('a', 'b')
+    >>> corpus.add([Article("a", "“Yes,” she said."), Article("b", "“Maybe,” he said.")], jobs=1)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Added(added=(), replaced=(), skipped=('a',),
+          errors=("b: the article 'b' is already in the store with another text; left as it is (add --replace to replace it)",))
+    >>> corpus.close()
+    """
+
+    added: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    replaced: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    skipped: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    errors: tuple[str, ...] = attrs.field(converter=tuple, default=())
+
+
+def _day(date: str | None) -> int:
+    digits = (date or "")[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else _UNDATED
+
+
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _cut(index: int, article: Article, analyzer: str | Analyzer) -> tuple[bytes, list[int], list[tuple[str, str]], int] | str:
+    """One article extracted, in a worker: its pickled units, its keys and its speakers."""
+    got = read_units(article, analyzer, 0)
+    if isinstance(got, str):
+        return got
+    blob = zlib.compress(pickle.dumps(got, protocol=pickle.HIGHEST_PROTOCOL), 6)
+    return blob, hashed(article_keys(got)), list(speaker_names([got])), len(got.quotes)
+
+
+def _units(blob: bytes, index: int) -> Units:
+    u: Units = pickle.loads(zlib.decompress(blob))
+    for piece in itertools.chain(u.passages, u.reported, u.narrator):
+        piece.article = index
+    return u
+
+
+def _surname(name: str) -> str:
+    """The spelling of a name's last word, as speaker identities compare it."""
+    words = name_key(name).split()
+    return spelling_key(words[-1]) if words else ""
+
+
+def _article(row: Sequence) -> Article:
+    _, id, path, date, outlet, url, title, text = row[:8]
+    return Article(id, text, date=date, outlet=outlet, url=url, title=title, path=path)
+
+
+class Corpus:
+    """Articles kept in one SQLite file, traced and checked against without extracting them again.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> a = Article("a", "“We will build the bridge by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    >>> with Corpus(folder / "news.db") as corpus:
+    ...     corpus.add([a], jobs=1).added
+    ...     new = Article("new", "Mayor Jane Doe said: “We might build the bridge by spring.”")
+    ...     [(c.occurrence.relation, c.family.original.article) for c in corpus.check(new).items]
+    ('a',)
+    [('altered', 'a')]
+
+    ``readonly=True`` (or a file the user cannot write) opens the store for reading only: it
+    can be traced and checked against, and :meth:`add` raises :class:`StoreError`. Raises
+    :class:`StoreError` when the file is not a quotetrace store of this version.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False):
+        self.path = str(path)
+        self._conn, self.readonly = open_store(path, readonly=readonly)
+        self._names: tuple[int, dict[str, list[tuple[str, str]]]] | None = None
+        self._dfs: dict[int, int] = {}
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __len__(self) -> int:
+        return self._query("SELECT count(*) FROM articles")[0][0]
+
+    def __repr__(self) -> str:
+        return f"Corpus({self.path!r})"
+
+    def _query(self, sql: str, args: Sequence = ()) -> list:
+        try:
+            return self._conn.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
+
+    # -- adding -------------------------------------------------------------------------------
+
+    def add(self, sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *, replace: bool = False,
+            analyzer: str | Analyzer = "rules", jobs: int | None = None, batch: int = BATCH,
+            progress: Callable[[int], None] | None = None) -> Added:
+        """Extract and keep the articles of ``sources`` (articles, files, folders, JSONL) that
+        the store does not hold yet; see :class:`Added` for what it reports. An article held
+        under the same id with another text is left as it is, unless ``replace``. Articles are
+        committed ``batch`` at a time: an interrupted add leaves the store as it was after the
+        last whole batch, and the next add picks up from there."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: the store is read-only; nothing was added")
+        if isinstance(sources, (str, os.PathLike, Article, Unreadable)):
+            sources = [sources]
+        held = {id: sha for id, sha in self._query("SELECT id, sha1 FROM articles")}
+        out: dict[str, list[str]] = {"added": [], "replaced": [], "skipped": [], "errors": []}
+        todo = self._todo(sources, held, replace, out)
+        results = map_articles(_cut, todo, analyzer=analyzer, jobs=jobs, progress=progress)
+        pending: list[tuple[Article, object]] = []
+        for result in results:
+            art = todo.queue.popleft()  # results come in the order extraction took the articles
+            if isinstance(result, str):
+                out["errors"].append(result)
+                continue
+            pending.append((art, result))
+            if len(pending) >= batch:
+                self._commit(pending, held, out)
+                pending = []
+        if pending:
+            self._commit(pending, held, out)
+        self._names, self._dfs = None, {}
+        return Added(out["added"], out["replaced"], out["skipped"], out["errors"])
+
+    def _todo(self, sources: Iterable, held: dict[str, str], replace: bool, out: dict[str, list[str]]) -> _Todo:
+        return _Todo(self._items(sources), held, replace, out)
+
+    @staticmethod
+    def _items(sources: Iterable) -> Iterator[Article | Unreadable]:
+        for item in sources:
+            if isinstance(item, (Article, Unreadable)):
+                yield item
+            else:
+                yield from read_articles(item)
+
+    def _commit(self, pending: list[tuple[Article, object]], held: dict[str, str], out: dict[str, list[str]]) -> None:
+        """One batch in one transaction: all of its articles, or none of them."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for art, (blob, keys, names, nquotes) in pending:  # type: ignore[misc]
+                sha, day = _sha1(art.text), _day(art.date)
+                old = conn.execute("SELECT n, day, units FROM articles WHERE id = ?", (art.id,)).fetchone()
+                if old is not None:
+                    self._forget(old)
+                cur = conn.execute(
+                    "INSERT INTO articles (id, path, date, outlet, url, title, sha1, day, text, units, quotes)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (art.id, art.path, art.date, art.outlet, art.url, art.title, sha, day, art.text, blob, nquotes))
+                n = cur.lastrowid
+                conn.executemany("INSERT OR IGNORE INTO keys (key, day, n) VALUES (?, ?, ?)",
+                                 ((k, day, n) for k in keys))
+                conn.executemany("INSERT INTO speakers (n, name, type, count) VALUES (?, ?, ?, ?)",
+                                 ((n, name, type, c) for (name, type), c in sorted(Counter(names).items())))
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write the store ({exc}); the last batch was not added") from None
+        for art, _ in pending:
+            (out["replaced"] if art.id in held else out["added"]).append(art.id)
+            held[art.id] = _sha1(art.text)
+
+    def _forget(self, old: Sequence) -> None:
+        """Remove a stored article (being replaced) with its keys and speakers."""
+        n, day, blob = old
+        keys = hashed(article_keys(_units(blob, 0)))
+        self._conn.executemany("DELETE FROM keys WHERE key = ? AND day = ? AND n = ?", ((k, day, n) for k in keys))
+        self._conn.execute("DELETE FROM speakers WHERE n = ?", (n,))
+        self._conn.execute("DELETE FROM articles WHERE n = ?", (n,))
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def articles(self) -> Iterator[Extraction]:
+        """Every stored article with its quotes, in the order of their ids."""
+        for row in self._query(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
+            yield Extraction(_article(row), _units(row[8], 0).quotes)
+
+    def trace(self) -> Trace:
+        """The trace of every stored article: the same as :func:`quotetrace.trace` of them."""
+        # row by row, in id order (SQLite's BINARY order of UTF-8 is Python's order of str),
+        # so that no compressed blob outlives its article's units
+        articles: list[Article] = []
+        got: list[Units] = []
+        try:
+            for row in self._conn.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
+                articles.append(_article(row))
+                got.append(_units(row[8], len(got)))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
+        entries = [TracedArticle(a.id, a.path, a.date) for a in articles]
+        return trace_units(articles, got, entries)
+
+    def families(self, *, speaker: str | None = None, relation: str | None = None,
+                 article: str | None = None) -> list[Family]:
+        """The families of :meth:`trace`, those credited to ``speaker`` (or with an occurrence
+        given to them), with an occurrence of ``relation``, or with one in ``article``."""
+        out = []
+        for f in self.trace().families:
+            if speaker is not None and f.speaker != speaker and all(o.speaker != speaker for o in f.occurrences):
+                continue
+            if relation is not None and all(o.relation != relation for o in f.occurrences):
+                continue
+            if article is not None and all(o.article != article for o in f.occurrences):
+                continue
+            out.append(f)
+        return out
+
+    # -- checking -----------------------------------------------------------------------------
+
+    def check(self, article: Article | str | os.PathLike[str], *, analyzer: str | Analyzer = "rules") -> Check:
+        """How each quote of ``article`` relates to the stored articles, as
+        :func:`quotetrace.check` against them would say, reading only the articles that share
+        its keys."""
+        art = one_article(article)
+        mine = read_units(art, analyzer, 0)
+        if isinstance(mine, str):
+            raise QuotetraceError(mine)
+        self._name_groups()  # first: a store that changed empties the caches
+        rows, loaded = self._candidates(mine)
+        taken, entries = take_in([*(_article(r) for r in rows), art])
+        units_of = {taken[k].id: loaded.get(r[0]) or _units(r[8], 0) for k, r in enumerate(rows)}
+        units_of[taken[-1].id] = mine
+        taken, entries, last = canonical(taken, entries, len(taken) - 1)
+        got = []
+        for k, a in enumerate(taken):
+            u = units_of[a.id]
+            for piece in itertools.chain(u.passages, u.reported, u.narrator):
+                piece.article = k
+            got.append(u)
+        names = [*self._speaker_names(speaker_names(got)), *speaker_names([mine])]
+        return checked(trace_units(taken, got, entries, last, names), got, taken, last, against=len(self))
+
+    def _speaker_names(self, wanted: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The stored quotes' (name, type), once per quote, of the names that share an identity
+        family with ``wanted``: speaker identities join only names whose last words spell alike
+        (tracing/speakers.py), so these give the identities the whole corpus would."""
+        groups = self._name_groups()
+        out: list[tuple[str, str]] = []
+        for key in sorted({_surname(name) for name, _ in wanted}):
+            out.extend(groups.get(key, ()))
+        return out
+
+    def _name_groups(self) -> dict[str, list[tuple[str, str]]]:
+        """Every stored quote's (name, type), by the spelling of the name's last word; read once
+        and kept until the store changes."""
+        version = self._query("PRAGMA data_version")[0][0]
+        if self._names is None or self._names[0] != version:
+            groups: dict[str, list[tuple[str, str]]] = {}
+            for name, type, count in self._query("SELECT name, type, sum(count) FROM speakers GROUP BY name, type"):
+                groups.setdefault(_surname(name), []).extend([(name, type)] * count)
+            self._names = (version, groups)
+            self._dfs = {}
+        return self._names[1]
+
+    def _candidates(self, mine: Units) -> tuple[list, dict[int, Units]]:
+        """The stored articles a check must trace with: those sharing its keys, then those
+        sharing keys with the passages it meets there (one of them may be their original); and
+        the units of the first, read on the way."""
+        passages, single, pairs = lookups(mine)
+        first = self._holders(passages, single, pairs)
+        rows = self._rows(first)
+        rare = {key for group in passages for key in group if self._df(key) <= MAX_DF}
+        second: list[list[int]] = []
+        loaded = {r[0]: _units(r[8], 0) for r in rows}
+        for r in rows:
+            for p in loaded[r[0]].passages:
+                keys = [key_hash(*k) for k in passage_keys(p.words.stems)]
+                if rare.intersection(keys):
+                    second.append(keys)
+        more = self._holders(second, {}, [], per_key=_SECOND_PER_KEY) - first
+        return rows + self._rows(more), loaded
+
+    def _df(self, key: int) -> int:
+        """How many stored articles hold ``key`` (counted up to ``MAX_DF + 1``)."""
+        if key not in self._dfs:
+            self._dfs[key] = self._query("SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)",
+                                         (key, MAX_DF + 1))[0][0]
+        return self._dfs[key]
+
+    def _holders(self, passages: list[list[int]], single: dict[str, list[int]],
+                 pair_groups: list[list[int]], per_key: int = 0) -> set[int]:
+        """The articles (row numbers) that hold the keys, within the caps: through a passage's
+        n-grams held by at most ``MAX_DF`` articles (all of them, when it has no such n-gram: a
+        quote copied everywhere), their earliest ``_PER_KEY`` holders; through a context, its
+        earliest holders; through content pairs, those holding two pairs of one piece."""
+        found: set[int] = set()
+        for group in passages:
+            rare = [key for key in group if self._df(key) <= MAX_DF]
+            for key in rare or group:
+                found.update(self._earliest(key, per_key or _PER_KEY))
+        for kind, keys in single.items():
+            for key in keys:
+                found.update(self._earliest(key, MAX_CONTEXT_DF) if kind == "c" else self._capped(key, _CAPPED[kind]))
+        held: dict[int, list[int]] = {}
+        for group in pair_groups:
+            counts: Counter[int] = Counter()
+            for key in group:
+                if key not in held:
+                    held[key] = self._capped(key, MAX_PAIR_DF)
+                counts.update(held[key])
+            found.update(n for n, c in counts.items() if c >= _MIN_PAIRS)
+        return found
+
+    def _earliest(self, key: int, limit: int) -> list[int]:
+        return [n for n, in self._query("SELECT n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, limit))]
+
+    def _capped(self, key: int, cap: int) -> list[int]:
+        """The articles holding ``key``, or none when more than ``cap`` do (a stock phrase)."""
+        holders = [n for n, in self._query("SELECT n FROM keys WHERE key = ? LIMIT ?", (key, cap + 1))]
+        return holders if len(holders) <= cap else []
+
+    def _rows(self, ns: Iterable[int]) -> list:
+        ns = sorted(ns)
+        out = []
+        for k in range(0, len(ns), 500):
+            chunk = ns[k:k + 500]
+            out += self._query(f"SELECT {_COLUMNS} FROM articles WHERE n IN ({','.join('?' * len(chunk))})", chunk)
+        return out
+
+
+class _Todo:
+    """The articles an add must extract, in order; the others are noted as they pass (read
+    lazily, so a folder of a million files is never held in memory)."""
+
+    def __init__(self, items: Iterator[Article | Unreadable], held: dict[str, str], replace: bool,
+                 out: dict[str, list[str]]):
+        self.items, self.held, self.replace, self.out = items, held, replace, out
+        self.seen: dict[str, str] = {}
+        self.queue: deque[Article] = deque()
+
+    def __iter__(self) -> Iterator[Article]:
+        for item in self.items:
+            if isinstance(item, Unreadable):
+                self.out["errors"].append(item.message)
+                continue
+            sha = _sha1(item.text)
+            before = self.seen.get(item.id, self.held.get(item.id))
+            if before == sha:
+                self.out["skipped"].append(item.id)
+                continue
+            if item.id in self.seen or (before is not None and not self.replace):
+                where = "earlier in this add" if item.id in self.seen else "in the store"
+                self.out["errors"].append(
+                    f"{item.path or item.id}: the article {item.id!r} is already {where} with another text; "
+                    "left as it is (add --replace to replace it)" if where == "in the store" else
+                    f"{item.path or item.id}: another article with the id {item.id!r} came {where}; not added")
+                continue
+            self.seen[item.id] = sha
+            self.queue.append(item)
+            yield item
+
+
+__all__ = ["Added", "Corpus", "SCHEMA_VERSION"]

@@ -1,0 +1,167 @@
+"""The store gives the answers the in-memory engine gives, however it was filled."""
+
+from __future__ import annotations
+
+import json
+import re
+import random
+from pathlib import Path
+
+import attrs
+import pytest
+
+from quotetrace import Article, Corpus, StoreError, check, trace
+
+from .conftest import make_articles
+
+
+def _json(tr) -> str:  # noqa: ANN001
+    return json.dumps(tr.to_dict(), ensure_ascii=False, indent=1)
+
+
+def test_ten_batches_in_any_order_trace_like_memory(tmp_path: Path, articles: list[Article]) -> None:
+    """A store filled in ten batches, in a shuffled order, traces byte for byte like memory."""
+    expected = _json(trace(articles, jobs=1))
+    order = list(articles)
+    random.Random(1).shuffle(order)
+    with Corpus(tmp_path / "news.db") as corpus:
+        for k in range(10):
+            corpus.add(order[k::10], jobs=1)
+        assert len(corpus) == len(articles)
+        got = _json(corpus.trace())
+    assert got == expected
+    assert '"relation": "altered"' in got and '"relation": "verbatim"' in got
+
+
+def test_memory_trace_does_not_depend_on_input_order(articles: list[Article]) -> None:
+    """The in-memory trace of the same articles in reverse order is the same."""
+    assert _json(trace(articles[::-1], jobs=1)) == _json(trace(articles, jobs=1))
+
+
+def _items(result) -> list[dict]:  # noqa: ANN001
+    # family ids number the families of the traced set, which a store check keeps small
+    return [{k: v for k, v in q.items() if k != "family"} for q in result.to_dict()["quotes"]]
+
+
+def test_check_against_store_is_the_check_in_memory(tmp_path: Path, articles: list[Article]) -> None:
+    """Checking an article against a store says what checking it against the articles says."""
+    with Corpus(tmp_path / "news.db") as corpus:
+        corpus.add(articles, jobs=1)
+        for new in make_articles(6, seed=99):
+            new = attrs.evolve(new, id=f"new-{new.id}")
+            stored = corpus.check(new)
+            assert stored.items, "the invented statements are quoted in the store"
+            assert _items(stored) == _items(check(new, articles, jobs=1))
+            assert stored.others == len(articles)
+
+
+def test_add_skips_what_it_holds_and_keeps_a_changed_text(tmp_path: Path) -> None:
+    """Same id and text: skipped. Same id, other text: a message, the store unchanged, unless replace."""
+    a = Article("a", "“The bridge opens in May,” Jane Doe said.", date="2024-05-01")
+    changed = attrs.evolve(a, text="“The bridge opens in June,” Jane Doe said.")
+    with Corpus(tmp_path / "news.db") as corpus:
+        assert corpus.add([a], jobs=1).added == ("a",)
+        again = corpus.add([a, changed], jobs=1)
+        assert again.skipped == ("a",) and "another text" in again.errors[0] and "--replace" in again.errors[0]
+        assert [e.article.text for e in corpus.articles()] == [a.text]
+        assert corpus.add([changed], replace=True, jobs=1).replaced == ("a",)
+        assert [q.text for e in corpus.articles() for q in e.quotes] == ["The bridge opens in June,"]
+        assert _json(corpus.trace()) == _json(trace([changed], jobs=1))
+
+
+def test_unreadable_and_failed_articles_are_reported_and_the_rest_added(tmp_path: Path) -> None:
+    """A missing file and an empty article get a message each; the good article is added."""
+    good = Article("good", "“Yes,” she said.")
+    with Corpus(tmp_path / "news.db") as corpus:
+        done = corpus.add([tmp_path / "missing.txt", Article("empty", "   "), good], jobs=1)
+        assert done.added == ("good",)
+        assert len(done.errors) == 2 and "no such file" in done.errors[0] and "empty" in done.errors[1]
+
+
+def test_families_filter_by_speaker_relation_and_article(tmp_path: Path, articles: list[Article]) -> None:
+    """families() keeps those with the speaker, the relation or the article asked for."""
+    with Corpus(tmp_path / "news.db") as corpus:
+        corpus.add(articles, jobs=1)
+        every = corpus.trace().families
+        altered = corpus.families(relation="altered")
+        assert altered and len(altered) < len(every)
+        assert all(any(o.relation == "altered" for o in f.occurrences) for f in altered)
+        mine = corpus.families(article="art000")
+        assert mine and all(any(o.article == "art000" for o in f.occurrences) for f in mine)
+        doe = corpus.families(speaker="Jane Doe")
+        assert doe and all(f.speaker == "Jane Doe" or any(o.speaker == "Jane Doe" for o in f.occurrences)
+                           for f in doe)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "not a quotetrace store (an empty file)"),
+    (b"just some notes\n" * 100, "not a quotetrace store"),
+])
+def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_is(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=re.escape(message)):
+        Corpus(path).add([Article("a", "“Yes,” she said.")], jobs=1)
+    assert path.read_bytes() == content
+
+
+def test_another_programs_database_and_another_version_are_refused(tmp_path: Path) -> None:
+    """A SQLite file of another program, and a store of another schema version, are not touched."""
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="another program"):
+        Corpus(other)
+    assert other.read_bytes() == before
+
+    old = tmp_path / "old.db"
+    Corpus(old).close()
+    conn = sqlite3.connect(old)
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    before = old.read_bytes()
+    with pytest.raises(StoreError, match="schema version 99"):
+        Corpus(old)
+    assert old.read_bytes() == before
+
+
+def test_a_corrupt_store_gets_a_clear_error(tmp_path: Path) -> None:
+    """A store whose pages were overwritten gives a StoreError, not a traceback from SQLite."""
+    path = tmp_path / "news.db"
+    with Corpus(path) as corpus:
+        corpus.add([Article(f"a{k}", f"“Statement number {k} stands,” Jane Doe said.") for k in range(20)], jobs=1)
+    data = bytearray(path.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # every page but the first
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError):
+        with Corpus(path, readonly=True) as corpus:
+            corpus.trace()
+
+
+def test_a_read_only_store_can_be_traced_and_checked_against(tmp_path: Path) -> None:
+    """readonly=True: trace and check work, add refuses, the file stays the same."""
+    path = tmp_path / "news.db"
+    a = Article("a", "“We will build the bridge by spring,” Mayor Jane Doe said.", date="2024-05-01")
+    with Corpus(path) as corpus:
+        corpus.add([a], jobs=1)
+    before = path.read_bytes()
+    path.chmod(0o444)
+    with Corpus(path, readonly=True) as corpus:
+        assert [f.original.article for f in corpus.trace().families] == ["a"]
+        new = Article("new", "Mayor Jane Doe said: “We might build the bridge by spring.”")
+        assert [c.occurrence.relation for c in corpus.check(new).items] == ["altered"]
+        with pytest.raises(StoreError, match="read-only"):
+            corpus.add([new], jobs=1)
+    assert path.read_bytes() == before
+
+
+def test_a_missing_store_is_not_created_for_reading(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such store"):
+        Corpus(tmp_path / "typo.db", readonly=True)
+    assert not (tmp_path / "typo.db").exists()
