@@ -28,7 +28,7 @@ _ORG_NAME = re.compile(r"(?:[A-Z][\w&.'â€™-]*)(?: (?:of|for|and|the|[A-Z][\w&.'â
 
 
 def full_name(name: str) -> bool:
-    """``Sergey Lavrov``, ``John F. Kennedy``: not ``Russians With Attitude (@RWApodcast)``,
+    """``Jane Okafor``, ``John F. Marsh``: not ``Friends Of The Harbour (@harbourfriends)``,
     ``But Pate`` or ``On Wednesday``."""
     return bool(_FULL_NAME.fullmatch(name)) and _no_stray_words(name)
 

@@ -78,7 +78,7 @@ def content_stems(words: list[str]) -> frozenset[str]:
 
 
 def surname(name: str | None) -> str | None:
-    """The last word of a name, which later mentions (``Lavrov``) reuse."""
+    """The last word of a name, which later mentions (``Okafor``) reuse."""
     if not name:
         return None
     parts = WORD_RE.findall(name)
