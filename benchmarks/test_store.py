@@ -98,7 +98,7 @@ def test_html_reading_alone(benchmark, pages) -> None:  # noqa: ANN001
 @pytest.fixture(scope="module")
 def store(request, trace_bases, tmp_path_factory) -> tuple[Path, list[Article]]:  # noqa: ANN001
     """A store of generated articles (or ``--store``), and a few articles to check against it."""
-    from scripts import trace_corpus
+    from quotetrace.benchmark import corpus as trace_corpus
 
     given = request.config.getoption("--store")
     n = request.config.getoption("--store-articles")
