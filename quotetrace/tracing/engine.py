@@ -112,7 +112,7 @@ def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", job
     in :attr:`Trace.articles` with their error, and the rest are traced. ``progress``, if given,
     is called with 1 after each article is extracted. ``people`` (a CSV or JSONL file, or dicts)
     is the user's table of people: identities it names unambiguously carry its ids (see
-    :mod:`quotetrace.tracing.people`); it is read before anything is traced.
+    ``quotetrace.tracing.people``); it is read before anything is traced.
     """
     table = read_people(people) if people is not None else None
     taken, entries = _take_in(articles)
