@@ -86,8 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="find the quotes of each article",
                         description="Find every quotation in each article and write one result per article.",
                         epilog=EPILOG_EXTRACT, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ex.add_argument("paths", nargs="+", metavar="PATH",
-                    help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
+    _paths_option(ex)
     ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     ex.add_argument("--kind", choices=KINDS, action="append", dest="kinds", metavar="KIND",
                     help="keep only quotes of this kind (direct, mixed, indirect); repeat for several")
@@ -150,6 +149,13 @@ def _trace_options(p: argparse.ArgumentParser) -> None:
     _quiet_option(p)
 
 
+def _paths_option(p: argparse.ArgumentParser) -> None:
+    # one text for every command that reads articles, so it names every input read.py accepts
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="a .txt file, a folder (searched recursively), a .jsonl file, an .html page, "
+                        "a .warc(.gz) file, or - for stdin")
+
+
 def _quiet_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no warnings on standard error; errors are still "
@@ -174,8 +180,7 @@ def _store_parsers(sub: argparse._SubParsersAction) -> None:
                                     "interrupted add loses no batch, and the next add goes on.",
                         epilog=EPILOG_ADD, formatter_class=argparse.RawDescriptionHelpFormatter)
     ad.add_argument("store", metavar="STORE", help="the store file (made if missing)")
-    ad.add_argument("paths", nargs="+", metavar="PATH",
-                    help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
+    _paths_option(ad)
     ad.add_argument("--replace", action="store_true",
                     help="replace an article held under the same id with another text")
     _analyzer_option(ad)
