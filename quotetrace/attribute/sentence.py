@@ -28,6 +28,8 @@ class CueSentence:
         self.n = len(self.toks)
         inside = [(p.start, p.end) for p in pieces.overlapping(span.start, span.end)]
         self.inq = _inside(self.toks, inside) if inside else [False] * self.n
+        # where content stops, by cue set (content.end_of_content): each token tested once
+        self.stops: dict = {}
 
     def __len__(self) -> int:
         return len(self.toks)
