@@ -30,6 +30,9 @@ class CueSentence:
         self.inq = _inside(self.toks, inside) if inside else [False] * self.n
         # where content stops, by cue set (content.end_of_content): each token tested once
         self.stops: dict = {}
+        #: the first token inside quotation marks (n if none): "is any token before k quoted?"
+        #: in one comparison
+        self.first_quoted = next((k for k, q in enumerate(self.inq) if q), self.n)
 
     def __len__(self) -> int:
         return len(self.toks)
