@@ -2,7 +2,9 @@
 
 Exit codes: 0 when every article was read and analysed, 1 when some failed (the rest of the batch
 goes on; at the end, standard error names the first few failures and counts them all), 2 for a
-usage error.
+usage error, 3 when the output could not be written (a full disk, a closed standard output; an
+``-o FILE`` keeps its previous content), 130 when interrupted (Ctrl-C). A reader that stops
+early (``| head``) ends the run quietly with 0.
 
 Standard error also shows a progress bar (articles done, rate, time left) while `extract`,
 `trace` or `check` runs longer than :data:`PROGRESS_DELAY` with standard error on a terminal,
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +31,7 @@ from .analyze.models import download
 from .errors import QuotetraceError, UsageError
 from .evaluation import SUBSETS, evaluate
 from .model import KINDS, Article, Extraction, Trace
+from .output import OutputError, output
 from .pipeline import extract_all
 from .read import Unreadable, count_articles, read_articles
 from .report import FORMATS, TRACE_FORMATS, write, write_check, write_trace
@@ -77,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH",
                     help="a .txt file, a folder (searched recursively), a .jsonl file, or - for stdin")
     ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    _output_option(ex)
     ex.add_argument("--kind", choices=KINDS, action="append", dest="kinds", metavar="KIND",
                     help="keep only quotes of this kind (direct, mixed, indirect); repeat for several")
     _analyzer_option(ex)
@@ -126,10 +131,16 @@ def _trace_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=TRACE_FORMATS, default="text",
                    help="text (default, a readable report), json (the output contract) or html (one "
                         "self-contained page with side-by-side diffs and filters, for a browser)")
-    p.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of standard output")
+    _output_option(p)
     _analyzer_option(p)
     _jobs_option(p)
     _quiet_option(p)
+
+
+def _output_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write to FILE instead of standard output; FILE is replaced only when the "
+                        "output is complete")
 
 
 def _quiet_option(p: argparse.ArgumentParser) -> None:
@@ -271,20 +282,6 @@ def _models(args: argparse.Namespace) -> int:
     return 0
 
 
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """``-o FILE`` opened for writing (closed afterwards), or standard output."""
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        out = open(path, "w", encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    with out:
-        yield out
-
-
 def _report_articles(tr: Trace, console: _Console) -> int:
     """The articles that failed or were renamed, on standard error; the exit code they make."""
     for a in tr.articles:
@@ -303,7 +300,7 @@ def _trace(args: argparse.Namespace, console: _Console) -> int:
     items = list(read_articles(*args.paths))
     progress = console.progress(sum(isinstance(i, Article) for i in items), "extracting", then="tracing")
     # the output is opened first: a path that cannot be written fails before a long trace
-    with _output(args.output) as out:
+    with output(args.output) as out:
         tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
         console.done()
         write_trace(tr, out, args.format)
@@ -319,12 +316,17 @@ def _check(args: argparse.Namespace, console: _Console) -> int:
         return 1
     items = list(read_articles(*args.against))
     progress = console.progress(sum(isinstance(i, Article) for i in items) + 1, "extracting", then="checking")
-    with _output(args.output) as out:
+    with output(args.output) as out:
         result = check(found[0], items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
         console.done()
         write_check(result, out, args.format)
     return _report_articles(attrs.evolve(result.trace, articles=[a for a in result.trace.articles
                                                                   if a.id != result.article.id]), console)
+
+
+#: Exit codes beyond 0 (all read), 1 (some articles failed) and 2 (usage).
+EXIT_OUTPUT = 3
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -342,30 +344,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _models(args)
     if args.command == "evaluate":
         return _evaluate(args)
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        # the last guard for text no encoder takes (a lone surrogate): an escape, not a crash
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
-        if args.command == "trace":
-            return _trace(args, console)
-        if args.command == "check":
-            return _check(args, console)
-        progress = None
-        # results are written as they come: on the terminal they are the progress, and a bar
-        # would break their lines
-        if console.wants_bar() and not sys.stdout.isatty():
-            progress = console.progress(count_articles(*args.paths), "extracting")
-        results = extract_all(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs,
-                              progress=progress)
-        if args.kinds:
-            results = (attrs.evolve(r, quotes=[q for q in r.quotes if q.kind in args.kinds]) for r in results)
-        tally = _Tally(results, console)
-        write(tally, sys.stdout, args.format)
-        sys.stdout.flush()
+        return _run(args, console)
     except QuotetraceError as exc:
         console.done()
         print(f"quotetrace: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `quotetrace extract … | head` is a normal way to look
         console.done()
+        _quiet_stdout()
         return 0
+    except OSError as exc:
+        console.done()
+        what = str(exc) if isinstance(exc, OutputError) else f"cannot write standard output: {exc.strerror or exc}"
+        print(f"quotetrace: error: {what}", file=sys.stderr)
+        _quiet_stdout()
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        console.done()
+        print("quotetrace: interrupted; no output file was changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush of a broken or full
+    stream adds no traceback after our one line."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _run(args: argparse.Namespace, console: _Console) -> int:
+    if args.command == "trace":
+        return _trace(args, console)
+    if args.command == "check":
+        return _check(args, console)
+    return _extract(args, console)
+
+
+def _extract(args: argparse.Namespace, console: _Console) -> int:
+    progress = None
+    # results are written as they come: on the terminal they are the progress, and a bar
+    # would break their lines
+    if console.wants_bar() and (args.output is not None or not sys.stdout.isatty()):
+        progress = console.progress(count_articles(*args.paths), "extracting")
+    results = extract_all(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs,
+                          progress=progress)
+    if args.kinds:
+        results = (attrs.evolve(r, quotes=[q for q in r.quotes if q.kind in args.kinds]) for r in results)
+    tally = _Tally(results, console)
+    with output(args.output) as out:
+        write(tally, out, args.format)
+        out.flush()
     console.summary(tally.total)
     if tally.total == 0:
         print("quotetrace: error: no articles found", file=sys.stderr)

@@ -23,6 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("tracing",),                 # tracing quotes across articles
     ("evaluation",),              # scoring against annotations
     ("report",),                  # text, JSON, HTML
+    ("output",),                  # standard output or -o FILE, written atomically
     ("cli", "__main__", "__init__"),
 ]
 

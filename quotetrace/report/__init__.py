@@ -9,7 +9,6 @@ user has them.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from ..errors import UsageError
@@ -18,6 +17,7 @@ from ..tracing import Check
 from .extraction import FORMATS, write, write_json, write_jsonl, write_table
 from .fragments import check_view, extraction_view, family_view, occurrence_view, quote_view, trace_view
 from .page import html, write_html
+from .safe import NeutralWriter, json_text
 from .text import marked_text, write_check_text, write_trace_text
 
 #: formats of ``quotetrace trace`` and ``quotetrace check``
@@ -38,7 +38,7 @@ def write_trace(tr: Trace, out: TextIO, fmt: str = "text") -> None:
     elif fmt == "html":
         write_html(tr, out)
     elif fmt == "text":
-        write_trace_text(tr, out, tr.texts)
+        write_trace_text(tr, NeutralWriter(out), tr.texts)  # type: ignore[arg-type]
     else:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
 
@@ -50,14 +50,13 @@ def write_check(check: Any, out: TextIO, fmt: str = "text") -> None:
     elif fmt == "html":
         write_html(check, out)
     elif fmt == "text":
-        write_check_text(check, out, check.trace.texts)
+        write_check_text(check, NeutralWriter(out), check.trace.texts)  # type: ignore[arg-type]
     else:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
 
 
 def _dump(obj: Any, out: TextIO) -> None:
-    json.dump(obj, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    out.write(json_text(obj, indent=1) + "\n")
 
 
 __all__ = ["FORMATS", "TRACE_FORMATS", "html", "marked_text", "write", "write_check", "write_html", "write_json",
