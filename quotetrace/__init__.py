@@ -9,11 +9,13 @@ as HTML, and ``Trace.to_pandas()`` / ``Extraction.to_pandas()`` give DataFrames.
 """
 
 from .errors import (
+    BudgetError,
     DecodeError,
     ExtraError,
     GoldError,
     InputError,
     ModelError,
+    NotFoundError,
     PredictionError,
     QuotetraceError,
     ReadError,
@@ -37,7 +39,7 @@ from .model import (
     TracedArticle,
 )
 from .pipeline import extract, extract_all
-from .read import DecodeWarning, Unreadable, read_articles
+from .read import DateWarning, DecodeWarning, Unreadable, read_articles
 from .tracing import Check, Checked, check, trace
 
 # The report registers the notebook displays (_repr_html_) of the model's values when imported.
@@ -47,10 +49,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "BudgetError",
     "Change",
     "Check",
     "Checked",
     "Cue",
+    "DateWarning",
     "DecodeError",
     "DecodeWarning",
     "Derivation",
@@ -61,6 +65,7 @@ __all__ = [
     "GoldError",
     "InputError",
     "ModelError",
+    "NotFoundError",
     "Occurrence",
     "PredictionError",
     "Quote",

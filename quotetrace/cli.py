@@ -32,8 +32,8 @@ from .errors import QuotetraceError, UsageError
 from .evaluation import SUBSETS, evaluate
 from .model import KINDS, Article, Extraction, Trace
 from .output import OutputError, output
-from .pipeline import extract_all
-from .read import Unreadable, count_articles, read_articles
+from .pipeline import TIMEOUT, extract_all
+from .read import Unreadable, count_articles, iter_articles
 from .report import FORMATS, TRACE_FORMATS, write, write_check, write_trace
 from .report.scores import SCORE_FORMATS, write_scores
 from .tracing import check, trace
@@ -86,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="keep only quotes of this kind (direct, mixed, indirect); repeat for several")
     _analyzer_option(ex)
     _jobs_option(ex)
+    _timeout_option(ex)
     _quiet_option(ex)
     tr = sub.add_parser("trace", help="trace how each quote travels between articles",
                         description="Group the occurrences of each quoted statement across the articles, label "
@@ -127,6 +128,22 @@ def _jobs_option(p: argparse.ArgumentParser) -> None:
                         "the same whatever N is")
 
 
+def _timeout_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout-per-article", type=_seconds, default=TIMEOUT, metavar="SECONDS",
+                   help=f"an article that takes longer is reported with its id and skipped, and the batch "
+                        f"goes on (default: {TIMEOUT:g}; 0: no limit)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected 0 or more seconds, got {value}")
+    return n
+
+
 def _trace_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=TRACE_FORMATS, default="text",
                    help="text (default, a readable report), json (the output contract) or html (one "
@@ -134,6 +151,7 @@ def _trace_options(p: argparse.ArgumentParser) -> None:
     _output_option(p)
     _analyzer_option(p)
     _jobs_option(p)
+    _timeout_option(p)
     _quiet_option(p)
 
 
@@ -297,27 +315,29 @@ def _report_articles(tr: Trace, console: _Console) -> int:
 
 
 def _trace(args: argparse.Namespace, console: _Console) -> int:
-    items = list(read_articles(*args.paths))
+    items = list(iter_articles(*args.paths))
     progress = console.progress(sum(isinstance(i, Article) for i in items), "extracting", then="tracing")
     # the output is opened first: a path that cannot be written fails before a long trace
     with output(args.output) as out:
-        tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
+        tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress,
+                   timeout=args.timeout_per_article)
         console.done()
         write_trace(tr, out, args.format)
     return _report_articles(tr, console)
 
 
 def _check(args: argparse.Namespace, console: _Console) -> int:
-    found = list(read_articles(args.article))
+    found = list(iter_articles(args.article))
     if len(found) != 1:
         raise UsageError(f"{args.article}: check takes one article, found {len(found)}")
     if isinstance(found[0], Unreadable):
         print(f"quotetrace: error: {found[0].message}", file=sys.stderr)
         return 1
-    items = list(read_articles(*args.against))
+    items = list(iter_articles(*args.against))
     progress = console.progress(sum(isinstance(i, Article) for i in items) + 1, "extracting", then="checking")
     with output(args.output) as out:
-        result = check(found[0], items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
+        result = check(found[0], items, analyzer=args.analyzer, jobs=args.jobs, progress=progress,
+                       timeout=args.timeout_per_article)
         console.done()
         write_check(result, out, args.format)
     return _report_articles(attrs.evolve(result.trace, articles=[a for a in result.trace.articles
@@ -390,8 +410,8 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
     # would break their lines
     if console.wants_bar() and (args.output is not None or not sys.stdout.isatty()):
         progress = console.progress(count_articles(*args.paths), "extracting")
-    results = extract_all(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs,
-                          progress=progress)
+    results = extract_all(iter_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs,
+                          progress=progress, timeout=args.timeout_per_article)
     if args.kinds:
         results = (attrs.evolve(r, quotes=[q for q in r.quotes if q.kind in args.kinds]) for r in results)
     tally = _Tally(results, console)

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "quotetrace"
 # The layer order, written once, bottom first. A module belongs to the layer whose prefix its
 # dotted name (without "quotetrace.") starts with; "__init__" is the package's public face.
 LAYERS: list[tuple[str, ...]] = [
-    ("model", "errors"),          # values and exceptions
+    ("model", "errors", "dates"), # values, exceptions, publication dates
     ("read",),                    # files, folders, JSONL, stdin -> Article
     ("text",),                    # word lists, paragraphs, sentences, tokens
     ("marks",),                   # passages in quotation marks
