@@ -106,8 +106,9 @@ def _far_stop(s: CueSentence, k: int, first_is_quote: bool, cues: dict[int, str]
     """:func:`end_of_content` from token ``k`` on, more than :data:`LOOKBACK` tokens after the
     content's start, where no test depends on that start: each token is tested once per
     sentence and cue set, whichever cue's content reaches it (linear time)."""
-    # the cue dict is kept with its table, so its id cannot be reused while the table lives
-    table = s.stops.setdefault((id(cues), first_is_quote), (cues, {}))[1]
+    # the cue dict is kept with its table, so its id cannot be reused while the table lives;
+    # every empty dict is one cue set (callers pass a fresh {} each time)
+    table = s.stops.setdefault((id(cues) if cues else None, first_is_quote), (cues, {}))[1]
     seen = []
     stop = None
     while k < len(s):
