@@ -43,6 +43,13 @@ PROGRESS_DELAY = 1.0
 #: How many failed articles standard error names at the end of a run (all are counted).
 SHOWN_ERRORS = 5
 
+EPILOG_EXIT = """exit codes:
+  0    every article was read and analysed
+  1    some articles failed (each is named; the rest of the batch is written)
+  2    a usage error
+  3    the output could not be written (-o FILE keeps its previous content)
+  130  interrupted (Ctrl-C); a reader that stops early (| head) ends the run with 0"""
+
 EPILOG_EXTRACT = """example:
   quotetrace extract seeds/ --format table
   quotetrace extract articles.jsonl > quotes.jsonl
@@ -72,7 +79,8 @@ EPILOG_MODELS = """example:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quotetrace",
-                                description="Find quotations and reported speech in news articles.")
+                                description="Find quotations and reported speech in news articles.",
+                                epilog=EPILOG_EXIT, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"quotetrace {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     ex = sub.add_parser("extract", help="find the quotes of each article",
