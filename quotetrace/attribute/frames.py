@@ -103,15 +103,18 @@ def _sentence_candidates(s: CueSentence) -> list[Candidate]:
         found.append(cand)
         skip.update(range(first, last + 1))
         last_speaker = _tok_range(s, cand.speaker)
+    floor = 0  # where the words before an "according to" may start (after the one before)
     for i in sorted(cues):
         if i in skip:
             continue
         kind = cues[i]
         if kind == "according":
             skip.add(i + 1)
-            cand = according(s, i, cues)
+            cand = according(s, i, cues, floor)
             if cand:
                 found.append(cand)
+                if cand.speaker is not None:
+                    floor = cand.speaker.end
             continue
         low = s.low(i)
         lemma = lemma_of(low) or low

@@ -282,8 +282,10 @@ def said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate 
     return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule="post-inverted")
 
 
-def according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None:
-    """``according to X, …`` and ``…, according to X``."""
+def according(s: CueSentence, i: int, cues: dict[int, str], floor: int = 0) -> Candidate | None:
+    """``according to X, …`` and ``…, according to X``. The words before the cue start no
+    earlier than ``floor``, the end of the source of an earlier ``according to`` in the
+    sentence: "A, according to X, B, according to Y" gives B to Y, not A and B."""
     np = right_np(s, i + 2)
     if np is None:
         # "according to early returns", "according to one global index": whatever follows is
@@ -301,14 +303,14 @@ def according(s: CueSentence, i: int, cues: dict[int, str]) -> Candidate | None:
     before_end = i - 1
     while before_end >= 0 and s.low(before_end) in (",", "—", "–", "(") and not s.inq[before_end]:
         before_end -= 1
-    if before_end >= 0:
-        head = trim_content(text, s.span.start, s.toks[before_end].end)
+    if before_end >= 0 and s.toks[before_end].end > floor:
+        head = trim_content(text, max(s.span.start, floor), s.toks[before_end].end)
         if head:
             pieces.append(head)
     after = np[1] + 1
     if after < len(s) and s.low(after) in (",", "—", "–", ")") and not starts_new_attribution(s, after + 1):
         # "According to X, “…,” presumably meaning …": a participle after the quotation ends it
-        tail = trim_content(text, s.toks[after].end, end_of_content(s, after + 1, {}))
+        tail = trim_content(text, s.toks[after].end, end_of_content(s, after + 1, _according_cues(s, cues)))
         if tail:
             pieces.append(tail)
     if not pieces:
@@ -353,3 +355,12 @@ def passive(s: CueSentence, i: int, cue_end: int, cues: dict[int, str]) -> Candi
         return None
     return Candidate(cue=span_of(s, i, cue_end), content=(content,),
                      speaker=span_of(s, *speaker) if speaker else None, rule="passive")
+
+
+def _according_cues(s: CueSentence, cues: dict[int, str]) -> dict[int, str]:
+    """The ``according to`` cues of the sentence, one dict per sentence (content after one stops
+    at the next: "according to X, A according to Y, B")."""
+    key = ("according", id(cues))
+    if key not in s.stops:
+        s.stops[key] = (cues, {k: v for k, v in cues.items() if v == "according"})
+    return s.stops[key][1]
