@@ -25,6 +25,7 @@ class CueSentence:
         self.span = span
         self.toks: list[Tok] = tokenize(text, span.start, span.end)
         self.lows = [t.low for t in self.toks]
+        self.starts = [t.start for t in self.toks]
         self.n = len(self.toks)
         inside = [(p.start, p.end) for p in pieces.overlapping(span.start, span.end)]
         self.inq = _inside(self.toks, inside) if inside else [False] * self.n
