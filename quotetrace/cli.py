@@ -32,7 +32,7 @@ from .errors import QuotetraceError, UsageError
 from .evaluation import SUBSETS, evaluate
 from .model import KINDS, Article, Extraction, Trace
 from .output import OutputError, output
-from .pipeline import TIMEOUT, extract_all
+from .pipeline import CHARS_PER_SECOND, TIMEOUT, extract_all
 from .read import Unreadable, count_articles, iter_articles
 from .report import FORMATS, TRACE_FORMATS, write, write_check, write_trace
 from .report.scores import SCORE_FORMATS, write_scores
@@ -138,8 +138,9 @@ def _jobs_option(p: argparse.ArgumentParser) -> None:
 
 def _timeout_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout-per-article", type=_seconds, default=TIMEOUT, metavar="SECONDS",
-                   help=f"an article that takes longer is reported with its id and skipped, and the batch "
-                        f"goes on (default: {TIMEOUT:g}; 0: no limit)")
+                   help=f"an article that takes longer (plus a second per {CHARS_PER_SECOND:,} characters of "
+                        f"it) is reported with its id and skipped, and the batch goes on (default: "
+                        f"{TIMEOUT:g}; 0: no limit)")
 
 
 def _seconds(value: str) -> float:

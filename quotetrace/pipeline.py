@@ -39,9 +39,12 @@ def _as_article(article: Article | str) -> Article:
 _DEFAULT = RulesAnalyzer()
 
 #: Seconds one article of a batch may take (``timeout`` of :func:`extract_all` and
-#: :func:`quotetrace.trace`; ``--timeout-per-article``): an article past it is reported with its
-#: id and the batch goes on. Generous: the rules read a long article in well under a second.
+#: :func:`quotetrace.trace`; ``--timeout-per-article``), plus one second for every
+#: :data:`CHARS_PER_SECOND` characters of it: an article past it is reported with its id and the
+#: batch goes on. Generous: the rules read about a million characters a second, so only an
+#: article that makes them super-linear meets the budget, never a long one.
 TIMEOUT = 60.0
+CHARS_PER_SECOND = 50_000
 
 
 def check_arguments(caller: str, sources: object, analyzer: object, jobs: object,
@@ -108,7 +111,7 @@ class Reading:
 def read_quotes(art: Article, analyzer: str | Analyzer = "rules") -> Reading:
     """:func:`extract`, keeping what it read on the way; inside a batch, within the time budget
     of one article (:class:`~quotetrace.errors.BudgetError` past it)."""
-    with _time_budget(art.id):
+    with _time_budget(art.id, len(art.text)):
         return _read_quotes(art, analyzer)
 
 
@@ -227,12 +230,16 @@ class _OverBudget(BaseException):
 
 
 @contextlib.contextmanager
-def _time_budget(article_id: str) -> Iterator[None]:
-    """:class:`BudgetError` when the work inside lasts longer than this process's budget. An
+def _time_budget(article_id: str, length: int) -> Iterator[None]:
+    """:class:`BudgetError` when the work inside lasts longer than this process's budget (and a
+    second per :data:`CHARS_PER_SECOND` characters of the article). An
     interval timer (SIGALRM) interrupts the Python code of the analysis; it needs the main
     thread, so a call from another thread runs without a budget."""
-    seconds = _BUDGET
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if not _BUDGET:
+        yield
+        return
+    seconds = _BUDGET + length / CHARS_PER_SECOND
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 
@@ -244,7 +251,7 @@ def _time_budget(article_id: str) -> Iterator[None]:
     try:
         yield
     except _OverBudget:
-        raise BudgetError(f"{article_id}: took longer than {seconds:g} s, the time budget of one article "
+        raise BudgetError(f"{article_id}: took longer than {seconds:.3g} s, the time budget of this article "
                           "(timeout, --timeout-per-article); skipped") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

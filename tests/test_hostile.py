@@ -176,7 +176,7 @@ def test_duplicate_ids_in_extract_are_warned_about() -> None:
 def test_an_article_over_its_time_budget_is_reported_and_the_batch_goes_on() -> None:
     slow = quotetrace.Article("slow", "Officials said " + "said " * 6000 + ".")
     results = list(quotetrace.extract_all([slow, quotetrace.Article("fast", GOOD)], timeout=0.05))
-    assert "slow: took longer than 0.05 s" in results[0].error
+    assert results[0].error.startswith("slow: took longer than") and "time budget" in results[0].error
     assert results[1].error is None and results[1].quotes
 
 
