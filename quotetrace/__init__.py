@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and readers see; at run time each name loads when used
     from .errors import (
+        BudgetError,
         DecodeError,
         ExtraError,
         GoldError,
         InputError,
         ModelError,
+        NotFoundError,
         PredictionError,
         QuotetraceError,
         ReadError,
@@ -45,7 +47,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time each name l
         TracedArticle,
     )
     from .pipeline import extract, extract_all
-    from .read import DecodeWarning, Unreadable, read_articles
+    from .read import DateWarning, DecodeWarning, Unreadable, read_articles
     from .store import Added, Corpus
     from .tracing import Check, Checked, check, trace
 
@@ -53,13 +55,13 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time each name l
 # used, so `quotetrace --help` and a short `quotetrace extract` do not pay for tracing, scoring
 # and the report (about a third of a second on a small machine).
 _HOMES = {
-    "errors": ("DecodeError", "ExtraError", "GoldError", "InputError", "ModelError", "PredictionError",
-               "QuotetraceError", "ReadError", "StoreError", "UsageError"),
+    "errors": ("BudgetError", "DecodeError", "ExtraError", "GoldError", "InputError", "ModelError",
+               "NotFoundError", "PredictionError", "QuotetraceError", "ReadError", "StoreError", "UsageError"),
     "evaluation": ("evaluate",),
     "model": ("Article", "Change", "Cue", "Derivation", "Evidence", "Extraction", "Family", "Misattribution", "Occurrence",
               "Quote", "Span", "Speaker", "SpeakerIdentity", "Trace", "TracedArticle"),
     "pipeline": ("extract", "extract_all"),
-    "read": ("DecodeWarning", "Unreadable", "read_articles"),
+    "read": ("DateWarning", "DecodeWarning", "Unreadable", "read_articles"),
     "tracing": ("Check", "Checked", "check", "trace"),
     # the store (sqlite3, hashlib, pickle) loads when a program first asks for it
     "store": ("Added", "Corpus"),
@@ -90,11 +92,13 @@ __version__ = "0.1.0"
 __all__ = [
     "Added",
     "Article",
+    "BudgetError",
     "Change",
     "Check",
     "Checked",
     "Corpus",
     "Cue",
+    "DateWarning",
     "DecodeError",
     "DecodeWarning",
     "Derivation",
@@ -106,6 +110,7 @@ __all__ = [
     "InputError",
     "Misattribution",
     "ModelError",
+    "NotFoundError",
     "Occurrence",
     "PredictionError",
     "Quote",

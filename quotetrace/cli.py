@@ -2,7 +2,9 @@
 
 Exit codes: 0 when every article was read and analysed, 1 when some failed (the rest of the batch
 goes on; at the end, standard error names the first few failures and counts them all), 2 for a
-usage error.
+usage error, 3 when the output could not be written (a full disk, a closed standard output; an
+``-o FILE`` keeps its previous content), 130 when interrupted (Ctrl-C). A reader that stops
+early (``| head``) ends the run quietly with 0.
 
 Standard error also shows a progress bar (articles done, rate, time left) while `extract`,
 `trace` or `check` runs longer than :data:`PROGRESS_DELAY` with standard error on a terminal,
@@ -14,18 +16,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from typing import TextIO
-
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import QuotetraceError, UsageError
-from .options import ANALYZERS, FORMATS, KINDS, SCORE_FORMATS, SUBSETS, TRACE_FORMATS
+from .options import (
+    ANALYZERS,
+    CHARS_PER_SECOND,
+    FORMATS,
+    KINDS,
+    SCORE_FORMATS,
+    SUBSETS,
+    TIMEOUT,
+    TRACE_FORMATS,
+)
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -39,6 +47,13 @@ if TYPE_CHECKING:
 PROGRESS_DELAY = 1.0
 #: How many failed articles standard error names at the end of a run (all are counted).
 SHOWN_ERRORS = 5
+
+EPILOG_EXIT = """exit codes:
+  0    every article was read and analysed
+  1    some articles failed (each is named; the rest of the batch is written)
+  2    a usage error
+  3    the output could not be written (-o FILE keeps its previous content)
+  130  interrupted (Ctrl-C); a reader that stops early (| head) ends the run with 0"""
 
 EPILOG_EXTRACT = """example:
   quotetrace extract seeds/ --format table
@@ -80,7 +95,8 @@ EPILOG_MODELS = """example:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quotetrace",
-                                description="Find quotations and reported speech in news articles.")
+                                description="Find quotations and reported speech in news articles.",
+                                epilog=EPILOG_EXIT, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"quotetrace {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     ex = sub.add_parser("extract", help="find the quotes of each article",
@@ -88,10 +104,12 @@ def _parser() -> argparse.ArgumentParser:
                         epilog=EPILOG_EXTRACT, formatter_class=argparse.RawDescriptionHelpFormatter)
     _paths_option(ex)
     ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    _output_option(ex)
     ex.add_argument("--kind", choices=KINDS, action="append", dest="kinds", metavar="KIND",
                     help="keep only quotes of this kind (direct, mixed, indirect); repeat for several")
     _analyzer_option(ex)
     _jobs_option(ex)
+    _timeout_option(ex)
     _quiet_option(ex)
     tr = sub.add_parser("trace", help="trace how each quote travels between articles",
                         description="Group the occurrences of each quoted statement across the articles, label "
@@ -139,14 +157,38 @@ def _jobs_option(p: argparse.ArgumentParser) -> None:
                         "the same whatever N is")
 
 
+def _timeout_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout-per-article", type=_seconds, default=TIMEOUT, metavar="SECONDS",
+                   help=f"an article that takes longer (plus a second per {CHARS_PER_SECOND:,} characters of "
+                        f"it) is reported with its id and skipped, and the batch goes on (default: "
+                        f"{TIMEOUT:g}; 0: no limit)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected 0 or more seconds, got {value}")
+    return n
+
+
 def _trace_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=TRACE_FORMATS, default="text",
                    help="text (default, a readable report), json (the output contract) or html (one "
                         "self-contained page with side-by-side diffs and filters, for a browser)")
-    p.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of standard output")
+    _output_option(p)
     _analyzer_option(p)
     _jobs_option(p)
+    _timeout_option(p)
     _quiet_option(p)
+
+
+def _output_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write to FILE instead of standard output; FILE is replaced only when the "
+                        "output is complete")
 
 
 def _paths_option(p: argparse.ArgumentParser) -> None:
@@ -193,7 +235,7 @@ def _store_parsers(sub: argparse._SubParsersAction) -> None:
                         epilog=EPILOG_EXPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
     ex.add_argument("store", metavar="STORE", help="a store made by `quotetrace add`")
     ex.add_argument("--format", choices=("json", "jsonl"), default="json", help="output format (default: json)")
-    ex.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of standard output")
+    _output_option(ex)
 
 
 def _is_store(paths: Sequence[str]) -> bool:
@@ -226,12 +268,14 @@ def _add(args: argparse.Namespace, console: _Console) -> int:
 
 
 def _export(args: argparse.Namespace, console: _Console) -> int:
+    from .output import output
     from .report import write_trace
+    from .report.safe import json_text
     from .store import Corpus
 
     with Corpus(args.store, readonly=True) as corpus:
         tr = corpus.trace()
-    with _output(args.output) as out:
+    with output(args.output) as out:
         if args.format == "json":
             write_trace(tr, out, "json")
         else:
@@ -239,25 +283,28 @@ def _export(args: argparse.Namespace, console: _Console) -> int:
             for kind, key in (("article", "articles"), ("speaker", "speakers"), ("family", "families"),
                               ("derivation", "derivations")):
                 for item in d[key]:
-                    out.write(json.dumps({"kind": kind, **item}, ensure_ascii=False) + "\n")
+                    # a lone surrogate (half an emoji) is kept exact as an escape, as in json
+                    out.write(json_text({"kind": kind, **item}) + "\n")
     return 0
 
 
 def _trace_store(args: argparse.Namespace, console: _Console) -> int:
+    from .output import output
     from .report import write_trace
     from .store import Corpus
 
-    with Corpus(args.paths[0], readonly=True) as corpus, _output(args.output) as out:
+    with Corpus(args.paths[0], readonly=True) as corpus, output(args.output) as out:
         tr = corpus.trace()
         write_trace(tr, out, args.format)
     return _report_articles(tr, console)
 
 
 def _check_store(args: argparse.Namespace, article: Article, console: _Console) -> int:
+    from .output import output
     from .report import write_check
     from .store import Corpus
 
-    with Corpus(args.against[0], readonly=True) as corpus, _output(args.output) as out:
+    with Corpus(args.against[0], readonly=True) as corpus, output(args.output) as out:
         result = corpus.check(article, analyzer=args.analyzer)
         write_check(result, out, args.format)
     return 0
@@ -394,23 +441,7 @@ def _models(args: argparse.Namespace) -> int:
     return 0
 
 
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """``-o FILE`` opened for writing (closed afterwards), or standard output."""
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        out = open(path, "w", encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    with out:
-        yield out
-
-
 def _report_articles(tr: Trace, console: _Console) -> int:
-    from .read import Unreadable
-
     """The articles that failed or were renamed, on standard error; the exit code they make."""
     for a in tr.articles:
         if a.note:
@@ -428,17 +459,19 @@ def _trace(args: argparse.Namespace, console: _Console) -> int:
     if _is_store(args.paths):
         return _trace_store(args, console)
     from .model import Article
-    from .read import read_articles
+    from .output import output
+    from .read import iter_articles
     from .report import write_trace
     from .tracing import trace
     from .tracing.people import read_people
 
     people = read_people(args.people) if args.people else None  # a bad table fails before the trace
-    items = list(read_articles(*args.paths))
+    items = list(iter_articles(*args.paths))
     progress = console.progress(sum(isinstance(i, Article) for i in items), "extracting", then="tracing")
     # the output is opened first: a path that cannot be written fails before a long trace
-    with _output(args.output) as out:
-        tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress, people=people)
+    with output(args.output) as out:
+        tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress, people=people,
+                   timeout=args.timeout_per_article)
         console.done()
         write_trace(tr, out, args.format)
     return _report_articles(tr, console)
@@ -448,11 +481,12 @@ def _check(args: argparse.Namespace, console: _Console) -> int:
     import attrs
 
     from .model import Article
-    from .read import Unreadable, read_articles
+    from .output import output
+    from .read import Unreadable, iter_articles
     from .report import write_check
     from .tracing import check
 
-    found = list(read_articles(args.article))
+    found = list(iter_articles(args.article))
     if len(found) != 1:
         raise UsageError(f"{args.article}: check takes one article, found {len(found)}")
     if isinstance(found[0], Unreadable):
@@ -460,14 +494,20 @@ def _check(args: argparse.Namespace, console: _Console) -> int:
         return 1
     if _is_store(args.against):
         return _check_store(args, found[0], console)
-    items = list(read_articles(*args.against))
+    items = list(iter_articles(*args.against))
     progress = console.progress(sum(isinstance(i, Article) for i in items) + 1, "extracting", then="checking")
-    with _output(args.output) as out:
-        result = check(found[0], items, analyzer=args.analyzer, jobs=args.jobs, progress=progress)
+    with output(args.output) as out:
+        result = check(found[0], items, analyzer=args.analyzer, jobs=args.jobs, progress=progress,
+                       timeout=args.timeout_per_article)
         console.done()
         write_check(result, out, args.format)
     return _report_articles(attrs.evolve(result.trace, articles=[a for a in result.trace.articles
                                                                   if a.id != result.article.id]), console)
+
+
+#: Exit codes beyond 0 (all read), 1 (some articles failed) and 2 (usage).
+EXIT_OUTPUT = 3
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -485,40 +525,73 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _models(args)
     if args.command == "evaluate":
         return _evaluate(args)
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        # the last guard for text no encoder takes (a lone surrogate): an escape, not a crash
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
-        if args.command == "trace":
-            return _trace(args, console)
-        if args.command == "check":
-            return _check(args, console)
-        if args.command == "add":
-            return _add(args, console)
-        if args.command == "export":
-            return _export(args, console)
-        import attrs
-
-        from .pipeline import extract_all
-        from .read import count_articles, read_articles
-        from .report import write
-
-        progress = None
-        # results are written as they come: on the terminal they are the progress, and a bar
-        # would break their lines
-        if console.wants_bar() and not sys.stdout.isatty():
-            progress = console.progress(count_articles(*args.paths), "extracting")
-        results = extract_all(read_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs,
-                              progress=progress)
-        if args.kinds:
-            results = (attrs.evolve(r, quotes=[q for q in r.quotes if q.kind in args.kinds]) for r in results)
-        tally = _Tally(results, console)
-        write(tally, sys.stdout, args.format)
-        sys.stdout.flush()
+        return _run(args, console)
     except QuotetraceError as exc:
         console.done()
         print(f"quotetrace: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `quotetrace extract … | head` is a normal way to look
         console.done()
+        _quiet_stdout()
         return 0
+    except OSError as exc:
+        from .output import OutputError
+
+        console.done()
+        what = str(exc) if isinstance(exc, OutputError) else f"cannot write standard output: {exc.strerror or exc}"
+        print(f"quotetrace: error: {what}", file=sys.stderr)
+        _quiet_stdout()
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        console.done()
+        print(f"quotetrace: interrupted; {_kept(args)}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _kept(args: argparse.Namespace) -> str:
+    """What an interrupted run leaves: add keeps its whole batches; the others write nothing."""
+    if args.command == "add":
+        return f"the batches committed so far stay in {args.store}; add again to go on"
+    return "no output file was changed"
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush of a broken or full
+    stream adds no traceback after our one line."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _run(args: argparse.Namespace, console: _Console) -> int:
+    commands = {"trace": _trace, "check": _check, "add": _add, "export": _export}
+    return commands.get(args.command, _extract)(args, console)
+
+
+def _extract(args: argparse.Namespace, console: _Console) -> int:
+    import attrs
+
+    from .output import output
+    from .pipeline import extract_all
+    from .read import count_articles, iter_articles
+    from .report import write
+
+    progress = None
+    # results are written as they come: on the terminal they are the progress, and a bar
+    # would break their lines
+    if console.wants_bar() and (args.output is not None or not sys.stdout.isatty()):
+        progress = console.progress(count_articles(*args.paths), "extracting")
+    results = extract_all(iter_articles(*args.paths), analyzer=args.analyzer, jobs=args.jobs,
+                          progress=progress, timeout=args.timeout_per_article)
+    if args.kinds:
+        results = (attrs.evolve(r, quotes=[q for q in r.quotes if q.kind in args.kinds]) for r in results)
+    tally = _Tally(results, console)
+    with output(args.output) as out:
+        write(tally, out, args.format)
+        out.flush()
     console.summary(tally.total)
     if tally.total == 0:
         print("quotetrace: error: no articles found", file=sys.stderr)

@@ -6,8 +6,10 @@ not know about quotetrace::
 
     QuotetraceError
      ├── ReadError (OSError)            an article could not be read at all
+     │    ├── NotFoundError (FileNotFoundError) a path given to read_articles does not exist
      │    └── DecodeError (UnicodeError) the bytes are not text in any encoding we accept
      ├── InputError (ValueError)         the text was read but cannot be analysed (empty, binary, too big)
+     ├── BudgetError (TimeoutError)      one article took longer than its time budget
      ├── UsageError (ValueError)         the caller asked for something that does not exist
      ├── ModelError (RuntimeError)       an optional analyzer or its model is missing
      ├── ExtraError (ImportError)        an optional extra that a method needs is not installed (pandas)
@@ -46,6 +48,17 @@ class ReadError(QuotetraceError, OSError):
     """
 
 
+class NotFoundError(ReadError, FileNotFoundError):
+    """A path given to :func:`quotetrace.read_articles` does not exist. The command line and the
+    batch functions (``extract_all``, ``trace``) report it for that path and go on.
+
+    >>> import quotetrace
+    >>> next(quotetrace.read_articles("no/such/folder/"))
+    Traceback (most recent call last):
+    quotetrace.errors.NotFoundError: no/such/folder: no such file or folder
+    """
+
+
 class DecodeError(ReadError, UnicodeError):
     """The bytes of an article are not text in any encoding quotetrace accepts.
 
@@ -67,6 +80,16 @@ class InputError(QuotetraceError, ValueError):
     Traceback (most recent call last):
     quotetrace.errors.InputError: text: looks binary (3 control characters in the first 3), not an article
     >>> issubclass(InputError, ValueError)
+    True
+    """
+
+
+class BudgetError(QuotetraceError, TimeoutError):
+    """One article took longer than the time budget of a batch (``timeout`` of
+    :func:`quotetrace.extract_all` and :func:`quotetrace.trace`, ``--timeout-per-article`` on
+    the command line); the batch reports it with the article's id and goes on.
+
+    >>> issubclass(BudgetError, TimeoutError)
     True
     """
 

@@ -22,7 +22,7 @@ paragraph it stands in, and it never raises. In order:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 import attrs
@@ -242,16 +242,40 @@ def find_marked(text: str) -> list[Marked]:
             carry, carry_opens = [(open_at_end + 1, pe)], [open_at_end]
         # single marks outside the double quotes of this paragraph
         inside = [(o, c) for o, c in pairs] + ([(open_at_end, pe)] if open_at_end is not None else [])
-        outside = [i for i in singles[k] if not any(o <= i <= c for o, c in inside)]
-        for o, c in _pair_singles(text, outside):
-            # a single-quoted passage that holds whole double quotes is the outer quote
-            found[here:] = [m for m in found[here:] if not (m.pieces and o < m.opens[0] and m.close < c)]
-            found.append(_marked(text, [(o + 1, c)], [o], c))
+        single_pairs = _pair_singles(text, _outside(singles[k], inside))
+        # a single-quoted passage that holds whole double quotes is the outer quote
+        found[here:] = [m for m in found[here:] if not (m.pieces and _within(m, single_pairs))]
+        found.extend(_marked(text, [(o + 1, c)], [o], c) for o, c in single_pairs)
     if carry:
         _flush_unclosed(text, found, carry, carry_opens)
     found = [m for m in found if m.pieces]
     found.sort(key=lambda m: m.pieces[0].start)
     return found
+
+
+def _outside(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The positions that fall in none of the closed ranges ``spans``: a bisect each, not a scan
+    of every range (a paragraph of thousands of marks would make that n²)."""
+    merged: list[list[int]] = []
+    for o, c in sorted(spans):
+        if merged and o <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], c)
+        else:
+            merged.append([o, c])
+    starts = [o for o, _ in merged]
+    out = []
+    for i in positions:
+        k = bisect_right(starts, i) - 1
+        if k < 0 or i > merged[k][1]:
+            out.append(i)
+    return out
+
+
+def _within(m: Marked, pairs: list[tuple[int, int]]) -> bool:
+    """Whether quote ``m`` lies strictly inside one of ``pairs`` (in order, disjoint, as
+    :func:`_pair_singles` gives them): only the last pair opening before it can hold it."""
+    k = bisect_left(pairs, (m.opens[0],)) - 1
+    return k >= 0 and m.close < pairs[k][1]
 
 
 def _introduced(text: str, opening: int, para_starts: set[int]) -> bool:

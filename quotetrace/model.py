@@ -83,6 +83,14 @@ def _end_after_start(instance: Any, attribute: attrs.Attribute, value: int) -> N
         raise ValueError(f"end ({value}) must be >= start ({instance.start})")
 
 
+def _typed(attribute: attrs.Attribute, value: Any, kind: type, *allowed: None) -> None:
+    """TypeError at the door, naming the field: ``Article("x", None)`` fails here, not deep in
+    the analysis."""
+    if not isinstance(value, kind) and not (allowed and value is None):
+        expected = kind.__name__ + (" or None" if allowed else "")
+        raise TypeError(f"Article.{attribute.name} must be a {expected}, not {type(value).__name__}")
+
+
 @attrs.frozen(order=True)
 class Span:
     """A half-open range ``[start, end)`` of character offsets.
@@ -119,13 +127,13 @@ class Article:
     'We are ready,'
     """
 
-    id: str
-    text: str
-    date: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    title: str | None = None
-    path: str | None = None
+    id: str = attrs.field(validator=lambda i, a, v: _typed(a, v, str))
+    text: str = attrs.field(validator=lambda i, a, v: _typed(a, v, str))
+    date: str | None = attrs.field(default=None, validator=lambda i, a, v: _typed(a, v, str, None))
+    outlet: str | None = attrs.field(default=None, validator=lambda i, a, v: _typed(a, v, str, None))
+    url: str | None = attrs.field(default=None, validator=lambda i, a, v: _typed(a, v, str, None))
+    title: str | None = attrs.field(default=None, validator=lambda i, a, v: _typed(a, v, str, None))
+    path: str | None = attrs.field(default=None, validator=lambda i, a, v: _typed(a, v, str, None))
 
 
 @attrs.frozen

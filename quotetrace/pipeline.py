@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import itertools
 import os
+import signal
+import threading
+import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -14,10 +20,11 @@ from .analyze.rules import RulesAnalyzer
 from .attribute.assemble import assemble
 from .attribute.frames import find_reported
 from .attribute.resolve import resolve
-from .errors import QuotetraceError, UsageError
+from .errors import BudgetError, QuotetraceError, UsageError
 from .marks import Marked, detect_marks
 from .model import Article, Cue, Extraction, Quote, Span, Speaker
-from .read import Unreadable, article_from_text, check_text, read_articles
+from .options import CHARS_PER_SECOND, TIMEOUT  # the time budget; the command line shows it
+from .read import Unreadable, article_from_text, check_text, iter_articles
 from .text.wrapping import Unwrapped, unwrap
 
 
@@ -30,6 +37,31 @@ def _as_article(article: Article | str) -> Article:
 
 
 _DEFAULT = RulesAnalyzer()
+
+
+def check_arguments(caller: str, sources: object, analyzer: object, jobs: object,
+                    timeout: object = None) -> None:
+    """TypeError or ValueError at the door, naming the argument and the fix."""
+    if isinstance(sources, (str, bytes, os.PathLike, Article)):
+        raise TypeError(f"{caller}() takes a list of paths or articles, not one {type(sources).__name__}: "
+                        f"write {caller}([{sources!r}])" if not isinstance(sources, Article)
+                        else f"{caller}() takes a list of articles: write {caller}([article])")
+    if not isinstance(sources, Iterable):
+        raise TypeError(f"{caller}() takes a list of paths or articles, not {type(sources).__name__}")
+    check_analyzer(analyzer)
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int)):
+        raise TypeError(f"jobs must be a whole number or None, not {type(jobs).__name__} ({jobs!r})")
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be 1 or more (or None for every core), not {jobs}")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))):
+        raise TypeError(f"timeout must be a number of seconds or None, not {type(timeout).__name__}")
+    if timeout is not None and not timeout >= 0:
+        raise ValueError(f"timeout must be 0 or more seconds (0 or None: no budget), not {timeout}")
+
+
+def check_analyzer(analyzer: object) -> None:
+    if not isinstance(analyzer, str) and not callable(getattr(analyzer, "analyze", None)):
+        raise TypeError(f"analyzer must be 'rules', 'stanza' or an analyzer object, not {type(analyzer).__name__}")
 
 
 def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> list[Quote]:
@@ -45,6 +77,7 @@ def extract(article: Article | str, *, analyzer: str | Analyzer = "rules") -> li
     (build one once with :func:`quotetrace.analyze.get_analyzer` to reuse a loaded model).
     Raises :class:`~quotetrace.errors.InputError` when the text is empty or binary.
     """
+    check_analyzer(analyzer)
     return read_quotes(_as_article(article), analyzer).quotes
 
 
@@ -68,7 +101,13 @@ class Reading:
 
 
 def read_quotes(art: Article, analyzer: str | Analyzer = "rules") -> Reading:
-    """:func:`extract`, keeping what it read on the way."""
+    """:func:`extract`, keeping what it read on the way; inside a batch, within the time budget
+    of one article (:class:`~quotetrace.errors.BudgetError` past it)."""
+    with _time_budget(art.id, len(art.text)):
+        return _read_quotes(art, analyzer)
+
+
+def _read_quotes(art: Article, analyzer: str | Analyzer) -> Reading:
     check_text(art.text, art.id)
     # hard-wrapped text is read with its line breaks inside paragraphs as spaces; the quotes'
     # offsets are carried back to the article text at the end
@@ -114,7 +153,7 @@ def _to_article(quote: Quote, unwrapped: Unwrapped) -> Quote:
 
 def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *,
                 analyzer: str | Analyzer = "rules", jobs: int | None = 1,
-                progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+                progress: Callable[[int], None] | None = None, timeout: float | None = TIMEOUT) -> Iterator[Extraction]:
     """An :class:`Extraction` per article: paths are read (see :func:`read_articles`), articles
     are used as they are, and an article that fails carries its one-line ``error`` instead of
     stopping the batch.
@@ -124,16 +163,34 @@ def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]]
 
     ``jobs`` worker processes share the work (None: every core); results come in input order,
     the same whatever ``jobs`` is. ``progress``, if given, is called with 1 as each article's
-    result is ready, read or not (the command line draws its progress bar with it).
+    result is ready, read or not (the command line draws its progress bar with it). An article
+    that takes longer than ``timeout`` seconds (:data:`TIMEOUT`; 0 or None: no budget) gets an
+    error and the batch goes on. Two articles with one id are both extracted, with a warning
+    (their quote ids collide).
     """
-    def items() -> Iterator[Article | Unreadable]:
-        for item in sources:
-            if isinstance(item, (str, os.PathLike)):
-                yield from read_articles(item)
-            else:
-                yield item
+    check_arguments("extract_all", sources, analyzer, jobs, timeout)
+    return map_articles(_extract_one, _batch_items("extract_all", sources), analyzer=analyzer, jobs=jobs,
+                        progress=progress, timeout=timeout)
 
-    yield from map_articles(_extract_one, items(), analyzer=analyzer, jobs=jobs, progress=progress)
+
+def _batch_items(caller: str, sources: Iterable[object]) -> Iterator[Article | Unreadable]:
+    """Paths read, articles as they are, anything else a TypeError naming its place; a repeated
+    id warned about once."""
+    seen: set[str] = set()
+    for k, item in enumerate(sources):
+        if isinstance(item, (str, os.PathLike)):
+            found: Iterable[Article | Unreadable] = iter_articles(item)
+        elif isinstance(item, (Article, Unreadable)):
+            found = (item,)
+        else:
+            raise TypeError(f"{caller}(): item {k} is a {type(item).__name__}, not an Article or a path")
+        for a in found:
+            if isinstance(a, Article):
+                if a.id in seen:
+                    warnings.warn(f"two articles have the id {a.id!r} ({a.path or 'given'}); their quote ids "
+                                  "collide: give each article its own id", UserWarning, stacklevel=2)
+                seen.add(a.id)
+            yield a
 
 
 def _extract_one(index: int, item: Article | Unreadable, analyzer: str | Analyzer) -> Extraction:
@@ -154,12 +211,76 @@ Item = TypeVar("Item")
 # the analyzer of this worker process, built once (a loaded model is never sent between processes)
 _WORKER_ANALYZER: str | Analyzer = "rules"
 _WORKER_FN: Callable[[int, Any, str | Analyzer], Any] | None = None
+# the time budget of one article in this process (None: none), set by map_articles
+_BUDGET: float | None = None
+_PR_SET_PDEATHSIG = 1
 
 
-def _init_worker(fn: Callable[[int, Any, str | Analyzer], Any], analyzer: str | Analyzer) -> None:
-    global _WORKER_ANALYZER, _WORKER_FN
+class _OverBudget(BaseException):
+    """Raised by the alarm inside an article's analysis; a BaseException, so no ``except
+    Exception`` on the way can swallow it."""
+
+
+@contextlib.contextmanager
+def _time_budget(article_id: str, length: int) -> Iterator[None]:
+    """:class:`BudgetError` when the work inside lasts longer than this process's budget (and a
+    second per :data:`CHARS_PER_SECOND` characters of the article). An
+    interval timer (SIGALRM) interrupts the Python code of the analysis; it needs the main
+    thread, so a call from another thread runs without a budget."""
+    if not _BUDGET:
+        yield
+        return
+    seconds = _BUDGET + length / CHARS_PER_SECOND
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise _OverBudget
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _OverBudget:
+        raise BudgetError(f"{article_id}: took longer than {seconds:.3g} s, the time budget of this article "
+                          "(timeout, --timeout-per-article); skipped") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _init_worker(fn: Callable[[int, Any, str | Analyzer], Any], analyzer: str | Analyzer,
+                 budget: float | None = None, parent: int | None = None) -> None:
+    global _WORKER_ANALYZER, _WORKER_FN, _BUDGET
+    _end_with_parent(parent)
+    # Ctrl-C reaches the whole process group: the parent stops the pool, workers print nothing
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_FN = fn
+    _BUDGET = budget
     _WORKER_ANALYZER = get_analyzer(analyzer) if isinstance(analyzer, str) and analyzer != "rules" else analyzer
+
+
+def _end_with_parent(parent: int | None) -> None:
+    """Make this worker end when the process that started it ends, however it ends (killed,
+    out of memory, its terminal closed): the kernel sends SIGKILL on Linux (PR_SET_PDEATHSIG),
+    and a thread watching the parent's pid ends the worker elsewhere."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if parent is None:
+        return
+    if os.getppid() != parent:  # the parent ended before the death signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="quotetrace-parent-watch", daemon=True).start()
 
 
 def _work(job: tuple[int, Any]) -> Any:
@@ -177,21 +298,23 @@ def default_jobs() -> int:
 
 def map_articles(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item], *,
                  analyzer: str | Analyzer = "rules", jobs: int | None = 1,
-                 progress: Callable[[int], None] | None = None) -> Iterator[T]:
+                 progress: Callable[[int], None] | None = None, timeout: float | None = None) -> Iterator[T]:
     """``fn(index, item, analyzer)`` for every item, in ``jobs`` worker processes (None: every
     core), yielded in input order. ``fn`` must be a module-level function; it must not raise.
-    ``progress``, if given, is called with 1 as each result is ready.
+    ``progress``, if given, is called with 1 as each result is ready. Each article read inside
+    ``fn`` (:func:`read_quotes`) has ``timeout`` seconds (None or 0: no budget).
 
     Items are handed out in small chunks as workers ask for them, so memory holds only the
-    items in flight, however long the input."""
-    for result in _mapped(fn, items, analyzer, jobs):
+    items in flight, however long the input. Workers end with the process that started them."""
+    for result in _mapped(fn, items, analyzer, jobs, timeout or None):
         if progress is not None:
             progress(1)
         yield result
 
 
 def _mapped(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item],
-            analyzer: str | Analyzer, jobs: int | None) -> Iterator[T]:
+            analyzer: str | Analyzer, jobs: int | None, budget: float | None) -> Iterator[T]:
+    global _BUDGET
     jobs = default_jobs() if jobs is None else max(1, jobs)
     items = iter(items)
     # a batch too small to share is done here: starting processes would cost more than it saves
@@ -200,7 +323,12 @@ def _mapped(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item],
         if isinstance(analyzer, str) and analyzer != "rules":
             analyzer = get_analyzer(analyzer)  # load a model once for the whole batch
         for k, item in enumerate(itertools.chain(head, items)):
-            yield fn(k, item, analyzer)
+            before, _BUDGET = _BUDGET, budget
+            try:
+                result = fn(k, item, analyzer)
+            finally:
+                _BUDGET = before
+            yield result
         return
     import multiprocessing  # only a batch worth sharing pays for its import (tens of ms)
 
@@ -210,5 +338,5 @@ def _mapped(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item],
         raise UsageError("a loaded analyzer object can only be shared with worker processes that "
                          "fork; pass the analyzer's name, or jobs=1")
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, analyzer)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, analyzer, budget, os.getpid())) as pool:
         yield from pool.imap(_work, enumerate(items), chunksize=8)

@@ -26,7 +26,8 @@ from typing import BinaryIO
 import attrs
 import regex
 
-from .errors import DecodeError, ExtraError, InputError, ReadError
+from .dates import normalize_date
+from .errors import DecodeError, ExtraError, InputError, NotFoundError, ReadError
 from .model import Article
 from .web import is_page, is_warc, read_page, read_warc
 
@@ -36,6 +37,7 @@ MAX_BYTES = 256 * 1024 * 1024
 # " date 2025-04-25 By …": the metadata line some scrapers put before the article body.
 _DATE_LINE = regex.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 class DecodeWarning(UserWarning):
@@ -56,12 +58,27 @@ class DuplicateWarning(UserWarning):
     """A web page met twice (the same canonical URL, or the same text) is read once."""
 
 
+class DateWarning(UserWarning):
+    """An article's date was written in another form than ISO and was normalised, or it was no
+    date at all and the article is read without one (see :mod:`quotetrace.dates`).
+
+    >>> import json, pathlib, tempfile, warnings
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "dated.jsonl"
+    >>> _ = path.write_text(json.dumps({"id": "a1", "text": "“Yes,” she said.", "date": "Apr 20, 2025"}))
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     article = next(read_articles(path))
+    >>> article.date, str(caught[0].message).split(": ", 1)[1]
+    ('2025-04-20', "date 'Apr 20, 2025' read as 2025-04-20")
+    """
+
+
 @attrs.frozen
 class Unreadable:
     """A source that could not be turned into an article, and why.
 
-    >>> next(read_articles("no/such.txt"))
-    Unreadable(id='such', path='no/such.txt', message='no/such.txt: no such file or folder')
+    >>> next(read_articles("empty.txt", "seeds/"))  # doctest: +SKIP
+    Unreadable(id='empty', path='empty.txt', message='empty.txt: empty article (no text)')
     """
 
     id: str
@@ -159,31 +176,85 @@ def read_file(path: str | os.PathLike[str]) -> Article:
 _META = ("date", "outlet", "url", "title")
 
 
-def read_jsonl(path: str | os.PathLike[str] | None, lines: Iterable[str] | None = None) -> Iterator[Article | Unreadable]:
-    """Articles from JSONL, one object per line with ``id``, ``text`` and optional metadata."""
+def read_jsonl(path: str | os.PathLike[str] | None, lines: Iterable[bytes] | None = None) -> Iterator[Article | Unreadable]:
+    """Articles from JSONL, one object per line with ``id``, ``text`` and optional metadata.
+
+    A line that is not UTF-8 is read as cp1252 with a :class:`DecodeWarning`; a date in another
+    form than ISO is normalised, or dropped when it is no date, with a :class:`DateWarning`; a
+    text holding a lone surrogate (``\\ud83d``: half an emoji) is kept exact, with a warning."""
     name = str(path) if path is not None else "<stdin>"
     if lines is None:
         try:
-            fh = open(path, encoding="utf-8-sig", errors="replace", newline="")  # type: ignore[arg-type]
+            fh = open(path, "rb")  # type: ignore[arg-type]
         except OSError as exc:
             yield Unreadable(Path(name).stem, name, f"{name}: cannot read: {exc.strerror or exc}")
             return
-        lines = fh
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
+        with fh:
+            yield from read_jsonl(path, fh)
+        return
+    for lineno, raw in enumerate(lines, 1):
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():
             continue
         where = f"{name}:{lineno}"
         try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise ValueError("expected an object with a string 'text'")
-            art_id = str(obj.get("id") or obj.get("doc_id") or f"{Path(name).stem}:{lineno}")
-            text = check_text(obj["text"], f"{where} ({art_id})")
-            meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in _META}
-            yield article_from_text(text, id=art_id, path=name, **meta)
+            yield _jsonl_article(_decode_line(raw, where), name, where, lineno)
         except (ValueError, InputError) as exc:
             msg = str(exc) if isinstance(exc, InputError) else f"{where}: bad JSONL line: {exc}"
             yield Unreadable(f"{Path(name).stem}:{lineno}", name, msg)
+
+
+def _decode_line(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        warnings.warn(DecodeWarning(f"{where}: not valid UTF-8 (byte {exc.start}); read as cp1252"), stacklevel=3)
+        return raw.decode("cp1252", errors="replace")
+
+
+def _jsonl_article(line: str, name: str, where: str, lineno: int) -> Article:
+    obj = json.loads(line)
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise ValueError("expected an object with a string 'text'")
+    art_id = _jsonl_id(obj, f"{Path(name).stem}:{lineno}")
+    text = check_text(obj["text"], f"{where} ({art_id})")
+    bad = _SURROGATE.search(text)
+    if bad:
+        warnings.warn(DecodeWarning(f"{where} ({art_id}): text holds a lone surrogate at offset {bad.start()} "
+                                    "(half of a character cut in two); kept exact in JSON, shown as U+FFFD "
+                                    "elsewhere"), stacklevel=3)
+    meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in _META}
+    meta["date"] = _date(meta["date"], f"{where} ({art_id})")
+    return article_from_text(text, id=art_id, path=name, **meta)
+
+
+def _jsonl_id(obj: dict, fallback: str) -> str:
+    """The id of a JSONL article: a non-empty string or a whole number; none at all is
+    ``file:line``."""
+    for key in ("id", "doc_id"):
+        if key not in obj or obj[key] is None:
+            continue
+        value = obj[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise ValueError(f"'{key}' must be a string or a whole number, not {type(value).__name__}")
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(f"'{key}' is empty")
+        return str(value)
+    return fallback
+
+
+def _date(value: str | None, where: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        iso, note = normalize_date(value)
+    except InputError as exc:
+        warnings.warn(DateWarning(f"{where}: {exc}; read without a date"), stacklevel=4)
+        return None
+    if note:
+        warnings.warn(DateWarning(f"{where}: {note}"), stacklevel=4)
+    return iso
 
 
 def _looks_like_jsonl(data: bytes) -> bool:
@@ -201,7 +272,7 @@ def _looks_like_jsonl(data: bytes) -> bool:
 def _read_stdin() -> Iterator[Article | Unreadable]:
     data = _read_bytes(sys.stdin.buffer, "<stdin>")
     if _looks_like_jsonl(data):
-        yield from read_jsonl(None, data.decode("utf-8", errors="replace").splitlines())
+        yield from read_jsonl(None, data.splitlines())
         return
     try:
         yield article_from_text(decode(data, "<stdin>"), id="stdin", path="-")
@@ -210,13 +281,39 @@ def _read_stdin() -> Iterator[Article | Unreadable]:
 
 
 def read_articles(*sources: str | os.PathLike[str]) -> Iterator[Article | Unreadable]:
-    """Every article in the given files, folders (``*.txt`` and ``*.jsonl``, recursively), JSONL
-    files and ``-`` (standard input), in order. A source that cannot be read yields an
-    :class:`Unreadable` with a one-line message instead of raising.
+    """Every article in the given files, folders (``*.txt`` and ``*.jsonl``, recursively, through
+    symbolic links), JSONL files and ``-`` (standard input), in order.
+
+    A path that does not exist raises :class:`~quotetrace.errors.NotFoundError` (a
+    ``FileNotFoundError``); inside what exists, anything that cannot be read (a file, a line, a
+    folder without permission) yields an :class:`Unreadable` with a one-line message, so one bad
+    item never stops a batch.
 
     >>> [a.id for a in read_articles("seeds/000_2273eac947c6bda1.txt")]
     ['000_2273eac947c6bda1']
     """
+    _check_sources(sources, "read_articles")
+    for item in iter_articles(*sources):
+        if isinstance(item, _Missing):
+            raise NotFoundError(item.message)
+        yield item
+
+
+@attrs.frozen
+class _Missing(Unreadable):
+    """A path that does not exist (the command line reports it and goes on)."""
+
+
+def _check_sources(sources: tuple, caller: str) -> None:
+    for source in sources:
+        if not isinstance(source, (str, os.PathLike)):
+            hint = f"; pass paths as separate arguments: {caller}(*paths)" if isinstance(source, (list, tuple)) else ""
+            raise TypeError(f"{caller}() takes paths (str or os.PathLike), not {type(source).__name__}{hint}")
+
+
+def iter_articles(*sources: str | os.PathLike[str]) -> Iterator[Article | Unreadable]:
+    """:func:`read_articles` for batches: a path that does not exist yields an
+    :class:`Unreadable` too."""
     seen: dict[str, str] = {}  # a web page's URL and text → where it was first read
     for source in sources:
         if str(source) == "-":
@@ -224,13 +321,16 @@ def read_articles(*sources: str | os.PathLike[str]) -> Iterator[Article | Unread
             continue
         p = Path(source)
         if p.is_dir():
-            files = _folder_files(p)
+            files: list[Path | Unreadable] = list(_walk(p))
             if not files:
                 yield Unreadable(p.name, str(p), f"{p}: folder holds no .txt, .jsonl, .html or .warc files")
             for f in files:
-                yield from _once(_read_path(f), seen)
+                if isinstance(f, Unreadable):
+                    yield f
+                else:
+                    yield from _once(_read_path(f), seen)
         elif not p.exists():
-            yield Unreadable(p.stem, str(p), f"{p}: no such file or folder")
+            yield _Missing(p.stem, str(p), f"{p}: no such file or folder")
         else:
             yield from _once(_read_path(p), seen)
 
@@ -250,9 +350,35 @@ def _once(items: Iterator[Article | Unreadable], seen: dict[str, str]) -> Iterat
         yield item
 
 
+def _walk(folder: Path, seen: set[str] | None = None) -> Iterator[Path | Unreadable]:
+    """The ``.txt``, ``.jsonl``, page and WARC files under ``folder``, sorted, through symbolic
+    links to folders (each real folder once, so a link loop ends); a folder that cannot be listed
+    is an :class:`Unreadable`, never a silent skip."""
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield Unreadable(folder.name, str(folder), f"{folder}: cannot read folder: {exc.strerror or exc}")
+        return
+    for e in entries:
+        path = Path(e.path)
+        try:
+            is_dir = e.is_dir()  # follows a symbolic link
+            is_file = not is_dir and e.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            yield from _walk(path, seen)
+        elif is_file and (path.suffix in (".txt", ".jsonl") or is_page(path) or is_warc(path)):
+            yield path
+
+
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(f for f in folder.rglob("*") if (f.suffix in (".txt", ".jsonl") or is_page(f) or is_warc(f))
-                  and f.is_file())
+    return [f for f in _walk(folder) if isinstance(f, Path)]
 
 
 def count_articles(*sources: str | os.PathLike[str]) -> int | None:
@@ -297,9 +423,16 @@ def _read_web(p: Path) -> Iterator[Article | Unreadable]:
     """A web page or a WARC file (see :mod:`.web`); without its extra, one message for the file."""
     try:
         if is_page(p):
-            yield read_page(p)
+            yield _web_dated(read_page(p))
             return
         for item in read_warc(p):
-            yield item if isinstance(item, Article) else Unreadable(item[0], str(p), item[1])
+            yield _web_dated(item) if isinstance(item, Article) else Unreadable(item[0], str(p), item[1])
     except (ExtraError, InputError) as exc:
         yield Unreadable(p.stem, str(p), str(exc))
+
+
+def _web_dated(article: Article) -> Article:
+    """A page's date (from its metadata or the WARC record) in ISO, like any other article's:
+    normalised with a :class:`DateWarning`, or dropped with one when it is no date."""
+    date = _date(article.date, article.path or article.id)
+    return article if date == article.date else attrs.evolve(article, date=date)

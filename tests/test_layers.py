@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "quotetrace"
 # The layer order, written once, bottom first. A module belongs to the layer whose prefix its
 # dotted name (without "quotetrace.") starts with; "__init__" is the package's public face.
 LAYERS: list[tuple[str, ...]] = [
-    ("model", "errors", "options"),  # values, exceptions, the closed sets of choices
+    ("model", "errors", "options", "dates"),  # values, exceptions, choices, publication dates
     ("web",),                     # web pages and WARC records -> Article (trafilatura, warcio)
     ("read",),                    # files, folders, JSONL, stdin, pages, WARC -> Article
     ("text",),                    # word lists, paragraphs, sentences, tokens
@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("evaluation",),              # scoring against annotations
     ("benchmark",),               # generated tracing corpora and their scorer (scripts/)
     ("report",),                  # text, JSON, HTML
+    ("output",),                  # standard output or -o FILE, written atomically
     ("cli", "__main__", "__init__"),
 ]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quotetrace import Article, DecodeWarning, InputError, Unreadable, read_articles
-from quotetrace.read import decode, parse_date
+from quotetrace.read import decode, iter_articles, parse_date
 
 from .conftest import SEEDS
 
@@ -105,9 +105,12 @@ def test_bad_files_get_one_line_messages(tmp_path: Path, data: bytes, words: str
     assert words in item.message and "bad.txt" in item.message and "\n" not in item.message
 
 
-def test_missing_path_is_reported() -> None:
-    """A path that does not exist is reported, not raised."""
-    (item,) = list(read_articles("no/such/file.txt"))
+def test_missing_path_raises_for_python_callers() -> None:
+    """read_articles() raises FileNotFoundError for a path that does not exist; the batch reader
+    under the command line and extract_all() reports it and goes on."""
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        list(read_articles("no/such/file.txt"))
+    (item,) = list(iter_articles("no/such/file.txt"))
     assert isinstance(item, Unreadable) and "no such file" in item.message
 
 

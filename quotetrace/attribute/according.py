@@ -34,19 +34,30 @@ def according(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     before_end = i - 1
     while before_end >= 0 and s.low(before_end) in (",", "—", "–", "(") and not s.inq[before_end]:
         before_end -= 1
-    if before_end >= 0:
-        head = trim_content(text, s.span.start, s.toks[before_end].end)
+    floor = reading.according_floor
+    if before_end >= 0 and s.toks[before_end].end > floor:
+        head = trim_content(text, max(s.span.start, floor), s.toks[before_end].end)
         if head:
             pieces.append(head)
     after = np[1] + 1
     if after < len(s) and s.low(after) in (",", "—", "–", ")") and not starts_new_attribution(s, after + 1):
         # "According to X, “…,” presumably meaning …": a participle after the quotation ends it
-        tail = trim_content(text, s.toks[after].end, end_of_content(s, after + 1, {}))
+        tail = trim_content(text, s.toks[after].end, end_of_content(s, after + 1, _according_cues(reading)))
         if tail:
             pieces.append(tail)
     if not pieces:
         return None
-    return Candidate(cue=phrase, content=tuple(pieces), speaker=span_of(s, *np), rule=ACCORDING)
+    speaker = span_of(s, *np)
+    reading.according_floor = speaker.end
+    return Candidate(cue=phrase, content=tuple(pieces), speaker=speaker, rule=ACCORDING)
+
+
+def _according_cues(reading: Reading) -> dict[int, str]:
+    """The sentence's ``according to`` cues, one dict per sentence: content after one stops at
+    the next, and :func:`.content.end_of_content` remembers its stops per dict."""
+    if reading.according_cues is None:
+        reading.according_cues = {k: v for k, v in reading.cues.items() if v == "according"}
+    return reading.according_cues
 
 
 ACCORDING_FRAME = Frame("according", "cue", (ACCORDING,), according,

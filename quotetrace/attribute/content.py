@@ -33,6 +33,7 @@ from .knobs import (
     LISTENER_COMMA_REACH,
     LISTENER_REACH,
     LONG_ADVERBIAL_REACH,
+    LOOKBACK,
     MANNER_THAT_REACH,
     MARKER_REACH,
     OF_REACH,
@@ -103,59 +104,93 @@ def _participle(s: CueSentence, k: int) -> bool:
 def end_of_content(s: CueSentence, start_tok: int, cues: dict[int, str]) -> int:
     """Where content that starts at ``start_tok`` stops: the sentence end, or just before a second
     attribution (``, adding``, ``but added``, ``, according to``) or a closing participle."""
-    n = len(s)
-    k = start_tok
-    first_is_quote = start_tok < n and s.low(start_tok) in OPEN_MARKS
-    while k < n:
-        low = s.low(k)
-        if not s.inq[k]:
-            if low == "," and s.low(k + 1) == "according" and s.low(k + 2) == "to":
-                return s.toks[k].start
-            if k in cues and k > start_tok:
-                np = left_np(s, k, start_tok)
-                if np and np[0] - 1 > start_tok and (s.toks[np[0] - 1].text in CLOSE_MARKS
-                                                     or s.low(np[0] - 1) == "," and s.toks[np[0] - 2].text in CLOSE_MARKS):
-                    # "… too busy to look: “…,” she wrote": the quotation has its own attribution,
-                    # so this content ends before it
-                    m = np[0] - 1 if s.toks[np[0] - 1].text in CLOSE_MARKS else np[0] - 2
-                    o = m - 1
-                    while o > start_tok and s.inq[o]:
-                        o -= 1
-                    if s.toks[o].text in OPEN_MARKS and o - 1 > start_tok and s.low(o - 1) in (":", ",", "—", "–"):
-                        return s.toks[o - 2].end
-                    return s.toks[m].end
-                j = k - 1
-                while j > start_tok and (s.low(j) in ADVERBS or s.low(j).endswith("ly")):
-                    j -= 1
-                # "was questioning whether …", "began speaking with …": a participle after an
-                # auxiliary or a verb of aspect is the clause's own verb, not a second attribution
-                participle = s.low(k).endswith("ing") and s.low(j) not in AUXILIARIES and s.low(j) not in _ASPECT
-                while j > start_tok and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
-                    j -= 1
-                lowj = s.low(j)
-                if lowj in (",", "and", "but", "though", "although", "while", "as", "yet") or participle \
-                        or (lowj in PRONOUNS and s.low(j - 1) in (",", "and", "but", "though", "although")):
-                    # cut before the conjunction / comma that opens the second attribution
-                    m = j
-                    while m > start_tok and (s.low(m) in (",", "and", "but", "though", "although", "while", "yet", "as")
-                                             or s.low(m) in PRONOUNS or s.low(m) in ADVERBS):
-                        m -= 1
-                    return s.toks[m].end
-            if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k + 1) == "," \
-                    and not s.inq[k + 1] and (s.low(k + 2).endswith("ing") or s.low(k + 2) in ("which", "who")
-                                              or s.low(k + 2) in AUXILIARIES):
-                return s.toks[k].end
-            nxt = k + 1
-            while s.low(nxt).endswith("ly") and not s.inq[nxt]:
-                nxt += 1  # "“…,” presumably meaning …"
-            if low in CLOSE_MARKS and k > start_tok and (s.low(k - 1) == "," or s.low(nxt) == ",") \
-                    and _participle(s, nxt + 1 if s.low(nxt) == "," else nxt):
-                return s.toks[k].end  # "called it “a disgrace,” blaming …": the participle is not content
-            if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
-                    and (s.low(nxt) in SUBORDINATORS or s.low(nxt).endswith("ing")):
-                return s.toks[k].end  # "says, “Don’t do it,” until the shots" — the quotation ends it
+    first_is_quote = start_tok < len(s) and s.low(start_tok) in OPEN_MARKS
+    near = min(len(s), start_tok + LOOKBACK + 1)
+    for k in range(start_tok, near):
+        stop = _stop(s, k, start_tok, first_is_quote, cues)
+        if stop is not None:
+            return stop
+    return _far_stop(s, near, first_is_quote, cues)
+
+
+def _far_stop(s: CueSentence, k: int, first_is_quote: bool, cues: dict[int, str]) -> int:
+    """:func:`end_of_content` from token ``k`` on, more than :data:`LOOKBACK` tokens after the
+    content's start, where no test depends on that start: each token is tested once per
+    sentence and cue set, whichever cue's content reaches it (linear time)."""
+    # the cue dict is kept with its table, so its id cannot be reused while the table lives;
+    # every empty dict is one cue set (callers pass a fresh {} each time)
+    table = s.stops.setdefault((id(cues) if cues else None, first_is_quote), (cues, {}))[1]
+    seen = []
+    stop = None
+    while k < len(s):
+        if k in table:
+            stop = table[k]
+            break
+        seen.append(k)
+        stop = _stop(s, k, k - LOOKBACK - 1, first_is_quote, cues)
+        if stop is not None:
+            break
         k += 1
-    return s.end_offset()
+    if stop is None:
+        stop = s.end_offset()
+    for j in seen:
+        table[j] = stop
+    return stop
+
+
+def _stop(s: CueSentence, k: int, start_tok: int, first_is_quote: bool, cues: dict[int, str]) -> int | None:
+    """Where content that started at ``start_tok`` stops because of token ``k``, if it does."""
+    low = s.low(k)
+    if not s.inq[k]:
+        if low == "," and s.low(k + 1) == "according" and s.low(k + 2) == "to":
+            return s.toks[k].start
+        if k in cues and k > start_tok:
+            lo = max(start_tok, k - LOOKBACK)
+            np = left_np(s, k, lo)
+            if np and np[0] - 1 > lo and (s.toks[np[0] - 1].text in CLOSE_MARKS
+                                                 or s.low(np[0] - 1) == "," and s.toks[np[0] - 2].text in CLOSE_MARKS):
+                # "… too busy to look: “…,” she wrote": the quotation has its own attribution,
+                # so this content ends before it
+                m = np[0] - 1 if s.toks[np[0] - 1].text in CLOSE_MARKS else np[0] - 2
+                o = m - 1
+                while o > lo and s.inq[o]:
+                    o -= 1
+                if s.toks[o].text in OPEN_MARKS and o - 1 > lo and s.low(o - 1) in (":", ",", "—", "–"):
+                    return s.toks[o - 2].end
+                return s.toks[m].end
+            j = k - 1
+            while j > lo and (s.low(j) in ADVERBS or s.low(j).endswith("ly")):
+                j -= 1
+            # "was questioning whether …", "began speaking with …": a participle after an
+            # auxiliary or a verb of aspect is the clause's own verb, not a second attribution
+            participle = s.low(k).endswith("ing") and s.low(j) not in AUXILIARIES and s.low(j) not in _ASPECT
+            while j > lo and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
+                j -= 1
+            lowj = s.low(j)
+            if lowj in (",", "and", "but", "though", "although", "while", "as", "yet") or participle \
+                    or (lowj in PRONOUNS and s.low(j - 1) in (",", "and", "but", "though", "although")):
+                # cut before the conjunction / comma that opens the second attribution
+                m = j
+                while m > lo and (s.low(m) in (",", "and", "but", "though", "although", "while", "yet", "as")
+                                         or s.low(m) in PRONOUNS or s.low(m) in ADVERBS):
+                    m -= 1
+                return s.toks[m].end
+        if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k + 1) == "," \
+                and not s.inq[k + 1] and (s.low(k + 2).endswith("ing") or s.low(k + 2) in ("which", "who")
+                                          or s.low(k + 2) in AUXILIARIES):
+            return s.toks[k].end
+        if low not in CLOSE_MARKS:
+            return None  # (the walk below is only for marks: on a run of adverbs it would be n²)
+        nxt = k + 1
+        while s.low(nxt).endswith("ly") and not s.inq[nxt]:
+            nxt += 1  # "“…,” presumably meaning …"
+        if low in CLOSE_MARKS and k > start_tok and (s.low(k - 1) == "," or s.low(nxt) == ",") \
+                and _participle(s, nxt + 1 if s.low(nxt) == "," else nxt):
+            return s.toks[k].end  # "called it “a disgrace,” blaming …": the participle is not content
+        if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
+                and (s.low(nxt) in SUBORDINATORS or s.low(nxt).endswith("ing")):
+            return s.toks[k].end  # "says, “Don’t do it,” until the shots" — the quotation ends it
+    return None
 
 
 # Words that open a subordinate clause before its subject: "As the mayor announces that …, she …".

@@ -101,6 +101,11 @@ class Reading:
         self.last_speaker: tuple[int, int] | None = None
         # the colon frame's attributions by the end of their colon, worked out once per sentence
         self.colons: dict[int, Candidate] | None = None
+        # "A, according to X, B, according to Y": the words before an "according to" start
+        # after the source of the one before, and the words after it stop at the next one (else
+        # a line of them gives every source the whole line: output and time grow as its square)
+        self.according_floor = 0
+        self.according_cues: dict[int, str] | None = None
 
     def spoke(self, tokens: tuple[int, int] | None) -> None:
         """``tokens`` named the last speaker: a later ``…, saying …`` carries it."""

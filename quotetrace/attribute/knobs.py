@@ -32,6 +32,14 @@ RECIPIENT_REACH = 8
 #: reports how, not what.
 MANNER_THAT_REACH = 10
 
+# -- where content ends (content.end_of_content) -------------------------------------------------
+
+#: How many tokens before a cue the test for a second attribution looks (the speaker before it,
+#: the conjunction or quotation that opens it). Content runs on past any number of cues, so
+#: without a bound a sentence of n cues costs n² of these tests; real attributions sit well
+#: within it (40 changed PolNeAR output, 64 does not).
+LOOKBACK = 64
+
 # -- whether a cue that takes no bare clause shows its content (content.marked_content) ----------
 
 #: Tokens after the cue read for the word that shows the content...

@@ -143,7 +143,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     np = (with_description_before(s, np[0]), np[1])
     a = np[0]
     before = s.low(a - 1)
-    if before == ":" and not any(s.inq[x] for x in range(a)):
+    if before == ":" and s.first_quoted >= a:
         return None  # "The Latest: Ortiz urges …": a heading before a colon is not what was said
     if a <= 1 and s.low(i - 1) == "," and not s.inq[i - 1] and s.toks[0].text not in OPEN_MARKS:
         comma = next((x for x in range(a, i) if s.low(x) == ","), i)
@@ -151,7 +151,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
             return None  # "Ortiz, a lawyer, argued his case …": the mention is the subject, not content
     if not ((before in CLOSE_MARKS or before in (",", "—", "–", ":")) and not s.inq[a - 1]) or a - 1 <= 0:
         return _inverted(s, i, cue_end, lemma)
-    if lemma in QUOTE_ONLY and not any(s.inq[x] for x in range(a)):
+    if lemma in QUOTE_ONLY and s.first_quoted >= a:
         return _inverted(s, i, cue_end, lemma)  # "As crowds gathered, Ortiz talked about …"
     if s.low(cue_end + 1) in (",", ":") and s.toks[cue_end + 2].text in OPEN_MARKS if cue_end + 2 < s.n else False:
         return None  # "Praising his “patience,” Moreau said, “…”": the quotation after the cue is the content
@@ -176,7 +176,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
         return None  # "WASHINGTON (AP) — Ortiz argued …": a dateline, not content
     if s.low(first) in PREPOSITIONS - {"that"} or s.low(first) in _OPENING_PREPOSITIONS \
             or (s.low(first).endswith("ing") and s.is_word(first)):
-        if not any(s.inq[x] for x in range(boundary)):
+        if s.first_quoted >= boundary:
             # "Kicking off the day in Salem, Ruiz accused …", "And in that speech, Ortiz
             # chimed in, …": an opening phrase, not what was said
             return _inverted(s, i, cue_end, lemma)
@@ -210,7 +210,7 @@ def _incomplete_head(s: CueSentence, comma: int) -> bool:
     statement by themselves: a short phrase ("Too often", "The museum", "Back in Virginia") or a
     clause cut after its verb ("It was")."""
     words = [k for k in range(0, comma) if s.is_word(k)]
-    if not words or any(s.inq[k] for k in range(comma)):
+    if not words or s.first_quoted < comma:
         return False
     if s.low(comma - 1) in AUXILIARIES:
         return True

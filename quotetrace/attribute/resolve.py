@@ -90,6 +90,55 @@ class _Names:
         return None
 
 
+class _History:
+    """The speakers resolved so far, in the order they were resolved, asked for the latest one of
+    some types inside a window of paragraphs. The window ends at the latest entry from a
+    paragraph at or before a threshold (found by bisecting the entries that are lower than
+    everything after them); each type keeps its own list. A question costs a bisect and a
+    short walk, not a pass over the whole history (a one-line article has thousands)."""
+
+    def __init__(self) -> None:
+        self.paras: list[int] = []
+        self.low: list[int] = []  # indices whose paragraph is lower than every later entry's
+        self.by_type: dict[str, list[tuple[int, int, Speaker]]] = {}
+
+    def append(self, off: int, para: int, sp: Speaker) -> None:
+        i = len(self.paras)
+        self.paras.append(para)
+        while self.low and self.paras[self.low[-1]] >= para:
+            self.low.pop()
+        self.low.append(i)
+        self.by_type.setdefault(sp.type, []).append((i, off, sp))
+
+    def latest(self, types: Sequence[str], before: int, para: int, floor: int) -> Speaker | None:
+        """The latest speaker of one of ``types`` mentioned before offset ``before``, with no
+        entry between it and now from a paragraph at or before ``floor`` or more than
+        :data:`LOOKBACK_PARAGRAPHS` before ``para``."""
+        threshold = max(floor, para - LOOKBACK_PARAGRAPHS - 1)
+        k = self._last_low(threshold)
+        stop = self.low[k] if k >= 0 else -1
+        best: tuple[int, Speaker] | None = None
+        for t in types:
+            for i, off, sp in reversed(self.by_type.get(t, ())):
+                if i <= stop or best is not None and i < best[0]:
+                    break
+                if off < before:
+                    best = (i, sp)
+                    break
+        return best[1] if best else None
+
+    def _last_low(self, threshold: int) -> int:
+        """The position in ``low`` of the latest entry whose paragraph is at or before ``threshold``."""
+        lo, hi = 0, len(self.low)
+        while lo < hi:  # the paragraphs of ``low`` grow: bisect them
+            mid = (lo + hi) // 2
+            if self.paras[self.low[mid]] <= threshold:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo - 1
+
+
 def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]) -> list[Quote]:
     """Quotes with cues and resolved speakers, numbered in text order."""
     text = article.text
@@ -97,7 +146,7 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
     paras = list(analysis.paragraphs)
     para_starts = [p.start for p in paras]
     headings = [k for k, p in enumerate(paras) if is_heading(text, p)]
-    history: list[tuple[int, int, Speaker]] = []  # (offset, paragraph, speaker) of resolved speakers
+    history = _History()
     spellings: dict[str, Speaker] = {}
     quotes: list[Quote] = []
     for a in assembled:
@@ -108,7 +157,7 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
             para = max(0, bisect_right(para_starts, c.speaker.start) - 1)
             speaker = _resolve_one(mention, c.speaker, para, history, headings, names, paras, spellings)
             if speaker.type != "unknown" or speaker.name != mention:
-                history.append((c.speaker.start, para, speaker))
+                history.append(c.speaker.start, para, speaker)
                 spellings.setdefault(speaker.name.lower(), speaker)
         cue = None
         if c is not None and c.cue is not None:
@@ -124,7 +173,7 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
     return quotes
 
 
-def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, int, Speaker]],
+def _resolve_one(mention: str, span: Span, para: int, history: _History,
                  headings: list[int], names: _Names | None, paras: list[Span],
                  spellings: dict[str, Speaker]) -> Speaker:
     d: Described = describe(mention)
@@ -132,15 +181,13 @@ def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, i
     # the nearest heading before this paragraph bounds every look-back
     k = bisect_right(headings, para) - 1
     floor = headings[k] if k >= 0 else -1
-    recent = []
-    for off, p, sp in reversed(history):
-        if p <= floor or para - p > LOOKBACK_PARAGRAPHS:
-            break  # history is in text order: nothing older can qualify
-        if off < span.start:
-            recent.append(sp)
+
+    def recent(*types: str) -> Speaker | None:
+        return history.latest(types, span.start, para, floor)
+
     if d.pronoun:
         want = _PRONOUN_KIND.get(d.pronoun, ())
-        hit = next((sp for sp in recent if sp.type in want), None)
+        hit = recent(*want)
         if hit is None and d.pronoun in ("he", "she", "him", "her") and names is not None:
             floor_off = 0 if floor < 0 else paras[floor].end  # names after the heading only
             person = names.last_person(floor_off, span.start)
@@ -151,11 +198,11 @@ def _resolve_one(mention: str, span: Span, para: int, history: list[tuple[int, i
         return Speaker(name=mention, mention=mention, start=span.start, end=span.end, type="unknown")
     if name is None and d.role and kind in ("person", "unknown"):
         named = names.by_role(d.role, d.qualifier, span.start) if names else None
-        hit = named or next((sp.name for sp in recent if sp.type == "person"), None)
+        hit = named or getattr(recent("person"), "name", None)
         if hit:
             return Speaker(name=hit, mention=mention, start=span.start, end=span.end, type="person")
     if name is None and kind == "organization":
-        hit = next((sp for sp in recent if sp.type == "organization"), None)
+        hit = recent("organization")
         if hit:
             return Speaker(name=hit.name, mention=mention, start=span.start, end=span.end, type=hit.type)
     if name is None:

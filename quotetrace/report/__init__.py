@@ -11,12 +11,12 @@ first asked for, so writing an extraction's JSONL never loads tracing.
 from __future__ import annotations
 
 import importlib
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
 from ..model import Trace
 from .extraction import FORMATS, write, write_json, write_jsonl, write_table
+from .safe import NeutralWriter, json_text
 
 #: formats of ``quotetrace trace`` and ``quotetrace check``
 from ..options import TRACE_FORMATS  # noqa: E402,F401
@@ -47,7 +47,7 @@ def write_trace(tr: Trace, out: TextIO, fmt: str = "text") -> None:
     elif fmt == "html":
         write_html(tr, out)
     elif fmt == "text":
-        write_trace_text(tr, out, tr.texts)
+        write_trace_text(tr, NeutralWriter(out), tr.texts)  # type: ignore[arg-type]
     else:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
 
@@ -62,14 +62,13 @@ def write_check(check: Any, out: TextIO, fmt: str = "text") -> None:
     elif fmt == "html":
         write_html(check, out)
     elif fmt == "text":
-        write_check_text(check, out, check.trace.texts)
+        write_check_text(check, NeutralWriter(out), check.trace.texts)  # type: ignore[arg-type]
     else:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
 
 
 def _dump(obj: Any, out: TextIO) -> None:
-    json.dump(obj, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    out.write(json_text(obj, indent=1) + "\n")
 
 
 __all__ = ["FORMATS", "TRACE_FORMATS", "html", "marked_text", "write", "write_check", "write_html", "write_json",

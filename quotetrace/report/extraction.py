@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from ..errors import UsageError
 from ..model import Extraction
+from .safe import NeutralWriter, json_text
 
 from ..options import FORMATS  # noqa: E402,F401
 
 
 def write_jsonl(results: Iterable[Extraction], out: TextIO) -> None:
     for r in results:
-        out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json_text(r.to_dict()) + "\n")
 
 
 def write_json(results: Iterable[Extraction], out: TextIO) -> None:
-    json.dump([r.to_dict() for r in results], out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text([r.to_dict() for r in results], indent=2) + "\n")
 
 
 def _cell(value: str | None, width: int) -> str:
@@ -28,7 +27,9 @@ def _cell(value: str | None, width: int) -> str:
 
 
 def write_table(results: Iterable[Extraction], out: TextIO) -> None:
-    """One line per quote: article, kind, speaker, cue and the quoted text."""
+    """One line per quote: article, kind, speaker, cue and the quoted text (control and bidi
+    characters shown as escapes: see :mod:`.safe`)."""
+    out = NeutralWriter(out)  # type: ignore[assignment]
     out.write(f"{'quote':<28} {'kind':<8} {'speaker':<24} {'cue':<14} text\n")
     for r in results:
         if r.error:

@@ -25,6 +25,7 @@ import regex
 from ..model import GRADES, Article, Change, Extraction, Family, Occurrence, Quote, Trace
 from ..tracing.words import is_content, words
 from .text import RELATION_WORDS, ROLE_WORDS, change_line, change_words
+from .safe import neutral
 
 #: families a notebook shows before it says how many more the page holds
 NOTEBOOK_FAMILIES = 50
@@ -90,8 +91,9 @@ _SAFE_URL = regex.compile(r"https?://", regex.IGNORECASE)
 
 
 def esc(value: object) -> str:
-    """Text as HTML: ``& < > " '`` escaped, None as nothing."""
-    return "" if value is None else html.escape(str(value), quote=True)
+    """Text as HTML: ``& < > " '`` escaped, control and bidi characters shown as escapes
+    (:func:`.safe.neutral`), None as nothing."""
+    return "" if value is None else html.escape(neutral(str(value)), quote=True)
 
 
 def attr(name: str, value: object) -> str:

@@ -113,11 +113,14 @@ def sentences(text: str, para: Span, protected: DisjointSpans | None = None) -> 
     guard = [(s.start, s.end) for s in protected.overlapping(para.start, para.end)] if protected else []
     out = []
     start = para.start
+    g = 0  # the guards ending at or before the last cut: cuts only grow, so each is passed once
     for m in _BOUNDARY_RE.finditer(text, para.start, para.end):
         # the white space after the stop decides: “We won. They lost” stays one sentence,
         # “… homemade.” The next … does not
         cut = m.end() - 1
-        if any(s <= cut < e for s, e in guard):
+        while g < len(guard) and guard[g][1] <= cut:
+            g += 1
+        if g < len(guard) and guard[g][0] <= cut:
             continue
         if any(ch in "\"”’'" for ch in m.group()) and _attribution_follows(text, m.end(), para.end):
             continue  # “… country?” Clinton said. — the attribution belongs to the quote

@@ -26,16 +26,17 @@ import functools
 import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from ..analyze import Analyzer
-from ..errors import QuotetraceError, UsageError
+from ..dates import date_key, normalize_date
+from ..errors import InputError, QuotetraceError, UsageError
 from ..model import (Article, Displayed, Evidence, Family, Misattribution, Occurrence, Quote, Span, Trace,
                      TracedArticle)
-from ..pipeline import map_articles, read_quotes
-from ..read import Unreadable, article_from_text, read_articles
+from ..pipeline import TIMEOUT, check_arguments, map_articles, read_quotes
+from ..read import Unreadable, article_from_text, iter_articles
 from .compare import compare
 from .derive import derivations, sentence_links
 from .group import Group, group_passages
@@ -71,7 +72,7 @@ def _take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArtic
     def items() -> Iterator[Article | Unreadable]:
         for item in sources:
             if isinstance(item, (str, os.PathLike)):
-                yield from read_articles(item)
+                yield from iter_articles(item)
             elif isinstance(item, (Article, Unreadable)):
                 yield item
             else:
@@ -81,13 +82,13 @@ def _take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArtic
         if isinstance(item, Unreadable):
             entries.append(TracedArticle(item.id, item.path, None, error=item.message))
             continue
-        note = None
+        item, note = _dated(item)
         if item.id in first_path:
             n = 2
             while f"{item.id}#{n}" in first_path:
                 n += 1
             new = f"{item.id}#{n}"
-            note = (f"another article ({first_path[item.id] or 'given earlier'}) has the id "
+            note = _and(note, f"another article ({first_path[item.id] or 'given earlier'}) has the id "
                     f"{item.id!r}; this one is traced as {new!r}")
             item = attrs.evolve(item, id=new)
         first_path[item.id] = item.path
@@ -96,9 +97,25 @@ def _take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArtic
     return articles, entries
 
 
+def _dated(article: Article) -> tuple[Article, str | None]:
+    """The article with its date in ISO, and a note when it was normalised or dropped."""
+    if article.date is None:
+        return article, None
+    try:
+        iso, note = normalize_date(article.date)
+    except InputError as exc:
+        return attrs.evolve(article, date=None), f"{article.id}: {exc}; traced without a date"
+    return (attrs.evolve(article, date=iso), f"{article.id}: {note}") if note else (article, None)
+
+
+def _and(first: str | None, second: str) -> str:
+    return second if first is None else f"{first}; {second}"
+
+
 def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", jobs: int | None = None,
           progress: Callable[[int], None] | None = None,
-          people: str | os.PathLike[str] | Iterable[dict] | None = None) -> Trace:
+          people: str | os.PathLike[str] | Iterable[dict] | None = None,
+          timeout: float | None = TIMEOUT) -> Trace:
     """Trace how each quote travels between ``articles`` (articles, paths, folders or JSONL files).
 
     >>> a = Article("a", '“We will build the bridge by spring,” Mayor Jane Doe said.', date="2024-05-01")
@@ -110,14 +127,29 @@ def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", job
     ``jobs`` is the number of worker processes (default: every core; 1 runs in this process);
     the result is the same whatever it is. Articles that cannot be read or analysed are listed
     in :attr:`Trace.articles` with their error, and the rest are traced. ``progress``, if given,
-    is called with 1 after each article is extracted. ``people`` (a CSV or JSONL file, or dicts)
-    is the user's table of people: identities it names unambiguously carry its ids (see
-    ``quotetrace.tracing.people``); it is read before anything is traced.
+    is called with 1 after each article is extracted. An article that takes longer than
+    ``timeout`` seconds to extract is listed with its error (0 or None: no budget). Dates are
+    compared as instants (:func:`quotetrace.dates.date_key`); a date in another form than ISO is
+    normalised, and one that is no date is dropped, with a note on the article. ``people`` (a CSV
+    or JSONL file, or dicts) is the user's table of people: identities it names unambiguously
+    carry its ids (see ``quotetrace.tracing.people``); it is read before anything is traced.
     """
+    check_arguments("trace", articles, analyzer, jobs, timeout)
+    _check_people(people)
     table = read_people(people) if people is not None else None
     taken, entries = _take_in(articles)
-    tr = _trace(taken, entries, analyzer, jobs, progress)[0]
+    tr = _trace(taken, entries, analyzer, jobs, progress, timeout=timeout)[0]
     return link_people(tr, table) if table is not None else tr
+
+
+def _check_people(people: object) -> None:
+    """TypeError at the door for a ``people=`` that is neither a table's path nor its rows (a
+    single dict or bytes would be read as rows of keys or numbers, each skipped)."""
+    if people is None or isinstance(people, (str, os.PathLike)):
+        return
+    if isinstance(people, (bytes, Mapping)) or not isinstance(people, Iterable):
+        raise TypeError(f"people must be the path of a CSV or JSONL table or a list of dicts, "
+                        f"not {type(people).__name__}")
 
 
 def speaker_names(got: Iterable[Units]) -> Iterator[tuple[str, str]]:
@@ -131,7 +163,7 @@ def speaker_names(got: Iterable[Units]) -> Iterator[tuple[str, str]]:
 
 
 def _rank_key(article: Article, index: int, last: bool = False) -> tuple:
-    return (1 if last else 0, article.date is None, article.date or "", index)
+    return (1 if last else 0, *date_key(article.date), index)
 
 
 @contextlib.contextmanager
@@ -162,16 +194,17 @@ def canonical(taken: list[Article], entries: list[TracedArticle],
 
 def _trace(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
            jobs: int | None, progress: Callable[[int], None] | None,
-           last: int | None = None) -> tuple[Trace, list[Units], list[Article], int | None]:
+           last: int | None = None,
+           timeout: float | None = TIMEOUT) -> tuple[Trace, list[Units], list[Article], int | None]:
     taken, entries, last = canonical(taken, entries, last)
     with _without_cycle_collector():
-        return (*_trace_all(taken, entries, analyzer, jobs, progress, last), taken, last)
+        return (*_trace_all(taken, entries, analyzer, jobs, progress, last, timeout), taken, last)
 
 
 def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
                jobs: int | None, progress: Callable[[int], None] | None,
-               last: int | None) -> tuple[Trace, list[Units]]:
-    results = list(map_articles(_read_one, taken, analyzer=analyzer, jobs=jobs, progress=progress))
+               last: int | None, timeout: float | None) -> tuple[Trace, list[Units]]:
+    results = list(map_articles(_read_one, taken, analyzer=analyzer, jobs=jobs, progress=progress, timeout=timeout))
     errors = {taken[k].id: r for k, r in enumerate(results) if isinstance(r, str)}
     if errors:
         entries = [attrs.evolve(e, error=errors[e.id]) if e.id in errors and not e.error else e for e in entries]
@@ -434,7 +467,7 @@ class Check(Displayed):
 
 def check(article: Article | str | os.PathLike[str], articles: Iterable[Source], *,
           analyzer: str | Analyzer = "rules", jobs: int | None = None,
-          progress: Callable[[int], None] | None = None) -> Check:
+          progress: Callable[[int], None] | None = None, timeout: float | None = TIMEOUT) -> Check:
     """How each quote of ``article`` relates to what ``articles`` hold, with the labels of
     :func:`trace`: the set's occurrences come first, so a quote of the checked article is the
     original of its family only when the set does not carry it.
@@ -444,17 +477,20 @@ def check(article: Article | str | os.PathLike[str], articles: Iterable[Source],
     >>> [(c.occurrence.relation, [d.changed for d in c.occurrence.diff]) for c in check(new, [a], jobs=1).items]
     [('altered', ['never', ''])]
     """
+    check_arguments("check", articles, analyzer, jobs, timeout)
     article = one_article(article)
     taken, entries = _take_in([*articles, article])
-    tr, got, taken, new = _trace(taken, entries, analyzer, jobs, progress, last=len(taken) - 1)
+    tr, got, taken, new = _trace(taken, entries, analyzer, jobs, progress, last=len(taken) - 1, timeout=timeout)
     return checked(tr, got, taken, new)
 
 
 def one_article(article: Article | Unreadable | str | os.PathLike[str]) -> Article:
     """The article to check: an Article, a path to a file holding one, or its text."""
+    if not isinstance(article, (str, os.PathLike, Article)):
+        raise TypeError(f"check() takes an Article, a path or a text to check, not {type(article).__name__}")
     if isinstance(article, (str, os.PathLike)) and not isinstance(article, Article):
         path = str(article)
-        found = [x for x in read_articles(path)] if os.path.exists(path) or path == "-" else [article_from_text(path)]
+        found = [x for x in iter_articles(path)] if os.path.exists(path) or path == "-" else [article_from_text(path)]
         if len(found) != 1:
             raise UsageError(f"check takes one article to check; {path} holds {len(found)}")
         article = found[0]  # type: ignore[assignment]
