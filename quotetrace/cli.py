@@ -227,6 +227,7 @@ def _store_parsers(sub: argparse._SubParsersAction) -> None:
                     help="replace an article held under the same id with another text")
     _analyzer_option(ad)
     _jobs_option(ad)
+    _timeout_option(ad)
     _quiet_option(ad)
     ex = sub.add_parser("export", help="write the trace of a store as JSON or JSONL",
                         description="Write the trace of every article in a store: json is the output of "
@@ -256,7 +257,7 @@ def _add(args: argparse.Namespace, console: _Console) -> int:
     with Corpus(args.store) as corpus:
         progress = console.progress(count_articles(*args.paths), "adding")
         done = corpus.add(args.paths, replace=args.replace, analyzer=args.analyzer, jobs=args.jobs,
-                          progress=progress)
+                          progress=progress, timeout=args.timeout_per_article)
         console.done()
         total = len(corpus)
     for message in done.errors:

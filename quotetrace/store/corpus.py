@@ -16,17 +16,21 @@ import itertools
 import os
 import pickle
 import sqlite3
+import warnings
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
+import regex
 
 from ..analyze import Analyzer
-from ..errors import QuotetraceError, StoreError
-from ..model import Article, Extraction, Family, Trace, TracedArticle
-from ..pipeline import map_articles
-from ..read import Unreadable, read_articles
+from ..dates import normalize_date
+from ..errors import InputError, QuotetraceError, StoreError
+from ..model import RELATIONS, Article, Extraction, Family, Trace, TracedArticle
+from ..options import TIMEOUT
+from ..pipeline import check_analyzer, check_arguments, map_articles
+from ..read import DateWarning, Unreadable, iter_articles
 from ..tracing.engine import (
     Check,
     canonical,
@@ -43,6 +47,8 @@ from ..tracing.speakers import spelling_key
 from ..tracing.units import Units
 from .index import article_keys, hashed, key_hash, lookups, passage_keys
 from .schema import SCHEMA_VERSION, open_store
+
+_SURROGATE_RE = regex.compile("[\ud800-\udfff]")
 
 #: Articles committed together: a kill loses at most this many articles' work, never half of one.
 BATCH = 64
@@ -140,6 +146,10 @@ class Corpus:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False):
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"Corpus() takes the path of a store file (str or os.PathLike), not {type(path).__name__}")
+        if not isinstance(readonly, bool):
+            raise TypeError(f"readonly must be True or False, not {type(readonly).__name__}")
         self.path = str(path)
         self._conn, self.readonly = open_store(path, readonly=readonly)
         self._names: tuple[int, dict[str, list[tuple[str, str]]]] | None = None
@@ -170,20 +180,25 @@ class Corpus:
 
     def add(self, sources: Iterable[Article | Unreadable | str | os.PathLike[str]], *, replace: bool = False,
             analyzer: str | Analyzer = "rules", jobs: int | None = None, batch: int = BATCH,
-            progress: Callable[[int], None] | None = None) -> Added:
+            progress: Callable[[int], None] | None = None, timeout: float | None = TIMEOUT) -> Added:
         """Extract and keep the articles of ``sources`` (articles, files, folders, JSONL) that
         the store does not hold yet; see :class:`Added` for what it reports. An article held
         under the same id with another text is left as it is, unless ``replace``. Articles are
         committed ``batch`` at a time: an interrupted add leaves the store as it was after the
-        last whole batch, and the next add picks up from there."""
-        if self.readonly:
-            raise StoreError(f"{self.path}: the store is read-only; nothing was added")
+        last whole batch, and the next add picks up from there. An article that takes longer than
+        ``timeout`` seconds to extract is reported among the errors (0 or None: no budget), and
+        a date in another form than ISO is stored normalised (or dropped), with a warning."""
         if isinstance(sources, (str, os.PathLike, Article, Unreadable)):
             sources = [sources]
+        check_arguments("add", sources, analyzer, jobs, timeout)
+        if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
+            raise ValueError(f"batch must be a whole number, 1 or more, not {batch!r}")
+        if self.readonly:
+            raise StoreError(f"{self.path}: the store is read-only; nothing was added")
         held = {id: sha for id, sha in self._query("SELECT id, sha1 FROM articles")}
         out: dict[str, list[str]] = {"added": [], "replaced": [], "skipped": [], "errors": []}
         todo = self._todo(sources, held, replace, out)
-        results = map_articles(_cut, todo, analyzer=analyzer, jobs=jobs, progress=progress)
+        results = map_articles(_cut, todo, analyzer=analyzer, jobs=jobs, progress=progress, timeout=timeout)
         pending: list[tuple[Article, object]] = []
         for result in results:
             art = todo.queue.popleft()  # results come in the order extraction took the articles
@@ -207,8 +222,10 @@ class Corpus:
         for item in sources:
             if isinstance(item, (Article, Unreadable)):
                 yield item
+            elif isinstance(item, (str, os.PathLike)):
+                yield from iter_articles(item)  # a missing path is one error; the rest is added
             else:
-                yield from read_articles(item)
+                raise TypeError(f"add() takes articles, paths or Unreadable items, not {type(item).__name__}")
 
     def _commit(self, pending: list[tuple[Article, object]], held: dict[str, str], out: dict[str, list[str]]) -> None:
         """One batch in one transaction: all of its articles, or none of them."""
@@ -272,6 +289,11 @@ class Corpus:
                  article: str | None = None) -> list[Family]:
         """The families of :meth:`trace`, those credited to ``speaker`` (or with an occurrence
         given to them), with an occurrence of ``relation``, or with one in ``article``."""
+        for name, value in (("speaker", speaker), ("relation", relation), ("article", article)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
+        if relation is not None and relation not in RELATIONS:
+            raise ValueError(f"relation must be one of {', '.join(RELATIONS)}, not {relation!r}")
         out = []
         for f in self.trace().families:
             if speaker is not None and f.speaker != speaker and all(o.speaker != speaker for o in f.occurrences):
@@ -289,6 +311,7 @@ class Corpus:
         """How each quote of ``article`` relates to the stored articles, as
         :func:`quotetrace.check` against them would say, reading only the articles that share
         its keys."""
+        check_analyzer(analyzer)
         art = one_article(article)
         mine = read_units(art, analyzer, 0)
         if isinstance(mine, str):
@@ -396,6 +419,33 @@ class Corpus:
         return out
 
 
+def _dated(article: Article) -> Article:
+    """The article with its date in ISO, as a trace in memory reads it (:mod:`quotetrace.dates`):
+    normalised, or dropped when it is no date, with a warning either way."""
+    if article.date is None:
+        return article
+    try:
+        iso, note = normalize_date(article.date)
+    except InputError as exc:
+        warnings.warn(DateWarning(f"{article.path or article.id}: {exc}; added without a date"), stacklevel=2)
+        return attrs.evolve(article, date=None)
+    if note:
+        warnings.warn(DateWarning(f"{article.path or article.id}: {note}"), stacklevel=2)
+    return attrs.evolve(article, date=iso) if iso != article.date else article
+
+
+def _lone_surrogate(article: Article) -> str | None:
+    """Why an article cannot be stored, when one of its strings holds a lone surrogate (half of a
+    character, cut in two by a scraper): SQLite keeps UTF-8 text, which cannot hold it."""
+    for field in ("id", "text", "path", "outlet", "url", "title", "date"):
+        value = getattr(article, field)
+        bad = _SURROGATE_RE.search(value) if value else None
+        if bad:
+            return (f"{article.path or ascii(article.id)}: the {field} holds a lone surrogate at offset {bad.start()} "
+                    "(half of a character cut in two); a store keeps whole characters only: not added")
+    return None
+
+
 class _Todo:
     """The articles an add must extract, in order; the others are noted as they pass (read
     lazily, so a folder of a million files is never held in memory)."""
@@ -411,6 +461,11 @@ class _Todo:
             if isinstance(item, Unreadable):
                 self.out["errors"].append(item.message)
                 continue
+            broken = _lone_surrogate(item)
+            if broken:
+                self.out["errors"].append(broken)
+                continue
+            item = _dated(item)
             sha = _sha1(item.text)
             before = self.seen.get(item.id, self.held.get(item.id))
             if before == sha:
