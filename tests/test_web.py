@@ -97,7 +97,7 @@ def test_the_same_page_twice_is_read_once_and_reported(tmp_path: Path) -> None:
     assert "the same page as" in str(caught[0].message)
 
 
-def _warc(path: Path, pages: list[tuple[str, str]]) -> list[int]:
+def _warc(path: Path, pages: list[tuple[str, str]], warc_date: str = "2024-06-01T00:00:00Z") -> list[int]:
     """Write a WARC with a request and a response per page (and one image); the responses' offsets."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -111,7 +111,7 @@ def _warc(path: Path, pages: list[tuple[str, str]]) -> list[int]:
             offsets.append(fh.tell())
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
                                                           http_headers=headers,
-                                                          warc_headers_dict={"WARC-Date": "2024-06-01T00:00:00Z"}))
+                                                          warc_headers_dict={"WARC-Date": warc_date}))
             image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url + ".png", "response", payload=io.BytesIO(b"\x89PNG"),
                                                           http_headers=image))
@@ -134,6 +134,23 @@ def test_a_warc_gives_one_article_per_html_response(tmp_path: Path, name: str) -
     assert first.date == "2024-05-02" and second.date == "2024-06-01"
     assert second.id == "valley-times.example-news-depot"
     assert extract(second)[0].speaker.name == "Rita Vance"
+
+
+@pytest.mark.parametrize("warc_date, why", [("2999-01-01T00:00:00Z", "in the future"),
+                                             ("yesterday", "not a date quotetrace can read")])
+def test_a_warc_date_that_is_no_publication_date_is_dropped_with_a_warning(tmp_path: Path, warc_date: str,
+                                                                           why: str) -> None:
+    """A record's date goes through the same check as any article's: read without a date, and said."""
+    pytest.importorskip("warcio")
+    undated = "<html><body><article><p>“The tram depot stays open,” Judge Rita Vance said on Friday " \
+              "after a long hearing about the future of the old building.</p></article></body></html>"
+    path = tmp_path / "crawl.warc"
+    _warc(path, [("https://valley-times.example/news/depot", undated)], warc_date=warc_date)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        [article] = read_articles(path)
+    assert article.date is None
+    assert any(why in str(w.message) and "read without a date" in str(w.message) for w in caught)
 
 
 def test_without_the_extra_a_page_gets_one_message_and_the_batch_goes_on(tmp_path: Path) -> None:
