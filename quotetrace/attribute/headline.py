@@ -29,10 +29,17 @@ _MAX_SUBJECT = 8
 
 
 def title_case(s: CueSentence) -> bool:
-    """Whether the sentence is a headline in title case: its long words nearly all capitalised."""
+    """Whether the sentence is a headline in title case: its long words nearly all capitalised,
+    counted with and without the words inside quotation marks. Quoted words can keep a line
+    from being a headline, never make it one: ``“Toward A Fair Deal For Farmers,” Jane Doe
+    said.`` quotes a title-case phrase in a body sentence whose own words are not title case."""
+    return _capitalised(s, quoted=True) and (s.first_quoted >= s.n or _capitalised(s, quoted=False))
+
+
+def _capitalised(s: CueSentence, quoted: bool) -> bool:
     words = lower = 0
     for k in range(s.n):
-        if s.is_word(k) and s.lows[k] not in _SMALL:
+        if s.is_word(k) and (quoted or not s.inq[k]) and s.lows[k] not in _SMALL:
             words += 1
             if not s.is_cap(k):
                 lower += 1
