@@ -368,12 +368,30 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     after = _NEXT_WORD_RE.match(text, b.close + 1) if b.close >= 0 else None
     if after and after.group(1).lower() not in SPEECH_FORMS:
         return False
+    if _attributed_again(text, b):
+        # "“…,” The Acme Institute said. “…,” The Northfield League said.": the second passage
+        # has an attribution of its own; two quotes, each with its speaker
+        return False
     # the first piece must stop mid-statement (“…,” or “…—”) or ask or exclaim (“…?” she asked.
     # “…”); a piece that ends its sentence with a period is mostly a quotation of its own
     last = a.pieces[-1].end - 1
     while last > a.pieces[-1].start and text[last] in CLOSING:
         last -= 1  # “… ‘Thank you for voting,’” Bennett explained: the nested quote's mark
     return text[last] in ",—–-…?!"
+
+
+def _attributed_again(text: str, b: Marked) -> bool:
+    """Whether passage ``b`` stops mid-statement (“…,” or “…?”) and a named speaker's attribution
+    follows it in its paragraph (``,” Tom Roe said.``, ``,” said Tom Roe.``)."""
+    if b.close < 0 or not b.pieces:
+        return False
+    last = b.pieces[-1].end - 1
+    while last > b.pieces[-1].start and text[last] in CLOSING:
+        last -= 1
+    if text[last] not in ",—–-…?!":
+        return False
+    end = text.find("\n", b.close)
+    return _newly_attributed(text, b.close, len(text) if end < 0 else end)
 
 
 def merge_split(text: str, marked: list[Marked]) -> list[Marked]:

@@ -1,0 +1,32 @@
+"""Split quotes and quotes side by side: each quotation goes to the speaker its own attribution
+names. Invented sentences; the comment says which construction each stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace import extract
+
+# (text, [(quoted words, speaker mention)] in order)
+CASES = [
+    # two quotations, each with its own attribution after it: two speakers, never one split quote
+    ("“We will not wait any longer,” The Acme Institute said. “The rules are clear,” The Northfield League said.",
+     [("We will not wait any longer,", "The Acme Institute"), ("The rules are clear,", "The Northfield League")]),
+    ("“We will not wait any longer,” Jane Doe said. “The rules are clear,” Tom Roe said.",
+     [("We will not wait any longer,", "Jane Doe"), ("The rules are clear,", "Tom Roe")]),
+    ("“We will not wait any longer,” said Jane Doe. “The rules are clear,” said Tom Roe.",
+     [("We will not wait any longer,", "Jane Doe"), ("The rules are clear,", "Tom Roe")]),
+    ("“Can we wait?” Jane Doe asked. “No, we cannot,” Tom Roe replied.",
+     [("Can we wait?", "Jane Doe"), ("No, we cannot,", "Tom Roe")]),
+    # a split quote: the second passage has no attribution of its own, and is the same speaker's
+    ("“We will not wait any longer,” Jane Doe said. “The rules are clear.”",
+     [("We will not wait any longer, The rules are clear.", "Jane Doe")]),
+    ("“We will not wait any longer,” The Acme Institute said. “The rules are clear.” Tom Roe left early.",
+     [("We will not wait any longer, The rules are clear.", "The Acme Institute")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_each_quotation_goes_to_its_own_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(q.text, q.speaker.mention if q.speaker else None) for q in extract(text) if q.kind == "direct"]
+    assert got == expected
