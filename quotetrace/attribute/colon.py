@@ -18,6 +18,7 @@ from __future__ import annotations
 from . import Candidate
 from ..text.words import (
     ANONYMOUS_HEADS,
+    AUXILIARIES,
     DETERMINERS,
     DOCUMENT_HEADS,
     GROUP_HEADS,
@@ -98,11 +99,26 @@ def _clause_subject(s: CueSentence, start: int, colon: int) -> tuple[int, int] |
     while b < colon and b - k < 8 and (s.is_word(b) or s.low(b) in ("’s", "'s")):
         if s.low(b) in PRONOUNS and b > k:
             break
+        if best is not None and s.is_cap(best[1]) and _verb(s, b):
+            break  # "Smith took aim at Jones in a string of posts:": the subject ends at its verb
         if s.low(b) not in DETERMINERS and not s.low(b).endswith(("’s", "'s")) and _speaker_like(s, k, b) and s.low(b + 1) not in ("of", "’s", "'s") and (s.is_cap(k) or s.low(k) in DETERMINERS
                                                                              or s.low(k).endswith(("’s", "'s")) or b == k):
             best = (k, b)
         b += 1
     return best
+
+
+# past forms that follow a name in a clause before a colon ("Doe took aim at …:", "Doe
+# went further:"); regular ones end in -ed, and cue words are read by their own frames
+_PAST = frozenset("""took gave put made went got kept left came sent brought struck fought drew set
+ran stood spent won lost led hit held felt found saw had did got laid threw shot dug sought""".split())
+
+
+def _verb(s: CueSentence, k: int) -> bool:
+    """Whether token ``k`` is a lower-case verb that can follow a subject (not a noun of it)."""
+    low = s.low(k)
+    return not s.is_cap(k) and (low in AUXILIARIES or low in _PAST or low.endswith("ed")) \
+        and not _speaker_like(s, k, k)
 
 
 def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:

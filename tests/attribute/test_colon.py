@@ -32,6 +32,17 @@ CASES = [
      "The islanders will pay"),
     ("The study was released on Monday. From the report: “Turnout fell in every county.”", "the report", ":",
      "Turnout fell in every county"),
+    # the speaker is the clause's subject, not the last name in the clause: the subject ends at
+    # its verb
+    ("Smith took aim at Jones in a string of posts: “This is a disgrace.”", "Smith",
+     "took aim at Jones in a string of posts:", "This is a disgrace"),
+    ("Mayor Jane Doe turned on Councillor Omar Bell in a radio interview: “He has failed the city.”",
+     "Mayor Jane Doe", "turned on Councillor Omar Bell in a radio interview:", "He has failed the city"),
+    ("Ortiz had harsh words for Moreau and the board: “They sold the depot.”", "Ortiz",
+     "had harsh words for Moreau and the board:", "They sold the depot"),
+    # ...while a noun after a name is still the subject's
+    ("Harbour workers were blunt: “We will strike on Monday.”", "Harbour workers", "were blunt:",
+     "We will strike on Monday"),
     # a coordinated clause introduces the quotation; the clause before keeps its own content
     ("Moreau said both teams were weak, but he gave the rookie a compliment: “He is very quick.”", "he",
      "gave the rookie a compliment:", "He is very quick"),
