@@ -20,6 +20,7 @@ from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import is_heading
 from .assemble import Assembled
+from .headnames import headline_names
 from .knobs import LOOKBACK_PARAGRAPHS
 from .speakers import Described, describe
 from .verbgroup import widen
@@ -38,7 +39,7 @@ class _Names:
     the title it was named with; ``people_between`` by offset. Each is a dictionary or a bisect,
     so resolving every quote of a long article stays linear."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, headings: Sequence[Span] = ()):
         self.by_key: dict[str, tuple[str, str]] = {}  # lower-case name or last word -> (name, type)
         self.by_title: dict[str, list[tuple[int, str, str]]] = {}  # title head -> (offset, name, qualifier)
         self.people: list[tuple[int, str]] = []  # (offset, name), in order
@@ -55,6 +56,22 @@ class _Names:
             elif d.type == "organization":
                 self._add(d.name, "organization")
         self.people_offsets = [off for off, _ in self.people]
+        for name in headline_names(text, headings):
+            self._add_headline(name)
+
+    def _add_headline(self, name: str) -> None:
+        """A full name from a title-case headline: it gives a bare surname of the body its full
+        name. When the body names someone else with that surname, the surname is ambiguous: it
+        stays as written (a person, whom a later pronoun may follow), never the wrong full name."""
+        d = describe(name)
+        if d.name != name or d.type not in ("person", "unknown"):
+            return
+        surname = name.lower().split()[-1]
+        old = self.by_key.get(surname)
+        if old is None:
+            self._add(name, "person")
+        elif old[1] == "person" and not _same_person(old[0], name):
+            self.by_key[surname] = (name.split()[-1], "person")
 
     def _add(self, name: str, kind: str) -> None:
         low = name.lower()
@@ -142,10 +159,10 @@ class _History:
 def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]) -> list[Quote]:
     """Quotes with cues and resolved speakers, numbered in text order."""
     text = article.text
-    names = _Names(text) if assembled else None
     paras = list(analysis.paragraphs)
     para_starts = [p.start for p in paras]
     headings = [k for k, p in enumerate(paras) if is_heading(text, p)]
+    names = _Names(text, [paras[k] for k in headings]) if assembled else None
     history = _History()
     spellings: dict[str, Speaker] = {}
     quotes: list[Quote] = []
@@ -171,6 +188,12 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
                             text=a.text(text), spans=a.spans, quoted=a.quoted, cue=cue,
                             speaker=speaker, confidence=max(0.05, conf)))
     return quotes
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two full names can name one person: the same, or one the end of the other."""
+    a, b = a.lower(), b.lower()
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _resolve_one(mention: str, span: Span, para: int, history: _History,

@@ -1,0 +1,90 @@
+"""Full names in a headline set in title case, read as names.
+
+In ``Jane Marsh Says Bridge Will Open`` every word is capitalised, so capitals cannot tell where
+a name ends; the body can. A pair of capitalised words in such a headline (``Jane Marsh``, with
+a middle initial ``Jane Q. Marsh``) is a full name when the body names its last word alone,
+capitalised inside a sentence (``…,” Marsh said.``): the body's bare surname then has the
+headline's full name to resolve to (:mod:`.resolve`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from ..model import Span
+from ..text.lexicon import CUE_WORDS
+from ..text.words import DETERMINERS, PREPOSITIONS, TITLES
+
+_WORD_RE = regex.compile(r"\p{L}[\p{L}’'\-]*\.?")
+# words a title-case headline leaves in lower case, and words that end a name in one
+_SMALL = frozenset("a an the and but or nor of to in on at for by with as from into over via vs".split())
+
+
+def headline_names(text: str, headings: Sequence[Span]) -> Iterator[str]:
+    """The full names of the title-case ``headings`` whose surname the rest of ``text`` uses alone."""
+    for h in headings:
+        words = [(m.group(), m.start()) for m in _WORD_RE.finditer(text, h.start, h.end)]
+        if not _title_case([w for w, _ in words]):
+            continue
+        for k in range(1, len(words)):
+            name = _name_ending_at(text, words, k)
+            if name and _bare_in_body(text, headings, words[k][0]) and _given_name(text, headings, name.split()[0]):
+                yield name
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if w.lower() not in _SMALL]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.85 * len(long)
+
+
+def _name_ending_at(text: str, words: list[tuple[str, int]], k: int) -> str | None:
+    """``First Last`` or ``First M. Last`` ending at word ``k``, when each word can be part of a
+    name and only spaces stand between them (``Doe, Marsh`` are two people)."""
+    last = words[k][0]
+    if not _namelike(last) or last.endswith("."):
+        return None
+    first = k - 1
+    if words[first][0].endswith(".") and len(words[first][0]) == 2 and first > 0:
+        first -= 1  # a middle initial
+    if not _namelike(words[first][0]) or words[first][0].endswith("."):
+        return None
+    for (w, at), (_, nxt) in zip(words[first:k], words[first + 1:k + 1]):
+        if text[at + len(w):nxt].strip(" \t"):
+            return None
+    return " ".join(w for w, _ in words[first:k + 1])
+
+
+# a capital after a small letter or two capitals in a row: words run together by a scraper
+# ("PMJane"), initialisms ("PM"); a name is written "Marsh", "McCain", "O’Neill", "Smith-Jones"
+_NOT_A_NAME_RE = regex.compile(r"\p{Lu}\p{Lu}|(?<!\AMa?c)(?<=\p{Ll})\p{Lu}")
+
+
+def _given_name(text: str, headings: Sequence[Span], word: str) -> bool:
+    """Whether ``word`` can open a name rather than be the headline's verb ("… Meets Marsh",
+    "… Backed Marsh"): a word with a verb's ending counts only when the body also writes it
+    capitalised inside a sentence ("Chris", "James")."""
+    low = word.lower()
+    return not low.endswith(("s", "ed", "ing")) or _bare_in_body(text, headings, word)
+
+
+def _namelike(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return word[0].isupper() and len(word) > 1 and not _NOT_A_NAME_RE.search(word) and low not in _SMALL \
+        and low not in TITLES and low not in CUE_WORDS and low not in DETERMINERS and low not in PREPOSITIONS
+
+
+def _bare_in_body(text: str, headings: Sequence[Span], surname: str) -> bool:
+    """Whether ``surname`` stands alone, capitalised, inside a sentence outside the headings:
+    after a word that is no part of a name and not at a sentence's start."""
+    for m in regex.finditer(r"(?<![\p{L}’'\-])%s(?![\p{L}’'\-])" % regex.escape(surname), text):
+        if any(h.start <= m.start() < h.end for h in headings):
+            continue
+        before = text[max(0, m.start() - 40):m.start()].rstrip()
+        prev = _WORD_RE.findall(before)[-1:] if before and before[-1].isalpha() else []
+        if prev and not prev[0][0].isupper():
+            return True  # "…,” Marsh said." is preceded by a mark; "as Marsh put it" by a lower word
+        if before and before[-1] in "”\"’',;—–(":
+            return True
+    return False
