@@ -63,3 +63,21 @@ def test_one_giant_line_of_articles_is_linear() -> None:
             "According to officials, it cost more. He added: “We are proud.” ")
     small = calls(body * 20)
     assert calls(body * 40) <= MAX_GROWTH * small
+
+
+def _surname(k: int) -> str:
+    """A distinct invented surname per number: Baa, Bab, …"""
+    letters = ""
+    for _ in range(3):
+        k, r = divmod(k, 26)
+        letters += chr(97 + r)
+    return "B" + letters
+
+
+def test_many_title_case_headings_with_their_own_names_are_linear() -> None:
+    """Each heading read for names, each name looked up in the body: one pass, not one per name."""
+    def article(n: int) -> str:
+        return "".join(f"Jane {_surname(k)} Warns Of Flood Risk\n\n“It is rising,” {_surname(k)} said.\n\n"
+                       for k in range(n))
+    small = calls(article(60))
+    assert calls(article(120)) <= MAX_GROWTH * small

@@ -9,6 +9,7 @@ headline's full name to resolve to (:mod:`.resolve`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -24,13 +25,16 @@ _SMALL = frozenset("a an the and but or nor of to in on at for by with as from i
 
 def headline_names(text: str, headings: Sequence[Span]) -> Iterator[str]:
     """The full names of the title-case ``headings`` whose surname the rest of ``text`` uses alone."""
+    bare: set[str] | None = None  # read once, when a title-case heading needs it: linear time
     for h in headings:
         words = [(m.group(), m.start()) for m in _WORD_RE.finditer(text, h.start, h.end)]
         if not _title_case([w for w, _ in words]):
             continue
+        if bare is None:
+            bare = _bare_words(text, headings)
         for k in range(1, len(words)):
             name = _name_ending_at(text, words, k)
-            if name and _bare_in_body(text, headings, words[k][0]) and _given_name(text, headings, name.split()[0]):
+            if name and words[k][0] in bare and _given_name(bare, name.split()[0]):
                 yield name
 
 
@@ -61,12 +65,11 @@ def _name_ending_at(text: str, words: list[tuple[str, int]], k: int) -> str | No
 _NOT_A_NAME_RE = regex.compile(r"\p{Lu}\p{Lu}|(?<!\AMa?c)(?<=\p{Ll})\p{Lu}")
 
 
-def _given_name(text: str, headings: Sequence[Span], word: str) -> bool:
+def _given_name(bare: set[str], word: str) -> bool:
     """Whether ``word`` can open a name rather than be the headline's verb ("… Meets Marsh",
     "… Backed Marsh"): a word with a verb's ending counts only when the body also writes it
     capitalised inside a sentence ("Chris", "James")."""
-    low = word.lower()
-    return not low.endswith(("s", "ed", "ing")) or _bare_in_body(text, headings, word)
+    return not word.lower().endswith(("s", "ed", "ing")) or word in bare
 
 
 def _namelike(word: str) -> bool:
@@ -75,16 +78,21 @@ def _namelike(word: str) -> bool:
         and low not in TITLES and low not in CUE_WORDS and low not in DETERMINERS and low not in PREPOSITIONS
 
 
-def _bare_in_body(text: str, headings: Sequence[Span], surname: str) -> bool:
-    """Whether ``surname`` stands alone, capitalised, inside a sentence outside the headings:
-    after a word that is no part of a name and not at a sentence's start."""
-    for m in regex.finditer(r"(?<![\p{L}’'\-])%s(?![\p{L}’'\-])" % regex.escape(surname), text):
-        if any(h.start <= m.start() < h.end for h in headings):
+_CAPITALISED_RE = regex.compile(r"(?<![\p{L}’'\-])\p{Lu}[\p{L}’'\-]*(?![\p{L}’'\-])")
+
+
+def _bare_words(text: str, headings: Sequence[Span]) -> set[str]:
+    """The capitalised words that stand alone inside a sentence outside the headings: after a
+    word in lower case ("as Marsh put it") or a mark or comma ("…,” Marsh said."), not at a
+    sentence's start and not after another capitalised word. One pass over the text."""
+    starts = [h.start for h in headings]
+    out: set[str] = set()
+    for m in _CAPITALISED_RE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < headings[k].end or m.group() in out:
             continue
         before = text[max(0, m.start() - 40):m.start()].rstrip()
         prev = _WORD_RE.findall(before)[-1:] if before and before[-1].isalpha() else []
-        if prev and not prev[0][0].isupper():
-            return True  # "…,” Marsh said." is preceded by a mark; "as Marsh put it" by a lower word
-        if before and before[-1] in "”\"’',;—–(":
-            return True
-    return False
+        if prev and not prev[0][0].isupper() or before and before[-1] in "”\"’',;—–(":
+            out.add(m.group())
+    return out
