@@ -390,8 +390,9 @@ def _attributed_again(text: str, b: Marked) -> bool:
         last -= 1
     if text[last] not in ",—–-…?!":
         return False
-    end = text.find("\n", b.close)
-    return _newly_attributed(text, b.close, len(text) if end < 0 else end)
+    # the attribution is read in the 90 characters after the mark: look no further for the line end
+    end = text.find("\n", b.close, b.close + 90)
+    return _newly_attributed(text, b.close, b.close + 90 if end < 0 else end)
 
 
 def merge_split(text: str, marked: list[Marked]) -> list[Marked]:

@@ -25,6 +25,7 @@ UNITS = [
     "said ", "He said: ", "According to ", "according to officials, ", "Jane Doe, ", "Mr. ",
     "“Yes,” she said. ", "'a' “b” \"c\" ‘d’ «e» ", "quickly ", "told reporters that ", ": ", "“",
     ", Jane Doe said, ", "Dr. Ortiz said. ", "— ", "they said ",
+    "“Yes,” Jane Doe said. “No,” Tom Roe said. ",
 ]
 
 
