@@ -1,0 +1,88 @@
+"""When a copy credited to another identity clearly names another speaker, and when a family's
+credit is contested (quotetrace.tracing.credit), with invented names and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace import Article, trace
+from quotetrace.tracing.credit import contested, names_another
+from quotetrace.tracing.speakers import Identities
+from quotetrace.tracing.words import words
+
+STATEMENT = words("the harbour toll will double by winter").stems
+
+
+@pytest.mark.parametrize("family, family_mention, speaker, mention, role, expected", [
+    # two people, each named by the credit: a misattribution
+    ("Ada Marsh", "Ada Marsh", "Tom Quill", "Tom Quill", "quote", True),
+    ("Ada Marsh", "Ada Marsh", "Tom Marsh", "Tom Marsh", "quote", True),
+    ("Ada Marsh", "Marsh", "Tom Quill", "Sen. Quill", "reported-speech", True),
+    # the same words credit both copies: only the articles' readings of them differ
+    ("Ada Marsh", "the harbour master", "Tom Quill", "The harbour master", "quote", False),
+    # the copy names the family speaker's surname alone, whoever else its article names
+    ("Ada Marsh", "Ada Marsh", "Lena Marsh", "Marsh", "quote", False),
+    ("Ada Marsh", "Ada Marsh", "Lena Marsh", "Ms. Marsh", "reported-speech", False),
+    # a description that holds the family speaker's surname
+    ("Ada Marsh", "Ada Marsh", "Ridge College", "a speech Ms. Marsh gave at Ridge College", "reported-speech", False),
+    # a description of someone by a person or place named after a preposition
+    ("Ada Marsh", "Ada Marsh", "Tom Quill", "one of the lawyers for Tom Quill", "quote", False),
+    # reported speech whose "speaker" is the subject of the reported clause
+    ("Ada Marsh", "Ada Marsh", "Tom Harbour", "Harbour", "reported-speech", False),
+    # the same name inside a quotation is its topic, not a sign of a misreading
+    ("Ada Marsh", "Ada Marsh", "Tom Harbour", "Harbour", "quote", True),
+])
+def test_names_another(family, family_mention, speaker, mention, role, expected):
+    """A copy is misattributed only when its credit clearly names someone else."""
+    assert names_another(family, family_mention, speaker, mention, role, STATEMENT) is expected
+
+
+IDS = Identities([("Ada Marsh", "person"), ("Tom Quill", "person"), ("Lena Holt", "person"),
+                  ("Quill", "person"), ("Ravi Patel", "person")])
+
+
+@pytest.mark.parametrize("credits, expected", [
+    # two articles agree on another speaker and none on the original's: contested
+    ([(1, "Tom Quill"), (2, "Quill")], True),
+    ([(1, "Tom Quill"), (2, "Tom Quill"), (3, "Lena Holt")], True),
+    # one article alone does not contest the original
+    ([(1, "Tom Quill")], False),
+    # one article that agrees with the original settles it
+    ([(1, "Tom Quill"), (2, "Tom Quill"), (3, "Ada Marsh")], False),
+    # the dissenters scatter over several speakers: no other credit is the likelier
+    ([(1, "Tom Quill"), (2, "Tom Quill"), (3, "Lena Holt"), (4, "Ravi Patel")], False),
+    # credits nobody can identify count for nothing
+    ([(1, None), (2, "an aide")], False),
+])
+def test_contested(credits, expected):
+    """A family's credit is contested when the other articles agree on someone else."""
+    assert contested("Ada Marsh", credits, IDS.of, IDS.differ) is expected
+
+
+def _article(name: str, text: str, date: str) -> Article:
+    return Article(name, text, date=date)
+
+
+def test_a_misread_original_flags_nothing():
+    """When the earliest quote credits one person and the later articles agree on another, the
+    later ones are not called misattributed: the original's credit is the likelier mistake."""
+    said = "The harbour toll will double by winter and the ferries will stop at dusk"
+    articles = [
+        _article("a", f"Port news.\n\n“{said},” said Tom Quill, who sat beside Ada Marsh.\n", "2024-03-01"),
+        _article("b", f"Port news.\n\nAda Marsh said {said[0].lower() + said[1:]}.\n", "2024-03-02"),
+        _article("c", f"Ferry news.\n\nAda Marsh said {said[0].lower() + said[1:]}.\n", "2024-03-03"),
+    ]
+    labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
+    assert ("b", "misattributed") not in labels and ("c", "misattributed") not in labels
+    assert ("b", "paraphrase") in labels and ("c", "paraphrase") in labels
+
+
+def test_a_single_misattributing_copy_is_still_flagged():
+    """One later article that gives the quote to someone else is still misattributed."""
+    said = "The harbour toll will double by winter and the ferries will stop at dusk"
+    articles = [
+        _article("a", f"Port news.\n\n“{said},” Ada Marsh said.\n", "2024-03-01"),
+        _article("b", f"Port news.\n\n“{said},” Tom Quill said.\n", "2024-03-02"),
+    ]
+    labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
+    assert labels == [("a", "original"), ("b", "misattributed")]
