@@ -14,7 +14,10 @@ speaker when
    person or place named;
 4. it is reported speech and its speaker's surname is one of its own words (``Doe argued that
    Marsh tells so many lies``, read as Marsh telling): the subject of the reported clause is
-   as likely what was taken for its speaker.
+   as likely what was taken for its speaker;
+5. its sentence names the family speaker too, outside the copied words (``Doe said Marsh
+   says whatever he must``, ``“…,” Marsh said in May. “…,” said Doe.``): which of the two
+   the words belong to is a reading of the sentence, not something the article clearly says.
 
 And a family's whole credit is contested when the original's speaker is given by no other
 article while most of the articles that credit it, two at least, agree on another identity (:func:`contested`): the
@@ -54,11 +57,11 @@ def _describes(mention: str) -> bool:
 
 
 def names_another(family_speaker: str, family_mention: str | None, speaker: str,
-                  mention: str | None, role: str, statement: Sequence[str]) -> bool:
+                  mention: str | None, role: str, statement: Sequence[str], around: str = "") -> bool:
     """Whether a copy credited to ``speaker`` (as ``mention``) clearly gives the statement to
     another than ``family_speaker`` (credited as ``family_mention`` by the original), the two
-    being different identities already; ``statement`` is the copy's own stems (see the module
-    docstring for the four cases where it does not)."""
+    being different identities already; ``statement`` is the copy's own stems and ``around``
+    the rest of its sentence (see the module docstring for the five cases where it does not)."""
     if mention and family_mention and _mention_key(mention) == _mention_key(family_mention):
         return False
     theirs = _surname(family_speaker)
@@ -74,7 +77,31 @@ def names_another(family_speaker: str, family_mention: str | None, speaker: str,
         mine = words(_surname_word(speaker)).stems
         if mine and mine[0] in statement:
             return False
+    if theirs and theirs in {_bare_word(w) for w in _CAPITALISED_RE.findall(around)}:
+        return False
     return True
+
+
+_CAPITALISED_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}’'-]*")
+_SENTENCE_END_RE = regex.compile(r"[.!?][\"”’')]*\s+(?=[\p{Lu}“\"‘'])|\n")
+#: how far from a copy its sentence is looked for, each way
+_SENTENCE_REACH = 300
+
+
+def around(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence (or sentences, for a split quote) that holds ``spans``, without them."""
+    start, end = spans[0][0], spans[-1][1]
+    lo = max(0, start - _SENTENCE_REACH)
+    cut = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    first = cut[-1] if cut else lo
+    m = _SENTENCE_END_RE.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    last = m.start() + 1 if m else min(len(text), end + _SENTENCE_REACH)
+    parts, pos = [], first
+    for s, e in spans:
+        parts.append(text[pos:s])
+        pos = e
+    parts.append(text[pos:last])
+    return " ".join(parts)
 
 
 def _bare_word(word: str) -> str:

@@ -37,7 +37,7 @@ from ..model import (Article, Displayed, Evidence, Family, Misattribution, Occur
 from ..pipeline import map_articles, read_quotes
 from ..read import Unreadable, article_from_text, read_articles
 from .compare import compare
-from .credit import contested, names_another
+from .credit import around, contested, names_another
 from .derive import derivations, sentence_links
 from .group import Group, group_passages
 from .knobs import MIN_EVIDENCE_SHARE
@@ -356,7 +356,7 @@ class _Tracer:
             return False
         mentions = self._mentions
         return names_another(self.name(g.speaker) or "", mentions.get(o.quote), self.name(p.speaker) or "",
-                             mentions.get(p.quote), p.role, p.words.stems)
+                             mentions.get(p.quote), p.role, p.words.stems, around(self.texts[p.article], p.spans))
 
     def _contested(self, g: Group, o: Piece, members: list[Piece], hits: list[Hit]) -> bool:
         """Whether the other articles contest the family's speaker (see :func:`.credit.contested`)."""

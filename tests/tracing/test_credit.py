@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quotetrace import Article, trace
-from quotetrace.tracing.credit import contested, names_another
+from quotetrace.tracing.credit import around, contested, names_another
 from quotetrace.tracing.speakers import Identities
 from quotetrace.tracing.words import words
 
@@ -35,6 +35,24 @@ STATEMENT = words("the harbour toll will double by winter").stems
 def test_names_another(family, family_mention, speaker, mention, role, expected):
     """A copy is misattributed only when its credit clearly names someone else."""
     assert names_another(family, family_mention, speaker, mention, role, STATEMENT) is expected
+
+
+@pytest.mark.parametrize("text, copied, expected", [
+    # the copy's sentence names only its own speaker: another speaker
+    ("Port news. “The toll will double,” Tom Quill said. Next.", "The toll will double", True),
+    # a report nested in the family speaker's report
+    ("Port news. Ada Marsh said Tom Quill says the toll will double. Next.", "the toll will double", False),
+    # the second half of a split quote, whose own credit names the family speaker
+    ("“It is fine,” Tom Quill said in May. “But the toll will double,” said Marsh. Next.",
+     "But the toll will double", False),
+    # the family speaker named in the next sentence counts for nothing
+    ("“The toll will double,” Tom Quill said.\nMarsh left early.", "The toll will double", True),
+])
+def test_names_another_reads_the_sentence(text, copied, expected):
+    """A sentence that names the family speaker outside the copied words leaves the credit open."""
+    start = text.index(copied)
+    rest = around(text, [(start, start + len(copied))])
+    assert names_another("Ada Marsh", "Ada Marsh", "Tom Quill", "Tom Quill", "quote", STATEMENT, rest) is expected
 
 
 IDS = Identities([("Ada Marsh", "person"), ("Tom Quill", "person"), ("Lena Holt", "person"),
