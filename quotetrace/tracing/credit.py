@@ -15,9 +15,10 @@ speaker when
 4. it is reported speech and its speaker's surname is one of its own words (``Doe argued that
    Marsh tells so many lies``, read as Marsh telling): the subject of the reported clause is
    as likely what was taken for its speaker;
-5. its sentence names the family speaker too, outside the copied words (``Doe said Marsh
-   says whatever he must``, ``“…,” Marsh said in May. “…,” said Doe.``): which of the two
-   the words belong to is a reading of the sentence, not something the article clearly says.
+5. its sentence gives the family speaker a speech cue too, outside the copied words (``Doe
+   said Marsh says whatever he must``, ``“…,” Marsh said in May. “…,” said Doe.``): which of
+   the two the words belong to is a reading of the sentence, not something the article
+   clearly says.
 
 And a family's whole credit is contested when the original's speaker is given by no other
 article while most of the articles that credit it, two at least, agree on another identity (:func:`contested`): the
@@ -32,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
+from ..text.lexicon import SPEECH_FORMS
 from ..text.words import PREPOSITIONS
 from .speakers import bare_surname, is_title, spelling_key
 from .words import words
@@ -77,12 +79,32 @@ def names_another(family_speaker: str, family_mention: str | None, speaker: str,
         mine = words(_surname_word(speaker)).stems
         if mine and mine[0] in statement:
             return False
-    if theirs and theirs in {_bare_word(w) for w in _CAPITALISED_RE.findall(around)}:
+    if theirs and _speaks_in(theirs, around):
         return False
     return True
 
 
-_CAPITALISED_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}’'-]*")
+#: the forms that stand before their speaker in an inverted credit (``…,” said Doe``)
+_INVERTED = frozenset("said says added adds asked asks wrote writes".split())
+
+
+def _speaks_in(surname: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives the person of ``surname`` a speech cue: the name with a cue
+    within two words after it (``Doe further argued``), or after an inverted one (``said
+    Doe``, ``according to Doe``). A name in any other place (``she assured Doe``) is no credit."""
+    tokens = _TOKEN_RE.findall(sentence)
+    for k, w in enumerate(tokens):
+        if not w[:1].isupper() or _bare_word(w) != surname:
+            continue
+        if any(t.casefold() in SPEECH_FORMS for t in tokens[k + 1:k + 3]):
+            return True
+        before = [t.casefold() for t in tokens[max(0, k - 2):k]]
+        if before[-1:] and before[-1] in _INVERTED or before == ["according", "to"]:
+            return True
+    return False
+
+
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*")
 _SENTENCE_END_RE = regex.compile(r"[.!?][\"”’')]*\s+(?=[\p{Lu}“\"‘'])|\n")
 #: how far from a copy its sentence is looked for, each way
 _SENTENCE_REACH = 300
@@ -94,7 +116,7 @@ def around(text: str, spans: Sequence[tuple[int, int]]) -> str:
     lo = max(0, start - _SENTENCE_REACH)
     cut = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
     first = cut[-1] if cut else lo
-    m = _SENTENCE_END_RE.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    m = _SENTENCE_END_RE.search(text, max(start, end - 1), min(len(text), end + _SENTENCE_REACH))
     last = m.start() + 1 if m else min(len(text), end + _SENTENCE_REACH)
     parts, pos = [], first
     for s, e in spans:

@@ -45,8 +45,14 @@ def test_names_another(family, family_mention, speaker, mention, role, expected)
     # the second half of a split quote, whose own credit names the family speaker
     ("“It is fine,” Tom Quill said in May. “But the toll will double,” said Marsh. Next.",
      "But the toll will double", False),
-    # the family speaker named in the next sentence counts for nothing
+    # the family speaker named in the next sentence counts for nothing, after a line break or
+    # after a full stop inside the closing mark
     ("“The toll will double,” Tom Quill said.\nMarsh left early.", "The toll will double", True),
+    ("Tom Quill said the toll “will double.” Marsh left early.", "will double.", True),
+    # the family speaker in the sentence, but not as a speaker
+    ("“The toll will double,” Tom Quill assured Marsh, who nodded.", "The toll will double", True),
+    ("Marsh further argued that Tom Quill says the toll will double.", "the toll will double", False),
+    ("Tom Quill says the toll will double, according to Marsh.", "the toll will double", False),
 ])
 def test_names_another_reads_the_sentence(text, copied, expected):
     """A sentence that names the family speaker outside the copied words leaves the credit open."""
