@@ -79,6 +79,8 @@ def names_another(family_speaker: str, family_mention: str | None, speaker: str,
         mine = words(_surname_word(speaker)).stems
         if mine and mine[0] in statement:
             return False
+    if mention:  # the copy's own credit is not the family speaker's (``Ann Doe`` for ``Jane Doe``)
+        around = around.replace(mention, " ", 1)
     if theirs and _speaks_in(theirs, around):
         return False
     return True

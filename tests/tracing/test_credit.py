@@ -61,6 +61,14 @@ def test_names_another_reads_the_sentence(text, copied, expected):
     assert names_another("Ada Marsh", "Ada Marsh", "Tom Quill", "Tom Quill", "quote", STATEMENT, rest) is expected
 
 
+def test_the_copys_own_credit_is_not_the_family_speakers():
+    """A copy credited to another person of the family speaker's surname is still another
+    speaker: its own credit in its sentence is not the family speaker's."""
+    text = "“The toll will double,” Senator Lena Marsh said. Next."
+    rest = around(text, [(1, 21)])
+    assert names_another("Ada Marsh", "Ada Marsh", "Lena Marsh", "Senator Lena Marsh", "quote", STATEMENT, rest)
+
+
 IDS = Identities([("Ada Marsh", "person"), ("Tom Quill", "person"), ("Lena Holt", "person"),
                   ("Quill", "person"), ("Ravi Patel", "person")])
 
@@ -107,6 +115,20 @@ def test_a_single_misattributing_copy_is_still_flagged():
     articles = [
         _article("a", f"Port news.\n\n“{said},” Ada Marsh said.\n", "2024-03-01"),
         _article("b", f"Port news.\n\n“{said},” Tom Quill said.\n", "2024-03-02"),
+    ]
+    labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
+    assert labels == [("a", "original"), ("b", "misattributed")]
+
+
+@pytest.mark.parametrize("credit", ["Tom Quill said", "Senator Thomas B. Quill of Ridgefield said"])
+def test_a_short_copy_is_found_where_it_stood(credit):
+    """A quote of a few words, handed to another speaker in a copied paragraph, is found by the
+    narrator words around it, however long the new credit that stands between."""
+    articles = [
+        _article("a", "Council news.\n\n“Every time you do that,” Ada Marsh said, pointing the finger at the "
+                      "harbour board.\n", "2024-03-01"),
+        _article("b", f"Council news.\n\n“Every time you do that,” {credit}, pointing the finger at the "
+                      "harbour board.\n", "2024-03-02"),
     ]
     labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
     assert labels == [("a", "original"), ("b", "misattributed")]
