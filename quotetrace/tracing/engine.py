@@ -196,6 +196,15 @@ def read_units(article: Article, analyzer: str | Analyzer, index: int = 0) -> Un
     return _read_one(index, article, analyzer)
 
 
+def _quoting(g: Group, passages: list[Piece]) -> set[int]:
+    """The articles whose own words need not be searched for a family's paraphrase: those that
+    quote at least half of its original's words. An article that quotes only a fragment of it
+    (a headline's few words) may still report the rest of the statement elsewhere."""
+    o = passages[g.original]
+    need = len(o.words) / 2
+    return {o.article} | {passages[m].article for m in g.members[1:] if len(passages[m].words) >= need}
+
+
 class _Tracer:
     """The steps after extraction, over every article's units (see the module docstring)."""
 
@@ -235,7 +244,8 @@ class _Tracer:
             related[b].add(a)
         originals = [passages[g.original] for g in groups]
         hits = find_paraphrases(originals, [g.speaker for g in groups],
-                                [u.reported + u.narrator for u in self.got], quoted_in, related,
+                                [u.reported + u.narrator for u in self.got],
+                                [_quoting(g, passages) for g in groups], related,
                                 self.ids.of, self.ids.differ,
                                 [names_in(o, self.texts[o.article]) for o in originals])
         by_family: dict[int, list[Hit]] = defaultdict(list)

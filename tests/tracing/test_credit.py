@@ -1,5 +1,6 @@
-"""When a copy credited to another identity clearly names another speaker, and when a family's
-credit is contested (quotetrace.tracing.credit), with invented names and sentences."""
+"""When a copy credited to another identity clearly names another speaker, when a family's
+credit is contested (quotetrace.tracing.credit), and where such copies are found (a short copy
+by its place, a paraphrase beside a fragment), with invented names and sentences."""
 
 from __future__ import annotations
 
@@ -132,3 +133,17 @@ def test_a_short_copy_is_found_where_it_stood(credit):
     ]
     labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
     assert labels == [("a", "original"), ("b", "misattributed")]
+
+
+def test_a_fragment_in_the_headline_does_not_hide_the_paraphrase():
+    """An article that quotes a few words of a statement in its headline and reports the whole of
+    it in its body carries both: the fragment, and the paraphrase."""
+    articles = [
+        _article("a", "Port news.\n\n“The harbour toll will double by winter and the ferries will stop at dusk,” "
+                      "Ada Marsh said.\n", "2024-03-01"),
+        _article("b", "Marsh: Toll “will double by winter”\n\nAda Marsh said the harbour toll would double by "
+                      "winter and the ferries would stop at dusk.\n", "2024-03-02"),
+    ]
+    family = trace(articles, jobs=1).families[0]
+    assert {(o.article, o.relation) for o in family.occurrences} == {
+        ("a", "original"), ("b", "excerpt"), ("b", "paraphrase")}
