@@ -209,6 +209,12 @@ def sketch(stems: Sequence[str]) -> tuple[int, ...]:
     return tuple(sorted(hashes)[:SENTENCE_SKETCH])
 
 
+#: the offsets of every narrator sentence (none are kept): one empty array shared by all of an
+#: article's sentences, not two of 64 bytes each per sentence; it is only ever replaced, never
+#: filled in place
+_NO_OFFSETS: array[int] = array("l")
+
+
 def units(article: Article, reading: Reading, index: int) -> Units:
     """The passages, reported speech and narrator sentences of one extracted article, with
     offsets into the article text (a hard-wrapped article is cut in its unwrapped reading, and
@@ -271,7 +277,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
         if len(w):
             # a narrator sentence is compared by its stems and shown whole: its words' offsets
             # would be most of what tracing holds, and nothing reads them
-            narrator.append(Piece("narrator", index, tuple(own), Words(w.stems, (), ())))
+            narrator.append(Piece("narrator", index, tuple(own), Words(w.stems, _NO_OFFSETS, _NO_OFFSETS)))
             sketches.append(sketch(w.stems))
     if reading.unwrapped.width is not None:
         for piece in (*passages, *reported, *narrator):
