@@ -196,6 +196,17 @@ def read_units(article: Article, analyzer: str | Analyzer, index: int = 0) -> Un
     return _read_one(index, article, analyzer)
 
 
+def _innermost(hits: list[Hit]) -> list[Hit]:
+    """The hits that hold no other hit of the same article: ``Doe said Roe says the toll will
+    double`` reports one statement once, by its nearest credit (``Roe says the toll will
+    double``), not once per reporting clause."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for h in hits:
+        spans[h.piece.article].append((h.piece.start, h.piece.end))
+    return [h for h in hits if not any(h.piece.start <= s and e <= h.piece.end and (s, e) != (h.piece.start, h.piece.end)
+                                       for s, e in spans[h.piece.article])]
+
+
 def _quoting(g: Group, passages: list[Piece]) -> set[int]:
     """The articles whose own words need not be searched for a family's paraphrase: those that
     quote at least half of its original's words. An article that quotes only a fragment of it
@@ -330,7 +341,7 @@ class _Tracer:
             wrong = not doubted and self._misattributes(g, o, p)
             occurrences.append(self._occurrence(p, "misattributed" if wrong else cmp.relation, cmp.changes,
                                                 speaker, why=self._why(g, o, p) if wrong else None))
-        paraphrases = [h for h in hits if h.verdict in ("paraphrase", "misattributed")]
+        paraphrases = _innermost([h for h in hits if h.verdict in ("paraphrase", "misattributed")])
         for h in paraphrases:
             wrong = h.verdict == "misattributed" and not doubted and self._misattributes(g, o, h.piece)
             why = self._why(g, o, h.piece) if wrong else None

@@ -147,3 +147,16 @@ def test_a_fragment_in_the_headline_does_not_hide_the_paraphrase():
     family = trace(articles, jobs=1).families[0]
     assert {(o.article, o.relation) for o in family.occurrences} == {
         ("a", "original"), ("b", "excerpt"), ("b", "paraphrase")}
+
+
+def test_a_nested_report_is_listed_once():
+    """A sentence that reports a report (``Doe said Roe says …``) carries the statement once, by
+    its nearest credit, not once per reporting clause."""
+    said = "the harbour toll will double by winter and the ferries will stop at dusk"
+    articles = [
+        _article("a", f"Port news.\n\n“{said[0].upper() + said[1:]},” Ada Marsh said.\n", "2024-03-01"),
+        _article("b", f"Port news.\n\nLena Holt said Ada Marsh says {said}.\n", "2024-03-02"),
+    ]
+    family = trace(articles, jobs=1).families[0]
+    assert [(o.article, o.relation, o.speaker) for o in family.occurrences] == [
+        ("a", "original", "Ada Marsh"), ("b", "paraphrase", "Ada Marsh")]
