@@ -38,6 +38,7 @@ from ..model import (Article, Displayed, Evidence, Family, Misattribution, Occur
 from ..pipeline import TIMEOUT, check_arguments, map_articles, read_quotes
 from ..read import Unreadable, article_from_text, iter_articles
 from .compare import compare
+from .credit import around, contested, names_another
 from .derive import derivations, sentence_links
 from .group import Group, group_passages
 from .knobs import MIN_EVIDENCE_SHARE
@@ -228,6 +229,26 @@ def read_units(article: Article, analyzer: str | Analyzer, index: int = 0) -> Un
     return _read_one(index, article, analyzer)
 
 
+def _innermost(hits: list[Hit]) -> list[Hit]:
+    """The hits that hold no other hit of the same article: ``Doe said Roe says the toll will
+    double`` reports one statement once, by its nearest credit (``Roe says the toll will
+    double``), not once per reporting clause."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for h in hits:
+        spans[h.piece.article].append((h.piece.start, h.piece.end))
+    return [h for h in hits if not any(h.piece.start <= s and e <= h.piece.end and (s, e) != (h.piece.start, h.piece.end)
+                                       for s, e in spans[h.piece.article])]
+
+
+def _quoting(g: Group, passages: list[Piece]) -> set[int]:
+    """The articles whose own words need not be searched for a family's paraphrase: those that
+    quote at least half of its original's words. An article that quotes only a fragment of it
+    (a headline's few words) may still report the rest of the statement elsewhere."""
+    o = passages[g.original]
+    need = len(o.words) / 2
+    return {o.article} | {passages[m].article for m in g.members[1:] if len(passages[m].words) >= need}
+
+
 class _Tracer:
     """The steps after extraction, over every article's units (see the module docstring)."""
 
@@ -267,7 +288,8 @@ class _Tracer:
             related[b].add(a)
         originals = [passages[g.original] for g in groups]
         hits = find_paraphrases(originals, [g.speaker for g in groups],
-                                [u.reported + u.narrator for u in self.got], quoted_in, related,
+                                [u.reported + u.narrator for u in self.got],
+                                [_quoting(g, passages) for g in groups], related,
                                 self.ids.of, self.ids.differ,
                                 [names_in(o, self.texts[o.article]) for o in originals])
         by_family: dict[int, list[Hit]] = defaultdict(list)
@@ -344,17 +366,20 @@ class _Tracer:
         carried = False
         twins = [passages[m] for m in g.members[1:] if passages[m].article == o.article
                  and passages[m].words.stems == o.words.stems]
+        doubted = self._contested(g, o, [passages[m] for m in g.members[1:]], hits)
         for m in g.members[1:]:
             p = passages[m]
             carried |= p.article != o.article
             cmp = compare(o, texts[o.article], p, texts[p.article], g.alignments.get(m), twins)
-            wrong = g.named and p.named and self.ids.differ(g.speaker, p.speaker)
+            wrong = not doubted and self._misattributes(g, o, p)
             occurrences.append(self._occurrence(p, "misattributed" if wrong else cmp.relation, cmp.changes,
                                                 speaker, why=self._why(g, o, p) if wrong else None))
-        paraphrases = [h for h in hits if h.verdict in ("paraphrase", "misattributed")]
+        paraphrases = _innermost([h for h in hits if h.verdict in ("paraphrase", "misattributed")])
         for h in paraphrases:
-            why = self._why(g, o, h.piece) if h.verdict == "misattributed" else None
-            occurrences.append(self._occurrence(h.piece, h.verdict, (), None, matched=h.matched, why=why))
+            wrong = h.verdict == "misattributed" and not doubted and self._misattributes(g, o, h.piece)
+            why = self._why(g, o, h.piece) if wrong else None
+            occurrences.append(self._occurrence(h.piece, "misattributed" if wrong else "paraphrase", (), None,
+                                                matched=h.matched, why=why))
         # words that reach an earlier article only without marks are where the quote came
         # from; words that reach a later article so were taken from it
         rank = self.rank
@@ -377,6 +402,25 @@ class _Tracer:
         first = self._occurrence(o, relation, (), speaker, evidence)
         occurrences.sort(key=lambda x: (self._index(x.article), x.start, x.end))
         return Family(f"f{k + 1}", speaker, [first, *occurrences])
+
+    def _misattributes(self, g: Group, o: Piece, p: Piece) -> bool:
+        """Whether ``p`` gives the family's statement to another speaker: both name someone,
+        the identities differ, and ``p``'s credit clearly names another (:mod:`.credit`)."""
+        if not (g.named and p.named and self.ids.differ(g.speaker, p.speaker)):
+            return False
+        mentions = self._mentions
+        return names_another(self.name(g.speaker) or "", mentions.get(o.quote), self.name(p.speaker) or "",
+                             mentions.get(p.quote), p.role, p.words.stems, around(self.texts[p.article], p.spans))
+
+    def _contested(self, g: Group, o: Piece, members: list[Piece], hits: list[Hit]) -> bool:
+        """Whether the other articles contest the family's speaker (see :func:`.credit.contested`)."""
+        if not g.named:
+            return False
+        credits = [(p.article, p.speaker) for p in members if p.quote is not None and p.named]
+        credits += [(h.piece.article, h.piece.speaker) for h in hits
+                    if h.verdict in ("paraphrase", "misattributed") and h.piece.named]
+        return contested(g.speaker, [(a, who) for a, who in credits if a != o.article], self.ids.of,
+                         self.ids.differ)
 
     def _why(self, g: Group, o: Piece, p: Piece) -> Misattribution:
         """Both speakers of a misattributed copy, as each article names them, and why they differ."""

@@ -27,6 +27,12 @@ MAX_CONTEXT_DF = 8
 #: characters a word, so raising ``CONTEXT`` widens what is read.
 CONTEXT_READ = CONTEXT + 1
 CONTEXT_CHARS = 20 * CONTEXT_READ
+#: The context itself is read this many words (and characters) further, so that a long credit
+#: (``, Senator Jane Q. Doe said,``), once dropped, still leaves ``CONTEXT`` words of the place
+#: the passage stands in: a short copy handed to a speaker of a longer name is found there too.
+#: Costs a few more words read per passage; the words kept are ``CONTEXT`` a side.
+CONTEXT_ATTRIBUTION = 6
+CONTEXT_ATTRIBUTION_CHARS = 20 * CONTEXT_ATTRIBUTION
 
 #: A passage that holds a family's original whole joins it only when it adds at most this many
 #: words (or as many as the original has): “not taking the whole country” expands “taking the

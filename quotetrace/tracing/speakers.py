@@ -49,7 +49,9 @@ def bare_surname(mention: str) -> str | None:
 #: Words that stand before a surname without being a first name (``Later Doe said``).
 _NOT_FIRST = (TITLES | STOPWORDS | PREPOSITIONS | SUBORDINATORS | TIME_WORDS
               | frozenset("later earlier meanwhile still now then also asked instead however yet "
-                          "majority minority".split()))
+                          "majority minority".split())
+              # the verb of an inverted credit read into the name (``Said Doe: “…”``)
+              | frozenset("said says added adds asks wrote writes told tells".split()))
 
 
 def surname_holders(text: str, last: str) -> set[str]:
@@ -82,6 +84,18 @@ def _core(words: list[str]) -> list[str]:
                                    or (len(words) - k > 2 and words[k] in ORG_HEADS)):
         k += 1
     return words[k:]
+
+
+def _shown(name: str) -> str:
+    """A name as an identity shows it: without the words an article took in front of it
+    (``For Doe`` → ``Doe``, ``Said Jane Doe`` → ``Jane Doe``), as :func:`_core` leaves it."""
+    words = name.split()
+    if not words or words[0].casefold() == "the":  # ``The Argus`` is the outlet's own name
+        return name
+    core = _core(name.casefold().replace("’", "'").split())
+    if _HANDLE_RE.search(name) or not core or len(core) >= len(words) or len(words) != len(name.casefold().split()):
+        return name
+    return " ".join(words[-len(core):])
 
 
 def is_title(word: str) -> bool:
@@ -222,7 +236,7 @@ class Identities:
         self._by_display: dict[str, SpeakerIdentity] = {}
         for root, names_ in members.items():
             # the display name: the fullest of the most used forms
-            display = max(sorted(names_), key=lambda n: (len(n.split()) >= 2, uses[n], len(n)))
+            display = _shown(max(sorted(names_), key=lambda n: (len(_shown(n).split()) >= 2, uses[n], len(n))))
             kind = types[root].most_common(1)[0][0]
             aliases = sorted({n for n in names_ if n != display})
             self._display[root] = self._by_display[display] = SpeakerIdentity(display, kind, aliases)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -26,7 +26,8 @@ from ..pipeline import Reading
 from ..text.quotemarks import CLOSING
 from ..text.wrapping import Unwrapped
 from .speakers import PRONOUNS, bare_surname, surname_holders
-from .knobs import CONTEXT_CHARS, CONTEXT_READ, SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH
+from .knobs import (CONTEXT, CONTEXT_ATTRIBUTION, CONTEXT_ATTRIBUTION_CHARS, CONTEXT_CHARS, CONTEXT_READ,
+                    SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH)
 from .words import Words, content_count, words
 
 
@@ -157,7 +158,8 @@ def _name(sp: Speaker | None, text: str, holders: dict[str, set[str]]) -> str | 
 
 
 def _context(q: Quote | None, before: Words, after: Words | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words around a passage that are not its attribution (see :attr:`Piece.context`)."""
+    """The words around a passage that are not its attribution (see :attr:`Piece.context`),
+    ``CONTEXT`` a side at most."""
     skip = []
     if q is not None:
         if q.speaker is not None:
@@ -170,7 +172,22 @@ def _context(q: Quote | None, before: Words, after: Words | None) -> tuple[tuple
             return ()
         return tuple(st for st, a, b in zip(w.stems, w.starts, w.ends) if not any(s <= a < e for s, e in skip))
 
-    return keep(before), keep(after)
+    return keep(before)[-CONTEXT:], keep(after)[:CONTEXT]
+
+
+def _wide_context(q: Quote | None, text: str, opening: int, closing: int, s0: int,
+                  sentence_of: Callable[[int], tuple[int, int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A passage's context read wide enough that its own credit, dropped, leaves ``CONTEXT``
+    words a side (see :data:`.knobs.CONTEXT_ATTRIBUTION`)."""
+    reach = CONTEXT_CHARS + CONTEXT_ATTRIBUTION_CHARS
+    n = CONTEXT_READ + CONTEXT_ATTRIBUTION
+    before = words(text, max(s0, opening - reach), opening)
+    before = before.slice(max(0, len(before) - n), len(before))
+    after = None
+    if closing >= 0:
+        _, e1 = sentence_of(closing)
+        after = words(text, closing + 1, min(e1, closing + reach)).slice(0, n)
+    return _context(q, before, after)
 
 
 def _closing_mark(text: str, end: int) -> int:
@@ -190,6 +207,12 @@ def sketch(stems: Sequence[str]) -> tuple[int, ...]:
     n = SENTENCE_SHINGLE
     hashes = {zlib.crc32(" ".join(stems[k:k + n]).encode()) for k in range(len(stems) - n + 1)}
     return tuple(sorted(hashes)[:SENTENCE_SKETCH])
+
+
+#: the offsets of every narrator sentence (none are kept): one empty array shared by all of an
+#: article's sentences, not two of 64 bytes each per sentence; it is only ever replaced, never
+#: filled in place
+_NO_OFFSETS: array[int] = array("l")
 
 
 def units(article: Article, reading: Reading, index: int) -> Units:
@@ -228,7 +251,8 @@ def units(article: Article, reading: Reading, index: int) -> Units:
                 after = words(text, closing + 1, min(e1, closing + CONTEXT_CHARS)).slice(0, CONTEXT_READ)
             passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
                                   speaker=_name(sp, text, holders), speaker_type=sp.type if sp else None,
-                                  named=_named(sp), before=before, after=after, context=_context(q, before, after)))
+                                  named=_named(sp), before=before, after=after,
+                                  context=_wide_context(q, text, opening, closing, s0, sentence_of)))
     marked_spans = _merged(marked_spans)
     reported = []
     content_spans = []
@@ -253,7 +277,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
         if len(w):
             # a narrator sentence is compared by its stems and shown whole: its words' offsets
             # would be most of what tracing holds, and nothing reads them
-            narrator.append(Piece("narrator", index, tuple(own), Words(w.stems, (), ())))
+            narrator.append(Piece("narrator", index, tuple(own), Words(w.stems, _NO_OFFSETS, _NO_OFFSETS)))
             sketches.append(sketch(w.stems))
     if reading.unwrapped.width is not None:
         for piece in (*passages, *reported, *narrator):

@@ -62,6 +62,7 @@ def test_untyped_names_join_their_identity_only() -> None:
     ("Sens. Jane Doe", "Jane Doe"),       # a plural title
     ("House Jane Doe", "Jane Doe"),       # an institution before two names
     ("Democrat Jane Doe", "Jane Doe"),    # a word in front of the full name
+    ("Said Jane Doe", "Jane Doe"),        # the verb of an inverted credit
 ])
 def test_junk_words_in_front_of_a_name(junk: str, person: str) -> None:
     """Words an article took in front of a name found no identity of their own, so they never
@@ -69,6 +70,19 @@ def test_junk_words_in_front_of_a_name(junk: str, person: str) -> None:
     ids = Identities([("Jane Doe", "person"), (junk, "person"), ("Mary Roe", "person")])
     assert ids.of(junk) == ids.of(person) and not ids.differ(junk, person)
     assert ids.differ(junk, "Mary Roe")
+
+
+@pytest.mark.parametrize(("names", "shown"), [
+    # a junk word in front of the only form an identity has is not shown
+    ([("For Doe", "person"), ("Jane Doe", "person"), ("Tom Doe", "person")], "Doe"),
+    ([("Said Ravi Patel", "person")], "Ravi Patel"),
+    # an outlet's own article stays
+    ([("The Argus", "organization")], "The Argus"),
+])
+def test_identities_show_no_junk_words(names: list, shown: str) -> None:
+    """An identity's display name is never a junk word plus a name."""
+    ids = Identities(names)
+    assert ids.of(names[0][0]) == shown
 
 
 def test_an_organisation_keeps_its_words() -> None:
