@@ -10,7 +10,8 @@ at the cost of links through very common phrases.
 SHINGLE = 3
 
 #: An n-gram found in more articles than this is boilerplate or a stock phrase (passim's
-#: ``--max-df``); it proposes no candidates. Lower is faster; a quote repeated by more articles
+#: ``--max-df``); it proposes no candidates. The same cap holds for a whole short passage and a
+#: (speaker, word) key. Articles are counted over the whole corpus (:mod:`.keys`). Lower is faster; a quote repeated by more articles
 #: than this is still linked through its rarer n-grams and through the family it joins.
 MAX_DF = 100
 
@@ -20,7 +21,7 @@ SHORT_REACH = 3
 
 #: A passage's context is this many narrator words on each side of its marks...
 CONTEXT = 3
-#: ...and a context found around more than this many families' originals proposes nothing.
+#: ...and a context found around passages of more than this many articles proposes nothing.
 MAX_CONTEXT_DF = 8
 #: The words (and characters) read on each side of the marks for that context, before the
 #: attribution's words among them are dropped: one word more than ``CONTEXT``, about twenty
