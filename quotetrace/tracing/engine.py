@@ -220,16 +220,17 @@ def trace_part(articles: list[Article], got: list[Units], ids: Identities, dead:
     return _Tracer(articles, got, None, ids=ids, dead=dead).run([])
 
 
-def merge_parts(entries: list[TracedArticle], order: dict[str, int], parts: Iterable[Trace],
+def merge_parts(entries: list[TracedArticle], order: Callable[[str], object], parts: Iterable[Trace],
                 ids: Identities, texts: dict[str, str] | None = None) -> Trace:
     """One trace from the traces of the components, as the corpus traced whole gives it:
-    families ordered by their original's article (``order``: id → canonical index) and offset,
-    and numbered in that order; derivations ordered by article, score and source."""
+    families ordered by their original's article (``order``: id → its canonical place, or the id
+    itself, since the canonical order is by id) and offset, and numbered in that order;
+    derivations ordered by article, score and source."""
     families: list[tuple[tuple[int, int], Family]] = []
     derived: list[tuple[tuple, Derivation]] = []
     for part in parts:
-        families += [((order[f.original.article], f.original.start), f) for f in part.families]
-        derived += [((order[d.article], -d.score, order[d.source]), d) for d in part.derivations]
+        families += [((order(f.original.article), f.original.start), f) for f in part.families]
+        derived += [((order(d.article), -d.score, order(d.source)), d) for d in part.derivations]
     families.sort(key=lambda kf: kf[0])
     derived.sort(key=lambda kd: kd[0])
     out = [attrs.evolve(f, id=f"f{k + 1}") for k, (_, f) in enumerate(families)]
@@ -248,7 +249,7 @@ def trace_components(articles: list[Article], got: list[Units], entries: list[Tr
         return _Tracer(articles, got, None, ids=ids, dead=dead).run(entries)
     traced = (trace_part([articles[a] for a in part], [got[a] for a in part], ids, dead)
               for part in parts if len(part) > 1 or got[part[0]].passages)
-    return merge_parts(entries, {a.id: k for k, a in enumerate(articles)}, traced, ids,
+    return merge_parts(entries, {a.id: k for k, a in enumerate(articles)}.__getitem__, traced, ids,
                        {a.id: a.text for a in articles})
 
 
