@@ -130,9 +130,9 @@ def _keys_batches(ids: Any) -> Any:
         import pandas as pd
         identities = ids.value
         for pdf in batches:
-            rows = [(a, key, int(c)) for a, u in zip(pdf["id"], pdf["units"]) if u is not None
-                    for key, c in article_keys(pickle.loads(u), identities.of)]
-            yield pd.DataFrame(rows, columns=["id", "key", "counted"])
+            rows = [(a, key, holder) for a, u in zip(pdf["id"], pdf["units"]) if u is not None
+                    for key, holder in article_keys(pickle.loads(u), identities.of)]
+            yield pd.DataFrame(rows, columns=["id", "key", "holder"])
     return run
 
 
@@ -189,15 +189,21 @@ def _identities(spark: Any, extracted: Any) -> tuple[Identities, int]:
 
 
 def _keys(spark: Any, extracted: Any, ids: Any) -> tuple[Any, Any]:
-    """Each article's dead keys, and the edges (id, first) of the live keys."""
+    """Each article's dead keys, and the edges (id, first) of the live keys: every holder of a
+    live key to the key's first holder (a star links the articles the all-pairs self-join links,
+    at a cost linear in the holders, so a key held by thousands of articles makes no quadratic
+    shuffle)."""
     from pyspark.sql import functions as F
-    keys = extracted.select("id", "units").mapInPandas(_keys_batches(ids), "id string, key string, counted int")
+    keys = extracted.select("id", "units").mapInPandas(_keys_batches(ids), "id string, key string, holder string")
     keys = keys.localCheckpoint()
     caps = F.create_map(*[F.lit(x) for kv in CAPS.items() for x in kv])
-    by_key = keys.groupBy("key").agg(F.sum("counted").alias("df"), F.min("id").alias("first"))
+    # what counts towards a key's frequency (keys.article_keys): a statement, or the article ("")
+    counted = F.when(F.col("holder") == "", F.concat(F.lit("\x00"), F.col("id"))).otherwise(F.col("holder"))
+    by_key = keys.groupBy("key").agg(F.countDistinct(counted).alias("df"), F.min("id").alias("first"))
     by_key = by_key.withColumn("cap", F.element_at(caps, F.substring("key", 1, 1)))
     dead = by_key.filter(F.col("df") > F.col("cap")).select("key")
     live = by_key.filter((F.col("df") >= 1) & (F.col("df") <= F.col("cap"))).select("key", "first")
+    keys = keys.select("id", "key").distinct()
     edges = keys.join(live, "key").filter(F.col("id") != F.col("first")).select("id", "first").distinct()
     dead_by = keys.join(dead, "key").groupBy("id").agg(F.collect_list("key").alias("dead"))
     return dead_by, edges

@@ -5,8 +5,8 @@ undated, earlier before later, fuller before shorter, then in the order the arti
 passage looks up the families founded so far through an index of their originals:
 
 - a passage of three words or more, by the word 3-grams it shares with an original (n-grams
-  found in more than ``MAX_DF`` articles of the corpus propose nothing: stock phrases,
-  boilerplate);
+  found in more than ``MAX_DF`` different passages of the corpus propose nothing: stock
+  phrases, boilerplate);
 - a passage of one or two words, only whole (the same words), or inside an original of the same
   speaker: two words alone are too little to tie two articles together;
 - any passage with a known speaker, also through the short originals of that speaker
@@ -15,11 +15,11 @@ passage looks up the families founded so far through an index of their originals
   opening mark or just after its closing mark, when they hold a content word. A copied paragraph
   keeps them, so a short passage altered or handed to another speaker is still found where it
   stood (``the group, “We the People Foundation,” said`` / ``the group, “We the Folks
-  Foundation,” said``); a context found in more than ``MAX_CONTEXT_DF`` articles is a stock
+  Foundation,” said``); a context found around more than ``MAX_CONTEXT_DF`` different passages is a stock
   phrase and proposes nothing.
 
-Which keys are dead is decided over the whole corpus before grouping (:mod:`.keys`), not by how
-many families hold a key so far: the decision then does not depend on the order, and the
+Which keys are dead is decided over the whole corpus before grouping (:mod:`.keys`: verbatim
+copies count once), not by how many families hold a key so far: the decision then does not depend on the order, and the
 passages of articles that share no live key can be grouped apart with the same result.
 
 The best few candidates are aligned with the passage; the passage joins the family whose
@@ -34,8 +34,8 @@ from collections.abc import Callable, Container, Sequence
 from itertools import chain
 
 from .compare import Alignment, align, could_match, same_in_context, same_statement
-from .keys import context_key, shingle_key, speaker_key, whole_key
-from .knobs import CONTEXT, MAX_ADDED, MAX_TRIES, MIN_SHARE, SHINGLE
+from .keys import context_key, contexts, shingle_key, shingles, speaker_key, whole_key
+from .knobs import MAX_ADDED, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
 from .words import NOT_CONTENT, is_content
 
@@ -54,21 +54,6 @@ class Group:
         #: whether that speaker is named where the family's speaker was found (not a pronoun)
         self.named = False
         #: the members that joined through their context alone
-
-
-def shingles(stems: Sequence[str]) -> set[str]:
-    return {" ".join(stems[k:k + SHINGLE]) for k in range(len(stems) - SHINGLE + 1)}
-
-
-def contexts(p: Piece) -> list[tuple[str, tuple[str, ...]]]:
-    """The narrator's words on each side of a passage's marks, its own attribution left out, as
-    index keys, when they hold a content word (``, he said`` holds none and would tie every
-    quote to every other)."""
-    out = []
-    for side, w in (("before", p.context[0][-CONTEXT:]), ("after", p.context[1][:CONTEXT])):
-        if len(w) >= 2 and any(is_content(s) for s in w):
-            out.append((side, w))
-    return out
 
 
 def _similarity(al: Alignment, o: Piece, p: Piece) -> float:

@@ -28,15 +28,9 @@ from .knobs import (
     MIN_PARAPHRASE_WORDS,
     MIN_REPORTED_SHARE,
 )
-from .keys import pair_key
+from .keys import content_pairs, pair_key
 from .units import Piece
 from .words import NOT_CONTENT
-
-
-def content_pairs(stems: Sequence[str]) -> list[tuple[str, str]]:
-    """Consecutive content words, function words skipped: ``the plan would fail`` → (plan, fail)."""
-    content = [s for s in stems if s not in NOT_CONTENT and not s.isdigit()]
-    return [(a, b) for a, b in zip(content, content[1:]) if a != b]
 
 
 @attrs.frozen
