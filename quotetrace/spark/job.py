@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import sys
@@ -37,6 +38,8 @@ from ..tracing.engine import merge_parts, read_units, speaker_names, trace_part
 from ..tracing.keys import CAPS, article_keys
 from ..tracing.speakers import Identities
 from ..tracing.units import Units
+
+log = logging.getLogger(__name__)
 
 _READ = "seq long, pos long, id string, path string, date string, article binary, error string"
 _EXTRACTED = ("id string, path string, date string, error string, note string, seq long, pos long, "
@@ -121,8 +124,9 @@ def _extract_batches(analyzer: str) -> Any:
 def _names_batches(batches: Iterator[Any]) -> Iterator[Any]:
     import pandas as pd
     for pdf in batches:
-        got = [pickle.loads(u) for u in pdf["units"] if u is not None]
-        yield pd.DataFrame(list(speaker_names(got)), columns=["name", "type"])
+        rows = [(a, k, name, kind) for a, u in zip(pdf["id"], pdf["units"]) if u is not None
+                for k, (name, kind) in enumerate(speaker_names([pickle.loads(u)]))]
+        yield pd.DataFrame(rows, columns=["id", "k", "name", "type"])
 
 
 def _keys_batches(ids: Any) -> Any:
@@ -152,18 +156,26 @@ def _trace_group(ids: Any) -> Any:
 
 
 def _components(spark: Any, nodes: Any, edges: Any) -> Any:
-    """(id, comp): every article with the least id of its connected component."""
+    """(id, comp): every article with the least id of its connected component, by min-label
+    propagation: each round, every article takes the least label among its own and its
+    neighbours'; labels only fall, so the rounds end when none changes."""
     from pyspark.sql import functions as F
     both = edges.select(F.col("id").alias("a"), F.col("first").alias("b")).union(
         edges.select(F.col("first").alias("a"), F.col("id").alias("b"))).distinct().localCheckpoint()
     labels = nodes.select("id", F.col("id").alias("comp")).localCheckpoint()
+    rounds = 0
     while True:
-        sent = both.join(labels, both.a == labels.id).select(F.col("b").alias("id"), "comp")
-        new = labels.union(sent).groupBy("id").agg(F.min("comp").alias("comp")).localCheckpoint()
-        changed = new.join(labels.withColumnRenamed("comp", "old"), "id").filter(F.col("comp") != F.col("old"))
-        if changed.limit(1).count() == 0:
-            return new
-        labels = new
+        rounds += 1
+        sent = (both.join(labels, both.a == labels.id).groupBy("b")
+                .agg(F.min("comp").alias("offer")).withColumnRenamed("b", "id"))
+        new = (labels.join(sent, "id", "left")
+               .select("id", F.least("comp", F.coalesce("offer", "comp")).alias("comp"),
+                       (F.coalesce("offer", "comp") < F.col("comp")).alias("changed"))
+               .localCheckpoint())
+        if new.filter("changed").limit(1).count() == 0:
+            log.info("components: %d rounds", rounds)
+            return new.select("id", "comp")
+        labels = new.select("id", "comp")
 
 
 def _read(spark: Any, paths: Sequence[str | os.PathLike[str]], partitions: int) -> Any:
@@ -181,10 +193,15 @@ def _read(spark: Any, paths: Sequence[str | os.PathLike[str]], partitions: int) 
 
 def _identities(spark: Any, extracted: Any) -> tuple[Identities, int]:
     """The corpus's identities from its distinct names (the one table collected to build them),
-    and how many distinct (name, type) pairs it holds."""
-    counts = (extracted.select("units").mapInPandas(_names_batches, "name string, type string")
-              .groupBy("name", "type").count().collect())
-    names = [(r["name"], r["type"]) for r in counts for _ in range(r["count"])]
+    and how many distinct (name, type) pairs it holds. Identities settle a tie (a name typed as a
+    person as often as an organization) by the order names are met, so they are given in the
+    order the local engine meets them: by the article and place each pair is first met."""
+    from pyspark.sql import functions as F
+    counts = (extracted.select("id", "units").mapInPandas(_names_batches, "id string, k long, name string, type string")
+              .groupBy("name", "type").agg(F.count("*").alias("n"), F.min(F.struct("id", "k")).alias("first"))
+              .collect())
+    counts.sort(key=lambda r: (r["first"]["id"], r["first"]["k"]))
+    names = [(r["name"], r["type"]) for r in counts for _ in range(r["n"])]
     return Identities(names), len(counts)
 
 
