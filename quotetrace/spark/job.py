@@ -21,10 +21,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,7 @@ import attrs
 
 from ..errors import ExtraError, UsageError
 from ..model import Trace, TracedArticle
-from ..read import _folder_files, read_articles
+from ..read import DuplicateWarning, _folder_files, _read_path, read_articles
 from ..tracing.engine import merge_parts, read_units, speaker_names, trace_part
 from ..tracing.keys import CAPS, article_keys
 from ..tracing.speakers import Identities
@@ -41,7 +43,8 @@ from ..tracing.units import Units
 
 log = logging.getLogger(__name__)
 
-_READ = "seq long, pos long, id string, path string, date string, article binary, error string"
+_READ = ("seq long, pos long, id string, path string, date string, article binary, error string, "
+         "url string, digest string")
 _EXTRACTED = ("id string, path string, date string, error string, note string, seq long, pos long, "
               "article binary, units binary")
 
@@ -94,12 +97,38 @@ def _read_batches(batches: Iterator[Any]) -> Iterator[Any]:
     for pdf in batches:
         rows = []
         for seq, path in zip(pdf["seq"], pdf["path"]):
-            for pos, item in enumerate(read_articles(path)):
+            # a file as read_articles reads it, but a web page met twice is dropped on the driver
+            # (_web_duplicates), which sees every file's pages
+            p = Path(path)
+            items = _read_path(p) if p.is_file() else read_articles(p)
+            for pos, item in enumerate(items):
                 if isinstance(item, Unreadable):
-                    rows.append((seq, pos, item.id, item.path, None, None, item.message))
+                    rows.append((seq, pos, item.id, item.path, None, None, item.message, None, None))
                 else:
-                    rows.append((seq, pos, item.id, item.path, item.date, pickle.dumps(item), None))
-        yield pd.DataFrame(rows, columns=["seq", "pos", "id", "path", "date", "article", "error"])
+                    digest = None if item.url is None else hashlib.blake2b(item.text.encode()).hexdigest()
+                    rows.append((seq, pos, item.id, item.path, item.date, pickle.dumps(item), None,
+                                 item.url, digest))
+        yield pd.DataFrame(rows, columns=[c.split()[0] for c in _READ.split(", ")])
+
+
+def _web_duplicates(rows: Any) -> Any:
+    """The (seq, pos) of the web pages read before under the same URL or text, found as
+    :func:`..read.read_articles` finds them (one pass in reading order over the pages' URLs and
+    text digests: a table of pages, not their text), each with the warning it gives locally."""
+    seen: dict[str, str] = {}
+    dropped = []
+    pages = rows.filter("url is not null").select("seq", "pos", "id", "path", "url", "digest").collect()
+    for r in sorted(pages, key=lambda r: (r["seq"], r["pos"])):
+        keys = (f"url {r['url']}", f"text {r['digest']}")
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            warnings.warn(DuplicateWarning(f"{r['path']}: the same page as {first} (same URL or text); "
+                                           "read once"), stacklevel=2)
+            dropped.append((r["seq"], r["pos"]))
+            continue
+        for k in keys:
+            seen[k] = r["path"] or r["id"]
+    return dropped
 
 
 def _extract_batches(analyzer: str) -> Any:
@@ -182,7 +211,11 @@ def _read(spark: Any, paths: Sequence[str | os.PathLike[str]], partitions: int) 
     from pyspark.sql import Window
     from pyspark.sql import functions as F
     files = spark.createDataFrame(_files(paths), "seq long, path string").repartition(partitions)
-    rows = files.mapInPandas(_read_batches, _READ)
+    rows = files.mapInPandas(_read_batches, _READ).localCheckpoint()
+    dropped = _web_duplicates(rows)
+    if dropped:
+        rows = rows.join(F.broadcast(spark.createDataFrame(dropped, "seq long, pos long")), ["seq", "pos"],
+                         "left_anti")
     w = Window.partitionBy("id").orderBy("seq", "pos")
     n = F.row_number().over(w)
     return (rows.filter(F.col("error").isNull())

@@ -93,3 +93,22 @@ def test_spark_options_need_the_engine(capsys: pytest.CaptureFixture) -> None:
     """--parquet without --engine spark is a usage error, not a silent local run."""
     assert main(["trace", str(SEEDS), "--parquet", "x"]) != 0
     assert "--engine spark" in capsys.readouterr().err
+
+
+def test_web_page_met_twice_is_read_once(spark: Any, tmp_path: Path) -> None:
+    """The same saved page in two folders is read once by both engines (the second is reported
+    as a duplicate), and the traces are equal."""
+    pytest.importorskip("trafilatura")
+    from quotetrace.spark import trace_spark
+
+    pages = sorted((Path(__file__).resolve().parents[2] / "docs" / "examples" / "pages").glob("*.html"))
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for page in pages:
+            (tmp_path / folder / page.name).write_bytes(page.read_bytes())
+    paths = [tmp_path / "a", tmp_path / "b"]
+    with pytest.warns(UserWarning, match="the same page as"):
+        spark_tr = trace_spark(paths, spark=spark, partitions=2)
+    local_tr = trace(paths, jobs=1)
+    assert len(local_tr.articles) == len(pages)
+    assert as_json(spark_tr) == as_json(local_tr)
