@@ -96,8 +96,8 @@ def test_spark_options_need_the_engine(capsys: pytest.CaptureFixture) -> None:
 
 
 def test_web_page_met_twice_is_read_once(spark: Any, tmp_path: Path) -> None:
-    """The same saved page in two folders is read once by both engines (the second is reported
-    as a duplicate), and the traces are equal."""
+    """The same saved page in two folders is read once by both engines, as `quotetrace trace`
+    reads its paths (the second is reported as a duplicate), and the traces are equal."""
     pytest.importorskip("trafilatura")
     from quotetrace.spark import trace_spark
 
@@ -109,6 +109,7 @@ def test_web_page_met_twice_is_read_once(spark: Any, tmp_path: Path) -> None:
     paths = [tmp_path / "a", tmp_path / "b"]
     with pytest.warns(UserWarning, match="the same page as"):
         spark_tr = trace_spark(paths, spark=spark, partitions=2)
-    local_tr = trace(paths, jobs=1)
+    with pytest.warns(UserWarning, match="the same page as"):
+        local_tr = trace(list(read_articles(*paths)), jobs=1)
     assert len(local_tr.articles) == len(pages)
     assert as_json(spark_tr) == as_json(local_tr)
