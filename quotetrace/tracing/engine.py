@@ -200,7 +200,7 @@ def read_units(article: Article, analyzer: str | Analyzer, index: int = 0) -> Un
 
 def _dead_of(got: Sequence[Units], ids: Identities) -> frozenset[str]:
     """The dead keys of a corpus traced whole (a store's trace, a check)."""
-    return components([list(article_keys(u, ids.of)) for u in got])[1]
+    return components(article_keys(u, ids.of) for u in got)[1]
 
 
 def _reindexed(u: Units, k: int) -> Units:
@@ -244,7 +244,7 @@ def trace_components(articles: list[Article], got: list[Units], entries: list[Tr
     :class:`_Tracer` over all of it, with the memory and time of grouping, paraphrases and
     derivations spent per component."""
     ids = Identities(speaker_names(got))
-    parts, dead = components([list(article_keys(u, ids.of)) for u in got])
+    parts, dead = components(article_keys(u, ids.of) for u in got)
     if len(parts) == 1:
         return _Tracer(articles, got, None, ids=ids, dead=dead).run(entries)
     traced = (trace_part([articles[a] for a in part], [got[a] for a in part], ids, dead)

@@ -153,19 +153,22 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def components(keys: Sequence[Iterable[tuple[str, str | None]]]) -> tuple[list[list[int]], frozenset[str]]:
-    """The components of the articles whose keys are ``keys[a]`` (see :func:`article_keys`):
-    lists of article indices in order, ordered by their first article; and the dead keys."""
+def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[list[int]], frozenset[str]]:
+    """The components of the articles whose keys are ``keys[a]`` (see :func:`article_keys`; an
+    iterable, so an engine need not hold every article's keys at once): lists of article
+    indices in order, ordered by their first article; and the dead keys."""
     held: dict[str, list[int]] = {}
     counted: dict[str, set] = {}
+    n = 0
     for a, mine in enumerate(keys):
+        n = a + 1
         for key, holder in mine:
             holders = held.setdefault(key, [])
             if not holders or holders[-1] != a:
                 holders.append(a)
             if holder is not None:
                 counted.setdefault(key, set()).add(holder or a)
-    union = _Union(len(keys))
+    union = _Union(n)
     dead = set()
     for key, holders in held.items():
         df = len(counted.get(key, ()))
@@ -176,6 +179,6 @@ def components(keys: Sequence[Iterable[tuple[str, str | None]]]) -> tuple[list[l
             for a in holders[1:]:
                 union.union(first, a)
     parts: dict[int, list[int]] = {}
-    for a in range(len(keys)):
+    for a in range(n):
         parts.setdefault(union.find(a), []).append(a)
     return sorted(parts.values()), frozenset(dead)
