@@ -73,6 +73,10 @@ def session(master: str | None = None, partitions: int | None = None) -> Any:
     b = SparkSession.builder.appName("quotetrace")
     if master:
         b = b.master(master)
+    if (master or "local").startswith("local"):
+        # a local master's executors live in the driver's JVM, whose default 1 GB runs out
+        # sorting the keys of 10,000 articles; spark-submit --driver-memory overrides it
+        b = b.config("spark.driver.memory", "4g")
     return (b.config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", str(partitions or 8))
             .config("spark.executorEnv.PYTHONPATH", path)

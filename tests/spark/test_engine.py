@@ -113,3 +113,23 @@ def test_web_page_met_twice_is_read_once(spark: Any, tmp_path: Path) -> None:
         local_tr = trace(list(read_articles(*paths)), jobs=1)
     assert len(local_tr.articles) == len(pages)
     assert as_json(spark_tr) == as_json(local_tr)
+
+
+def test_spark_submit_runs_the_command(spark: Any, tmp_path: Path) -> None:
+    """`spark-submit scripts/spark_submit.py trace … --engine spark` (the cluster recipe of
+    docs/spark.md, here with a local master) writes the local engine's JSON."""
+    import shutil
+    import subprocess
+    import sys
+
+    submit = shutil.which("spark-submit") or str(Path(sys.executable).parent / "spark-submit")
+    if not Path(submit).exists():
+        pytest.skip("no spark-submit beside this Python")
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "trace.json"
+    env = dict(os.environ, PYTHONPATH=str(root), PYSPARK_PYTHON=sys.executable)
+    proc = subprocess.run([submit, "--master", "local[1]", "--conf", "spark.ui.enabled=false",
+                           str(root / "scripts" / "spark_submit.py"), "trace", str(SEEDS), "--engine", "spark",
+                           "--format", "json", "-q", "-o", str(out)], env=env, capture_output=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    assert out.read_text(encoding="utf-8") == as_json(trace([SEEDS], jobs=1))
