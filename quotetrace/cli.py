@@ -124,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     tr.add_argument("--people", metavar="FILE", default=None,
                     help="your table of people (CSV or JSONL: id, name, aliases, description, years): "
                          "speakers it names unambiguously carry its id in the output")
+    _engine_options(tr)
     ch = sub.add_parser("check", help="check one article's quotes against a set of articles",
                         description="Say, for each quote of one new article, how it relates to what a set of "
                                     "articles holds,\nwith the labels and evidence of `quotetrace trace`.",
@@ -189,6 +190,20 @@ def _output_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write to FILE instead of standard output; FILE is replaced only when the "
                         "output is complete")
+
+
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="local (default: this machine's processes) or spark (Apache Spark, extra "
+                        "quotetrace[spark]); the output is the same")
+    p.add_argument("--master", metavar="URL", default=None,
+                   help="with --engine spark: the Spark master (local[2], spark://host:7077, yarn); "
+                        "default: Spark's own (spark-submit's --master, else local[*])")
+    p.add_argument("--partitions", type=_positive, default=None, metavar="N",
+                   help="with --engine spark: partitions of the job's tables (default: the cluster's cores)")
+    p.add_argument("--parquet", metavar="DIR", default=None,
+                   help="with --engine spark: also write the tables articles, quotes, families, "
+                        "occurrences, evidence and derivations to DIR as Parquet")
 
 
 def _paths_option(p: argparse.ArgumentParser) -> None:
@@ -467,6 +482,8 @@ def _trace(args: argparse.Namespace, console: _Console) -> int:
     from .tracing.people import read_people
 
     people = read_people(args.people) if args.people else None  # a bad table fails before the trace
+    if args.engine == "spark" or args.parquet or args.master or args.partitions:
+        return _trace_spark(args, console, people)
     items = list(iter_articles(*args.paths))
     progress = console.progress(sum(isinstance(i, Article) for i in items), "extracting", then="tracing")
     # the output is opened first: a path that cannot be written fails before a long trace
@@ -474,6 +491,22 @@ def _trace(args: argparse.Namespace, console: _Console) -> int:
         tr = trace(items, analyzer=args.analyzer, jobs=args.jobs, progress=progress, people=people,
                    timeout=args.timeout_per_article)
         console.done()
+        write_trace(tr, out, args.format)
+    return _report_articles(tr, console)
+
+
+def _trace_spark(args: argparse.Namespace, console: _Console, people: list | None) -> int:
+    from .output import output
+    from .report import write_trace
+    from .tracing.people import link_people
+
+    if args.engine != "spark":
+        raise UsageError("--master, --partitions and --parquet go with --engine spark")
+    from .spark.command import run
+    with output(args.output) as out:
+        tr = run(args)
+        if people is not None:
+            tr = link_people(tr, people)
         write_trace(tr, out, args.format)
     return _report_articles(tr, console)
 

@@ -23,6 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("pipeline",),                # extract(): the steps in order
     ("tracing",),                 # tracing quotes across articles, speakers, the people table
     ("store",),                   # a corpus on disk: SQLite store, add / trace / check
+    ("spark",),                   # the trace on Apache Spark (pyspark imported lazily)
     ("evaluation",),              # scoring against annotations
     ("benchmark",),               # generated tracing corpora and their scorer (scripts/)
     ("report",),                  # text, JSON, HTML

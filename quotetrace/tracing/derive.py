@@ -12,7 +12,7 @@ A quote links the article of a family's original to every other article that car
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from ..model import Derivation
 from .knobs import (
@@ -22,6 +22,7 @@ from .knobs import (
     MIN_SENTENCE_JACCARD,
     SENTENCE_SHINGLE,
 )
+from .keys import sketch_key
 from .units import Piece
 
 
@@ -32,9 +33,10 @@ def _grams(piece: Piece) -> set[str]:
 
 
 def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Sequence[tuple[int, ...]]],
-                   rank: Sequence[int]) -> dict[tuple[int, int], int]:
+                   rank: Sequence[int], dead: Container[str] | None = None) -> dict[tuple[int, int], int]:
     """(source article, later article) → how many of the later article's narrator sentences
-    repeat one of the source's. ``rank[a]`` orders articles: earlier first."""
+    repeat one of the source's. ``rank[a]`` orders articles: earlier first. ``dead``, when given,
+    are the boilerplate sketch values of the whole corpus (:mod:`.keys`)."""
     buckets: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for a in sorted(range(len(narrator)), key=lambda a: rank[a]):
         for k, sk in enumerate(sketches[a]):
@@ -51,7 +53,8 @@ def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Seque
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for value in sorted(buckets):
         members = buckets[value]
-        if len(members) < 2 or len({a for _, a, _ in members}) > MAX_SENTENCE_DF:
+        if len(members) < 2 or ((len({a for _, a, _ in members}) > MAX_SENTENCE_DF) if dead is None
+                                else sketch_key(value) in dead):
             continue
         _, la, lk = members[0]
         for _, a, k in members[1:]:

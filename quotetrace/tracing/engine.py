@@ -26,14 +26,14 @@ import functools
 import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from ..analyze import Analyzer
 from ..dates import date_key, normalize_date
 from ..errors import InputError, QuotetraceError, UsageError
-from ..model import (Article, Displayed, Evidence, Family, Misattribution, Occurrence, Quote, Span, Trace,
+from ..model import (Article, Derivation, Displayed, Evidence, Family, Misattribution, Occurrence, Quote, Span, Trace,
                      TracedArticle)
 from ..pipeline import TIMEOUT, check_arguments, map_articles, read_quotes
 from ..read import Unreadable, article_from_text, iter_articles
@@ -41,6 +41,7 @@ from .compare import compare
 from .credit import around, contested, names_another
 from .derive import derivations, sentence_links
 from .group import Group, group_passages
+from .keys import article_keys, components
 from .knobs import MIN_EVIDENCE_SHARE
 from .paraphrase import Hit, find_paraphrases, names_in
 from .explain import misattribution
@@ -211,7 +212,9 @@ def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str
         entries = [attrs.evolve(e, error=errors[e.id]) if e.id in errors and not e.error else e for e in entries]
     empty = Units([], [], [], [], [])
     got: list[Units] = [r if isinstance(r, Units) else empty for r in results]
-    return _Tracer(taken, got, last).run(entries), got
+    if last is not None:  # a check: one article against all, traced whole
+        return _Tracer(taken, got, last).run(entries), got
+    return trace_components(taken, got, entries), got
 
 
 def trace_units(articles: list[Article], got: list[Units], entries: list[TracedArticle],
@@ -249,11 +252,67 @@ def _quoting(g: Group, passages: list[Piece]) -> set[int]:
     return {o.article} | {passages[m].article for m in g.members[1:] if len(passages[m].words) >= need}
 
 
+def _dead_of(got: Sequence[Units], ids: Identities) -> frozenset[str]:
+    """The dead keys of a corpus traced whole (a store's trace, a check)."""
+    return components(article_keys(u, ids.of) for u in got)[1]
+
+
+def _reindexed(u: Units, k: int) -> Units:
+    """``u`` with its pieces moved to article index ``k`` (its place in a component)."""
+    def moved(pieces: list[Piece]) -> list[Piece]:
+        return [attrs.evolve(p, article=k) for p in pieces]
+    return Units(u.quotes, moved(u.passages), moved(u.reported), moved(u.narrator), u.sketches)
+
+
+def trace_part(articles: list[Article], got: list[Units], ids: Identities, dead: Container[str]) -> Trace:
+    """The trace of one component (:func:`.keys.components`): its articles in canonical order,
+    their units (pieces numbered by the articles' places in the corpus or in the component),
+    the corpus's identities and dead keys. Its families' ids are numbered within the part;
+    :func:`merge_parts` numbers them for the corpus."""
+    got = [_reindexed(u, k) if any(p.article != k for p in u.passages[:1] + u.reported[:1] + u.narrator[:1])
+           else u for k, u in enumerate(got)]
+    return _Tracer(articles, got, None, ids=ids, dead=dead).run([])
+
+
+def merge_parts(entries: list[TracedArticle], order: Callable[[str], object], parts: Iterable[Trace],
+                ids: Identities, texts: dict[str, str] | None = None) -> Trace:
+    """One trace from the traces of the components, as the corpus traced whole gives it:
+    families ordered by their original's article (``order``: id → its canonical place, or the id
+    itself, since the canonical order is by id) and offset, and numbered in that order;
+    derivations ordered by article, score and source."""
+    families: list[tuple[tuple[int, int], Family]] = []
+    derived: list[tuple[tuple, Derivation]] = []
+    for part in parts:
+        families += [((order(f.original.article), f.original.start), f) for f in part.families]
+        derived += [((order(d.article), -d.score, order(d.source)), d) for d in part.derivations]
+    families.sort(key=lambda kf: kf[0])
+    derived.sort(key=lambda kd: kd[0])
+    out = [attrs.evolve(f, id=f"f{k + 1}") for k, (_, f) in enumerate(families)]
+    used = {o.speaker for f in out for o in f.occurrences} | {f.speaker for f in out}
+    speakers = [i for i in ids.all() if i.name in used]
+    return Trace(entries, speakers, out, [d for _, d in derived], texts=texts or {})
+
+
+def trace_components(articles: list[Article], got: list[Units], entries: list[TracedArticle]) -> Trace:
+    """The trace of a corpus (in canonical order), component by component: the same trace as
+    :class:`_Tracer` over all of it, with the memory and time of grouping, paraphrases and
+    derivations spent per component."""
+    ids = Identities(speaker_names(got))
+    parts, dead = components(article_keys(u, ids.of) for u in got)
+    if len(parts) == 1:
+        return _Tracer(articles, got, None, ids=ids, dead=dead).run(entries)
+    traced = (trace_part([articles[a] for a in part], [got[a] for a in part], ids, dead)
+              for part in parts if len(part) > 1 or got[part[0]].passages)
+    return merge_parts(entries, {a.id: k for k, a in enumerate(articles)}.__getitem__, traced, ids,
+                       {a.id: a.text for a in articles})
+
+
 class _Tracer:
     """The steps after extraction, over every article's units (see the module docstring)."""
 
     def __init__(self, articles: list[Article], got: list[Units], last: int | None,
-                 names: Iterable[tuple[str, str]] | None = None):
+                 names: Iterable[tuple[str, str]] | None = None, *, ids: Identities | None = None,
+                 dead: Container[str] | None = None):
         self.articles = articles
         self.got = got
         self.texts = [a.text for a in articles]
@@ -263,9 +322,11 @@ class _Tracer:
         for r, k in enumerate(order):
             self.rank[k] = r
         self.keys = keys
-        if names is None:
-            names = speaker_names(got)
-        self.ids = Identities(names)
+        if ids is None:
+            ids = Identities(speaker_names(got) if names is None else names)
+        self.ids = ids
+        #: the corpus's dead keys (:mod:`.keys`), when it is traced by components
+        self.dead = dead
 
     def name(self, raw: str | None) -> str | None:
         """The identity of a raw speaker name across articles, or the raw name without one."""
@@ -274,14 +335,15 @@ class _Tracer:
     def run(self, entries: list[TracedArticle]) -> Trace:
         passages: list[Piece] = [p for u in self.got for p in u.passages]
         order = sorted(range(len(passages)), key=lambda i: self._passage_key(passages[i]))
-        groups = group_passages(passages, order, self.ids.of, self.ids.differ)
+        groups = group_passages(passages, order, self.ids.of, self.ids.differ,
+                                self.dead if self.dead is not None else _dead_of(self.got, self.ids))
         groups = [g for g in groups if any(passages[m].quote is not None for m in g.members)]
         groups.sort(key=lambda g: (passages[g.original].article, passages[g.original].start))
         for g in groups:
             g.speaker, g.named = self._family_speaker(g, passages)
         quoted_in = [{passages[m].article for m in g.members} for g in groups]
         quote_links = self._quote_links(groups, passages, quoted_in)
-        sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank)
+        sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank, self.dead)
         related: dict[int, set[int]] = defaultdict(set)
         for a, b in list(quote_links) + list(sent):
             related[a].add(b)
@@ -291,7 +353,7 @@ class _Tracer:
                                 [u.reported + u.narrator for u in self.got],
                                 [_quoting(g, passages) for g in groups], related,
                                 self.ids.of, self.ids.differ,
-                                [names_in(o, self.texts[o.article]) for o in originals])
+                                [names_in(o, self.texts[o.article]) for o in originals], self.dead)
         by_family: dict[int, list[Hit]] = defaultdict(list)
         for h in hits:
             by_family[h.family].append(h)

@@ -5,7 +5,8 @@ undated, earlier before later, fuller before shorter, then in the order the arti
 passage looks up the families founded so far through an index of their originals:
 
 - a passage of three words or more, by the word 3-grams it shares with an original (n-grams
-  found in more than ``MAX_DF`` families propose nothing: stock phrases, boilerplate);
+  found in more than ``MAX_DF`` different passages of the corpus propose nothing: stock
+  phrases, boilerplate);
 - a passage of one or two words, only whole (the same words), or inside an original of the same
   speaker: two words alone are too little to tie two articles together;
 - any passage with a known speaker, also through the short originals of that speaker
@@ -14,8 +15,12 @@ passage looks up the families founded so far through an index of their originals
   opening mark or just after its closing mark, when they hold a content word. A copied paragraph
   keeps them, so a short passage altered or handed to another speaker is still found where it
   stood (``the group, “We the People Foundation,” said`` / ``the group, “We the Folks
-  Foundation,” said``); a context shared by more than ``MAX_CONTEXT_DF`` families is a stock
+  Foundation,” said``); a context found around more than ``MAX_CONTEXT_DF`` different passages is a stock
   phrase and proposes nothing.
+
+Which keys are dead is decided over the whole corpus before grouping (:mod:`.keys`: verbatim
+copies count once), not by how many families hold a key so far: the decision then does not depend on the order, and the
+passages of articles that share no live key can be grouped apart with the same result.
 
 The best few candidates are aligned with the passage; the passage joins the family whose
 alignment shows the same statement, or founds a family of its own. Each passage costs a few
@@ -25,11 +30,12 @@ dictionary lookups and at most ``MAX_TRIES`` alignments, so the whole step is ne
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from itertools import chain
 
 from .compare import Alignment, align, could_match, same_in_context, same_statement
-from .knobs import CONTEXT, MAX_ADDED, MAX_CONTEXT_DF, MAX_DF, MAX_TRIES, MIN_SHARE, SHINGLE
+from .keys import context_key, contexts, shingle_key, shingles, speaker_key, whole_key
+from .knobs import MAX_ADDED, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
 from .words import NOT_CONTENT, is_content
 
@@ -48,21 +54,6 @@ class Group:
         #: whether that speaker is named where the family's speaker was found (not a pronoun)
         self.named = False
         #: the members that joined through their context alone
-
-
-def shingles(stems: Sequence[str]) -> set[str]:
-    return {" ".join(stems[k:k + SHINGLE]) for k in range(len(stems) - SHINGLE + 1)}
-
-
-def contexts(p: Piece) -> list[tuple[str, tuple[str, ...]]]:
-    """The narrator's words on each side of a passage's marks, its own attribution left out, as
-    index keys, when they hold a content word (``, he said`` holds none and would tie every
-    quote to every other)."""
-    out = []
-    for side, w in (("before", p.context[0][-CONTEXT:]), ("after", p.context[1][:CONTEXT])):
-        if len(w) >= 2 and any(is_content(s) for s in w):
-            out.append((side, w))
-    return out
 
 
 def _similarity(al: Alignment, o: Piece, p: Piece) -> float:
@@ -92,8 +83,10 @@ def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
 
 def group_passages(passages: Sequence[Piece], order: Sequence[int],
                    identity: Callable[[str | None], str | None],
-                   differ: Callable[[str | None, str | None], bool]) -> list[Group]:
-    """Families of ``passages``, taken in ``order`` (indices into ``passages``)."""
+                   differ: Callable[[str | None, str | None], bool],
+                   dead: Container[str] = frozenset()) -> list[Group]:
+    """Families of ``passages``, taken in ``order`` (indices into ``passages``); keys in ``dead``
+    (:func:`.keys.components`) propose nothing."""
     groups: list[Group] = []
     by_shingle: dict[str, list[int]] = defaultdict(list)
     whole: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -110,13 +103,14 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
         if len(stems) >= SHINGLE:
             for sh in shingles(stems):
                 hits = by_shingle.get(sh)
-                if hits and len(hits) <= MAX_DF:
+                if hits and shingle_key(sh) not in dead:
                     found.append(hits)
-        else:
+        elif whole_key(stems) not in dead:
             found.append(whole.get(tuple(stems), []))
         if who is not None:
             table = short_by_speaker if len(stems) >= SHINGLE else any_by_speaker
-            found.extend(table.get((who, s), []) for s in set(stems) if s not in NOT_CONTENT)
+            found.extend(table.get((who, s), []) for s in set(stems)
+                         if s not in NOT_CONTENT and speaker_key(who, s) not in dead)
         votes = Counter(chain.from_iterable(found))
         best: tuple[int, float, Alignment] | None = None
         # most shared keys first; on a tie, the earlier family (deterministic)
@@ -131,8 +125,8 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                 if best is None or score > best[1]:
                     best = (gi, score, al)
         if best is None and p.quote is not None:
-            for gi in sorted({gi for key in contexts(p) for gi in by_context_key.get(key, ())
-                              if len(by_context_key[key]) <= MAX_CONTEXT_DF})[:MAX_TRIES]:
+            for gi in sorted({gi for key in contexts(p) if context_key(*key) not in dead
+                              for gi in by_context_key.get(key, ())})[:MAX_TRIES]:
                 g = groups[gi]
                 o = passages[g.original]
                 al = align(o.words.stems, stems)
@@ -163,6 +157,6 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                     key = (who, s)
                     if len(stems) < SHINGLE:
                         short_by_speaker[key].append(gi)
-                    elif len(any_by_speaker[key]) <= MAX_DF:
+                    else:
                         any_by_speaker[key].append(gi)
     return groups

@@ -9,9 +9,11 @@ at the cost of links through very common phrases.
 #: “homemade”, “fine-tuned”) are matched whole, and only against the same speaker.
 SHINGLE = 3
 
-#: An n-gram found in more articles than this is boilerplate or a stock phrase (passim's
-#: ``--max-df``); it proposes no candidates. Lower is faster; a quote repeated by more articles
-#: than this is still linked through its rarer n-grams and through the family it joins.
+#: An n-gram found in more passages than this is boilerplate or a stock phrase (passim's
+#: ``--max-df``); it proposes no candidates. The same cap holds for a whole short passage and a
+#: (speaker, word) key. What is counted, over the whole corpus, is the different passages that
+#: hold the key: verbatim copies of one quote count once (:mod:`.keys`), so a quote copied by
+#: any number of articles still finds its family. Lower is faster.
 MAX_DF = 100
 
 #: A passage of one or two words joins only a passage at most this many times as long (plus
@@ -20,8 +22,11 @@ SHORT_REACH = 3
 
 #: A passage's context is this many narrator words on each side of its marks...
 CONTEXT = 3
-#: ...and a context found around more than this many families' originals proposes nothing.
-MAX_CONTEXT_DF = 8
+#: ...and a context found around more than this many different statements (:mod:`.keys`: copies
+#: of a quote that keep its least 3-gram hash count once) proposes nothing. It was 8 when it
+#: counted the families founded so far; altered and excerpted copies of one quote each count
+#: here, so 20 keeps the generated corpora's scores where they were.
+MAX_CONTEXT_DF = 20
 #: The words (and characters) read on each side of the marks for that context, before the
 #: attribution's words among them are dropped: one word more than ``CONTEXT``, about twenty
 #: characters a word, so raising ``CONTEXT`` widens what is read.

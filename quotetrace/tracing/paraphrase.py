@@ -17,7 +17,7 @@ quotes or sentences with it) are kept as evidence for an unsupported quote.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 import attrs
 
@@ -28,14 +28,9 @@ from .knobs import (
     MIN_PARAPHRASE_WORDS,
     MIN_REPORTED_SHARE,
 )
+from .keys import content_pairs, pair_key
 from .units import Piece
 from .words import NOT_CONTENT
-
-
-def content_pairs(stems: Sequence[str]) -> list[tuple[str, str]]:
-    """Consecutive content words, function words skipped: ``the plan would fail`` → (plan, fail)."""
-    content = [s for s in stems if s not in NOT_CONTENT and not s.isdigit()]
-    return [(a, b) for a, b in zip(content, content[1:]) if a != b]
 
 
 @attrs.frozen
@@ -68,11 +63,14 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
                      quoted_in: Sequence[set[int]], related: Mapping[int, set[int]],
                      identity: Callable[[str | None], str | None],
                      differ: Callable[[str | None, str | None], bool],
-                     names: Sequence[frozenset[str]] = ()) -> list[Hit]:
+                     names: Sequence[frozenset[str]] = (),
+                     dead: Container[str] | None = None) -> list[Hit]:
     """Hits of every family (``originals[k]``, credited to ``speakers[k]``) in the reported speech
     and narrator pieces of the articles, skipping the articles that quote the family already
     (``quoted_in[k]``). A piece that shares a single pair with a family is a hit only when it is
-    reported speech by the family's speaker or stands in an article ``related`` to the original's."""
+    reported speech by the family's speaker or stands in an article ``related`` to the original's.
+    ``dead``, when given, are the stock pairs of the whole corpus (:mod:`.keys`), which then need
+    not all be among ``pieces_by_article``."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     wanted: list[frozenset[str]] = []
     for k, o in enumerate(originals):
@@ -95,7 +93,7 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
     shared: dict[tuple[int, int, int], set[tuple[str, str]]] = defaultdict(set)
     for a, pk, mine in holding:
         for pair in mine:
-            if df[pair] > MAX_PAIR_DF:
+            if (df[pair] > MAX_PAIR_DF) if dead is None else (pair_key(pair) in dead):
                 continue
             for k in index[pair]:
                 if a not in quoted_in[k]:

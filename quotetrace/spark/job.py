@@ -1,0 +1,312 @@
+"""The Spark job, in stages (passim's shape), each deciding with the local engine's own functions:
+
+1. **read**: the driver lists the files; each task reads its files with :func:`..read.read_articles`
+   (an unreadable file becomes a row with its error); duplicate ids get ``#2``… by a window, as
+   :func:`..tracing.engine.take_in` gives them;
+2. **extract**: each partition cuts its articles into units (:func:`..tracing.engine.read_units`),
+   kept pickled in a binary column, as the store keeps them;
+3. **identities**: the distinct (speaker name, type) pairs with their counts, a small table of
+   names (not text), are collected and the corpus's :class:`..tracing.speakers.Identities`
+   broadcast;
+4. **keys**: every article's keys (:func:`..tracing.keys.article_keys`) exploded; a group-by counts
+   each key's articles, which marks the dead keys (over their cap) and, for a live key, its first
+   holder;
+5. **components**: each holder of a live key is linked to the key's first holder (a star, which
+   links the same articles as the all-pairs self-join at a cost linear in the holders); connected
+   components by iterative min-label propagation with joins;
+6. **trace**: each component is traced by :func:`..tracing.engine.trace_part` in one task, with the
+   dead keys its articles hold; the driver merges the per-component families and derivations
+   (the output, not the corpus) with :func:`..tracing.engine.merge_parts`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..errors import ExtraError, UsageError
+from ..model import Trace, TracedArticle
+from ..read import DuplicateWarning, Unreadable, _read_path, _walk, iter_articles
+from ..tracing.engine import merge_parts, read_units, speaker_names, trace_part
+from ..tracing.keys import CAPS, article_keys
+from ..tracing.speakers import Identities
+from ..tracing.units import Units
+
+log = logging.getLogger(__name__)
+
+_READ = ("seq long, pos long, id string, path string, date string, article binary, error string, "
+         "url string, digest string")
+_EXTRACTED = ("id string, path string, date string, error string, note string, seq long, pos long, "
+              "article binary, units binary")
+
+
+def _pyspark() -> Any:
+    try:
+        import pyspark  # noqa: F401
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise ExtraError("--engine spark needs PySpark: pip install 'quotetrace[spark]' "
+                         "(and Java 17 or later)") from exc
+    return SparkSession
+
+
+def session(master: str | None = None, partitions: int | None = None) -> Any:
+    """The active SparkSession, or a new one (``master`` e.g. ``local[2]``); small shuffles and no
+    web UI by default, since a trace's tables are narrow."""
+    SparkSession = _pyspark()
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    here = str(Path(__file__).resolve().parents[2])
+    path = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)
+    # the workers run this interpreter (its packages), unless the user says otherwise
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    b = SparkSession.builder.appName("quotetrace")
+    if master:
+        b = b.master(master)
+    if (master or "local").startswith("local"):
+        # a local master's executors live in the driver's JVM, whose default 1 GB runs out
+        # sorting the keys of 10,000 articles; spark-submit --driver-memory overrides it
+        b = b.config("spark.driver.memory", "4g")
+    return (b.config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", str(partitions or 8))
+            .config("spark.executorEnv.PYTHONPATH", path)
+            .config("spark.pyspark.python", os.environ.get("PYSPARK_PYTHON") or sys.executable)
+            .getOrCreate())
+
+
+def _files(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[int, str]]:
+    """Every file the job reads, numbered in the order :func:`..read.read_articles` reads them."""
+    out: list[str] = []
+    for p in map(str, paths):
+        if p == "-":
+            raise UsageError("--engine spark reads files and folders, not standard input")
+        # a folder that cannot be listed stays in the list: its task reports it, as the local
+        # reader does, instead of a silent skip
+        out += [f.path if isinstance(f, Unreadable) else str(f) for f in _walk(Path(p))] or [p] \
+            if os.path.isdir(p) else [p]
+    return list(enumerate(out))
+
+
+def _read_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+
+    for pdf in batches:
+        rows = []
+        for seq, path in zip(pdf["seq"], pdf["path"]):
+            # a file as read_articles reads it, but a web page met twice is dropped on the driver
+            # (_web_duplicates), which sees every file's pages
+            p = Path(path)
+            items = _read_path(p) if p.is_file() else iter_articles(p)  # a missing path: reported
+            for pos, item in enumerate(items):
+                if isinstance(item, Unreadable):
+                    rows.append((seq, pos, item.id, item.path, None, None, item.message, None, None))
+                else:
+                    digest = None if item.url is None else hashlib.blake2b(item.text.encode()).hexdigest()
+                    rows.append((seq, pos, item.id, item.path, item.date, pickle.dumps(item), None,
+                                 item.url, digest))
+        yield pd.DataFrame(rows, columns=[c.split()[0] for c in _READ.split(", ")])
+
+
+def _web_duplicates(rows: Any) -> Any:
+    """The (seq, pos) of the web pages read before under the same URL or text, found as
+    :func:`..read.read_articles` finds them (one pass in reading order over the pages' URLs and
+    text digests: a table of pages, not their text), each with the warning it gives locally."""
+    seen: dict[str, str] = {}
+    dropped = []
+    pages = rows.filter("url is not null").select("seq", "pos", "id", "path", "url", "digest").collect()
+    for r in sorted(pages, key=lambda r: (r["seq"], r["pos"])):
+        keys = (f"url {r['url']}", f"text {r['digest']}")
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            warnings.warn(DuplicateWarning(f"{r['path']}: the same page as {first} (same URL or text); "
+                                           "read once"), stacklevel=2)
+            dropped.append((r["seq"], r["pos"]))
+            continue
+        for k in keys:
+            seen[k] = r["path"] or r["id"]
+    return dropped
+
+
+def _extract_batches(analyzer: str) -> Any:
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+        for pdf in batches:
+            rows = []
+            for r in pdf.itertuples(index=False):
+                article, note = pickle.loads(r.article), None
+                if r.n > 1:  # the same message as take_in's
+                    note = (f"another article ({r.first_path or 'given earlier'}) has the id "
+                            f"{article.id!r}; this one is traced as {r.new_id!r}")
+                    article = attrs.evolve(article, id=r.new_id)
+                got = read_units(article, analyzer)
+                error = got if isinstance(got, str) else None
+                rows.append((article.id, r.path, r.date, error, note, r.seq, r.pos, pickle.dumps(article),
+                             None if error else pickle.dumps(got)))
+            yield pd.DataFrame(rows, columns=[c.split()[0] for c in _EXTRACTED.split(", ")])
+    return run
+
+
+def _names_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+    for pdf in batches:
+        rows = [(a, k, name, kind) for a, u in zip(pdf["id"], pdf["units"]) if u is not None
+                for k, (name, kind) in enumerate(speaker_names([pickle.loads(u)]))]
+        yield pd.DataFrame(rows, columns=["id", "k", "name", "type"])
+
+
+def _keys_batches(ids: Any) -> Any:
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+        identities = ids.value
+        for pdf in batches:
+            rows = [(a, key, holder) for a, u in zip(pdf["id"], pdf["units"]) if u is not None
+                    for key, holder in article_keys(pickle.loads(u), identities.of)]
+            yield pd.DataFrame(rows, columns=["id", "key", "holder"])
+    return run
+
+
+def _trace_group(ids: Any) -> Any:
+    def run(pdf: Any) -> Any:
+        import pandas as pd
+        pdf = pdf.sort_values("id")
+        empty = Units([], [], [], [], [])
+        got = [pickle.loads(u) if u is not None else empty for u in pdf["units"]]
+        if len(got) == 1 and not got[0].passages:
+            return pd.DataFrame({"part": []})
+        articles = [pickle.loads(a) for a in pdf["article"]]
+        dead = frozenset(k for ks in pdf["dead"] if ks is not None for k in ks)
+        part = trace_part(articles, got, ids.value, dead)
+        return pd.DataFrame({"part": [pickle.dumps((part.families, part.derivations))]})
+    return run
+
+
+def _components(spark: Any, nodes: Any, edges: Any) -> Any:
+    """(id, comp): every article with the least id of its connected component, by min-label
+    propagation: each round, every article takes the least label among its own and its
+    neighbours'; labels only fall, so the rounds end when none changes."""
+    from pyspark.sql import functions as F
+    both = edges.select(F.col("id").alias("a"), F.col("first").alias("b")).union(
+        edges.select(F.col("first").alias("a"), F.col("id").alias("b"))).distinct().localCheckpoint()
+    labels = nodes.select("id", F.col("id").alias("comp")).localCheckpoint()
+    rounds = 0
+    while True:
+        rounds += 1
+        sent = (both.join(labels, both.a == labels.id).groupBy("b")
+                .agg(F.min("comp").alias("offer")).withColumnRenamed("b", "id"))
+        new = (labels.join(sent, "id", "left")
+               .select("id", F.least("comp", F.coalesce("offer", "comp")).alias("comp"),
+                       (F.coalesce("offer", "comp") < F.col("comp")).alias("changed"))
+               .localCheckpoint())
+        if new.filter("changed").limit(1).count() == 0:
+            log.info("components: %d rounds", rounds)
+            return new.select("id", "comp")
+        labels = new.select("id", "comp")
+
+
+def _read(spark: Any, paths: Sequence[str | os.PathLike[str]], partitions: int) -> Any:
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+    files = spark.createDataFrame(_files(paths), "seq long, path string").repartition(partitions)
+    rows = files.mapInPandas(_read_batches, _READ).localCheckpoint()
+    dropped = _web_duplicates(rows)
+    if dropped:
+        rows = rows.join(F.broadcast(spark.createDataFrame(dropped, "seq long, pos long")), ["seq", "pos"],
+                         "left_anti")
+    w = Window.partitionBy("id").orderBy("seq", "pos")
+    n = F.row_number().over(w)
+    return (rows.filter(F.col("error").isNull())
+            .withColumn("n", n).withColumn("first_path", F.first("path").over(w))
+            .withColumn("new_id", F.when(F.col("n") > 1, F.concat("id", F.lit("#"), F.col("n"))).otherwise(F.col("id"))),
+            rows.filter(F.col("error").isNotNull()))
+
+
+def _identities(spark: Any, extracted: Any) -> tuple[Identities, int]:
+    """The corpus's identities from its distinct names (the one table collected to build them),
+    and how many distinct (name, type) pairs it holds. Identities settle a tie (a name typed as a
+    person as often as an organization) by the order names are met, so they are given in the
+    order the local engine meets them: by the article and place each pair is first met."""
+    from pyspark.sql import functions as F
+    counts = (extracted.select("id", "units").mapInPandas(_names_batches, "id string, k long, name string, type string")
+              .groupBy("name", "type").agg(F.count("*").alias("n"), F.min(F.struct("id", "k")).alias("first"))
+              .collect())
+    counts.sort(key=lambda r: (r["first"]["id"], r["first"]["k"]))
+    names = [(r["name"], r["type"]) for r in counts for _ in range(r["n"])]
+    return Identities(names), len(counts)
+
+
+def _keys(spark: Any, extracted: Any, ids: Any) -> tuple[Any, Any]:
+    """Each article's dead keys, and the edges (id, first) of the live keys: every holder of a
+    live key to the key's first holder (a star links the articles the all-pairs self-join links,
+    at a cost linear in the holders, so a key held by thousands of articles makes no quadratic
+    shuffle)."""
+    from pyspark.sql import functions as F
+    keys = extracted.select("id", "units").mapInPandas(_keys_batches(ids), "id string, key string, holder string")
+    keys = keys.localCheckpoint()
+    caps = F.create_map(*[F.lit(x) for kv in CAPS.items() for x in kv])
+    # what counts towards a key's frequency (keys.article_keys): a statement, or the article ("")
+    counted = F.when(F.col("holder") == "", F.concat(F.lit("\x00"), F.col("id"))).otherwise(F.col("holder"))
+    by_key = keys.groupBy("key").agg(F.countDistinct(counted).alias("df"), F.min("id").alias("first"))
+    by_key = by_key.withColumn("cap", F.element_at(caps, F.substring("key", 1, 1)))
+    dead = by_key.filter(F.col("df") > F.col("cap")).select("key")
+    live = by_key.filter((F.col("df") >= 1) & (F.col("df") <= F.col("cap"))).select("key", "first")
+    keys = keys.select("id", "key").distinct()
+    edges = keys.join(live, "key").filter(F.col("id") != F.col("first")).select("id", "first").distinct()
+    dead_by = keys.join(dead, "key").groupBy("id").agg(F.collect_list("key").alias("dead"))
+    return dead_by, edges
+
+
+def trace_spark(paths: Iterable[str | os.PathLike[str]], *, master: str | None = None,
+                partitions: int | None = None, analyzer: str = "rules", texts: bool = True,
+                parquet: str | os.PathLike[str] | None = None, spark: Any = None) -> Trace:
+    """The trace of the articles under ``paths`` computed on Spark: the same :class:`Trace` as
+    :func:`quotetrace.trace` gives (families, labels, derivations, speakers, entries). ``texts``
+    collects the texts of the articles the trace shows (the text and HTML reports quote them);
+    JSON needs none. ``parquet``: a folder to write the tables of :mod:`.tables` to."""
+    spark = spark or session(master, partitions)
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+    n = partitions or spark.sparkContext.defaultParallelism
+    readable, unreadable = _read(spark, list(paths), n)
+    extracted = (readable.repartition(n, "id").mapInPandas(_extract_batches(analyzer), _EXTRACTED)
+                 .persist(StorageLevel.MEMORY_AND_DISK))
+    ids, _ = _identities(spark, extracted)
+    shared = spark.sparkContext.broadcast(ids)
+    dead_by, edges = _keys(spark, extracted, shared)
+    labels = _components(spark, extracted.select("id"), edges)
+    grouped = extracted.select("id", "article", "units").join(labels, "id").join(dead_by, "id", "left")
+    parts = grouped.groupBy("comp").applyInPandas(_trace_group(shared), "part binary").collect()
+    entries = _entries(extracted, unreadable)
+    traces = [Trace([], [], *pickle.loads(r["part"])) for r in parts]
+    tr = merge_parts(entries, lambda i: i, traces, ids)
+    if texts:
+        shown = sorted({o.article for f in tr.families for o in f.occurrences}
+                       | {e.article for f in tr.families for o in f.occurrences for e in o.evidence})
+        got = extracted.filter(F.col("id").isin(shown)).select("article").collect()
+        tr = attrs.evolve(tr, texts={(a := pickle.loads(r["article"])).id: a.text for r in got})
+    if parquet is not None:
+        from .tables import QUOTES, quote_batches, write_tables
+        write_tables(spark, tr, extracted.select("id", "units").mapInPandas(quote_batches, QUOTES), parquet)
+    extracted.unpersist()
+    return tr
+
+
+def _entries(extracted: Any, unreadable: Any) -> list[TracedArticle]:
+    """Every input's entry, sorted as :func:`..tracing.engine.canonical` sorts them (by id, then
+    in the order they were read)."""
+    from pyspark.sql import functions as F
+    rows = (extracted.select("id", "path", "date", "error", "note", "seq", "pos")
+            .union(unreadable.select("id", "path", F.lit(None).cast("string").alias("date"), "error",
+                                     F.lit(None).cast("string").alias("note"), "seq", "pos"))
+            .collect())
+    rows.sort(key=lambda r: (r["id"], r["seq"], r["pos"]))
+    return [TracedArticle(r["id"], r["path"], r["date"], error=r["error"], note=r["note"]) for r in rows]

@@ -1,0 +1,184 @@
+"""The keys through which one article's units can meet another's, and their corpus-wide caps.
+
+Every step of tracing that looks across articles finds its candidates through a key two articles
+share: a word 3-gram, a whole short passage, a (speaker, word) pair, a passage's context
+(grouping, :mod:`.group`), a content pair (paraphrases, :mod:`.paraphrase`), a sentence-sketch
+value (derivations, :mod:`.derive`). A key held more often than its cap (:mod:`.knobs`) is a
+stock phrase and proposes nothing, whoever meets it first: a grouping key counts the distinct
+statements of the passages that hold it (:func:`wording`), a pair or a sketch value the
+articles. Counting the
+holders over the whole corpus, before anything is traced, makes that decision independent of
+the order passages are taken in, and lets the corpus split into *components*: articles linked by a live key. No
+step consults a posting list of a key another component holds, so tracing each component alone
+gives what tracing the whole corpus gives (:func:`components`); the Spark engine computes the
+same counts and components with a group-by and an iterative join.
+
+Keys are plain strings (a kind letter, then the words), so an engine can store, hash and join
+them without knowing what they mean.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from .knobs import CONTEXT, MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF, SHINGLE
+from .units import Piece, Units
+from .words import NOT_CONTENT, is_content
+
+SEP = "\x1f"  # never part of a stem or a name
+
+#: the cap of each kind of key: a key held by more articles than this is dead
+CAPS = {"s": MAX_DF, "w": MAX_DF, "p": MAX_DF, "c": MAX_CONTEXT_DF, "q": MAX_PAIR_DF, "k": MAX_SENTENCE_DF}
+
+
+def shingles(stems: Sequence[str]) -> set[str]:
+    return {" ".join(stems[k:k + SHINGLE]) for k in range(len(stems) - SHINGLE + 1)}
+
+
+def contexts(p: Piece) -> list[tuple[str, tuple[str, ...]]]:
+    """The narrator's words on each side of a passage's marks, its own attribution left out, as
+    index keys, when they hold a content word (``, he said`` holds none and would tie every
+    quote to every other)."""
+    out = []
+    for side, w in (("before", p.context[0][-CONTEXT:]), ("after", p.context[1][:CONTEXT])):
+        if len(w) >= 2 and any(is_content(s) for s in w):
+            out.append((side, w))
+    return out
+
+
+def content_pairs(stems: Sequence[str]) -> list[tuple[str, str]]:
+    """Consecutive content words, function words skipped: ``the plan would fail`` → (plan, fail)."""
+    content = [s for s in stems if s not in NOT_CONTENT and not s.isdigit()]
+    return [(a, b) for a, b in zip(content, content[1:]) if a != b]
+
+
+def shingle_key(shingle: str) -> str:
+    return "s" + SEP + shingle
+
+
+def whole_key(stems: Sequence[str]) -> str:
+    return "w" + SEP + " ".join(stems)
+
+
+def speaker_key(who: str, stem: str) -> str:
+    return "p" + SEP + who + SEP + stem
+
+
+def context_key(side: str, words: Sequence[str]) -> str:
+    return "c" + SEP + side + SEP + " ".join(words)
+
+
+def pair_key(pair: tuple[str, str]) -> str:
+    return "q" + SEP + pair[0] + " " + pair[1]
+
+
+def sketch_key(value: int) -> str:
+    return "k" + SEP + str(value)
+
+
+def passage_keys(p: Piece, who: str | None) -> Iterator[str]:
+    """Every grouping key of a passage: what it looks families up by, and what it files them
+    under when it founds one (:func:`.group.group_passages`)."""
+    stems = p.words.stems
+    if not stems:
+        return
+    if len(stems) >= SHINGLE:
+        yield from map(shingle_key, shingles(stems))
+    else:
+        yield whole_key(stems)
+    if who is not None:
+        yield from (speaker_key(who, s) for s in set(stems) if is_content(s))
+    yield from (context_key(side, w) for side, w in contexts(p))
+
+
+def wording(p: Piece) -> str:
+    """What stands for a passage's statement when a grouping key's holders are counted, the same
+    in every process: the least hash of its word 3-grams (a one-hash sketch), or its words when it
+    has fewer. Verbatim copies of a quote share it, and so do most excerpts and altered copies
+    (two passages share it with the odds of their n-grams' Jaccard overlap), so a quote copied by
+    a thousand articles counts about once, while a stock phrase around a thousand different
+    quotes counts a thousand times."""
+    stems = p.words.stems
+    if len(stems) < SHINGLE:
+        return " ".join(stems)
+    return str(min(zlib.crc32(sh.encode()) for sh in shingles(stems)))
+
+
+def article_keys(u: Units, identity: Callable[[str | None], str | None]) -> set[tuple[str, str | None]]:
+    """(key, holder) for every key of one article's units. What counts towards a key's frequency
+    is its holder: for a grouping key, each distinct wording of the passages that hold it
+    (:func:`wording`: a quote copied by a thousand articles is one statement, which a stock
+    phrase around a thousand different quotes is not); for a content pair or a sketch value,
+    the article itself (``""``), as :func:`.paraphrase.find_paraphrases` and
+    :func:`.derive.sentence_links` count them. A passage's content pairs have no holder
+    (``None``): they only link the passage to the reported speech and narrator text that hold
+    them, where paraphrases are looked for."""
+    out: set[tuple[str, str | None]] = set()
+    for p in u.passages:
+        held = wording(p)
+        out.update((key, held) for key in passage_keys(p, identity(p.speaker)))
+        out.update((pair_key(pair), None) for pair in content_pairs(p.words.stems))
+    for p in [*u.reported, *u.narrator]:
+        out.update((pair_key(pair), "") for pair in content_pairs(p.words.stems))
+    for sk in u.sketches:
+        out.update((sketch_key(value), "") for value in sk)
+    return out
+
+
+def is_dead(key: str, df: int) -> bool:
+    """Whether a key with ``df`` holders (see :func:`article_keys`) proposes nothing."""
+    return df > CAPS[key[0]]
+
+
+def links(key: str, df: int) -> bool:
+    """Whether a key ties its holders into one component: live, and counted somewhere (a content
+    pair no reported speech or narrator text holds ties nothing)."""
+    return df >= 1 and not is_dead(key, df)
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[list[int]], frozenset[str]]:
+    """The components of the articles whose keys are ``keys[a]`` (see :func:`article_keys`; an
+    iterable, so an engine need not hold every article's keys at once): lists of article
+    indices in order, ordered by their first article; and the dead keys."""
+    held: dict[str, list[int]] = {}
+    counted: dict[str, set] = {}
+    n = 0
+    for a, mine in enumerate(keys):
+        n = a + 1
+        for key, holder in mine:
+            holders = held.setdefault(key, [])
+            if not holders or holders[-1] != a:
+                holders.append(a)
+            if holder is not None:
+                counted.setdefault(key, set()).add(holder or a)
+    union = _Union(n)
+    dead = set()
+    for key, holders in held.items():
+        df = len(counted.get(key, ()))
+        if is_dead(key, df):
+            dead.add(key)
+        elif df >= 1:
+            first = holders[0]
+            for a in holders[1:]:
+                union.union(first, a)
+    parts: dict[int, list[int]] = {}
+    for a in range(n):
+        parts.setdefault(union.find(a), []).append(a)
+    return sorted(parts.values()), frozenset(dead)

@@ -1,0 +1,135 @@
+"""`--engine spark` gives the trace `--engine local` gives, byte for byte, and writes its Parquet
+tables with the fields of the JSON contract."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotetrace import Article, extract, read_articles, trace
+from quotetrace.benchmark import generate
+from quotetrace.cli import main
+from quotetrace.report import write_trace
+
+from ..conftest import SEEDS
+
+#: generated articles in the equality test: 1,000 in CI, as the issue asks (about three minutes
+#: on two shared cores), fewer on a developer's machine; benchmarks/test_spark.py times 10,000
+N_ARTICLES = 1000 if os.environ.get("CI") == "true" else 250
+
+
+def as_json(tr: Any) -> str:
+    out = io.StringIO()
+    write_trace(tr, out, "json")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Generated articles in a JSONL file, a folder of two more, and a path that cannot be read."""
+    bases = [a for a in read_articles(SEEDS) if isinstance(a, Article)]
+    articles, _ = generate(bases, N_ARTICLES, 1)
+    folder = tmp_path_factory.mktemp("corpus")
+    with open(folder / "articles.jsonl", "w", encoding="utf-8") as fh:
+        for a in articles:
+            fh.write(json.dumps({"id": a.id, "text": a.text, "date": a.date}) + "\n")
+    (folder / "more").mkdir()
+    (folder / "more" / "note.txt").write_text("“The ferry will run at dawn,” Captain Ida Marsh said.\n")
+    (folder / "more" / "binary.txt").write_bytes(b"\x00\x01\x02 not text \x00")
+    return folder
+
+
+def test_seeds_same_json(spark: Any) -> None:
+    """The seeds traced on Spark give the local engine's JSON, byte for byte."""
+    from quotetrace.spark import trace_spark
+
+    assert as_json(trace_spark([SEEDS], spark=spark)) == as_json(trace([SEEDS], jobs=1))
+
+
+def test_generated_corpus_same_json(spark: Any, corpus: Path) -> None:
+    """A generated corpus, a folder and an unreadable article: the same families, labels,
+    derivations and entries (the unreadable one with its error) as the local engine."""
+    from quotetrace.spark import trace_spark
+
+    paths = [corpus / "articles.jsonl", corpus / "more", corpus / "no-such.txt"]
+    spark_tr = trace_spark(paths, spark=spark, partitions=4, texts=False)
+    local_tr = trace(paths, jobs=1)
+    assert len(local_tr.families) > 100 and local_tr.errors
+    assert [a.error for a in spark_tr.articles] == [a.error for a in local_tr.articles]
+    assert as_json(spark_tr) == as_json(local_tr)
+
+
+def test_cli_engine_spark_and_parquet(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`trace --engine spark --parquet DIR --format json` prints the local command's JSON and
+    writes tables that hold the same families, occurrences and labels."""
+    assert main(["trace", str(SEEDS), "--format", "json", "-q"]) == 0
+    local = capsys.readouterr().out
+    tables = tmp_path / "tables"
+    assert main(["trace", str(SEEDS), "--format", "json", "-q", "--engine", "spark",
+                 "--parquet", str(tables)]) == 0
+    assert capsys.readouterr().out == local
+    want = json.loads(local)
+    read = {name: [r.asDict() for r in spark.read.parquet(str(tables / name)).collect()]
+            for name in ("articles", "quotes", "families", "occurrences", "evidence", "derivations")}
+    assert sorted(r["article"] for r in read["articles"]) == [a["article"] for a in want["articles"]]
+    assert sorted((r["family"], r["position"], r["relation"], r["text"]) for r in read["occurrences"]) == sorted(
+        (f["id"], k, o["relation"], o["text"]) for f in want["families"] for k, o in enumerate(f["occurrences"]))
+    assert sorted(r["id"] for r in read["families"]) == sorted(f["id"] for f in want["families"])
+    assert len(read["evidence"]) == sum(len(o["evidence"]) for f in want["families"] for o in f["occurrences"])
+    assert [(r["article"], r["source"], r["score"]) for r in read["derivations"]] == [
+        (d["article"], d["source"], d["score"]) for d in want["derivations"]]
+    extracted = [q for a in read_articles(SEEDS) if isinstance(a, Article) for q in extract(a)]
+    assert sorted(r["id"] for r in read["quotes"]) == sorted(q.id for q in extracted)
+    spans = {r["id"]: json.loads(r["spans"]) for r in read["quotes"]}
+    assert all(spans[q.id] == [s.as_list() for s in q.spans] for q in extracted)
+
+
+def test_spark_options_need_the_engine(capsys: pytest.CaptureFixture) -> None:
+    """--parquet without --engine spark is a usage error, not a silent local run."""
+    assert main(["trace", str(SEEDS), "--parquet", "x"]) != 0
+    assert "--engine spark" in capsys.readouterr().err
+
+
+def test_web_page_met_twice_is_read_once(spark: Any, tmp_path: Path) -> None:
+    """The same saved page in two folders is read once by both engines, as `quotetrace trace`
+    reads its paths (the second is reported as a duplicate), and the traces are equal."""
+    pytest.importorskip("trafilatura")
+    from quotetrace.spark import trace_spark
+
+    pages = sorted((Path(__file__).resolve().parents[2] / "docs" / "examples" / "pages").glob("*.html"))
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for page in pages:
+            (tmp_path / folder / page.name).write_bytes(page.read_bytes())
+    paths = [tmp_path / "a", tmp_path / "b"]
+    with pytest.warns(UserWarning, match="the same page as"):
+        spark_tr = trace_spark(paths, spark=spark, partitions=2)
+    with pytest.warns(UserWarning, match="the same page as"):
+        local_tr = trace(list(read_articles(*paths)), jobs=1)
+    assert len(local_tr.articles) == len(pages)
+    assert as_json(spark_tr) == as_json(local_tr)
+
+
+def test_spark_submit_runs_the_command(spark: Any, tmp_path: Path) -> None:
+    """`spark-submit scripts/spark_submit.py trace … --engine spark` (the cluster recipe of
+    docs/spark.md, here with a local master) writes the local engine's JSON."""
+    import shutil
+    import subprocess
+    import sys
+
+    submit = shutil.which("spark-submit") or str(Path(sys.executable).parent / "spark-submit")
+    if not Path(submit).exists():
+        pytest.skip("no spark-submit beside this Python")
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "trace.json"
+    env = dict(os.environ, PYTHONPATH=str(root), PYSPARK_PYTHON=sys.executable)
+    proc = subprocess.run([submit, "--master", "local[1]", "--conf", "spark.ui.enabled=false",
+                           str(root / "scripts" / "spark_submit.py"), "trace", str(SEEDS), "--engine", "spark",
+                           "--format", "json", "-q", "-o", str(out)], env=env, capture_output=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    assert out.read_text(encoding="utf-8") == as_json(trace([SEEDS], jobs=1))
