@@ -179,15 +179,22 @@ def _wide_context(q: Quote | None, text: str, opening: int, closing: int, s0: in
                   sentence_of: Callable[[int], tuple[int, int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A passage's context read wide enough that its own credit, dropped, leaves ``CONTEXT``
     words a side (see :data:`.knobs.CONTEXT_ATTRIBUTION`)."""
-    reach = CONTEXT_CHARS + CONTEXT_ATTRIBUTION_CHARS
-    n = CONTEXT_READ + CONTEXT_ATTRIBUTION
+    before, after = _near(text, opening, closing, s0, sentence_of, CONTEXT_CHARS + CONTEXT_ATTRIBUTION_CHARS,
+                          CONTEXT_READ + CONTEXT_ATTRIBUTION)
+    return _context(q, before, after)
+
+
+def _near(text: str, opening: int, closing: int, s0: int, sentence_of: Callable[[int], tuple[int, int]],
+          reach: int, n: int) -> tuple[Words, Words | None]:
+    """The last ``n`` words before a passage's opening mark and the first ``n`` after its closing
+    mark (None without one), each read within its sentence and at most ``reach`` characters."""
     before = words(text, max(s0, opening - reach), opening)
     before = before.slice(max(0, len(before) - n), len(before))
     after = None
     if closing >= 0:
         _, e1 = sentence_of(closing)
         after = words(text, closing + 1, min(e1, closing + reach)).slice(0, n)
-    return _context(q, before, after)
+    return before, after
 
 
 def _closing_mark(text: str, end: int) -> int:
@@ -243,12 +250,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             opening = m.opens[k]
             closing = m.close if k == len(m.pieces) - 1 else _closing_mark(text, piece.end)
             s0, _ = sentence_of(opening)
-            before = words(text, max(s0, opening - CONTEXT_CHARS), opening)
-            before = before.slice(max(0, len(before) - CONTEXT_READ), len(before))
-            after = None
-            if closing >= 0:
-                _, e1 = sentence_of(closing)
-                after = words(text, closing + 1, min(e1, closing + CONTEXT_CHARS)).slice(0, CONTEXT_READ)
+            before, after = _near(text, opening, closing, s0, sentence_of, CONTEXT_CHARS, CONTEXT_READ)
             passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
                                   speaker=_name(sp, text, holders), speaker_type=sp.type if sp else None,
                                   named=_named(sp), before=before, after=after,
