@@ -29,11 +29,14 @@ CONTINUED = Rule("continued", 0.6)
 _FILLER = set(" \t\r\n\u00a0,.;:!?—–-…()[]") | QUOTATION_MARKS
 
 
-def _only_filler(text: str, spans: Sequence[Span], pieces: Sequence[Span]) -> bool:
-    """Whether the words of ``spans`` are all inside ``pieces``."""
+def _only_filler(text: str, spans: Sequence[Span], pieces: Sequence[Span] | DisjointSpans) -> bool:
+    """Whether the words of ``spans`` are all inside ``pieces``. Pieces held as
+    :class:`DisjointSpans` are met one at a time, up to the first word outside them: a long
+    content among many quotations is answered at its first gap, not after a walk over all."""
+    ordered = sorted(pieces) if not isinstance(pieces, DisjointSpans) else None
     for s in spans:
         pos = s.start
-        for p in sorted(pieces):
+        for p in ordered if ordered is not None else pieces.iter_overlapping(s.start, s.end):
             if p.end <= pos or p.start >= s.end:
                 continue
             if any(ch not in _FILLER for ch in text[pos:max(pos, p.start)]):
@@ -79,46 +82,40 @@ class Assembled:
         return join_spans(text, self.spans)
 
 
-class _ContentIndex:
-    """Candidates' content hulls sorted by start; contents are sentence-sized, so a lookup scans
-    only the few that start within the longest hull before the point asked about."""
-
-    def __init__(self, candidates: Sequence[Candidate]):
-        hulls = [(c.content[0].start, c.content[-1].end, ci) for ci, c in enumerate(candidates) if c.content]
-        hulls.sort()
-        self.hulls = hulls
-        self.starts = [h[0] for h in hulls]
-        self.longest = max((e - s for s, e, _ in hulls), default=0)
-
-    def near(self, lo: int, hi: int) -> list[int]:
-        k = bisect_left(self.starts, lo - self.longest)
-        out = []
-        while k < len(self.hulls) and self.starts[k] < hi:
-            if self.hulls[k][1] > lo:
-                out.append(self.hulls[k][2])
-            k += 1
-        return out
+def _owners(marked: Sequence[Marked], candidates: Sequence[Candidate]) -> dict[int, int]:
+    """Each quotation passage's owner: of the candidates whose content overlaps one of its pieces,
+    the one with the least content (then the first). Candidates are taken from the smallest, and
+    each takes the passages no smaller one took, looked up by bisect among the pieces still free:
+    every passage is taken once, so a sentence of many cues whose contents all run to its end
+    costs a log per lookup, not a scan of every content at every passage."""
+    pieces = sorted((p.start, p.end, mi) for mi, m in enumerate(marked) for p in m.pieces)
+    starts = [p[0] for p in pieces]
+    longest = max((e - s for s, e, _ in pieces), default=0)
+    order = sorted((sum(len(x) for x in c.content), ci) for ci, c in enumerate(candidates) if c.content)
+    owner: dict[int, int] = {}
+    for _, ci in order:
+        for x in candidates[ci].content:
+            k = bisect_left(starts, x.start - longest)
+            while k < len(pieces) and starts[k] < x.end:
+                s, e, mi = pieces[k]
+                if e > x.start:
+                    owner[mi] = ci
+                    for p in marked[mi].pieces:  # the passage is taken: none of its pieces is free
+                        j = bisect_left(pieces, (p.start, p.end, mi))
+                        del pieces[j], starts[j]
+                    k = bisect_left(starts, x.start - longest)
+                    continue
+                k += 1
+    return dict(sorted(owner.items()))
 
 
 def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate],
              paragraphs: Sequence[Span]) -> list[Assembled]:
     """Quotes from candidates and passages, in text order (see the module docstring)."""
-    index = _ContentIndex(candidates)
-    owner: dict[int, int] = {}
+    owner = _owners(marked, candidates)
     owned: dict[int, list[int]] = {}
-    for mi, m in enumerate(marked):
-        if not m.pieces:
-            continue
-        best = None
-        for ci in index.near(m.pieces[0].start, m.pieces[-1].end):
-            c = candidates[ci]
-            if any(p.overlaps(x) for p in m.pieces for x in c.content):
-                size = sum(len(x) for x in c.content)
-                if best is None or (size, ci) < best:
-                    best = (size, ci)
-        if best is not None:
-            owner[mi] = best[1]
-            owned.setdefault(best[1], []).append(mi)
+    for mi, ci in owner.items():
+        owned.setdefault(ci, []).append(mi)
     passage_at = DisjointSpans(p for mi in owner for p in marked[mi].pieces)
     out: list[Assembled] = []
     for ci, c in enumerate(candidates):
@@ -132,8 +129,8 @@ def assemble(text: str, marked: Sequence[Marked], candidates: Sequence[Candidate
             out.append(Assembled("mixed", spans, _merge(pieces), c, c.rule))
         elif c.content:
             # passages another cue took: the same quotation must not make a second quote
-            taken = [p for x in c.content for p in passage_at.overlapping(x.start, x.end)]
-            if taken and _only_filler(text, _without_that(text, c.content), taken):
+            taken = any(True for x in c.content for _ in passage_at.iter_overlapping(x.start, x.end))
+            if taken and _only_filler(text, _without_that(text, c.content), passage_at):
                 continue
             out.append(Assembled("indirect", _merge(list(c.content)), (), c, c.rule))
     out.extend(_orphans(text, marked, owner, candidates, out, paragraphs))

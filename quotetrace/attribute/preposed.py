@@ -10,6 +10,8 @@ introduces the quotation paragraphs after it (the ``colon`` rule, see :mod:`.ass
 
 from __future__ import annotations
 
+import re
+
 from . import Candidate
 from ..model import Span
 from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE
@@ -90,11 +92,22 @@ def _preposed(s: CueSentence, cue: Cue, reading: Reading, speaker: tuple[int, in
         return None
     if speaker is None and rule is PRE:
         return None
-    if all(w.lower() in FUNCTION_WORDS or w.lower().endswith("ly") for w in content.of(s.text).split()):
+    if _no_statement(s.text, content):
         return None  # "agreed, but also contended …", "According to MSNBC, basically.": no statement
     if speaker:
         reading.spoke(speaker)
     return Candidate(cue=span_of(s, i, cue_end), content=(content,), speaker=_mention_span(s, speaker), rule=rule)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _no_statement(text: str, content: Span) -> bool:
+    """Whether the content holds only function words and ``-ly`` adverbs. The words are read
+    lazily, up to the first that says something: the content of each cue in a long sentence runs
+    to its end, and splitting all of it at every cue made such a sentence quadratic."""
+    return all(w.lower() in FUNCTION_WORDS or w.lower().endswith("ly")
+               for w in map(re.Match.group, _WORD.finditer(text, content.start, content.end)))
 
 
 def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | None:

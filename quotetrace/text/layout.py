@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -36,13 +36,16 @@ class DisjointSpans:
         self.starts = [s.start for s in self.spans]
 
     def overlapping(self, lo: int, hi: int) -> list[Span]:
+        return list(self.iter_overlapping(lo, hi))
+
+    def iter_overlapping(self, lo: int, hi: int) -> Iterator[Span]:
+        """The spans that meet ``[lo, hi)``, in order, found one at a time: a caller that stops at
+        the first that answers its question never walks a long range whole."""
         k = max(0, bisect_right(self.starts, lo) - 1)
-        out = []
         while k < len(self.spans) and self.starts[k] < hi:
             if self.spans[k].end > lo:
-                out.append(self.spans[k])
+                yield self.spans[k]
             k += 1
-        return out
 
 
 def paragraphs(text: str) -> list[Span]:
