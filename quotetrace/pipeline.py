@@ -164,7 +164,7 @@ def extract_all(sources: Iterable[Article | Unreadable | str | os.PathLike[str]]
     ``jobs`` worker processes share the work (None: every core); results come in input order,
     the same whatever ``jobs`` is. ``progress``, if given, is called with 1 as each article's
     result is ready, read or not (the command line draws its progress bar with it). An article
-    that takes longer than ``timeout`` seconds (:data:`TIMEOUT`; 0 or None: no budget) gets an
+    that takes longer than ``timeout`` seconds (``TIMEOUT``, 60 by default; 0 or None: no budget) gets an
     error and the batch goes on. Two articles with one id are both extracted, with a warning
     (their quote ids collide).
     """

@@ -60,7 +60,7 @@ class DuplicateWarning(UserWarning):
 
 class DateWarning(UserWarning):
     """An article's date was written in another form than ISO and was normalised, or it was no
-    date at all and the article is read without one (see :mod:`quotetrace.dates`).
+    date at all and the article is read without one (see ``quotetrace/dates.py``).
 
     >>> import json, pathlib, tempfile, warnings
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "dated.jsonl"

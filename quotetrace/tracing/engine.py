@@ -131,7 +131,7 @@ def trace(articles: Iterable[Source], *, analyzer: str | Analyzer = "rules", job
     in :attr:`Trace.articles` with their error, and the rest are traced. ``progress``, if given,
     is called with 1 after each article is extracted. An article that takes longer than
     ``timeout`` seconds to extract is listed with its error (0 or None: no budget). Dates are
-    compared as instants (:func:`quotetrace.dates.date_key`); a date in another form than ISO is
+    compared as instants (``quotetrace.dates.date_key``); a date in another form than ISO is
     normalised, and one that is no date is dropped, with a note on the article. ``people`` (a CSV
     or JSONL file, or dicts) is the user's table of people: identities it names unambiguously
     carry its ids (see ``quotetrace.tracing.people``); it is read before anything is traced.
