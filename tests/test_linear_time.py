@@ -82,3 +82,11 @@ def test_many_title_case_headings_with_their_own_names_are_linear() -> None:
                        for k in range(n))
     small = calls(article(60))
     assert calls(article(120)) <= MAX_GROWTH * small
+
+
+def test_one_giant_sentence_of_quotes_and_cues_is_linear() -> None:
+    """Quotations and cues in one sentence that never ends (no capital after the full stops): each
+    cue's content runs to its end, so every content meets every later quotation."""
+    unit = "“Yes,” she said. they said "
+    small = calls(unit * 150)
+    assert calls(unit * 300) <= MAX_GROWTH * small
