@@ -480,9 +480,9 @@ class Derivation:
     """Article ``article`` appears to draw on ``source``: the quotes and sentences they share.
 
     >>> import quotetrace
-    >>> a = Article("a", "The talks were “productive,” Tass reported. “We are close to a deal,” Tass said.",
+    >>> a = Article("a", "The talks were “productive,” Norpress reported. “We are close to a deal,” Norpress said.",
     ...             date="2024-05-01")
-    >>> b = Article("b", "TASS said the talks were “productive.” “We are close to a deal,” TASS reported.",
+    >>> b = Article("b", "NORPRESS said the talks were “productive.” “We are close to a deal,” NORPRESS reported.",
     ...             date="2024-05-02")
     >>> quotetrace.trace([a, b], jobs=1).derivations
     (Derivation(article='b', source='a', shared_quotes=2, shared_sentences=0, score=1.0),)

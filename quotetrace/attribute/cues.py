@@ -38,7 +38,7 @@ def _modifier_like(s: CueSentence, k: int) -> bool:
     "Commission" in "Election Commission reports", or any word after a quantifier."""
     low = s.low(k)
     if low in ORG_HEADS or low in TITLES:
-        return False  # "The Guardian reports", "the Associated Press reports"
+        return False  # "The Ledger reports", "the Associated Press reports"
     return low.endswith(("ern", "ian", "ish", "ese", "ic")) or low in TIME_WORDS or s.low(k - 1) in QUANTIFIERS \
         or s.is_cap(k - 1)
 

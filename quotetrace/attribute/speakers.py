@@ -129,7 +129,7 @@ def describe(mention: str) -> Described:
     while name_words[1:] and name_lows[0] in DETERMINERS:
         name_words, name_lows = name_words[1:], name_lows[1:]
     if len(name_words) > 1 and _NATIONALITY_RE.match(name_words[0]) and not handle:
-        # "The Russian Investigative Committee" names the committee
+        # "The Freedonian Audit Committee" names the committee
         name_words, name_lows = name_words[1:], name_lows[1:]
     if not name_words:
         return _unnamed(text, head, words, lows, org, role, qualifier)

@@ -39,7 +39,7 @@ def _no_stray_words(name: str) -> bool:
 
 
 def org_name(name: str) -> bool:
-    """``The Guardian``, ``Investigative Committee``: not ``The F.B.I``, cut short of its period."""
+    """``The Ledger``, ``Audit Committee``: not ``The F.B.I``, cut short of its period."""
     return bool(_ORG_NAME.fullmatch(name)) and "." not in name \
         and name.split()[0].lower() not in NOT_A_NAME - {"the"}
 

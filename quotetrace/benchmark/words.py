@@ -120,7 +120,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         before = text[s:m.start()].rsplit(None, 1)
         last = before[-1].lower().rstrip(".") if before else ""
         if text[m.start()] == "." and (last in _ABBREV or len(last) == 1):
-            continue  # "Mr. Trump", "U.S. officials", "John F. Kennedy"
+            continue  # "Mr. Vale", "U.S. officials", "John F. Kennedy"
         e = m.end()
         while e > s and text[e - 1].isspace():
             e -= 1

@@ -130,7 +130,7 @@ class _Union:
 
 
 def _headline_like(name: str) -> bool:
-    """A "person" name that is more likely a piece of a headline (``Railing Against Trump``,
+    """A "person" name that is more likely a piece of a headline (``Railing Against Vale``,
     ``Senator Calls Rival Liar Again``): more than four words, or a function word inside. Such a
     speaker gets no identity, so it can never ground a misattribution."""
     words = _key(name).split()
