@@ -93,6 +93,18 @@ EPILOG_MODELS = """example:
   quotetrace models download --lang en --dir ~/stanza_resources"""
 
 
+def _neutral(text: str) -> str:
+    from .report.safe import neutral
+    return neutral(text)
+
+
+def _say(text: str) -> None:
+    """One line to standard error. Ids, paths and messages come from the input, so control and
+    bidi characters in them are shown as escapes: a warning must not write to the terminal's
+    title or clipboard any more than a report may."""
+    print(_neutral(text), file=sys.stderr)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quotetrace",
                                 description="Find quotations and reported speech in news articles.",
@@ -353,10 +365,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     try:
         result = evaluate(args.gold, args.predicted, subset=args.subset, kinds=args.kinds)
     except QuotetraceError as exc:
-        print(f"quotetrace: error: {exc}", file=sys.stderr)
+        _say(f"quotetrace: error: {exc}")
         return 2
     for problem in result.errors:
-        print(f"quotetrace: error: {problem}", file=sys.stderr)
+        _say(f"quotetrace: error: {problem}")
     write_scores(result, sys.stdout, args.format)
     return 1 if result.errors else 0
 
@@ -413,7 +425,7 @@ class _Console:
         """The first few failures, and how many articles failed of how many."""
         self.done()
         for message in self.failures[:SHOWN_ERRORS]:
-            print(f"quotetrace: error: {message}", file=sys.stderr)
+            _say(f"quotetrace: error: {message}")
         n = len(self.failures)
         if n:
             more = f"; the first {SHOWN_ERRORS} are above" if n > SHOWN_ERRORS else ""
@@ -422,9 +434,9 @@ class _Console:
 
     def _line(self, text: str) -> None:
         if self.bar is not None:
-            self.bar.write(text, file=sys.stderr)  # above the bar, which is drawn again
+            self.bar.write(_neutral(text), file=sys.stderr)  # above the bar, which is drawn again
         else:
-            print(text, file=sys.stderr)
+            _say(text)
 
 
 class _Tally:
@@ -451,7 +463,7 @@ def _models(args: argparse.Namespace) -> int:
 
         where = download(lang=args.lang, model_dir=args.dir)
     except QuotetraceError as exc:
-        print(f"quotetrace: error: {exc}", file=sys.stderr)
+        _say(f"quotetrace: error: {exc}")
         return 1
     print(f"stanza {args.lang} models are in {where}")
     return 0
@@ -466,7 +478,7 @@ def _report_articles(tr: Trace, console: _Console) -> int:
             console.failed(a.error)
     console.summary(len(tr.articles))
     if not tr.articles:
-        print("quotetrace: error: no articles found", file=sys.stderr)
+        _say("quotetrace: error: no articles found")
         return 1
     return 1 if tr.errors else 0
 
@@ -524,7 +536,7 @@ def _check(args: argparse.Namespace, console: _Console) -> int:
     if len(found) != 1:
         raise UsageError(f"{args.article}: check takes one article, found {len(found)}")
     if isinstance(found[0], Unreadable):
-        print(f"quotetrace: error: {found[0].message}", file=sys.stderr)
+        _say(f"quotetrace: error: {found[0].message}")
         return 1
     if _is_store(args.against):
         return _check_store(args, found[0], console)
@@ -566,7 +578,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args, console)
     except QuotetraceError as exc:
         console.done()
-        print(f"quotetrace: error: {exc}", file=sys.stderr)
+        _say(f"quotetrace: error: {exc}")
         return 2
     except BrokenPipeError:  # `quotetrace extract … | head` is a normal way to look
         console.done()
@@ -577,12 +589,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         console.done()
         what = str(exc) if isinstance(exc, OutputError) else f"cannot write standard output: {exc.strerror or exc}"
-        print(f"quotetrace: error: {what}", file=sys.stderr)
+        _say(f"quotetrace: error: {what}")
         _quiet_stdout()
         return EXIT_OUTPUT
     except KeyboardInterrupt:
         console.done()
-        print(f"quotetrace: interrupted; {_kept(args)}", file=sys.stderr)
+        _say(f"quotetrace: interrupted; {_kept(args)}")
         return EXIT_INTERRUPTED
 
 
@@ -628,7 +640,7 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
         out.flush()
     console.summary(tally.total)
     if tally.total == 0:
-        print("quotetrace: error: no articles found", file=sys.stderr)
+        _say("quotetrace: error: no articles found")
         return 1
     return 1 if tally.failed else 0
 

@@ -60,6 +60,19 @@ def test_escape_sequences_and_bidi_overrides_never_reach_the_terminal(tmp_path: 
     assert json.loads(capsys.readouterr().out)["article"] == "evil\x1b[2J"
 
 
+
+def test_warnings_and_errors_never_write_escapes_to_the_terminal(tmp_path: Path, capsys) -> None:
+    """An id, a path or a value quoted in a warning or an error comes from the input: standard
+    error shows its control and bidi characters as escapes, as the reports do."""
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": "evil\x1b]52;c;ZXZpbA==\x07\u202e", "text": "Jane Doe said so.",
+                                         "date": "yester\x1b[2Jday"}])
+    main(["trace", str(src), "--jobs", "1", "--format", "json", "-o", str(tmp_path / "t.json")])
+    main(["check", str(tmp_path / "missing\x1b[2J.txt"), "--against", str(src), "--jobs", "1"])
+    said = capsys.readouterr().err
+    assert "warning" in said and "error" in said
+    assert "\x1b" not in said and "\x07" not in said and "\u202e" not in said
+    assert "\\x1b]52" in said and "\\u202e" in said
+
 def test_html_neutralises_bidi_overrides() -> None:
     tr = quotetrace.trace([quotetrace.Article("a", "“We will \u202ebuild it,” Jane Doe said.")], jobs=1)
     page = quotetrace.report.html(tr)
