@@ -77,11 +77,16 @@ def session(master: str | None = None, partitions: int | None = None) -> Any:
         # a local master's executors live in the driver's JVM, whose default 1 GB runs out
         # sorting the keys of 10,000 articles; spark-submit --driver-memory overrides it
         b = b.config("spark.driver.memory", "4g")
-    return (b.config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", str(partitions or 8))
-            .config("spark.executorEnv.PYTHONPATH", path)
-            .config("spark.pyspark.python", os.environ.get("PYSPARK_PYTHON") or sys.executable)
-            .getOrCreate())
+    spark = (b.config("spark.ui.enabled", "false")
+             # quotetrace draws its own progress on standard error: Spark's stage bars would
+             # interleave with it and with the report's warnings
+             .config("spark.ui.showConsoleProgress", "false")
+             .config("spark.sql.shuffle.partitions", str(partitions or 8))
+             .config("spark.executorEnv.PYTHONPATH", path)
+             .config("spark.pyspark.python", os.environ.get("PYSPARK_PYTHON") or sys.executable)
+             .getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")  # Spark's own warnings are not the user's input
+    return spark
 
 
 def _files(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[int, str]]:
