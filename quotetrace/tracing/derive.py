@@ -16,7 +16,6 @@ from collections.abc import Container, Sequence
 
 from ..model import Derivation
 from .knobs import (
-    MAX_SENTENCE_DF,
     MIN_DERIVATION_SCORE,
     MIN_DERIVATION_SHARED,
     MIN_SENTENCE_JACCARD,
@@ -33,10 +32,10 @@ def _grams(piece: Piece) -> set[str]:
 
 
 def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Sequence[tuple[int, ...]]],
-                   rank: Sequence[int], dead: Container[str] | None = None) -> dict[tuple[int, int], int]:
+                   rank: Sequence[int], dead: Container[str] = frozenset()) -> dict[tuple[int, int], int]:
     """(source article, later article) → how many of the later article's narrator sentences
-    repeat one of the source's. ``rank[a]`` orders articles: earlier first. ``dead``, when given,
-    are the boilerplate sketch values of the whole corpus (:mod:`.keys`)."""
+    repeat one of the source's. ``rank[a]`` orders articles: earlier first. ``dead`` are the
+    boilerplate sketch values of the whole corpus (:mod:`.keys`), which link nothing."""
     buckets: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for a in sorted(range(len(narrator)), key=lambda a: rank[a]):
         for k, sk in enumerate(sketches[a]):
@@ -53,8 +52,7 @@ def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Seque
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for value in sorted(buckets):
         members = buckets[value]
-        if len(members) < 2 or ((len({a for _, a, _ in members}) > MAX_SENTENCE_DF) if dead is None
-                                else sketch_key(value) in dead):
+        if len(members) < 2 or sketch_key(value) in dead:
             continue
         _, la, lk = members[0]
         for _, a, k in members[1:]:

@@ -335,15 +335,16 @@ class _Tracer:
     def run(self, entries: list[TracedArticle]) -> Trace:
         passages: list[Piece] = [p for u in self.got for p in u.passages]
         order = sorted(range(len(passages)), key=lambda i: self._passage_key(passages[i]))
-        groups = group_passages(passages, order, self.ids.of, self.ids.differ,
-                                self.dead if self.dead is not None else _dead_of(self.got, self.ids))
+        # one decision on stock keys for grouping, paraphrases and derivations alike
+        dead = self.dead if self.dead is not None else _dead_of(self.got, self.ids)
+        groups = group_passages(passages, order, self.ids.of, self.ids.differ, dead)
         groups = [g for g in groups if any(passages[m].quote is not None for m in g.members)]
         groups.sort(key=lambda g: (passages[g.original].article, passages[g.original].start))
         for g in groups:
             g.speaker, g.named = self._family_speaker(g, passages)
         quoted_in = [{passages[m].article for m in g.members} for g in groups]
         quote_links = self._quote_links(groups, passages, quoted_in)
-        sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank, self.dead)
+        sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank, dead)
         related: dict[int, set[int]] = defaultdict(set)
         for a, b in list(quote_links) + list(sent):
             related[a].add(b)
@@ -353,7 +354,7 @@ class _Tracer:
                                 [u.reported + u.narrator for u in self.got],
                                 [_quoting(g, passages) for g in groups], related,
                                 self.ids.of, self.ids.differ,
-                                [names_in(o, self.texts[o.article]) for o in originals], self.dead)
+                                [names_in(o, self.texts[o.article]) for o in originals], dead)
         by_family: dict[int, list[Hit]] = defaultdict(list)
         for h in hits:
             by_family[h.family].append(h)

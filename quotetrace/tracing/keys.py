@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .knobs import CONTEXT, MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF, SHINGLE
+from .union import Union
 from .units import Piece, Units
 from .words import NOT_CONTENT, is_content
 
@@ -137,22 +138,6 @@ def links(key: str, df: int) -> bool:
     return df >= 1 and not is_dead(key, df)
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[list[int]], frozenset[str]]:
     """The components of the articles whose keys are ``keys[a]`` (see :func:`article_keys`; an
     iterable, so an engine need not hold every article's keys at once): lists of article
@@ -168,13 +153,13 @@ def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[l
                 holders.append(a)
             if holder is not None:
                 counted.setdefault(key, set()).add(holder or a)
-    union = _Union(n)
+    union = Union()
     dead = set()
     for key, holders in held.items():
         df = len(counted.get(key, ()))
         if is_dead(key, df):
             dead.add(key)
-        elif df >= 1:
+        elif links(key, df):
             first = holders[0]
             for a in holders[1:]:
                 union.union(first, a)

@@ -22,7 +22,6 @@ from collections.abc import Callable, Container, Mapping, Sequence
 import attrs
 
 from .knobs import (
-    MAX_PAIR_DF,
     MIN_NARRATOR_SHARE,
     MIN_NARRATOR_WORDS,
     MIN_PARAPHRASE_WORDS,
@@ -64,40 +63,28 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
                      identity: Callable[[str | None], str | None],
                      differ: Callable[[str | None, str | None], bool],
                      names: Sequence[frozenset[str]] = (),
-                     dead: Container[str] | None = None) -> list[Hit]:
+                     dead: Container[str] = frozenset()) -> list[Hit]:
     """Hits of every family (``originals[k]``, credited to ``speakers[k]``) in the reported speech
     and narrator pieces of the articles, skipping the articles that quote the family already
     (``quoted_in[k]``). A piece that shares a single pair with a family is a hit only when it is
     reported speech by the family's speaker or stands in an article ``related`` to the original's.
-    ``dead``, when given, are the stock pairs of the whole corpus (:mod:`.keys`), which then need
-    not all be among ``pieces_by_article``."""
+    ``dead`` are the stock pairs of the whole corpus (:mod:`.keys`), which propose nothing."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     wanted: list[frozenset[str]] = []
     for k, o in enumerate(originals):
         wanted.append(frozenset(s for s in o.words.stems if s not in NOT_CONTENT))
         for pair in set(content_pairs(o.words.stems)):
             index[pair].append(k)
-    # first pass: each indexed pair's spread over articles, and the pieces that hold one
-    df: dict[tuple[str, str], int] = defaultdict(int)
-    holding: list[tuple[int, int, list[tuple[str, str]]]] = []
-    for a, pieces in enumerate(pieces_by_article):
-        seen: set[tuple[str, str]] = set()
-        for pk, piece in enumerate(pieces):
-            mine = [pair for pair in content_pairs(piece.words.stems) if pair in index]
-            if mine:
-                holding.append((a, pk, mine))
-                seen.update(mine)
-        for pair in seen:
-            df[pair] += 1
-    # second pass: hits through the pairs that are not stock phrases
+    # the pieces that share a pair with a family, through the pairs that are not stock phrases
     shared: dict[tuple[int, int, int], set[tuple[str, str]]] = defaultdict(set)
-    for a, pk, mine in holding:
-        for pair in mine:
-            if (df[pair] > MAX_PAIR_DF) if dead is None else (pair_key(pair) in dead):
-                continue
-            for k in index[pair]:
-                if a not in quoted_in[k]:
-                    shared[(k, a, pk)].add(pair)
+    for a, pieces in enumerate(pieces_by_article):
+        for pk, piece in enumerate(pieces):
+            for pair in content_pairs(piece.words.stems):
+                if pair not in index or pair_key(pair) in dead:
+                    continue
+                for k in index[pair]:
+                    if a not in quoted_in[k]:
+                        shared[(k, a, pk)].add(pair)
     hits: list[Hit] = []
     for key in sorted(shared):
         k, a, pk = key

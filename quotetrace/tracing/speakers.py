@@ -26,6 +26,7 @@ import regex
 
 from ..model import SpeakerIdentity
 from ..text.words import ORG_HEADS, PREPOSITIONS, SUBORDINATORS, TIME_WORDS, TITLES
+from .union import Union
 from .words import STOPWORDS
 
 _HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
@@ -112,23 +113,6 @@ def spelling_key(word: str) -> str:
     return regex.sub(r"(?<=\w{3})tre\b", "ter", w)
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)  # the smaller key leads: order-independent
-
-
 def _headline_like(name: str) -> bool:
     """A "person" name that is more likely a piece of a headline (``Railing Against Vale``,
     ``Senator Calls Rival Liar Again``): more than four words, or a function word inside. Such a
@@ -172,7 +156,7 @@ class Identities:
         loose = sorted({n for n, t in names if n and t == "unknown" and n[:1].isupper()
                         and _key(n) not in PRONOUNS and not _headline_like(n)})
         self._counts = counts
-        union = _Union()
+        union = Union()
         by_key: dict[str, list[str]] = defaultdict(list)
         for name, _ in sorted(counts):
             by_key[_key(name)].append(name)
