@@ -162,11 +162,17 @@ def _dense(al: Alignment) -> bool:
 def same_in_context(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:
     """Whether a passage found where the original stood (the same narrator words around its
     marks) is the same statement: then half its words suffice, since the place vouches for the
-    rest; given to another speaker, it must be the same words."""
+    rest; given to another speaker, it must be the same words. Words other than function words
+    must be among those kept, half of them: two quotes of one template (``We will not … again``)
+    in one place are two statements."""
     lo, lc = len(original.words), len(changed.words)
+    if al.matched == lo == lc:
+        return True
     if other_speaker:
-        return al.matched == lo == lc
-    return al.matched >= 1 and al.matched >= MIN_SHARE * max(lo, lc)
+        return False
+    content = min(original.content, changed.content)
+    return al.matched >= 1 and al.matched >= MIN_SHARE * max(lo, lc) \
+        and al.content_matched >= 1 and al.content_matched >= MIN_SHARE * content
 
 
 def _surface(text: str, piece: Piece, a: int, b: int) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Container, Mapping, Sequence
 import attrs
 
 from .knobs import (
+    ALTER_REACH,
     MIN_NARRATOR_SHARE,
     MIN_NARRATOR_WORDS,
     MIN_PARAPHRASE_WORDS,
@@ -95,8 +96,9 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
             continue
         matched = wanted[k] & frozenset(piece.words.stems)
         share = len(matched) / max(1, len(wanted[k]))
-        verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ)
-        if verdict == "paraphrase" and piece.role == "narrator" and names:
+        whole = len(wanted[k]) >= MIN_PARAPHRASE_WORDS and carries(piece.words.stems, originals[k].words.stems)
+        verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ, whole)
+        if verdict == "paraphrase" and piece.role == "narrator" and names and not whole:
             # narrator text must share the statement, not only its names
             own = len(matched - names[k])
             if own < MIN_NARRATOR_WORDS - 1 or own < MIN_NARRATOR_SHARE * len(wanted[k] - names[k]):
@@ -105,10 +107,23 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
     return hits
 
 
+def carries(stems: Sequence[str], quote: Sequence[str]) -> bool:
+    """Whether ``stems`` hold every word of ``quote``, in a row, and little else: the quote's
+    words without its marks (``she said, the vote was rigged``), as an editor who drops the
+    marks or an extractor that misses a credit leaves them. A long sentence that holds a
+    three-word phrase (``... a threat from radical extremism``) makes a statement of its own."""
+    n = len(quote)
+    if n == 0 or n > len(stems) or len(stems) > ALTER_REACH * n + 2:
+        return False
+    first = quote[0]
+    return any(stems[k] == first and list(stems[k:k + n]) == list(quote) for k in range(len(stems) - n + 1))
+
+
 def _verdict(piece: Piece, speaker: str | None, matched: int, share: float,
              identity: Callable[[str | None], str | None],
-             differ: Callable[[str | None, str | None], bool]) -> str:
-    strong = share >= MIN_NARRATOR_SHARE and matched >= MIN_NARRATOR_WORDS
+             differ: Callable[[str | None, str | None], bool], whole: bool = False) -> str:
+    # the quote's words in a row are the statement, however few of them carry content
+    strong = whole or (share >= MIN_NARRATOR_SHARE and matched >= MIN_NARRATOR_WORDS)
     if piece.role == "reported-speech" and piece.speaker is not None:
         who, theirs = identity(piece.speaker), identity(speaker)
         if who is not None and who == theirs and share >= MIN_REPORTED_SHARE and matched >= MIN_PARAPHRASE_WORDS:

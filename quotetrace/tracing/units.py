@@ -28,7 +28,7 @@ from ..text.wrapping import Unwrapped
 from .speakers import PRONOUNS, bare_surname, surname_holders
 from .knobs import (CONTEXT, CONTEXT_ATTRIBUTION, CONTEXT_ATTRIBUTION_CHARS, CONTEXT_CHARS, CONTEXT_READ,
                     SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH)
-from .words import Words, content_count, words
+from .words import Words, content_count, is_content, words
 
 
 @attrs.define(slots=True)
@@ -179,9 +179,23 @@ def _wide_context(q: Quote | None, text: str, opening: int, closing: int, s0: in
                   sentence_of: Callable[[int], tuple[int, int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A passage's context read wide enough that its own credit, dropped, leaves ``CONTEXT``
     words a side (see :data:`.knobs.CONTEXT_ATTRIBUTION`)."""
-    before, after = _near(text, opening, closing, s0, sentence_of, CONTEXT_CHARS + CONTEXT_ATTRIBUTION_CHARS,
-                          CONTEXT_READ + CONTEXT_ATTRIBUTION)
-    return _context(q, before, after)
+    reach, n = CONTEXT_CHARS + CONTEXT_ATTRIBUTION_CHARS, CONTEXT_READ + CONTEXT_ATTRIBUTION
+    before, after = _near(text, opening, closing, s0, sentence_of, reach, n)
+    ahead, behind = _context(q, before, after)
+    # a quote that makes a sentence of its own (“It's a start,” she said. “We go on.”) has no
+    # place inside it; the words of the sentence before or after are its place then
+    if not _placed(ahead):
+        wide = words(text, max(0, opening - reach), opening)
+        ahead = _context(q, wide.slice(max(0, len(wide) - n), len(wide)), None)[0]
+    if not _placed(behind) and closing >= 0:
+        behind = _context(q, words(text, 0, 0), words(text, closing + 1, min(len(text), closing + reach)).slice(0, n))[1]
+    return ahead, behind
+
+
+def _placed(side: tuple[str, ...]) -> bool:
+    """Whether context words can place a passage (:func:`.keys.contexts` keys them): two words
+    or more, one of them a content word."""
+    return len(side) >= 2 and any(is_content(s) for s in side)
 
 
 def _near(text: str, opening: int, closing: int, s0: int, sentence_of: Callable[[int], tuple[int, int]],
