@@ -31,6 +31,9 @@ from .words import STOPWORDS
 
 _HANDLE_RE = regex.compile(r"\s*\(@\w+\)")
 _IDENTIFIED = ("person", "organization")
+#: a lone proper name the extractor could not type (:data:`.units.NAME`): it founds an identity
+#: of its own, shown as ``unknown``, and joins the one full name of the corpus that ends with it
+_NAME = "name"
 PRONOUNS = frozenset("he she it they we i you him her them".split())
 
 
@@ -149,7 +152,7 @@ class Identities:
     def __init__(self, names: Iterable[tuple[str, str]]):
         names = list(names)
         counts: Counter[tuple[str, str]] = Counter(
-            (n, t) for n, t in names if n and t in _IDENTIFIED and _key(n) not in PRONOUNS and _key(n)
+            (n, t) for n, t in names if n and (t in _IDENTIFIED or t == _NAME) and _key(n) not in PRONOUNS and _key(n)
             and not (t == "person" and _headline_like(n)))
         # names an article could not type ("Doe" alone): they join an identity that is clearly
         # theirs, never found one of their own
@@ -221,7 +224,7 @@ class Identities:
         for root, names_ in members.items():
             # the display name: the fullest of the most used forms
             display = _shown(max(sorted(names_), key=lambda n: (len(_shown(n).split()) >= 2, uses[n], len(n))))
-            kind = types[root].most_common(1)[0][0]
+            kind = next((t for t, _ in types[root].most_common() if t != _NAME), "unknown")
             aliases = sorted({n for n in names_ if n != display})
             self._display[root] = self._by_display[display] = SpeakerIdentity(display, kind, aliases)
         # one dictionary lookup per question: tracing asks it for every passage and every hit

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
+import regex
 
 from ..model import Article, Quote, Span, Speaker, join_spans
 from ..pipeline import Reading
@@ -157,6 +158,37 @@ def _name(sp: Speaker | None, text: str, holders: dict[str, set[str]]) -> str | 
     return last if len(holders[last]) >= 2 else sp.name
 
 
+#: the type :func:`_kind` gives a lone proper name the extractor could not type; identities
+#: take it as a name of its own (:class:`.speakers.Identities`), shown as ``unknown``
+NAME = "name"
+
+
+def _kind(sp: Speaker | None, text: str, holders: dict[str, set[str]]) -> str | None:
+    """The speaker's type as tracing takes it: the extractor's, except that a lone word it could
+    not type (``Marsh said``) is a name (:data:`NAME`) when the article writes it only with a
+    capital and once at least inside a sentence: a surname or a first name, not a sentence's
+    first word taken for one (``Chastened, he said``). ``holders`` caches the answer."""
+    if sp is None or sp.type != "unknown" or " " in sp.name or not sp.name[:1].isupper():
+        return sp.type if sp is not None else None
+    key = "\x1f" + sp.name  # beside the surnames' first names, never a surname itself
+    if key not in holders:
+        holders[key] = {NAME} if _proper(text, sp.name) else set()
+    return NAME if holders[key] else sp.type
+
+
+def _proper(text: str, word: str) -> bool:
+    inside = False
+    for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){regex.escape(word)}(?![\p{{L}}\p{{M}}\p{{N}}'’-])",
+                            text, flags=regex.IGNORECASE):
+        if m.group() != word:
+            return False  # written in lower case too: a word, not a name
+        k = m.start() - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        inside |= k >= 0 and (text[k].islower() or text[k] in ",;")
+    return inside
+
+
 def _context(q: Quote | None, before: Words, after: Words | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words around a passage that are not its attribution (see :attr:`Piece.context`),
     ``CONTEXT`` a side at most."""
@@ -266,7 +298,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             s0, _ = sentence_of(opening)
             before, after = _near(text, opening, closing, s0, sentence_of, CONTEXT_CHARS, CONTEXT_READ)
             passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
-                                  speaker=_name(sp, text, holders), speaker_type=sp.type if sp else None,
+                                  speaker=_name(sp, text, holders), speaker_type=_kind(sp, text, holders),
                                   named=_named(sp), before=before, after=after,
                                   context=_wide_context(q, text, opening, closing, s0, sentence_of)))
     marked_spans = _merged(marked_spans)
@@ -282,7 +314,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
         if len(w):
             sp = q.speaker
             reported.append(Piece("reported-speech", index, tuple(own), w, quote=q.id,
-                                  speaker=_name(sp, text, holders), speaker_type=sp.type if sp else None,
+                                  speaker=_name(sp, text, holders), speaker_type=_kind(sp, text, holders),
                                   named=_named(sp)))
     taken = _merged(content_spans + marked_spans)
     narrator = []

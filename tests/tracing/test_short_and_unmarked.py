@@ -108,3 +108,24 @@ def test_a_few_of_its_words_leave_a_quote_single_source() -> None:
     b = Article("b", "Ferry fares rose last year, and the harbour closed in April.", date="2024-03-02")
     f = trace([a, b], jobs=1).families[0]
     assert [(o.article, o.relation) for o in f.occurrences] == [("a", "single-source")]
+
+
+FARES = "“The ferry fares will double next spring,” {who} said."
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    # a surname the article writes inside a sentence, and never in lower case: a name
+    ("The harbour board met on Monday, and Pagliano was there.\n\n" + FARES.format(who="Pagliano"),
+     "misattributed"),
+    # a word written only at the start of sentences may be a sentence's first word
+    ("The harbour board met on Monday.\n\n" + FARES.format(who="Chastened"), "verbatim"),
+    # a word the article also writes in lower case is a word
+    ("Residents get the news late, and Get was there.\n\n" + FARES.format(who="Get"), "verbatim"),
+])
+def test_a_lone_name_is_an_identity_of_its_own(text: str, relation: str) -> None:
+    """A lone name the extractor could not type differs from another speaker when the article
+    shows it is a name: a copy given to it is misattributed; a doubtful one flags nothing."""
+    a = Article("a", "The harbour board met on Monday.\n\n" + FARES.format(who="Mayor Jane Doe"), date="2024-03-01")
+    tr = trace([a, Article("b", text, date="2024-03-02")], jobs=1)
+    assert [(o.article, o.relation) for o in tr.families[0].occurrences] == [("a", "original"), ("b", relation)]
+    assert all(s.type in ("person", "unknown") for s in tr.speakers)
