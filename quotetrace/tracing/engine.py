@@ -47,7 +47,7 @@ from .paraphrase import Hit, find_paraphrases, names_in
 from .explain import misattribution
 from .people import link_people, read_people
 from .speakers import Identities
-from .units import Piece, Units, holding, piece_text, units
+from .units import Piece, Units, holding, lean, piece_text, units
 from .words import is_content
 
 Source = Article | Unreadable | str | os.PathLike[str]
@@ -206,7 +206,10 @@ def _trace(taken: list[Article], entries: list[TracedArticle], analyzer: str | A
 def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str | Analyzer,
                jobs: int | None, progress: Callable[[int], None] | None,
                last: int | None, timeout: float | None) -> tuple[Trace, list[Units]]:
-    results = list(map_articles(_read_one, taken, analyzer=analyzer, jobs=jobs, progress=progress, timeout=timeout))
+    # a trace keeps of each quote only its credit, as each article comes in; a check returns its
+    # article's quotes whole
+    results = [lean(r) if last is None and isinstance(r, Units) else r
+               for r in map_articles(_read_one, taken, analyzer=analyzer, jobs=jobs, progress=progress, timeout=timeout)]
     errors = {taken[k].id: r for k, r in enumerate(results) if isinstance(r, str)}
     if errors:
         entries = [attrs.evolve(e, error=errors[e.id]) if e.id in errors and not e.error else e for e in entries]

@@ -23,7 +23,6 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .knobs import CONTEXT, MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF, SHINGLE
-from .union import Union
 from .units import Piece, Units
 from .words import NOT_CONTENT, is_content
 
@@ -142,28 +141,65 @@ def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[l
     """The components of the articles whose keys are ``keys[a]`` (see :func:`article_keys`; an
     iterable, so an engine need not hold every article's keys at once): lists of article
     indices in order, ordered by their first article; and the dead keys."""
-    held: dict[str, list[int]] = {}
-    counted: dict[str, set] = {}
+    # a key's articles and its counted holders, each kept as a single value until a second one
+    # comes: most keys of a large corpus have one holder, and a list or a set for each of
+    # millions of keys was most of a trace's memory at its peak
+    held: dict[str, int | list[int]] = {}
+    counted: dict[str, object] = {}
     n = 0
     for a, mine in enumerate(keys):
         n = a + 1
         for key, holder in mine:
-            holders = held.setdefault(key, [])
-            if not holders or holders[-1] != a:
-                holders.append(a)
+            h = held.get(key)
+            if h is None:
+                held[key] = a
+            elif type(h) is int:
+                if h != a:
+                    held[key] = [h, a]
+            elif h[-1] != a:  # type: ignore[index]
+                h.append(a)  # type: ignore[union-attr]
             if holder is not None:
-                counted.setdefault(key, set()).add(holder or a)
-    union = Union()
+                who = holder or a
+                c = counted.get(key, _NOBODY)
+                if c is _NOBODY:
+                    counted[key] = who
+                elif type(c) is _Holders:
+                    c.add(who)  # type: ignore[attr-defined]
+                elif c != who:
+                    counted[key] = _Holders((c, who))
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]  # path halving
+            x = parent[x]
+        return x
+
     dead = set()
-    for key, holders in held.items():
-        df = len(counted.get(key, ()))
+    for key, h in held.items():
+        c = counted.get(key, _NOBODY)
+        df = 0 if c is _NOBODY else len(c) if type(c) is _Holders else 1  # type: ignore[arg-type]
         if is_dead(key, df):
             dead.add(key)
-        elif links(key, df):
-            first = holders[0]
-            for a in holders[1:]:
-                union.union(first, a)
+        elif type(h) is list and links(key, df):
+            first = find(h[0])
+            for a in h[1:]:
+                ra = find(a)
+                if ra != first:  # the smaller root leads, so the parts do not depend on the order
+                    first, ra = min(first, ra), max(first, ra)
+                    parent[ra] = first
     parts: dict[int, list[int]] = {}
     for a in range(n):
-        parts.setdefault(union.find(a), []).append(a)
+        parts.setdefault(find(a), []).append(a)
     return sorted(parts.values()), frozenset(dead)
+
+
+#: no holder counted yet (a holder may be any string or article index)
+_NOBODY = object()
+
+
+class _Holders(set):
+    """The distinct holders of a key, once it has two (a set of its own type, so that a holder
+    is never taken for a set of holders)."""
+
+    __slots__ = ()

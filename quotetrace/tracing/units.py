@@ -47,7 +47,8 @@ class Piece:
     #: whether the article names the speaker at this attribution (not ``he`` or ``she``, whose
     #: resolution depends on what the paragraphs before say, and differs between copies)
     named: bool = False
-    #: narrator words just before the opening mark and just after the closing mark
+    #: narrator words just before the opening mark and just after the closing mark (their
+    #: stems only: what an expanded copy is told by; no offsets are kept)
     before: Words | None = None
     after: Words | None = None
     #: the same, without the words of the passage's own attribution (its speaker and cue): the
@@ -73,16 +74,34 @@ class Piece:
         return self.spans[-1][1]
 
 
+@attrs.frozen
+class Credit:
+    """What a trace reads of a quote once its article is cut into units: its id and its speaker
+    (identities are built from the speakers' names, a misattribution is explained with their
+    mentions). :func:`lean` keeps only this of each quote."""
+
+    id: str
+    speaker: Speaker | None
+
+
 @attrs.define(slots=True)
 class Units:
     """Everything tracing needs from one article (see the module docstring)."""
 
-    quotes: list[Quote]
+    #: the article's quotes whole, or only their credits (:func:`lean`)
+    quotes: list[Quote] | list[Credit]
     passages: list[Piece]
     reported: list[Piece]
     narrator: list[Piece]
     #: per narrator piece: a few stable hashes of its word 4-grams (a bottom-k sketch), or ()
     sketches: list[tuple[int, ...]]
+
+
+def lean(u: Units) -> Units:
+    """``u`` with each quote cut to its :class:`Credit`: a trace of many articles holds every
+    article's units at once, and the rest of a quote (its text, spans, cue) is in the passages
+    already or read by nothing after extraction."""
+    return Units([Credit(q.id, q.speaker) for q in u.quotes], u.passages, u.reported, u.narrator, u.sketches)
 
 
 def _minus(spans: Sequence[tuple[int, int]], holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -243,6 +262,12 @@ def _near(text: str, opening: int, closing: int, s0: int, sentence_of: Callable[
     return before, after
 
 
+def _stems_only(w: Words | None) -> Words | None:
+    """``w`` without its offsets (one shared empty array): nothing reads where the words around a
+    passage stand, and every passage of every article keeps them."""
+    return None if w is None else Words(w.stems, _NO_OFFSETS, _NO_OFFSETS)
+
+
 def _closing_mark(text: str, end: int) -> int:
     """The offset of the mark that closes a piece ending at ``end`` (white space may stand
     between), or -1."""
@@ -299,7 +324,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             before, after = _near(text, opening, closing, s0, sentence_of, CONTEXT_CHARS, CONTEXT_READ)
             passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
                                   speaker=_name(sp, text, holders), speaker_type=_kind(sp, text, holders),
-                                  named=_named(sp), before=before, after=after,
+                                  named=_named(sp), before=_stems_only(before), after=_stems_only(after),
                                   context=_wide_context(q, text, opening, closing, s0, sentence_of)))
     marked_spans = _merged(marked_spans)
     reported = []
@@ -337,7 +362,7 @@ def _to_article(piece: Piece, unwrapped: Unwrapped) -> None:
     """Carry a piece cut in an unwrapped reading back to the offsets of the article text."""
     piece.spans = tuple((unwrapped.start(s), max(unwrapped.start(s), unwrapped.end(e))) for s, e in piece.spans)
     for w in (piece.words, piece.before, piece.after):
-        if w is not None:
+        if w is not None and len(w.starts):  # words kept without offsets share one empty array
             w.starts = array("l", (unwrapped.start(x) for x in w.starts))
             w.ends = array("l", (unwrapped.end(x) for x in w.ends))
 
