@@ -41,6 +41,8 @@ def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Seque
         for k, sk in enumerate(sketches[a]):
             for value in sk:
                 buckets[value].append((rank[a], a, k))
+    # only the leaders' n-grams are kept: a leader is compared with every member of its bucket,
+    # a member with a leader or two; keeping every sentence's n-grams was most of a trace's peak
     grams: dict[tuple[int, int], set[str]] = {}
 
     def grams_of(a: int, k: int) -> set[str]:
@@ -58,7 +60,7 @@ def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Seque
         for _, a, k in members[1:]:
             if a == la or (la, a, k) in linked:
                 continue
-            g1, g2 = grams_of(la, lk), grams_of(a, k)
+            g1, g2 = grams_of(la, lk), _grams(narrator[a][k])
             if len(g1 & g2) >= MIN_SENTENCE_JACCARD * len(g1 | g2):
                 linked.add((la, a, k))
                 counts[(la, a)] += 1

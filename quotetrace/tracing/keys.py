@@ -141,15 +141,15 @@ def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[l
     """The components of the articles whose keys are ``keys[a]`` (see :func:`article_keys`; an
     iterable, so an engine need not hold every article's keys at once): lists of article
     indices in order, ordered by their first article; and the dead keys."""
-    # a key's articles and its counted holders, each kept as a single value until a second one
-    # comes: most keys of a large corpus have one holder, and a list or a set for each of
+    # a key's articles kept as one index until a second comes; its counted holders as a count
+    # of articles (each brings a key once) or its wordings: a set of holders for each of
     # millions of keys was most of a trace's memory at its peak
     held: dict[str, int | list[int]] = {}
-    counted: dict[str, object] = {}
+    counted: dict[str, object] = {}  # a count of articles, one wording, or a set of wordings
     n = 0
     for a, mine in enumerate(keys):
         n = a + 1
-        for key, holder in mine:
+        for key, holder in mine if isinstance(mine, (set, frozenset)) else set(mine):
             h = held.get(key)
             if h is None:
                 held[key] = a
@@ -158,15 +158,17 @@ def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[l
                     held[key] = [h, a]
             elif h[-1] != a:  # type: ignore[index]
                 h.append(a)  # type: ignore[union-attr]
-            if holder is not None:
-                who = holder or a
-                c = counted.get(key, _NOBODY)
-                if c is _NOBODY:
-                    counted[key] = who
-                elif type(c) is _Holders:
-                    c.add(who)  # type: ignore[attr-defined]
-                elif c != who:
-                    counted[key] = _Holders((c, who))
+            if holder is None:
+                continue
+            c = counted.get(key)
+            if holder == "":  # the article itself, which brings each key once: a count will do
+                counted[key] = 1 if c is None else c + 1  # type: ignore[operator]
+            elif c is None:
+                counted[key] = holder
+            elif type(c) is _Holders:
+                c.add(holder)  # type: ignore[attr-defined]
+            elif c != holder:
+                counted[key] = _Holders((c, holder))
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -177,8 +179,8 @@ def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[l
 
     dead = set()
     for key, h in held.items():
-        c = counted.get(key, _NOBODY)
-        df = 0 if c is _NOBODY else len(c) if type(c) is _Holders else 1  # type: ignore[arg-type]
+        c = counted.get(key)
+        df = 0 if c is None else c if type(c) is int else len(c) if type(c) is _Holders else 1  # type: ignore[arg-type]
         if is_dead(key, df):
             dead.add(key)
         elif type(h) is list and links(key, df):
@@ -192,10 +194,6 @@ def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[l
     for a in range(n):
         parts.setdefault(find(a), []).append(a)
     return sorted(parts.values()), frozenset(dead)
-
-
-#: no holder counted yet (a holder may be any string or article index)
-_NOBODY = object()
 
 
 class _Holders(set):
