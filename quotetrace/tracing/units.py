@@ -29,7 +29,7 @@ from ..text.wrapping import Unwrapped
 from .speakers import PRONOUNS, bare_surname, surname_holders
 from .knobs import (CONTEXT, CONTEXT_ATTRIBUTION, CONTEXT_ATTRIBUTION_CHARS, CONTEXT_CHARS, CONTEXT_READ,
                     SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH)
-from .words import Words, content_count, is_content, words
+from .words import OFFSET, Words, content_count, is_content, words
 
 
 @attrs.define(slots=True)
@@ -147,8 +147,8 @@ def _words_of(text: str, spans: Sequence[tuple[int, int]]) -> Words:
     if len(spans) == 1:
         return words(text, *spans[0])
     stems: list[str] = []
-    starts: array[int] = array("l")
-    ends: array[int] = array("l")
+    starts: array[int] = array(OFFSET)
+    ends: array[int] = array(OFFSET)
     for s, e in spans:
         w = words(text, s, e)
         stems += w.stems
@@ -290,7 +290,7 @@ def sketch(stems: Sequence[str]) -> tuple[int, ...]:
 #: the offsets of every narrator sentence (none are kept): one empty array shared by all of an
 #: article's sentences, not two of 64 bytes each per sentence; it is only ever replaced, never
 #: filled in place
-_NO_OFFSETS: array[int] = array("l")
+_NO_OFFSETS: array[int] = array(OFFSET)
 
 
 def units(article: Article, reading: Reading, index: int) -> Units:
@@ -363,8 +363,8 @@ def _to_article(piece: Piece, unwrapped: Unwrapped) -> None:
     piece.spans = tuple((unwrapped.start(s), max(unwrapped.start(s), unwrapped.end(e))) for s, e in piece.spans)
     for w in (piece.words, piece.before, piece.after):
         if w is not None and len(w.starts):  # words kept without offsets share one empty array
-            w.starts = array("l", (unwrapped.start(x) for x in w.starts))
-            w.ends = array("l", (unwrapped.end(x) for x in w.ends))
+            w.starts = array(OFFSET, (unwrapped.start(x) for x in w.starts))
+            w.ends = array(OFFSET, (unwrapped.end(x) for x in w.ends))
 
 
 def piece_text(text: str, piece: Piece) -> str:

@@ -107,6 +107,11 @@ def stem(folded: str) -> str:
     return w
 
 
+#: the array type of word offsets: 4 bytes an offset (a text would need two billion characters
+#: to outgrow it), where ``"l"`` took 8 on most machines
+OFFSET = "i" if array("i").itemsize >= 4 else "l"
+
+
 class Words:
     """The words of one piece of text: their stems, and their offsets into the article text.
 
@@ -117,8 +122,8 @@ class Words:
 
     def __init__(self, stems: list[str], starts: Sequence[int], ends: Sequence[int]):
         self.stems = stems
-        self.starts = starts if isinstance(starts, array) else array("l", starts)
-        self.ends = ends if isinstance(ends, array) else array("l", ends)
+        self.starts = starts if isinstance(starts, array) else array(OFFSET, starts)
+        self.ends = ends if isinstance(ends, array) else array(OFFSET, ends)
 
     def __len__(self) -> int:
         return len(self.stems)
