@@ -29,7 +29,7 @@ from ..errors import StoreError
 #: "QTRC": what marks a SQLite file as a quotetrace store.
 APPLICATION_ID = 0x51545243
 #: The version of the tables and of the pickled units; another version is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: units place a passage past its sentence, type lone names, keep fewer offsets
 
 _TABLES = """
 CREATE TABLE articles (
