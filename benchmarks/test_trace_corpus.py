@@ -72,3 +72,51 @@ def test_trace_scaling(benchmark, trace_bases, tmp_path, n: int) -> None:  # noq
     benchmark.extra_info.update(info)
     print(line)
     print(score_trace.table(result))
+
+
+# the steps after extraction, in a process of their own: units in, the trace's JSON out
+_TRACE_UNITS = """
+import pickle, sys, time
+from quotetrace.report import write_trace
+from quotetrace.tracing.engine import trace_components, _without_cycle_collector
+with open(sys.argv[1], "rb") as fh:
+    articles, entries, got = pickle.load(fh)
+started = time.perf_counter()
+with _without_cycle_collector():
+    tr = trace_components(articles, got, entries)
+del got
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    write_trace(tr, out, "json")
+with open(sys.argv[3], "w") as fh:
+    fh.write(str(time.perf_counter() - started))
+"""
+
+
+@pytest.mark.parametrize("n", [1000, pytest.param(10000, marks=pytest.mark.slow)])
+def test_tracing_alone(benchmark, trace_bases, tmp_path, n: int) -> None:  # noqa: ANN001
+    """Tracing n generated articles already cut into units, as a trace keeps them (each quote its
+    credit): the seconds from units to the written JSON, and the peak memory of the process,
+    units included. Extraction (every core) is not counted."""
+    import pickle
+
+    from quotetrace.pipeline import map_articles
+    from quotetrace.tracing.engine import _read_one, canonical, take_in
+    from quotetrace.tracing.units import Units, lean
+
+    articles, _ = trace_corpus.generate(trace_bases, n, 0)
+    taken, entries, _ = canonical(*take_in(articles))
+    got = [lean(u) if isinstance(u, Units) else Units([], [], [], [], [])
+           for u in map_articles(_read_one, taken, jobs=None)]
+    units, out, timing = tmp_path / "units.pickle", tmp_path / "trace.json", tmp_path / "seconds"
+    with open(units, "wb") as fh:
+        pickle.dump((taken, entries, got), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    del got
+    command = [sys.executable, "-c", _TRACE_UNITS, str(units), str(out), str(timing)]
+    proc_seconds, peak = benchmark.pedantic(lambda: _traced(command), rounds=1, iterations=1)
+    seconds = float(timing.read_text())
+    info = {"articles": n, "seconds": round(seconds, 1), "process_seconds": round(proc_seconds, 1),
+            "peak_mib": round(peak)}
+    benchmark.extra_info.update(info)
+    print(f"\ntracing {n} extracted articles: {seconds:.1f} s (the process {proc_seconds:.1f} s, "
+          f"loading the units too), peak {peak:.0f} MiB")
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"]
