@@ -79,8 +79,9 @@ _TRACE_UNITS = """
 import pickle, sys, time
 from quotetrace.report import write_trace
 from quotetrace.tracing.engine import trace_components, _without_cycle_collector
-with open(sys.argv[1], "rb") as fh:
-    articles, entries, got = pickle.load(fh)
+with open(sys.argv[1], "rb") as fh:  # one pickle per article, as units come from the workers
+    articles, entries = pickle.load(fh)
+    got = [pickle.load(fh) for _ in articles]
 started = time.perf_counter()
 with _without_cycle_collector():
     tr = trace_components(articles, got, entries)
@@ -109,7 +110,9 @@ def test_tracing_alone(benchmark, trace_bases, tmp_path, n: int) -> None:  # noq
            for u in map_articles(_read_one, taken, jobs=None)]
     units, out, timing = tmp_path / "units.pickle", tmp_path / "trace.json", tmp_path / "seconds"
     with open(units, "wb") as fh:
-        pickle.dump((taken, entries, got), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((taken, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        for u in got:
+            pickle.dump(u, fh, protocol=pickle.HIGHEST_PROTOCOL)
     del got
     command = [sys.executable, "-c", _TRACE_UNITS, str(units), str(out), str(timing)]
     proc_seconds, peak = benchmark.pedantic(lambda: _traced(command), rounds=1, iterations=1)
