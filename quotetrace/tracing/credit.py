@@ -18,9 +18,7 @@ speaker when
 5. its sentence gives the family speaker a speech cue too, outside the copied words (``Doe
    said Marsh says whatever he must``, ``“…,” Marsh said in May. “…,” said Doe.``): which of
    the two the words belong to is a reading of the sentence, not something the article
-   clearly says;
-6. its credit stands in another paragraph (:func:`credited_apart`): a paragraph that opens
-   with a quote and names no one is given to the speaker before it by a reading of the layout.
+   clearly says.
 
 And a family's whole credit is contested when the original's speaker is given by no other
 article while most of the articles that credit it, two at least, agree on another identity (:func:`contested`): the
@@ -65,8 +63,7 @@ def names_another(family_speaker: str, family_mention: str | None, speaker: str,
     """Whether a copy credited to ``speaker`` (as ``mention``) clearly gives the statement to
     another than ``family_speaker`` (credited as ``family_mention`` by the original), the two
     being different identities already; ``statement`` is the copy's own stems and ``around``
-    the rest of its sentence (see the module docstring for the cases where it does not; the sixth is
-    :func:`credited_apart`)."""
+    the rest of its sentence (see the module docstring for the five cases where it does not)."""
     if mention and family_mention and _mention_key(mention) == _mention_key(family_mention):
         return False
     theirs = _surname(family_speaker)
@@ -113,21 +110,6 @@ _TOKEN_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*")
 _SENTENCE_END_RE = regex.compile(r"[.!?][\"”’')]*\s+(?=[\p{Lu}“\"‘'])|\n")
 #: how far from a copy its sentence is looked for, each way
 _SENTENCE_REACH = 300
-
-
-_BLANK_LINE_RE = regex.compile(r"\n[^\S\n]*\n")
-
-
-def credited_apart(text: str, spans: Sequence[tuple[int, int]], credit: tuple[int, int]) -> bool:
-    """Whether a paragraph break stands between a passage and the mention that credits it: a
-    quote that opens a paragraph of its own, credited to the speaker of the paragraph before
-    (``“…,” Doe said.`` / ``“…”``), is given to Doe by a reading of the layout, not by the
-    article's words. A paragraph ends at a blank line, or at a line break in a text that has no
-    blank line."""
-    a, b = min(spans[0][0], credit[0]), max(spans[-1][1], credit[1])
-    if _BLANK_LINE_RE.search(text, a, b):
-        return True
-    return "\n" in text[a:b] and _BLANK_LINE_RE.search(text) is None
 
 
 def around(text: str, spans: Sequence[tuple[int, int]]) -> str:

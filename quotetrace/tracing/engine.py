@@ -38,7 +38,7 @@ from ..model import (Article, Derivation, Displayed, Evidence, Family, Misattrib
 from ..pipeline import TIMEOUT, check_arguments, map_articles, read_quotes
 from ..read import Unreadable, article_from_text, iter_articles
 from .compare import compare
-from .credit import around, contested, credited_apart, names_another
+from .credit import around, contested, names_another
 from .derive import derivations, sentence_links
 from .group import Group, group_passages
 from .keys import article_keys, components
@@ -474,9 +474,6 @@ class _Tracer:
         the identities differ, and ``p``'s credit clearly names another (:mod:`.credit`)."""
         if not (g.named and p.named and self.ids.differ(g.speaker, p.speaker)):
             return False
-        credit = self._credits.get(p.quote)
-        if credit is not None and credited_apart(self.texts[p.article], p.spans, credit):
-            return False
         mentions = self._mentions
         return names_another(self.name(g.speaker) or "", mentions.get(o.quote), self.name(p.speaker) or "",
                              mentions.get(p.quote), p.role, p.words.stems, around(self.texts[p.article], p.spans))
@@ -503,10 +500,6 @@ class _Tracer:
     @functools.cached_property
     def _mentions(self) -> dict[str | None, str]:
         return {q.id: q.speaker.mention for u in self.got for q in u.quotes if q.speaker}
-
-    @functools.cached_property
-    def _credits(self) -> dict[str | None, tuple[int, int]]:
-        return {q.id: (q.speaker.start, q.speaker.end) for u in self.got for q in u.quotes if q.speaker}
 
     @functools.cached_property
     def _kinds(self) -> dict[str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from quotetrace import Article, trace
-from quotetrace.tracing.credit import credited_apart
 from quotetrace.tracing.engine import read_units
 from quotetrace.tracing.paraphrase import carries
 from quotetrace.tracing.words import words
@@ -130,33 +129,3 @@ def test_a_lone_name_is_an_identity_of_its_own(text: str, relation: str) -> None
     tr = trace([a, Article("b", text, date="2024-03-02")], jobs=1)
     assert [(o.article, o.relation) for o in tr.families[0].occurrences] == [("a", "original"), ("b", relation)]
     assert all(s.type in ("person", "unknown") for s in tr.speakers)
-
-
-@pytest.mark.parametrize(("text", "credit", "apart"), [
-    # the credit in the passage's own paragraph
-    ("“The fares will double,” Doe said.", "Doe", False),
-    # the credit a paragraph before
-    ("“We tried,” Doe said.\n\n“The fares will double.”", "Doe", True),
-    # a text without blank lines breaks its paragraphs at line breaks
-    ("“We tried,” Doe said.\n“The fares will double.”", "Doe", True),
-    # a hard-wrapped paragraph: its line breaks are no paragraph's end
-    ("“The fares will\ndouble,” Doe said.\n\nThe board met.", "Doe", False),
-])
-def test_credited_apart(text: str, credit: str, apart: bool) -> None:
-    """Whether a paragraph break stands between the passage and the mention crediting it."""
-    s = text.rfind("The fares") if "The fares" in text else text.index("The fares")
-    e = text.index("”", s)
-    c = text.index(credit)
-    assert credited_apart(text, [(s, e)], (c, c + len(credit))) is apart
-
-
-def test_a_credit_from_the_paragraph_before_flags_nothing() -> None:
-    """A quote that opens a paragraph without a credit, given by the extractor to the speaker of
-    the paragraph before, is no misattribution of a quote another article credits plainly."""
-    a = Article("a", "“The ferry fares will double next spring,” Mayor Jane Doe said in a statement.",
-                date="2024-03-01")
-    b = Article("b", "“We will fight this all the way,” Councillor Tom Roe said.\n\n"
-                "“The ferry fares will double next spring.”\n\nThe board meets again in May.", date="2024-03-02")
-    tr = trace([a, b], jobs=1)
-    f = family_of(tr, "The ferry fares")
-    assert [o.relation for o in f.occurrences if o.article == "b"] == ["verbatim"]
