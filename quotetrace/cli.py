@@ -485,6 +485,10 @@ def _report_articles(tr: Trace, console: _Console) -> int:
 
 def _trace(args: argparse.Namespace, console: _Console) -> int:
     if _is_store(args.paths):
+        if args.engine == "spark" or args.parquet or args.master or args.partitions:
+            # a store holds its articles' units and traces them itself; Spark reads files
+            raise UsageError(f"{args.paths[0]} is a store, which quotetrace traces itself: --engine spark "
+                             "reads article files and folders (give it the files the store was made from)")
         return _trace_store(args, console)
     from .model import Article
     from .output import output

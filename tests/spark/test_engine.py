@@ -95,6 +95,23 @@ def test_spark_options_need_the_engine(capsys: pytest.CaptureFixture) -> None:
     assert "--engine spark" in capsys.readouterr().err
 
 
+def test_engine_spark_on_a_store_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`trace STORE --engine spark` says the store traces itself and writes nothing, rather than
+    a local trace that silently ignores the engine asked for."""
+    from quotetrace.store import Corpus
+
+    store = tmp_path / "news.db"
+    with Corpus(store) as corpus:
+        corpus.add([SEEDS / "000_2273eac947c6bda1.txt"], jobs=1)
+    out = tmp_path / "trace.json"
+    for extra in (["--engine", "spark"], ["--parquet", str(tmp_path / "t")]):
+        assert main(["trace", str(store), "--format", "json", "-o", str(out), *extra]) == 2
+        err = capsys.readouterr().err
+        assert "is a store" in err and "--engine spark" in err
+    assert not out.exists() and not (tmp_path / "t").exists()
+    assert main(["trace", str(store), "--format", "json", "-o", str(out)]) == 0
+
+
 def test_web_page_met_twice_is_read_once(spark: Any, tmp_path: Path) -> None:
     """The same saved page in two folders is read once by both engines, as `quotetrace trace`
     reads its paths (the second is reported as a duplicate), and the traces are equal."""
