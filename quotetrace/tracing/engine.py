@@ -264,14 +264,28 @@ def _reindexed(u: Units, k: int) -> Units:
     return Units(u.quotes, moved(u.passages), moved(u.reported), moved(u.narrator), u.sketches)
 
 
+def stages(articles: list[Article], got: list[Units], ids: Identities, dead: Container[str]) -> "_Tracer":
+    """The steps of tracing over some articles (in canonical order), for an engine that runs
+    them apart (the Spark job groups per component and labels per family): ``groups()``,
+    ``related()``, ``families()``, ``derived()``. Pieces are renumbered by the articles' places
+    here; ``ids`` and ``dead`` are the corpus's."""
+    got = [_reindexed(u, k) if any(p.article != k for p in u.passages[:1] + u.reported[:1] + u.narrator[:1])
+           else u for k, u in enumerate(got)]
+    return _Tracer(articles, got, None, ids=ids, dead=dead)
+
+
+def statement_count(u: Units) -> int:
+    """An article's statements as the derivations count them: its quotes' passages in marks and
+    its narrator sentences with a sketch."""
+    return sum(1 for p in u.passages if p.quote is not None) + sum(1 for sk in u.sketches if sk)
+
+
 def trace_part(articles: list[Article], got: list[Units], ids: Identities, dead: Container[str]) -> Trace:
     """The trace of one component (:func:`.keys.components`): its articles in canonical order,
     their units (pieces numbered by the articles' places in the corpus or in the component),
     the corpus's identities and dead keys. Its families' ids are numbered within the part;
     :func:`merge_parts` numbers them for the corpus."""
-    got = [_reindexed(u, k) if any(p.article != k for p in u.passages[:1] + u.reported[:1] + u.narrator[:1])
-           else u for k, u in enumerate(got)]
-    return _Tracer(articles, got, None, ids=ids, dead=dead).run([])
+    return stages(articles, got, ids, dead).run([])
 
 
 def merge_parts(entries: list[TracedArticle], order: Callable[[str], object], parts: Iterable[Trace],
@@ -390,8 +404,7 @@ class _Tracer:
         """The derivations: the families count paraphrases too (an article that reports another's
         quote draws on it), and the shared sentences."""
         quote_links = self._quote_links_from(families)
-        statements = [sum(1 for p in u.passages if p.quote is not None) + sum(1 for sk in u.sketches if sk)
-                      for u in self.got]
+        statements = [statement_count(u) for u in self.got]
         return derivations(quote_links, sent, statements, [a.id for a in self.articles], self.rank)
 
     def _family_speaker(self, g: Group, passages: list[Piece]) -> tuple[str | None, bool]:
