@@ -40,8 +40,8 @@ from ..tracing.engine import merge_parts, read_units, speaker_names
 from ..tracing.keys import CAPS, article_keys
 from ..tracing.speakers import Identities
 from .stages import (DERIVED, FAMILIES, GROUPS, INVOLVED, LINKS, PASSAGES, PIECE_PAIRS, SKETCHES, STATS,
-                     derivation_batches, family_task, group_task, involved_batches, passage_batches,
-                     piece_pair_batches, sentence_task, sketch_batches, stat_batches)
+                     derivation_batches, family_batches, group_task, involved_batches, passage_batches,
+                     piece_pair_batches, sentence_batches, sketch_batches, stat_batches)
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,9 @@ def session(master: str | None = None, partitions: int | None = None) -> Any:
              # interleave with it and with the report's warnings
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.shuffle.partitions", str(partitions or 8))
+             # a Python stage's batch of rows is in one worker's memory at once: a row is an
+             # article, a sketch value or a family with what its articles bring
+             .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")
              .config("spark.executorEnv.PYTHONPATH", path)
              .config("spark.pyspark.python", os.environ.get("PYSPARK_PYTHON") or sys.executable)
              .getOrCreate())
@@ -270,8 +273,9 @@ def _sentences(extracted: Any, dead: Any) -> Any:
     sketch value held more than once."""
     from pyspark.sql import functions as F
     sk = extracted.select("id", "date", "units").mapInPandas(sketch_batches, SKETCHES).join(dead, "key", "left_anti")
-    held = sk.groupBy("key").count().filter("count > 1").select("key")
-    links = sk.join(held, "key", "left_semi").groupBy("key").applyInPandas(sentence_task, LINKS)
+    # one row per value (a Python call per group would cost more than the comparisons)
+    held = sk.groupBy("key").agg(F.collect_list("held").alias("held")).filter(F.size("held") > 1)
+    links = held.mapInPandas(sentence_batches, LINKS)
     return links.distinct().groupBy("src", "dst").agg(F.count("*").alias("s"))
 
 
@@ -321,9 +325,9 @@ def _trace_stages(extracted: Any, labels: Any, dead_by: Any, dead: Any, ids: Any
     quoted = grouped.select(F.col("orig").alias("x"), F.explode("arts").alias("y")).filter("x != y")
     linked = quoted.union(sent.select(F.col("src").alias("x"), F.col("dst").alias("y")))
     related = linked.union(linked.select(F.col("y").alias("x"), F.col("x").alias("y"))).distinct()
-    families = (_involved(extracted, grouped, related).groupBy("fid")
-                .cogroup(grouped.select("fid", "orig", "grp", "dead").groupBy("fid"))
-                .applyInPandas(family_task(ids), FAMILIES).persist(StorageLevel.MEMORY_AND_DISK))
+    families = (_involved(extracted, grouped, related).groupBy("fid").agg(F.collect_list("blob").alias("blobs"))
+                .join(grouped.select("fid", "orig", "grp", "dead"), "fid")
+                .mapInPandas(family_batches(ids), FAMILIES).persist(StorageLevel.MEMORY_AND_DISK))
     got = [pickle.loads(r["family"]) for r in families.select("family").collect()]
     derived = [pickle.loads(r["derivation"]) for r in _derived(extracted, families, sent).select("derivation").collect()]
     for table in (grouped, sent, families):

@@ -11,9 +11,9 @@ What each task holds:
   the narrator's sentences or the quotes). Grouping takes passages one by one in date order,
   each looking up the families founded before it, so it cannot be split below a component
   without changing which passage founds a family;
-- **sentences** (per sketch value, :func:`sentence_task`): the word 4-grams of the narrator
+- **sentences** (per sketch value, :func:`sentence_batches`): the word 4-grams of the narrator
   sentences that hold one live sketch value (at most ``MAX_SENTENCE_DF`` articles);
-- **family** (per family, :func:`family_task`): the family's passages, the reported speech and
+- **family** (per family, :func:`family_batches`): the family's passages, the reported speech and
   narrator sentences that share a live content pair with its original (each pair held by at
   most ``MAX_PAIR_DF`` articles), and the texts of the articles those come from;
 - **derivations** (per pair of articles, :func:`derivation_batches`): a few counts.
@@ -38,7 +38,7 @@ from ..tracing.units import Piece, Units
 GROUPS = ("fid string, orig string, grp binary, arts array<string>, ks array<array<long>>, "
           "pairs array<string>, dead array<string>")
 PASSAGES = "id string, date string, passages binary"
-SKETCHES = "key string, id string, date string, k long, grams binary"
+SKETCHES = "key string, held binary"
 LINKS = "src string, dst string, k long"
 PIECE_PAIRS = "key string, id string, pk long"
 INVOLVED = "fid string, id string, blob binary"
@@ -118,7 +118,8 @@ def _group_row(g: Group, original: Piece, refs: list[tuple[str, int]], dead: fro
 
 
 def sketch_batches(batches: Iterator[Any]) -> Iterator[Any]:
-    """mapInPandas: one row per narrator sentence and sketch value, with the sentence's 4-grams."""
+    """mapInPandas: one row per narrator sentence and sketch value: the value's key, and the
+    sentence (its article's id and date, its number, its word 4-grams) pickled."""
     for pdf in batches:
         rows = []
         for a, date, blob in zip(pdf["id"], pdf["date"], pdf["units"]):
@@ -127,23 +128,22 @@ def sketch_batches(batches: Iterator[Any]) -> Iterator[Any]:
             u = pickle.loads(blob)
             for k, sk in enumerate(u.sketches):
                 if sk:
-                    grams = pickle.dumps(sentence_grams(u.narrator[k]))
-                    rows += [(sketch_key(value), a, date, k, grams) for value in sk]
+                    held = pickle.dumps((a, _text(date), k, sentence_grams(u.narrator[k])))
+                    rows += [(sketch_key(value), held) for value in sk]
         yield _frame(rows, SKETCHES)
 
 
-def sentence_task(pdf: Any) -> Any:
-    """applyInPandas per live sketch value: the (leader's article, article, sentence) it links,
-    its holders taken in the local engine's order (by article rank, then sentence)."""
-    rows = sorted(zip(pdf["date"], pdf["id"], pdf["k"], pdf["grams"]), key=lambda r: (_rank(r[0], r[1]), r[2]))
-    grams = {(a, int(k)): g for _, a, k, g in rows}
-    opened: dict[tuple[str, int], set[str]] = {}
-
-    def grams_of(a: str, k: int) -> set[str]:
-        if (a, k) not in opened:
-            opened[(a, k)] = pickle.loads(grams[(a, k)])
-        return opened[(a, k)]
-    return _frame(list(leader_links([(a, int(k)) for _, a, k, _ in rows], grams_of)), LINKS)
+def sentence_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas over (key, held): one live sketch value a row with every sentence that holds
+    it; the (leader's article, article, sentence) it links, its holders taken in the local
+    engine's order (by article rank, then sentence)."""
+    for pdf in batches:
+        rows: list[tuple] = []
+        for held in pdf["held"]:
+            members = sorted((pickle.loads(h) for h in held), key=lambda m: (_rank(m[1], m[0]), m[2]))
+            grams = {(a, k): g for a, _, k, g in members}
+            rows += leader_links([(a, k) for a, _, k, _ in members], lambda a, k: grams[(a, k)])
+        yield _frame(rows, LINKS)
 
 
 def piece_pair_batches(batches: Iterator[Any]) -> Iterator[Any]:
@@ -182,31 +182,35 @@ def involved_batches(batches: Iterator[Any]) -> Iterator[Any]:
         yield _frame(rows, INVOLVED)
 
 
-def family_task(ids: Any) -> Callable[[Any, Any], Any]:
-    """cogroup applyInPandas per family: the family with its paraphrases, evidence and labels,
-    by :meth:`..tracing.engine._Tracer.families` over the articles involved; and the articles
-    its occurrences other than the original stand in (the derivations' quote links)."""
-    def run(involved: Any, group: Any) -> Any:
-        if group.empty or involved.empty:
-            return _frame([], FAMILIES)
-        fid, orig, grp, dead = group["fid"].iloc[0], group["orig"].iloc[0], group["grp"].iloc[0], group["dead"].iloc[0]
-        items = sorted((pickle.loads(b) for b in involved["blob"]), key=lambda it: it[0].id)
-        at: dict[tuple[str, int], int] = {}
-        for art, ks, *_ in items:
-            at.update(((art.id, k), len(at)) for k in ks)
-        tracer = stages([it[0] for it in items], [Units(it[4], it[2], it[3], [], []) for it in items],
-                        ids.value, frozenset(_listed(dead)))
-        refs, aligned, speaker, named = pickle.loads(grp)
-        g = Group(at[refs[0]], speaker)
-        g.members, g.named = [at[r] for r in refs], named
-        g.alignments = {at[r]: al for r, al in aligned.items()}
-        passages = [p for u in tracer.got for p in u.passages]
-        o = passages[g.original].article
-        related = {o: {k for k, it in enumerate(items) if it[5]}}
-        family = tracer.families([g], passages, related)[0]
-        links = sorted({x.article for x in family.occurrences[1:]} - {orig})
-        return _frame([(fid, orig, pickle.dumps(family), links)], FAMILIES)
+def family_batches(ids: Any) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """mapInPandas over (fid, orig, grp, dead, blobs): one family a row, with what every article
+    involved brings to it (:func:`involved_batches`). Gives the family with its paraphrases,
+    evidence and labels, by the local engine's ``families()`` over those articles, and the
+    articles its occurrences other than the original stand in (the derivations' quote links)."""
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        for pdf in batches:
+            rows = [_family_row(ids.value, *r) for r in zip(pdf["fid"], pdf["orig"], pdf["grp"], pdf["dead"],
+                                                              pdf["blobs"])]
+            yield _frame(rows, FAMILIES)
     return run
+
+
+def _family_row(ids: Any, fid: str, orig: str, grp: bytes, dead: Any, blobs: Any) -> tuple:
+    items = sorted((pickle.loads(b) for b in blobs), key=lambda it: it[0].id)
+    at: dict[tuple[str, int], int] = {}
+    for art, ks, *_ in items:
+        at.update(((art.id, k), len(at)) for k in ks)
+    tracer = stages([it[0] for it in items], [Units(it[4], it[2], it[3], [], []) for it in items],
+                    ids, frozenset(_listed(dead)))
+    refs, aligned, speaker, named = pickle.loads(grp)
+    g = Group(at[refs[0]], speaker)
+    g.members, g.named = [at[r] for r in refs], named
+    g.alignments = {at[r]: al for r, al in aligned.items()}
+    passages = [p for u in tracer.got for p in u.passages]
+    related = {passages[g.original].article: {k for k, it in enumerate(items) if it[5]}}
+    family = tracer.families([g], passages, related)[0]
+    links = sorted({x.article for x in family.occurrences[1:]} - {orig})
+    return fid, orig, pickle.dumps(family), links
 
 
 def derivation_batches(batches: Iterator[Any]) -> Iterator[Any]:
