@@ -362,8 +362,9 @@ def trace_spark(paths: Iterable[str | os.PathLike[str]], *, master: str | None =
         got = extracted.filter(F.col("id").isin(shown)).select("article").collect()
         tr = attrs.evolve(tr, texts={(a := pickle.loads(r["article"])).id: a.text for r in got})
     if parquet is not None:
-        from .tables import QUOTES, quote_batches, write_tables
-        write_tables(spark, tr, extracted.select("id", "units").mapInPandas(quote_batches, QUOTES), parquet)
+        from .tables import QUOTES, UNITS, quote_batches, unit_batches, write_tables
+        write_tables(spark, tr, extracted.select("id", "units").mapInPandas(quote_batches, QUOTES), parquet,
+                     extracted.select("article", "units", "error").mapInPandas(unit_batches, UNITS))
     extracted.unpersist()
     return tr
 
