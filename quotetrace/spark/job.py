@@ -11,12 +11,16 @@
 4. **keys**: every article's keys (:func:`..tracing.keys.article_keys`) exploded; a group-by counts
    each key's articles, which marks the dead keys (over their cap) and, for a live key, its first
    holder;
-5. **components**: each holder of a live key is linked to the key's first holder (a star, which
+5. **components**: each holder of a live grouping key is linked to the key's first holder (a star, which
    links the same articles as the all-pairs self-join at a cost linear in the holders); connected
    components by iterative min-label propagation with joins;
-6. **trace**: each component is traced by :func:`..tracing.engine.trace_part` in one task, with the
-   dead keys its articles hold; the driver merges the per-component families and derivations
-   (the output, not the corpus) with :func:`..tracing.engine.merge_parts`.
+6. **trace**, in stages of their own (:mod:`.stages`): the families are grouped per component
+   from the articles' passages alone (grouping is one pass in date order, so it stays per
+   component); narrator sentences are linked per live sketch value; each family finds its
+   paraphrases and evidence and labels its occurrences in a task of its own, with the articles
+   involved (joined on the original's live content pairs); derivations are decided per pair of
+   articles. The driver merges the families and derivations (the output, not the corpus) with
+   :func:`..tracing.engine.merge_parts`.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ from .stages import (DERIVED, FAMILIES, GROUPS, INVOLVED, LINKS, PASSAGES, PIECE
 
 log = logging.getLogger(__name__)
 
+#: the kinds of keys grouping looks passages up by (:func:`..tracing.keys.passage_keys`)
+GROUPING = ("s", "w", "p", "c")
 _READ = ("seq long, pos long, id string, path string, date string, article binary, error string, "
          "url string, digest string")
 _EXTRACTED = ("id string, path string, date string, error string, note string, seq long, pos long, "
@@ -255,7 +261,11 @@ def _keys(spark: Any, extracted: Any, ids: Any) -> tuple[Any, Any, Any]:
     dead = by_key.filter(F.col("df") > F.col("cap")).select("key")
     live = by_key.filter((F.col("df") >= 1) & (F.col("df") <= F.col("cap"))).select("key", "first")
     keys = keys.select("id", "key").distinct()
-    edges = keys.join(live, "key").filter(F.col("id") != F.col("first")).select("id", "first").distinct()
+    # only grouping keys (n-grams, short passages, speaker words, contexts) tie articles into the
+    # components grouped together: pairs and sketches are followed per family and per value
+    grouping = F.substring("key", 1, 1).isin(*GROUPING)
+    edges = (keys.join(live.filter(grouping), "key").filter(F.col("id") != F.col("first"))
+             .select("id", "first").distinct())
     dead_by = keys.join(dead, "key").groupBy("id").agg(F.collect_list("key").alias("dead"))
     return dead_by, edges, dead
 
