@@ -257,7 +257,8 @@ def _keys(spark: Any, extracted: Any, ids: Any) -> tuple[Any, Any, Any]:
     # what counts towards a key's frequency (keys.article_keys): a statement, or the article ("")
     counted = F.when(F.col("holder") == "", F.concat(F.lit("\x00"), F.col("id"))).otherwise(F.col("holder"))
     by_key = keys.groupBy("key").agg(F.countDistinct(counted).alias("df"), F.min("id").alias("first"))
-    by_key = by_key.withColumn("cap", F.element_at(caps, F.substring("key", 1, 1)))
+    # counted once: the dead keys serve the groups and the sentences, the live ones the components
+    by_key = by_key.withColumn("cap", F.element_at(caps, F.substring("key", 1, 1))).localCheckpoint()
     dead = by_key.filter(F.col("df") > F.col("cap")).select("key")
     live = by_key.filter((F.col("df") >= 1) & (F.col("df") <= F.col("cap"))).select("key", "first")
     keys = keys.select("id", "key").distinct()
@@ -301,10 +302,12 @@ def _involved(extracted: Any, grouped: Any, related: Any) -> Any:
     members = (grouped.select("fid", "orig", F.explode(F.arrays_zip("arts", "ks")).alias("m"))
                .select("fid", "orig", F.col("m.arts").alias("id"), F.col("m.ks").alias("ks")))
     rel = related.select(F.col("x").alias("orig"), F.col("y").alias("id"), F.lit(True).alias("rel"))
-    involved = (members.join(found, ["fid", "orig", "id"], "full").join(rel, ["orig", "id"], "left")
-                .join(extracted.select("id", "article", "units"), "id"))
-    return (involved.select("fid", "id", "ks", "pks", F.coalesce("rel", F.lit(False)).alias("rel"), "article", "units")
-            .sortWithinPartitions("id").mapInPandas(involved_batches, INVOLVED))
+    wanted = (members.join(found, ["fid", "orig", "id"], "full").join(rel, ["orig", "id"], "left")
+              .select("id", F.to_json(F.struct("fid", "ks", "pks", F.coalesce("rel", F.lit(False)).alias("rel")))
+                      .alias("want")))
+    # one row per article with every family's request, so its text and units cross to Python once
+    asked = wanted.groupBy("id").agg(F.collect_list("want").alias("wants"))
+    return asked.join(extracted.select("id", "article", "units"), "id").mapInPandas(involved_batches, INVOLVED)
 
 
 def _derived(extracted: Any, families: Any, sent: Any) -> Any:

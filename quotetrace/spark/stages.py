@@ -21,6 +21,7 @@ What each task holds:
 
 from __future__ import annotations
 
+import json
 import pickle
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -161,24 +162,26 @@ def piece_pair_batches(batches: Iterator[Any]) -> Iterator[Any]:
 
 
 def involved_batches(batches: Iterator[Any]) -> Iterator[Any]:
-    """mapInPandas over (fid, id, ks, pks, rel, article, units), sorted by id: what one article
-    brings to one family (the article, its passages ``ks`` in the family, its pieces ``pks``
-    that share a content pair with the original, the quotes those belong to, and whether it is
-    related to the original's article), pickled."""
-    last: tuple[str | None, Any] = (None, None)
+    """mapInPandas over (id, wants, article, units): one article a row with what each family
+    involving it wants of it (JSON of fid, its passages ``ks`` in the family, its pieces ``pks``
+    that share a content pair with the original, and whether it is related to the original's
+    article). Gives, per family, the article, those passages and pieces, and the quotes they
+    belong to, pickled."""
     for pdf in batches:
-        rows = []
-        for fid, a, ks, pks, rel, article, blob in zip(pdf["fid"], pdf["id"], pdf["ks"], pdf["pks"], pdf["rel"],
-                                                       pdf["article"], pdf["units"]):
-            if last[0] != a:  # rows come sorted by article: each article's units open once
-                last = (a, (pickle.loads(article), pickle.loads(blob)))
-            art, u = last[1]
-            ks, pks = [int(k) for k in _listed(ks)], [int(k) for k in _listed(pks)]
+        rows: list[tuple] = []
+        for a, wants, article, blob in zip(pdf["id"], pdf["wants"], pdf["article"], pdf["units"]):
+            art, u = pickle.loads(article), pickle.loads(blob)
             pieces = u.reported + u.narrator
-            mine = [u.passages[k] for k in ks] + [pieces[k] for k in pks]
-            quoted = {p.quote for p in mine}
-            rows.append((fid, a, pickle.dumps((art, ks, mine[:len(ks)], mine[len(ks):],
-                                               [q for q in u.quotes if q.id in quoted], bool(rel)))))
+            for want in map(json.loads, wants):
+                ks, pks = want.get("ks") or [], want.get("pks") or []
+                mine = [u.passages[k] for k in ks] + [pieces[k] for k in pks]
+                quoted = {p.quote for p in mine}
+                rows.append((want["fid"], a, pickle.dumps((art, ks, mine[:len(ks)], mine[len(ks):],
+                                                           [q for q in u.quotes if q.id in quoted],
+                                                           bool(want.get("rel"))))))
+            if len(rows) >= 1024:  # an article in many families: hand its rows on in pieces
+                yield _frame(rows, INVOLVED)
+                rows = []
         yield _frame(rows, INVOLVED)
 
 
