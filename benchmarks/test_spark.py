@@ -50,10 +50,12 @@ def _tree(root: int) -> dict[int, tuple[str, int]]:
     return out
 
 
-def _run(command: list[str]) -> tuple[float, float, float]:
+def _run(command: list[str]) -> tuple[float, float, float, float]:
     """Wall seconds, peak MiB of the Python driver, peak MiB of everything it started (the JVM and
-    the Python workers, or the local engine's worker processes), sampled every 0.2 s."""
-    peak = [0, 0]
+    the Python workers, or the local engine's worker processes), and the peak MiB of any one
+    Python worker (what a task holds, which must stay bounded as the corpus grows), sampled
+    every 0.2 s."""
+    peak = [0, 0, 0]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -62,6 +64,7 @@ def _run(command: list[str]) -> tuple[float, float, float]:
             tree = _tree(proc.pid)
             peak[0] = max(peak[0], tree.get(proc.pid, ("", 0))[1])
             peak[1] = max(peak[1], sum(rss for pid, (_, rss) in tree.items() if pid != proc.pid))
+            peak[2] = max([peak[2], *(rss for pid, (name, rss) in tree.items() if pid != proc.pid and name != "java")])
             time.sleep(0.2)
 
     t = threading.Thread(target=sample)
@@ -70,7 +73,7 @@ def _run(command: list[str]) -> tuple[float, float, float]:
     t.join()
     if proc.returncode not in (0, 1):
         raise AssertionError(err.decode())
-    return time.perf_counter() - started, peak[0] / 1024, peak[1] / 1024
+    return time.perf_counter() - started, peak[0] / 1024, peak[1] / 1024, peak[2] / 1024
 
 
 @pytest.mark.parametrize("n", [1000, pytest.param(10000, marks=pytest.mark.slow),
@@ -90,13 +93,14 @@ def test_spark_against_local(benchmark, trace_bases, tmp_path, n: int) -> None: 
     for engine, extra in (("local", ["--jobs", str(CORES)]),
                           ("spark", ["--engine", "spark", "--master", f"local[{CORES}]"])):
         out = tmp_path / f"{engine}.json"
-        seconds, driver, rest = benchmark.pedantic(_run, args=([*base, *extra, "-o", str(out)],),
+        seconds, driver, rest, worker = benchmark.pedantic(_run, args=([*base, *extra, "-o", str(out)],),
                                                    rounds=1, iterations=1) if engine == "spark" \
             else _run([*base, *extra, "-o", str(out)])
         _RUNS[(engine, n)] = seconds
         smaller = _RUNS.get((engine, n // 10))
         figures[engine] = {"seconds": round(seconds, 1), "articles_per_second_per_core": round(n / seconds / CORES, 1),
                            "driver_mib": round(driver), "workers_mib": round(rest),
+                           "one_worker_mib": round(worker),
                            "growth_per_tenfold": round(seconds / smaller, 2) if smaller else None}
         print(f"\n{engine} {n}: {figures[engine]}")
     benchmark.extra_info.update({"articles": n, **{f"{e}_{k}": v for e, f in figures.items() for k, v in f.items()}})

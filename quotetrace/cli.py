@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import os
 import sys
 import warnings
@@ -77,7 +78,8 @@ EPILOG_CHECK = """example:
 EPILOG_ADD = """example:
   quotetrace add news.db pages/
   quotetrace add news.db articles.jsonl more/ --jobs 2
-  quotetrace add news.db corrected.txt --replace"""
+  quotetrace add news.db corrected.txt --replace
+  quotetrace add news.db --from-parquet tables/"""
 
 EPILOG_EXPORT = """example:
   quotetrace export news.db -o trace.json
@@ -249,7 +251,12 @@ def _store_parsers(sub: argparse._SubParsersAction) -> None:
                                     "interrupted add loses no batch, and the next add goes on.",
                         epilog=EPILOG_ADD, formatter_class=argparse.RawDescriptionHelpFormatter)
     ad.add_argument("store", metavar="STORE", help="the store file (made if missing)")
-    _paths_option(ad)
+    ad.add_argument("paths", nargs="*", metavar="PATH",
+                    help="a .txt file, a folder (searched recursively), a .jsonl file, an .html page, "
+                         "a .warc(.gz) file, or - for stdin")
+    ad.add_argument("--from-parquet", metavar="DIR", default=None,
+                    help="instead of PATHs: the articles of the tables `trace --engine spark --parquet DIR` "
+                         "wrote, with what they were extracted into (nothing is extracted again; needs pyarrow)")
     ad.add_argument("--replace", action="store_true",
                     help="replace an article held under the same id with another text")
     _analyzer_option(ad)
@@ -281,11 +288,20 @@ def _add(args: argparse.Namespace, console: _Console) -> int:
     from .read import count_articles
     from .store import Corpus  # sqlite3 and the store load only when a store is met
 
+    if bool(args.paths) == bool(args.from_parquet):
+        raise UsageError("add takes the PATHs of articles or --from-parquet DIR (one of the two)")
+    if args.from_parquet:
+        from .spark.tables import read_units_table
+        extracted = read_units_table(args.from_parquet)  # a missing or foreign table fails before the store opens
+        first = next(extracted, None)
     with Corpus(args.store) as corpus:
-        progress = console.progress(count_articles(*args.paths), "adding")
-        done = corpus.add(args.paths, replace=args.replace, analyzer=args.analyzer, jobs=args.jobs,
-                          progress=progress, timeout=args.timeout_per_article)
-        console.done()
+        if args.from_parquet:
+            done = corpus.add_extracted(itertools.chain([first] if first else [], extracted), replace=args.replace)
+        else:
+            progress = console.progress(count_articles(*args.paths), "adding")
+            done = corpus.add(args.paths, replace=args.replace, analyzer=args.analyzer, jobs=args.jobs,
+                              progress=progress, timeout=args.timeout_per_article)
+            console.done()
         total = len(corpus)
     for message in done.errors:
         console.failed(message)
@@ -485,6 +501,10 @@ def _report_articles(tr: Trace, console: _Console) -> int:
 
 def _trace(args: argparse.Namespace, console: _Console) -> int:
     if _is_store(args.paths):
+        if args.engine == "spark" or args.parquet or args.master or args.partitions:
+            # a store holds its articles' units and traces them itself; Spark reads files
+            raise UsageError(f"{args.paths[0]} is a store, which quotetrace traces itself: --engine spark "
+                             "reads article files and folders (give it the files the store was made from)")
         return _trace_store(args, console)
     from .model import Article
     from .output import output

@@ -11,12 +11,16 @@
 4. **keys**: every article's keys (:func:`..tracing.keys.article_keys`) exploded; a group-by counts
    each key's articles, which marks the dead keys (over their cap) and, for a live key, its first
    holder;
-5. **components**: each holder of a live key is linked to the key's first holder (a star, which
+5. **components**: each holder of a live grouping key is linked to the key's first holder (a star, which
    links the same articles as the all-pairs self-join at a cost linear in the holders); connected
    components by iterative min-label propagation with joins;
-6. **trace**: each component is traced by :func:`..tracing.engine.trace_part` in one task, with the
-   dead keys its articles hold; the driver merges the per-component families and derivations
-   (the output, not the corpus) with :func:`..tracing.engine.merge_parts`.
+6. **trace**, in stages of their own (:mod:`.stages`): the families are grouped per component
+   from the articles' passages alone (grouping is one pass in date order, so it stays per
+   component); narrator sentences are linked per live sketch value; each family finds its
+   paraphrases and evidence and labels its occurrences in a task of its own, with the articles
+   involved (joined on the original's live content pairs); derivations are decided per pair of
+   articles. The driver merges the families and derivations (the output, not the corpus) with
+   :func:`..tracing.engine.merge_parts`.
 """
 
 from __future__ import annotations
@@ -36,13 +40,17 @@ import attrs
 from ..errors import ExtraError, UsageError
 from ..model import Trace, TracedArticle
 from ..read import DuplicateWarning, Unreadable, _read_path, _walk, iter_articles
-from ..tracing.engine import merge_parts, read_units, speaker_names, trace_part
+from ..tracing.engine import merge_parts, read_units, speaker_names
 from ..tracing.keys import CAPS, article_keys
 from ..tracing.speakers import Identities
-from ..tracing.units import Units
+from .stages import (DERIVED, FAMILIES, GROUPS, INVOLVED, LINKS, PASSAGES, PIECE_PAIRS, SKETCHES, STATS,
+                     derivation_batches, family_batches, group_task, involved_batches, passage_batches,
+                     piece_pair_batches, sentence_batches, sketch_batches, stat_batches)
 
 log = logging.getLogger(__name__)
 
+#: the kinds of keys grouping looks passages up by (:func:`..tracing.keys.passage_keys`)
+GROUPING = ("s", "w", "p", "c")
 _READ = ("seq long, pos long, id string, path string, date string, article binary, error string, "
          "url string, digest string")
 _EXTRACTED = ("id string, path string, date string, error string, note string, seq long, pos long, "
@@ -82,6 +90,9 @@ def session(master: str | None = None, partitions: int | None = None) -> Any:
              # interleave with it and with the report's warnings
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.shuffle.partitions", str(partitions or 8))
+             # a Python stage's batch of rows is in one worker's memory at once: a row is an
+             # article, a sketch value or a family with what its articles bring
+             .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")
              .config("spark.executorEnv.PYTHONPATH", path)
              .config("spark.pyspark.python", os.environ.get("PYSPARK_PYTHON") or sys.executable)
              .getOrCreate())
@@ -180,21 +191,6 @@ def _keys_batches(ids: Any) -> Any:
     return run
 
 
-def _trace_group(ids: Any) -> Any:
-    def run(pdf: Any) -> Any:
-        import pandas as pd
-        pdf = pdf.sort_values("id")
-        empty = Units([], [], [], [], [])
-        got = [pickle.loads(u) if u is not None else empty for u in pdf["units"]]
-        if len(got) == 1 and not got[0].passages:
-            return pd.DataFrame({"part": []})
-        articles = [pickle.loads(a) for a in pdf["article"]]
-        dead = frozenset(k for ks in pdf["dead"] if ks is not None for k in ks)
-        part = trace_part(articles, got, ids.value, dead)
-        return pd.DataFrame({"part": [pickle.dumps((part.families, part.derivations))]})
-    return run
-
-
 def _components(spark: Any, nodes: Any, edges: Any) -> Any:
     """(id, comp): every article with the least id of its connected component, by min-label
     propagation: each round, every article takes the least label among its own and its
@@ -249,11 +245,11 @@ def _identities(spark: Any, extracted: Any) -> tuple[Identities, int]:
     return Identities(names), len(counts)
 
 
-def _keys(spark: Any, extracted: Any, ids: Any) -> tuple[Any, Any]:
-    """Each article's dead keys, and the edges (id, first) of the live keys: every holder of a
+def _keys(spark: Any, extracted: Any, ids: Any) -> tuple[Any, Any, Any]:
+    """Each article's dead keys, the edges (id, first) of the live keys: every holder of a
     live key to the key's first holder (a star links the articles the all-pairs self-join links,
     at a cost linear in the holders, so a key held by thousands of articles makes no quadratic
-    shuffle)."""
+    shuffle), and the dead keys."""
     from pyspark.sql import functions as F
     keys = extracted.select("id", "units").mapInPandas(_keys_batches(ids), "id string, key string, holder string")
     keys = keys.localCheckpoint()
@@ -261,13 +257,95 @@ def _keys(spark: Any, extracted: Any, ids: Any) -> tuple[Any, Any]:
     # what counts towards a key's frequency (keys.article_keys): a statement, or the article ("")
     counted = F.when(F.col("holder") == "", F.concat(F.lit("\x00"), F.col("id"))).otherwise(F.col("holder"))
     by_key = keys.groupBy("key").agg(F.countDistinct(counted).alias("df"), F.min("id").alias("first"))
-    by_key = by_key.withColumn("cap", F.element_at(caps, F.substring("key", 1, 1)))
+    # counted once: the dead keys serve the groups and the sentences, the live ones the components
+    by_key = by_key.withColumn("cap", F.element_at(caps, F.substring("key", 1, 1))).localCheckpoint()
     dead = by_key.filter(F.col("df") > F.col("cap")).select("key")
     live = by_key.filter((F.col("df") >= 1) & (F.col("df") <= F.col("cap"))).select("key", "first")
     keys = keys.select("id", "key").distinct()
-    edges = keys.join(live, "key").filter(F.col("id") != F.col("first")).select("id", "first").distinct()
+    # only grouping keys (n-grams, short passages, speaker words, contexts) tie articles into the
+    # components grouped together: pairs and sketches are followed per family and per value
+    grouping = F.substring("key", 1, 1).isin(*GROUPING)
+    edges = (keys.join(live.filter(grouping), "key").filter(F.col("id") != F.col("first"))
+             .select("id", "first").distinct())
     dead_by = keys.join(dead, "key").groupBy("id").agg(F.collect_list("key").alias("dead"))
-    return dead_by, edges
+    return dead_by, edges, dead
+
+
+def _grouped(extracted: Any, labels: Any, dead_by: Any, ids: Any) -> Any:
+    """The groups (families to be), grouped per component from the articles' passages alone."""
+    from pyspark import StorageLevel
+    passages = extracted.select("id", "date", "units").mapInPandas(passage_batches, PASSAGES)
+    return (passages.join(labels, "id").join(dead_by, "id", "left").groupBy("comp")
+            .applyInPandas(group_task(ids), GROUPS).persist(StorageLevel.MEMORY_AND_DISK))
+
+
+def _sentences(extracted: Any, dead: Any) -> Any:
+    """(src, dst, s): how many of dst's narrator sentences repeat one of src's, found per live
+    sketch value held more than once."""
+    from pyspark.sql import functions as F
+    sk = extracted.select("id", "date", "units").mapInPandas(sketch_batches, SKETCHES).join(dead, "key", "left_anti")
+    # one row per value (a Python call per group would cost more than the comparisons)
+    held = sk.groupBy("key").agg(F.collect_list("held").alias("held")).filter(F.size("held") > 1)
+    links = held.mapInPandas(sentence_batches, LINKS)
+    return links.distinct().groupBy("src", "dst").agg(F.count("*").alias("s"))
+
+
+def _involved(extracted: Any, grouped: Any, related: Any) -> Any:
+    """(fid, id, blob): what each article involved in a family brings to it (its passages in the
+    family, and its reported speech and narrator sentences that share a live content pair with
+    the family's original), joined on the pairs as the local engine's index finds them."""
+    from pyspark.sql import functions as F
+    pairs = grouped.select("fid", "orig", F.explode("pairs").alias("key"))
+    pieces = extracted.select("id", "units").mapInPandas(piece_pair_batches, PIECE_PAIRS)
+    found = (pairs.join(pieces, "key").groupBy("fid", "orig", "id")
+             .agg(F.sort_array(F.collect_set("pk")).alias("pks")))
+    members = (grouped.select("fid", "orig", F.explode(F.arrays_zip("arts", "ks")).alias("m"))
+               .select("fid", "orig", F.col("m.arts").alias("id"), F.col("m.ks").alias("ks")))
+    rel = related.select(F.col("x").alias("orig"), F.col("y").alias("id"), F.lit(True).alias("rel"))
+    wanted = (members.join(found, ["fid", "orig", "id"], "full").join(rel, ["orig", "id"], "left")
+              .select("id", F.to_json(F.struct("fid", "ks", "pks", F.coalesce("rel", F.lit(False)).alias("rel")))
+                      .alias("want")))
+    # one row per article with every family's request, so its text and units cross to Python once
+    asked = wanted.groupBy("id").agg(F.collect_list("want").alias("wants"))
+    return asked.join(extracted.select("id", "article", "units"), "id").mapInPandas(involved_batches, INVOLVED)
+
+
+def _derived(extracted: Any, families: Any, sent: Any) -> Any:
+    """The derivations, pair of articles by pair: the quotes (families) and sentences each
+    direction shares, with both articles' statements and dates."""
+    from pyspark.sql import functions as F
+    quotes = (families.select(F.col("orig").alias("src"), F.explode("links").alias("dst"))
+              .groupBy("src", "dst").agg(F.count("*").alias("q")))
+    both = quotes.join(sent, ["src", "dst"], "full").fillna(0, ["q", "s"])
+    fwd = F.col("src") < F.col("dst")
+    pairs = (both.withColumn("lo", F.least("src", "dst")).withColumn("hi", F.greatest("src", "dst"))
+             .groupBy("lo", "hi").agg(*[F.sum(F.when(way, F.col(c)).otherwise(0)).alias(name)
+                                         for c in ("q", "s") for way, name in ((fwd, f"{c}_lh"), (~fwd, f"{c}_hl"))]))
+    stats = extracted.select("id", "date", "units").mapInPandas(stat_batches, STATS)
+    for side in ("lo", "hi"):
+        pairs = pairs.join(stats.select(F.col("id").alias(side), F.col("date").alias(f"date_{side}"),
+                                        F.col("statements").alias(f"st_{side}")), side)
+    return pairs.mapInPandas(derivation_batches, DERIVED)
+
+
+def _trace_stages(extracted: Any, labels: Any, dead_by: Any, dead: Any, ids: Any) -> tuple[list, list]:
+    """The families and derivations: groups per component, shared sentences per sketch value,
+    paraphrases and labels per family, derivations per pair of articles (:mod:`.stages`)."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+    grouped = _grouped(extracted, labels, dead_by, ids)
+    sent = _sentences(extracted, dead).persist(StorageLevel.MEMORY_AND_DISK)
+    quoted = grouped.select(F.col("orig").alias("x"), F.explode("arts").alias("y")).filter("x != y")
+    linked = quoted.union(sent.select(F.col("src").alias("x"), F.col("dst").alias("y")))
+    related = linked.union(linked.select(F.col("y").alias("x"), F.col("x").alias("y"))).distinct()
+    families = (_involved(extracted, grouped, related).groupBy("fid").agg(F.collect_list("blob").alias("blobs"))
+                .join(grouped.select("fid", "orig", "grp", "dead"), "fid")
+                .mapInPandas(family_batches(ids), FAMILIES).persist(StorageLevel.MEMORY_AND_DISK))
+    got = [pickle.loads(r["family"]) for r in families.select("family").collect()]
+    derived = [pickle.loads(r["derivation"]) for r in _derived(extracted, families, sent).select("derivation").collect()]
+    for table in (grouped, sent, families):
+        table.unpersist()
+    return got, derived
 
 
 def trace_spark(paths: Iterable[str | os.PathLike[str]], *, master: str | None = None,
@@ -286,21 +364,20 @@ def trace_spark(paths: Iterable[str | os.PathLike[str]], *, master: str | None =
                  .persist(StorageLevel.MEMORY_AND_DISK))
     ids, _ = _identities(spark, extracted)
     shared = spark.sparkContext.broadcast(ids)
-    dead_by, edges = _keys(spark, extracted, shared)
+    dead_by, edges, dead = _keys(spark, extracted, shared)
     labels = _components(spark, extracted.select("id"), edges)
-    grouped = extracted.select("id", "article", "units").join(labels, "id").join(dead_by, "id", "left")
-    parts = grouped.groupBy("comp").applyInPandas(_trace_group(shared), "part binary").collect()
+    families, derived = _trace_stages(extracted, labels, dead_by, dead, shared)
     entries = _entries(extracted, unreadable)
-    traces = [Trace([], [], *pickle.loads(r["part"])) for r in parts]
-    tr = merge_parts(entries, lambda i: i, traces, ids)
+    tr = merge_parts(entries, lambda i: i, [Trace([], [], families, derived)], ids)
     if texts:
         shown = sorted({o.article for f in tr.families for o in f.occurrences}
                        | {e.article for f in tr.families for o in f.occurrences for e in o.evidence})
         got = extracted.filter(F.col("id").isin(shown)).select("article").collect()
         tr = attrs.evolve(tr, texts={(a := pickle.loads(r["article"])).id: a.text for r in got})
     if parquet is not None:
-        from .tables import QUOTES, quote_batches, write_tables
-        write_tables(spark, tr, extracted.select("id", "units").mapInPandas(quote_batches, QUOTES), parquet)
+        from .tables import QUOTES, UNITS, quote_batches, unit_batches, write_tables
+        write_tables(spark, tr, extracted.select("id", "units").mapInPandas(quote_batches, QUOTES), parquet,
+                     extracted.select("article", "units", "error").mapInPandas(unit_batches, UNITS))
     extracted.unpersist()
     return tr
 

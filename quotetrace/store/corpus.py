@@ -105,6 +105,11 @@ def _cut(index: int, article: Article, analyzer: str | Analyzer) -> tuple[bytes,
     got = read_units(article, analyzer, 0)
     if isinstance(got, str):
         return got
+    return _kept(got)
+
+
+def _kept(got: Units) -> tuple[bytes, list[int], list[tuple[str, str]], int]:
+    """What the store keeps of one article's units: them pickled, their keys and speakers."""
     blob = zlib.compress(pickle.dumps(got, protocol=pickle.HIGHEST_PROTOCOL), 6)
     return blob, hashed(article_keys(got)), list(speaker_names([got])), len(got.quotes)
 
@@ -206,6 +211,41 @@ class Corpus:
                 out["errors"].append(result)
                 continue
             pending.append((art, result))
+            if len(pending) >= batch:
+                self._commit(pending, held, out)
+                pending = []
+        if pending:
+            self._commit(pending, held, out)
+        self._names, self._dfs = None, {}
+        return Added(out["added"], out["replaced"], out["skipped"], out["errors"])
+
+    def add_extracted(self, extracted: Iterable[tuple[Article | Unreadable, Units | str | None]], *,
+                      replace: bool = False, batch: int = BATCH) -> Added:
+        """Keep articles extracted elsewhere, each with its units or the message of why it could
+        not be extracted (the ``units`` table of ``quotetrace trace --engine spark --parquet``),
+        as :meth:`add` keeps them: the same checks (ids held, texts changed, dates), the same
+        batches, keys and speakers; nothing is extracted again."""
+        if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
+            raise ValueError(f"batch must be a whole number, 1 or more, not {batch!r}")
+        if self.readonly:
+            raise StoreError(f"{self.path}: the store is read-only; nothing was added")
+        held = {id: sha for id, sha in self._query("SELECT id, sha1 FROM articles")}
+        out: dict[str, list[str]] = {"added": [], "replaced": [], "skipped": [], "errors": []}
+        current: list[Units | str | None] = [None]
+
+        def items() -> Iterator[Article | Unreadable]:
+            for item, got in extracted:
+                current[0] = got
+                yield item
+        pending: list[tuple[Article, object]] = []
+        todo = self._todo(items(), held, replace, out)
+        for art in todo:  # the article the last item read, once the store's checks let it in
+            todo.queue.popleft()
+            got = current[0]
+            if not isinstance(got, Units):
+                out["errors"].append(got or f"{art.id}: no units")
+                continue
+            pending.append((art, _kept(got)))
             if len(pending) >= batch:
                 self._commit(pending, held, out)
                 pending = []

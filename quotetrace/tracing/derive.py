@@ -12,7 +12,8 @@ A quote links the article of a family's original to every other article that car
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
+from typing import TypeVar
 
 from ..model import Derivation
 from .knobs import (
@@ -24,8 +25,10 @@ from .knobs import (
 from .keys import sketch_key
 from .units import Piece
 
+A = TypeVar("A")
 
-def _grams(piece: Piece) -> set[str]:
+
+def sentence_grams(piece: Piece) -> set[str]:
     st = piece.words.stems
     n = SENTENCE_SHINGLE
     return {" ".join(st[k:k + n]) for k in range(len(st) - n + 1)}
@@ -47,7 +50,7 @@ def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Seque
 
     def grams_of(a: int, k: int) -> set[str]:
         if (a, k) not in grams:
-            grams[(a, k)] = _grams(narrator[a][k])
+            grams[(a, k)] = sentence_grams(narrator[a][k])
         return grams[(a, k)]
 
     linked: set[tuple[int, int, int]] = set()  # (source article, article, sentence) counted once
@@ -56,15 +59,30 @@ def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Seque
         members = buckets[value]
         if len(members) < 2 or sketch_key(value) in dead:
             continue
-        _, la, lk = members[0]
-        for _, a, k in members[1:]:
-            if a == la or (la, a, k) in linked:
-                continue
-            g1, g2 = grams_of(la, lk), _grams(narrator[a][k])
-            if len(g1 & g2) >= MIN_SENTENCE_JACCARD * len(g1 | g2):
-                linked.add((la, a, k))
-                counts[(la, a)] += 1
+        for la, a, k in leader_links([(a, k) for _, a, k in members], grams_of, linked,
+                                     lambda a, k: sentence_grams(narrator[a][k])):
+            linked.add((la, a, k))
+            counts[(la, a)] += 1
     return counts
+
+
+def leader_links(members: Sequence[tuple[A, int]], grams_of: Callable[[A, int], set[str]],
+                 skip: Container[tuple[A, A, int]] = (),
+                 member_grams: Callable[[A, int], set[str]] | None = None) -> Iterator[tuple[A, A, int]]:
+    """The links one sketch value makes: ``members`` are the (article, sentence) that hold it,
+    earliest article first; each sentence of another article than the first member's (the
+    leader) whose word 4-grams overlap the leader's by ``MIN_SENTENCE_JACCARD`` gives (leader's
+    article, article, sentence). ``skip``: links already counted. Articles are indices here and
+    ids in the Spark job, which calls this per sketch value. ``member_grams``, when given,
+    gives the other members' n-grams (uncached, where ``grams_of`` caches the leaders')."""
+    member_grams = member_grams or grams_of
+    la, lk = members[0]
+    for a, k in members[1:]:
+        if a == la or (la, a, k) in skip:
+            continue
+        g1, g2 = grams_of(la, lk), member_grams(a, k)
+        if len(g1 & g2) >= MIN_SENTENCE_JACCARD * len(g1 | g2):
+            yield la, a, k
 
 
 def derivations(quote_links: dict[tuple[int, int], int], sentence_counts: dict[tuple[int, int], int],

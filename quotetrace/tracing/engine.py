@@ -267,14 +267,28 @@ def _reindexed(u: Units, k: int) -> Units:
     return Units(u.quotes, moved(u.passages), moved(u.reported), moved(u.narrator), u.sketches)
 
 
+def stages(articles: list[Article], got: list[Units], ids: Identities, dead: Container[str]) -> "_Tracer":
+    """The steps of tracing over some articles (in canonical order), for an engine that runs
+    them apart (the Spark job groups per component and labels per family): ``groups()``,
+    ``related()``, ``families()``, ``derived()``. Pieces are renumbered by the articles' places
+    here; ``ids`` and ``dead`` are the corpus's."""
+    got = [_reindexed(u, k) if any(p.article != k for p in u.passages[:1] + u.reported[:1] + u.narrator[:1])
+           else u for k, u in enumerate(got)]
+    return _Tracer(articles, got, None, ids=ids, dead=dead)
+
+
+def statement_count(u: Units) -> int:
+    """An article's statements as the derivations count them: its quotes' passages in marks and
+    its narrator sentences with a sketch."""
+    return sum(1 for p in u.passages if p.quote is not None) + sum(1 for sk in u.sketches if sk)
+
+
 def trace_part(articles: list[Article], got: list[Units], ids: Identities, dead: Container[str]) -> Trace:
     """The trace of one component (:func:`.keys.components`): its articles in canonical order,
     their units (pieces numbered by the articles' places in the corpus or in the component),
     the corpus's identities and dead keys. Its families' ids are numbered within the part;
     :func:`merge_parts` numbers them for the corpus."""
-    got = [_reindexed(u, k) if any(p.article != k for p in u.passages[:1] + u.reported[:1] + u.narrator[:1])
-           else u for k, u in enumerate(got)]
-    return _Tracer(articles, got, None, ids=ids, dead=dead).run([])
+    return stages(articles, got, ids, dead).run([])
 
 
 def merge_parts(entries: list[TracedArticle], order: Callable[[str], object], parts: Iterable[Trace],
@@ -336,40 +350,65 @@ class _Tracer:
         return self.ids.of(raw) or raw
 
     def run(self, entries: list[TracedArticle]) -> Trace:
+        passages, groups = self.groups()
+        sent, related = self.related(groups, passages)
+        families = self.families(groups, passages, related)
+        derived = self.derived(families, sent)
+        used = {o.speaker for f in families for o in f.occurrences} | {f.speaker for f in families}
+        speakers = [i for i in self.ids.all() if i.name in used]
+        return Trace(entries, speakers, families, derived, texts={a.id: a.text for a in self.articles})
+
+    @functools.cached_property
+    def dead_keys(self) -> Container[str]:
+        """One decision on stock keys for grouping, paraphrases and derivations alike."""
+        return self.dead if self.dead is not None else _dead_of(self.got, self.ids)
+
+    def groups(self) -> tuple[list[Piece], list[Group]]:
+        """Every passage in marks, and the groups (families to be) that hold a quote, ordered by
+        their original's article and offset, each with the speaker it is credited to. Needs only
+        the articles' passages and dates (the Spark job gives it nothing else)."""
         passages: list[Piece] = [p for u in self.got for p in u.passages]
         order = sorted(range(len(passages)), key=lambda i: self._passage_key(passages[i]))
-        # one decision on stock keys for grouping, paraphrases and derivations alike
-        dead = self.dead if self.dead is not None else _dead_of(self.got, self.ids)
-        groups = group_passages(passages, order, self.ids.of, self.ids.differ, dead)
+        groups = group_passages(passages, order, self.ids.of, self.ids.differ, self.dead_keys)
         groups = [g for g in groups if any(passages[m].quote is not None for m in g.members)]
         groups.sort(key=lambda g: (passages[g.original].article, passages[g.original].start))
         for g in groups:
             g.speaker, g.named = self._family_speaker(g, passages)
+        return passages, groups
+
+    def related(self, groups: list[Group], passages: list[Piece]) -> tuple[dict[tuple[int, int], int],
+                                                                           dict[int, set[int]]]:
+        """The narrator sentences the articles share (:func:`.derive.sentence_links`), and which
+        articles are related: sharing a quote or a sentence."""
         quoted_in = [{passages[m].article for m in g.members} for g in groups]
         quote_links = self._quote_links(groups, passages, quoted_in)
-        sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank, dead)
+        sent = sentence_links([u.narrator for u in self.got], [u.sketches for u in self.got], self.rank,
+                              self.dead_keys)
         related: dict[int, set[int]] = defaultdict(set)
         for a, b in list(quote_links) + list(sent):
             related[a].add(b)
             related[b].add(a)
+        return sent, related
+
+    def families(self, groups: list[Group], passages: list[Piece], related: dict[int, set[int]]) -> list[Family]:
+        """Each group's family: its paraphrases and evidence found, every occurrence labelled."""
         originals = [passages[g.original] for g in groups]
         hits = find_paraphrases(originals, [g.speaker for g in groups],
                                 [u.reported + u.narrator for u in self.got],
                                 [_quoting(g, passages) for g in groups], related,
                                 self.ids.of, self.ids.differ,
-                                [names_in(o, self.texts[o.article]) for o in originals], dead)
+                                [names_in(o, self.texts[o.article]) for o in originals], self.dead_keys)
         by_family: dict[int, list[Hit]] = defaultdict(list)
         for h in hits:
             by_family[h.family].append(h)
-        families = [self._family(k, g, passages, by_family.get(k, []), related) for k, g in enumerate(groups)]
-        # the derivations count paraphrases too: an article that reports another's quote draws on it
+        return [self._family(k, g, passages, by_family.get(k, []), related) for k, g in enumerate(groups)]
+
+    def derived(self, families: list[Family], sent: dict[tuple[int, int], int]) -> list[Derivation]:
+        """The derivations: the families count paraphrases too (an article that reports another's
+        quote draws on it), and the shared sentences."""
         quote_links = self._quote_links_from(families)
-        statements = [sum(1 for p in u.passages if p.quote is not None) + sum(1 for sk in u.sketches if sk)
-                      for u in self.got]
-        derived = derivations(quote_links, sent, statements, [a.id for a in self.articles], self.rank)
-        used = {o.speaker for f in families for o in f.occurrences} | {f.speaker for f in families}
-        speakers = [i for i in self.ids.all() if i.name in used]
-        return Trace(entries, speakers, families, derived, texts={a.id: a.text for a in self.articles})
+        statements = [statement_count(u) for u in self.got]
+        return derivations(quote_links, sent, statements, [a.id for a in self.articles], self.rank)
 
     def _family_speaker(self, g: Group, passages: list[Piece]) -> tuple[str | None, bool]:
         """Who a family is credited to: its original's speaker; where the original names nobody,

@@ -95,6 +95,23 @@ def test_spark_options_need_the_engine(capsys: pytest.CaptureFixture) -> None:
     assert "--engine spark" in capsys.readouterr().err
 
 
+def test_engine_spark_on_a_store_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`trace STORE --engine spark` says the store traces itself and writes nothing, rather than
+    a local trace that silently ignores the engine asked for."""
+    from quotetrace.store import Corpus
+
+    store = tmp_path / "news.db"
+    with Corpus(store) as corpus:
+        corpus.add([SEEDS / "000_2273eac947c6bda1.txt"], jobs=1)
+    out = tmp_path / "trace.json"
+    for extra in (["--engine", "spark"], ["--parquet", str(tmp_path / "t")]):
+        assert main(["trace", str(store), "--format", "json", "-o", str(out), *extra]) == 2
+        err = capsys.readouterr().err
+        assert "is a store" in err and "--engine spark" in err
+    assert not out.exists() and not (tmp_path / "t").exists()
+    assert main(["trace", str(store), "--format", "json", "-o", str(out)]) == 0
+
+
 def test_web_page_met_twice_is_read_once(spark: Any, tmp_path: Path) -> None:
     """The same saved page in two folders is read once by both engines, as `quotetrace trace`
     reads its paths (the second is reported as a duplicate), and the traces are equal."""
@@ -133,3 +150,58 @@ def test_spark_submit_runs_the_command(spark: Any, tmp_path: Path) -> None:
                            "--format", "json", "-q", "-o", str(out)], env=env, capture_output=True, timeout=600)
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     assert out.read_text(encoding="utf-8") == as_json(trace([SEEDS], jobs=1))
+
+
+def _store_rows(path: Path) -> dict[str, Any]:
+    """Everything a store holds but its row numbers: articles, index keys, speakers, version."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return {"version": conn.execute("PRAGMA user_version").fetchone(),
+                **{name: sorted(conn.execute(sql).fetchall()) for name, sql in (
+                    ("articles", "SELECT id, path, date, outlet, url, title, sha1, day, text, quotes FROM articles"),
+                    ("keys", "SELECT k.key, k.day, a.id FROM keys k JOIN articles a ON a.n = k.n"),
+                    ("speakers", "SELECT a.id, s.name, s.type, s.count FROM speakers s JOIN articles a ON a.n = s.n"))}}
+    finally:
+        conn.close()
+
+
+def test_add_from_parquet_fills_the_store_as_add_does(spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    """`add STORE --from-parquet DIR`, after `trace --engine spark --parquet DIR`, makes the store
+    `add STORE PATH` makes (articles, index keys, speakers, schema version) without extracting
+    anything again; the store then traces as the local engine does, and a second load skips all."""
+    from quotetrace.spark import trace_spark
+
+    tables = tmp_path / "tables"
+    trace_spark([SEEDS], spark=spark, parquet=tables, texts=False)
+    direct, loaded = tmp_path / "direct.db", tmp_path / "loaded.db"
+    assert main(["add", str(direct), str(SEEDS), "--jobs", "1", "-q"]) == 0
+
+    def no_extraction(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("--from-parquet extracted an article again")
+    monkeypatch.setattr("quotetrace.store.corpus.read_units", no_extraction)
+    assert main(["add", str(loaded), "--from-parquet", str(tables), "-q"]) == 0
+    assert "5 added, 0 replaced, 0 already held; 5 articles in all" in capsys.readouterr().out
+    assert _store_rows(loaded) == _store_rows(direct)
+    assert main(["add", str(loaded), "--from-parquet", str(tables), "-q"]) == 0
+    assert "0 added, 0 replaced, 5 already held" in capsys.readouterr().out
+    assert main(["trace", str(loaded), "--format", "json", "-q"]) == 0
+    assert capsys.readouterr().out == as_json(trace([SEEDS], jobs=1))
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from-parquet", "{tmp}"], "no such table"),
+    (["{seeds}", "--from-parquet", "{tmp}"], "one of the two"),
+    ([], "one of the two"),
+])
+def test_add_from_parquet_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture, args: list[str],
+                                        message: str) -> None:
+    """A folder without the units table, or PATHs and --from-parquet together (or neither), fail
+    with one message and leave no store behind."""
+    store = tmp_path / "news.db"
+    argv = [a.format(tmp=tmp_path, seeds=SEEDS) for a in args]
+    assert main(["add", str(store), *argv]) != 0
+    assert message in capsys.readouterr().err
+    assert not store.exists()

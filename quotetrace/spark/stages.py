@@ -1,0 +1,232 @@
+"""The Python side of the Spark job's tracing stages (:mod:`.job` wires them with joins): each
+function runs in a task on the rows of one component, one family, one sketch value or one pair
+of articles, and decides with the local engine's own code (:func:`..tracing.engine.stages`,
+:func:`..tracing.derive.leader_links`, :func:`..tracing.derive.derivations`), so the trace is
+the local engine's, byte for byte.
+
+What each task holds:
+
+- **group** (per component, :func:`group_task`): the passages in quotation marks of the
+  component's articles (their words, speakers and places; not the texts, the reported speech,
+  the narrator's sentences or the quotes). Grouping takes passages one by one in date order,
+  each looking up the families founded before it, so it cannot be split below a component
+  without changing which passage founds a family;
+- **sentences** (per sketch value, :func:`sentence_batches`): the word 4-grams of the narrator
+  sentences that hold one live sketch value (at most ``MAX_SENTENCE_DF`` articles);
+- **family** (per family, :func:`family_batches`): the family's passages, the reported speech and
+  narrator sentences that share a live content pair with its original (each pair held by at
+  most ``MAX_PAIR_DF`` articles), and the texts of the articles those come from;
+- **derivations** (per pair of articles, :func:`derivation_batches`): a few counts.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+
+from ..dates import date_key
+from ..model import Article
+from ..tracing.derive import derivations, leader_links, sentence_grams
+from ..tracing.engine import stages, statement_count
+from ..tracing.group import Group
+from ..tracing.keys import content_pairs, pair_key, sketch_key
+from ..tracing.units import Piece, Units
+
+GROUPS = ("fid string, orig string, grp binary, arts array<string>, ks array<array<long>>, "
+          "pairs array<string>, dead array<string>")
+PASSAGES = "id string, date string, passages binary"
+SKETCHES = "key string, held binary"
+LINKS = "src string, dst string, k long"
+PIECE_PAIRS = "key string, id string, pk long"
+INVOLVED = "fid string, id string, blob binary"
+FAMILIES = "fid string, orig string, family binary, links array<string>"
+DERIVED = "article string, derivation binary"
+STATS = "id string, date string, statements long"
+
+
+def _frame(rows: list[tuple], schema: str) -> Any:
+    import pandas as pd
+    return pd.DataFrame(rows, columns=[c.split()[0] for c in schema.split(", ")])
+
+
+def _listed(values: Any) -> list:
+    """An array column's value as a list (Arrow gives None for a null array)."""
+    return [] if values is None else list(values)
+
+
+def _text(value: Any) -> str | None:
+    """A string column's value: pandas may give a missing one as NaN, not None."""
+    return value if isinstance(value, str) else None
+
+
+def _rank(date: Any, article: str) -> tuple:
+    """Where an article stands in time, as the local engine ranks it: by date (undated last),
+    then in canonical order (by id)."""
+    return (*date_key(_text(date)), article)
+
+
+def passage_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas: each article's passages in marks, without the narrator words beside them
+    (grouping reads only their words, speaker and place), and its date; articles without
+    passages are left out."""
+    for pdf in batches:
+        rows = []
+        for a, date, blob in zip(pdf["id"], pdf["date"], pdf["units"]):
+            u = pickle.loads(blob) if blob is not None else None
+            if u is not None and u.passages:
+                slim = [attrs.evolve(p, before=None, after=None) for p in u.passages]
+                rows.append((a, date, pickle.dumps(slim)))
+        yield _frame(rows, PASSAGES)
+
+
+def stat_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas: each article's date and statement count (what derivations divide by)."""
+    for pdf in batches:
+        yield _frame([(a, date, statement_count(pickle.loads(blob)) if blob is not None else 0)
+                      for a, date, blob in zip(pdf["id"], pdf["date"], pdf["units"])], STATS)
+
+
+def group_task(ids: Any) -> Callable[[Any], Any]:
+    """applyInPandas per component: its groups (families to be), one row each, with the members
+    as (article id, passage number) references and the original's live and dead content pairs."""
+    def run(pdf: Any) -> Any:
+        pdf = pdf.sort_values("id")
+        articles = [Article(a, "", date=_text(d)) for a, d in zip(pdf["id"], pdf["date"])]
+        got = [Units([], pickle.loads(b), [], [], []) for b in pdf["passages"]]
+        dead = frozenset(k for ks in pdf["dead"] for k in _listed(ks))
+        refs = [(a.id, k) for a, u in zip(articles, got) for k in range(len(u.passages))]
+        passages, groups = stages(articles, got, ids.value, dead).groups()
+        return _frame([_group_row(g, passages[g.original], refs, dead) for g in groups], GROUPS)
+    return run
+
+
+def _group_row(g: Group, original: Piece, refs: list[tuple[str, int]], dead: frozenset[str]) -> tuple:
+    members: dict[str, list[int]] = {}
+    for m in g.members:
+        a, k = refs[m]
+        members.setdefault(a, []).append(k)
+    orig, k = refs[g.original]
+    grp = pickle.dumps(([refs[m] for m in g.members], {refs[m]: al for m, al in g.alignments.items()},
+                        g.speaker, g.named))
+    pairs = {pair_key(pair) for pair in content_pairs(original.words.stems)}
+    arts = sorted(members)
+    return (f"{orig}\x1f{k}", orig, grp, arts, [sorted(members[a]) for a in arts], sorted(pairs - dead),
+            sorted(pairs & dead))
+
+
+def sketch_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas: one row per narrator sentence and sketch value: the value's key, and the
+    sentence (its article's id and date, its number, its word 4-grams) pickled."""
+    for pdf in batches:
+        rows = []
+        for a, date, blob in zip(pdf["id"], pdf["date"], pdf["units"]):
+            if blob is None:
+                continue
+            u = pickle.loads(blob)
+            for k, sk in enumerate(u.sketches):
+                if sk:
+                    held = pickle.dumps((a, _text(date), k, sentence_grams(u.narrator[k])))
+                    rows += [(sketch_key(value), held) for value in sk]
+        yield _frame(rows, SKETCHES)
+
+
+def sentence_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas over (key, held): one live sketch value a row with every sentence that holds
+    it; the (leader's article, article, sentence) it links, its holders taken in the local
+    engine's order (by article rank, then sentence)."""
+    for pdf in batches:
+        rows: list[tuple] = []
+        for held in pdf["held"]:
+            members = sorted((pickle.loads(h) for h in held), key=lambda m: (_rank(m[1], m[0]), m[2]))
+            grams = {(a, k): g for a, _, k, g in members}
+            rows += leader_links([(a, k) for a, _, k, _ in members], lambda a, k: grams[(a, k)])
+        yield _frame(rows, LINKS)
+
+
+def piece_pair_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas: the content pairs of every reported-speech and narrator piece, once per piece
+    (``pk`` numbers them as :func:`..tracing.paraphrase.find_paraphrases` does)."""
+    for pdf in batches:
+        rows = []
+        for a, blob in zip(pdf["id"], pdf["units"]):
+            if blob is None:
+                continue
+            u = pickle.loads(blob)
+            for pk, piece in enumerate(u.reported + u.narrator):
+                rows += [(key, a, pk) for key in {pair_key(pair) for pair in content_pairs(piece.words.stems)}]
+        yield _frame(rows, PIECE_PAIRS)
+
+
+def involved_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas over (id, wants, article, units): one article a row with what each family
+    involving it wants of it (JSON of fid, its passages ``ks`` in the family, its pieces ``pks``
+    that share a content pair with the original, and whether it is related to the original's
+    article). Gives, per family, the article, those passages and pieces, and the quotes they
+    belong to, pickled."""
+    for pdf in batches:
+        rows: list[tuple] = []
+        for a, wants, article, blob in zip(pdf["id"], pdf["wants"], pdf["article"], pdf["units"]):
+            art, u = pickle.loads(article), pickle.loads(blob)
+            pieces = u.reported + u.narrator
+            for want in map(json.loads, wants):
+                ks, pks = want.get("ks") or [], want.get("pks") or []
+                mine = [u.passages[k] for k in ks] + [pieces[k] for k in pks]
+                quoted = {p.quote for p in mine}
+                rows.append((want["fid"], a, pickle.dumps((art, ks, mine[:len(ks)], mine[len(ks):],
+                                                           [q for q in u.quotes if q.id in quoted],
+                                                           bool(want.get("rel"))))))
+            if len(rows) >= 1024:  # an article in many families: hand its rows on in pieces
+                yield _frame(rows, INVOLVED)
+                rows = []
+        yield _frame(rows, INVOLVED)
+
+
+def family_batches(ids: Any) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """mapInPandas over (fid, orig, grp, dead, blobs): one family a row, with what every article
+    involved brings to it (:func:`involved_batches`). Gives the family with its paraphrases,
+    evidence and labels, by the local engine's ``families()`` over those articles, and the
+    articles its occurrences other than the original stand in (the derivations' quote links)."""
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        for pdf in batches:
+            rows = [_family_row(ids.value, *r) for r in zip(pdf["fid"], pdf["orig"], pdf["grp"], pdf["dead"],
+                                                              pdf["blobs"])]
+            yield _frame(rows, FAMILIES)
+    return run
+
+
+def _family_row(ids: Any, fid: str, orig: str, grp: bytes, dead: Any, blobs: Any) -> tuple:
+    items = sorted((pickle.loads(b) for b in blobs), key=lambda it: it[0].id)
+    at: dict[tuple[str, int], int] = {}
+    for art, ks, *_ in items:
+        at.update(((art.id, k), len(at)) for k in ks)
+    tracer = stages([it[0] for it in items], [Units(it[4], it[2], it[3], [], []) for it in items],
+                    ids, frozenset(_listed(dead)))
+    refs, aligned, speaker, named = pickle.loads(grp)
+    g = Group(at[refs[0]], speaker)
+    g.members, g.named = [at[r] for r in refs], named
+    g.alignments = {at[r]: al for r, al in aligned.items()}
+    passages = [p for u in tracer.got for p in u.passages]
+    related = {passages[g.original].article: {k for k, it in enumerate(items) if it[5]}}
+    family = tracer.families([g], passages, related)[0]
+    links = sorted({x.article for x in family.occurrences[1:]} - {orig})
+    return fid, orig, pickle.dumps(family), links
+
+
+def derivation_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas over pairs of articles (lo < hi) with the quotes and sentences each direction
+    shares, both articles' statement counts and dates: the pair's derivation, if any, by
+    :func:`..tracing.derive.derivations` on the two articles alone (it decides pair by pair)."""
+    for pdf in batches:
+        rows = []
+        for r in pdf.itertuples(index=False):
+            first = _rank(r.date_lo, r.lo) < _rank(r.date_hi, r.hi)
+            quotes = {d: int(n) for d, n in (((0, 1), r.q_lh), ((1, 0), r.q_hl)) if n}
+            sentences = {d: int(n) for d, n in (((0, 1), r.s_lh), ((1, 0), r.s_hl)) if n}
+            for d in derivations(quotes, sentences, [int(r.st_lo), int(r.st_hi)], [r.lo, r.hi],
+                                 [0, 1] if first else [1, 0]):
+                rows.append((d.article, pickle.dumps(d)))
+        yield _frame(rows, DERIVED)
