@@ -11,6 +11,7 @@ keys with the passages it meets there), and traces them with it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import os
@@ -44,6 +45,7 @@ from ..tracing.engine import (
 from ..tracing.knobs import MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF
 from ..tracing.speakers import _key as name_key
 from ..tracing.speakers import spelling_key
+from ..tracing.keys import content_pairs
 from ..tracing.units import Units
 from .index import article_keys, hashed, key_hash, lookups, passage_keys
 from .schema import SCHEMA_VERSION, open_store
@@ -56,8 +58,20 @@ BATCH = 64
 #: earliest occurrence, and the copies after it need not be read to label the checked article's
 #: (more: closer to the in-memory check's family members; fewer: a faster check).
 _PER_KEY = 4
+#: ...and of those, a passage proposes the articles that hold most of its n-grams, this many
+#: (ties: the earliest first).
+_PER_PASSAGE = 4
 #: ...and the passages met there propose this many of theirs (where an earlier original is).
 _SECOND_PER_KEY = 1
+#: A passage's context proposes its earliest holders, this many (where the statement first
+#: stood; a copied paragraph keeps it).
+_PER_CONTEXT = 4
+#: A narrator sentence's sketch value proposes its earliest holders, this many: a later
+#: article's sentence is linked only to the earliest one with the value (:mod:`..tracing.derive`).
+_PER_SKETCH = 2
+#: A piece's content pairs propose the articles that hold most of them (two at least), this many:
+#: where its paraphrase, or the quote it paraphrases, most likely stands.
+_PER_PIECE = 3
 #: A sketch value held by more articles than this proposes nothing, as in memory (the caps of
 #: passages, contexts and pairs are in :meth:`Corpus._holders`).
 _CAPPED = {"k": MAX_SENTENCE_DF}
@@ -65,6 +79,10 @@ _CAPPED = {"k": MAX_SENTENCE_DF}
 #: (a single shared pair makes a paraphrase only in an article already related).
 _MIN_PAIRS = 2
 _UNDATED = 99_999_999
+#: A check traces its article with a few hundred stored articles at most: among so few, no key
+#: is held often enough to be a stock phrase (counted over the candidates of 10,000-article
+#: stores, at most one key was), and counting them would cost more than the trace.
+_CHECK_DEAD: frozenset[str] = frozenset()
 _COLUMNS = "n, id, path, date, outlet, url, title, text, units"
 
 
@@ -116,6 +134,7 @@ def _units(blob: bytes, index: int) -> Units:
     return u
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _surname(name: str) -> str:
     """The spelling of a name's last word, as speaker identities compare it."""
     words = name_key(name).split()
@@ -152,7 +171,9 @@ class Corpus:
             raise TypeError(f"readonly must be True or False, not {type(readonly).__name__}")
         self.path = str(path)
         self._conn, self.readonly = open_store(path, readonly=readonly)
-        self._names: tuple[int, dict[str, list[tuple[str, str]]]] | None = None
+        #: what was read from the store, kept while it does not change (PRAGMA data_version)
+        self._version = -1
+        self._names: dict[str, list[tuple[tuple[str, str], int]]] = {}
         self._dfs: dict[int, int] = {}
 
     def __enter__(self) -> Corpus:
@@ -211,7 +232,7 @@ class Corpus:
                 pending = []
         if pending:
             self._commit(pending, held, out)
-        self._names, self._dfs = None, {}
+        self._version = -1
         return Added(out["added"], out["replaced"], out["skipped"], out["errors"])
 
     def _todo(self, sources: Iterable, held: dict[str, str], replace: bool, out: dict[str, list[str]]) -> _Todo:
@@ -244,8 +265,13 @@ class Corpus:
                 n = cur.lastrowid
                 conn.executemany("INSERT OR IGNORE INTO keys (key, day, n) VALUES (?, ?, ?)",
                                  ((k, day, n) for k in keys))
+                counted = sorted(Counter(names).items())
                 conn.executemany("INSERT INTO speakers (n, name, type, count) VALUES (?, ?, ?, ?)",
-                                 ((n, name, type, c) for (name, type), c in sorted(Counter(names).items())))
+                                 ((n, name, type, c) for (name, type), c in counted))
+                conn.executemany("INSERT INTO names (surname, name, type, count) VALUES (?, ?, ?, ?)"
+                                 " ON CONFLICT (surname, name, type) DO UPDATE SET count = count + excluded.count",
+                                 ((_surname(name), name, type, c) for (name, type), c in counted))
+            conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
@@ -260,6 +286,11 @@ class Corpus:
         n, day, blob = old
         keys = hashed(article_keys(_units(blob, 0)))
         self._conn.executemany("DELETE FROM keys WHERE key = ? AND day = ? AND n = ?", ((k, day, n) for k in keys))
+        for name, type, count in self._conn.execute("SELECT name, type, count FROM speakers WHERE n = ?", (n,)).fetchall():
+            key = (_surname(name), name, type)
+            self._conn.execute("UPDATE names SET count = count - ? WHERE surname = ? AND name = ? AND type = ?",
+                               (count, *key))
+            self._conn.execute("DELETE FROM names WHERE surname = ? AND name = ? AND type = ? AND count <= 0", key)
         self._conn.execute("DELETE FROM speakers WHERE n = ?", (n,))
         self._conn.execute("DELETE FROM articles WHERE n = ?", (n,))
 
@@ -316,7 +347,7 @@ class Corpus:
         mine = read_units(art, analyzer, 0)
         if isinstance(mine, str):
             raise QuotetraceError(mine)
-        self._name_groups()  # first: a store that changed empties the caches
+        self._fresh()  # first: a store that changed empties the caches
         rows, loaded = self._candidates(mine)
         taken, entries = take_in([*(_article(r) for r in rows), art])
         units_of = {taken[k].id: loaded.get(r[0]) or _units(r[8], 0) for k, r in enumerate(rows)}
@@ -328,30 +359,36 @@ class Corpus:
             for piece in itertools.chain(u.passages, u.reported, u.narrator):
                 piece.article = k
             got.append(u)
-        names = [*self._speaker_names(speaker_names(got)), *speaker_names([mine])]
-        return checked(trace_units(taken, got, entries, last, names), got, taken, last, against=len(self))
+        names = self._speaker_names(speaker_names(got))
+        names.update(speaker_names([mine]))
+        # the candidates are too few for a key to be a stock phrase among them (_CHECK_DEAD)
+        tr = trace_units(taken, got, entries, last, names, dead=_CHECK_DEAD)
+        return checked(tr, got, taken, last, against=len(self))
 
-    def _speaker_names(self, wanted: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-        """The stored quotes' (name, type), once per quote, of the names that share an identity
-        family with ``wanted``: speaker identities join only names whose last words spell alike
+    def _speaker_names(self, wanted: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
+        """How many stored quotes give each (name, type) that shares an identity family with
+        ``wanted``: speaker identities join only names whose last words spell alike
         (tracing/speakers.py), so these give the identities the whole corpus would."""
-        groups = self._name_groups()
-        out: list[tuple[str, str]] = []
-        for key in sorted({_surname(name) for name, _ in wanted}):
-            out.extend(groups.get(key, ()))
+        self._fresh()
+        out: Counter[tuple[str, str]] = Counter()
+        surnames = sorted({_surname(name) for name, _ in wanted})
+        todo = [key for key in surnames if key not in self._names]
+        for k in range(0, len(todo), 500):
+            chunk = todo[k:k + 500]
+            for surname in chunk:
+                self._names[surname] = []
+            for surname, name, type, count in self._query(
+                    f"SELECT surname, name, type, count FROM names WHERE surname IN ({','.join('?' * len(chunk))})", chunk):
+                self._names[surname].append(((name, type), count))
+        for surname in surnames:
+            out.update(dict(self._names[surname]))
         return out
 
-    def _name_groups(self) -> dict[str, list[tuple[str, str]]]:
-        """Every stored quote's (name, type), by the spelling of the name's last word; read once
-        and kept until the store changes."""
+    def _fresh(self) -> None:
+        """Empty the caches of what was read from the store when the store changed since."""
         version = self._query("PRAGMA data_version")[0][0]
-        if self._names is None or self._names[0] != version:
-            groups: dict[str, list[tuple[str, str]]] = {}
-            for name, type, count in self._query("SELECT name, type, sum(count) FROM speakers GROUP BY name, type"):
-                groups.setdefault(_surname(name), []).extend([(name, type)] * count)
-            self._names = (version, groups)
-            self._dfs = {}
-        return self._names[1]
+        if version != self._version:
+            self._version, self._names, self._dfs = version, {}, {}
 
     def _candidates(self, mine: Units) -> tuple[list, dict[int, Units]]:
         """The stored articles a check must trace with: those sharing its keys, then those
@@ -361,21 +398,25 @@ class Corpus:
         first = self._holders(passages, single, pairs)
         rows = self._rows(first)
         rare = {key for group in passages for key in group if self._df(key) <= MAX_DF}
+        # the content pairs of its reported speech and narrator text, as passages hold them
+        told = {key_hash("q", f"{a}\x1f{b}") for p in (*mine.reported, *mine.narrator)
+                for a, b in content_pairs(p.words.stems)}
         second: list[list[int]] = []
         loaded = {r[0]: _units(r[8], 0) for r in rows}
         for r in rows:
             for p in loaded[r[0]].passages:
                 keys = [key_hash(*k) for k in passage_keys(p.words.stems)]
-                if rare.intersection(keys):
+                if rare.intersection(keys) or len(told.intersection(
+                        key_hash("q", f"{a}\x1f{b}") for a, b in content_pairs(p.words.stems))) >= _MIN_PAIRS:
                     second.append(keys)
         more = self._holders(second, {}, [], per_key=_SECOND_PER_KEY) - first
         return rows + self._rows(more), loaded
 
-    def _df(self, key: int) -> int:
-        """How many stored articles hold ``key`` (counted up to ``MAX_DF + 1``)."""
+    def _df(self, key: int, cap: int = MAX_DF) -> int:
+        """How many stored articles hold ``key`` (counted up to ``cap + 1``)."""
         if key not in self._dfs:
             self._dfs[key] = self._query("SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)",
-                                         (key, MAX_DF + 1))[0][0]
+                                         (key, cap + 1))[0][0]
         return self._dfs[key]
 
     def _holders(self, passages: list[list[int]], single: dict[str, list[int]],
@@ -387,27 +428,39 @@ class Corpus:
         found: set[int] = set()
         for group in passages:
             rare = [key for key in group if self._df(key) <= MAX_DF]
+            votes: Counter[tuple[int, int]] = Counter()
             for key in rare or group:
-                found.update(self._earliest(key, per_key or _PER_KEY))
+                votes.update(self._earliest(key, _PER_KEY))
+            if per_key:  # the earliest that holds two of them: where an earlier original is
+                early = sorted((day, n) for (day, n), c in votes.items() if c >= min(2, len(rare or group)))
+                found.update(n for _, n in early[:per_key])
+            else:
+                best = sorted((-c, day, n) for (day, n), c in votes.items())[:_PER_PASSAGE]
+                found.update(n for _, _, n in best)
         for kind, keys in single.items():
             for key in keys:
-                found.update(self._earliest(key, MAX_CONTEXT_DF) if kind == "c" else self._capped(key, _CAPPED[kind]))
-        held: dict[int, list[int]] = {}
+                if kind == "c":
+                    found.update(n for _, n in self._earliest(key, _PER_CONTEXT))
+                elif self._df(key, _CAPPED[kind]) <= _CAPPED[kind]:
+                    found.update(n for _, n in self._earliest(key, _PER_SKETCH))
+        held: dict[int, list[tuple[int, int]]] = {}
         for group in pair_groups:
-            counts: Counter[int] = Counter()
+            counts: Counter[tuple[int, int]] = Counter()
             for key in group:
                 if key not in held:
                     held[key] = self._capped(key, MAX_PAIR_DF)
                 counts.update(held[key])
-            found.update(n for n, c in counts.items() if c >= _MIN_PAIRS)
+            best = sorted((-c, day, n) for (day, n), c in counts.items() if c >= _MIN_PAIRS)[:_PER_PIECE]
+            found.update(n for _, _, n in best)
         return found
 
-    def _earliest(self, key: int, limit: int) -> list[int]:
-        return [n for n, in self._query("SELECT n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, limit))]
+    def _earliest(self, key: int, limit: int) -> list[tuple[int, int]]:
+        """The (day, article) of the earliest holders of ``key``, ``limit`` at most."""
+        return self._query("SELECT day, n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, limit))
 
-    def _capped(self, key: int, cap: int) -> list[int]:
-        """The articles holding ``key``, or none when more than ``cap`` do (a stock phrase)."""
-        holders = [n for n, in self._query("SELECT n FROM keys WHERE key = ? LIMIT ?", (key, cap + 1))]
+    def _capped(self, key: int, cap: int) -> list[tuple[int, int]]:
+        """The (day, article) holding ``key``, or none when more than ``cap`` do (a stock phrase)."""
+        holders = self._query("SELECT day, n FROM keys WHERE key = ? LIMIT ?", (key, cap + 1))
         return holders if len(holders) <= cap else []
 
     def _rows(self, ns: Iterable[int]) -> list:
