@@ -301,7 +301,7 @@ def _export(args: argparse.Namespace, console: _Console) -> int:
     from .report.safe import json_text
     from .store import Corpus
 
-    with Corpus(args.store, readonly=True) as corpus:
+    with _traced_store(Corpus, args.store) as corpus:
         tr = corpus.trace()
     with output(args.output) as out:
         if args.format == "json":
@@ -316,12 +316,18 @@ def _export(args: argparse.Namespace, console: _Console) -> int:
     return 0
 
 
+def _traced_store(corpus: type, path: str):  # noqa: ANN202 - a Corpus, imported lazily by the caller
+    """A store to trace: opened for writing when it exists and may be written, so that its
+    trace is kept in it for the next trace or export (never created here)."""
+    return corpus(path, readonly=not (os.path.isfile(path) and os.access(path, os.W_OK)))
+
+
 def _trace_store(args: argparse.Namespace, console: _Console) -> int:
     from .output import output
     from .report import write_trace
     from .store import Corpus
 
-    with Corpus(args.paths[0], readonly=True) as corpus, output(args.output) as out:
+    with _traced_store(Corpus, args.paths[0]) as corpus, output(args.output) as out:
         tr = corpus.trace()
         write_trace(tr, out, args.format)
     return _report_articles(tr, console)

@@ -11,6 +11,7 @@ keys with the passages it meets there), and traces them with it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import itertools
@@ -47,6 +48,7 @@ from ..tracing.speakers import _key as name_key
 from ..tracing.speakers import spelling_key
 from ..tracing.keys import content_pairs
 from ..tracing.units import Units
+from . import cache
 from .index import article_keys, hashed, key_hash, lookups, passage_keys
 from .schema import SCHEMA_VERSION, open_store
 
@@ -302,39 +304,78 @@ class Corpus:
             yield Extraction(_article(row), _units(row[8], 0).quotes)
 
     def trace(self) -> Trace:
-        """The trace of every stored article: the same as :func:`quotetrace.trace` of them."""
+        """The trace of every stored article: the same as :func:`quotetrace.trace` of them.
+        Read from the store when it was kept there since the last change (:mod:`.cache`), else
+        made and kept (unless the store is read-only)."""
+        with self._snapshot():
+            made_at = cache.generation(self._conn)
+            if cache.fresh(self._conn):
+                return self._kept()
+            articles, got = self._everything()
+        entries = [TracedArticle(a.id, a.path, a.date) for a in articles]
+        tr = trace_units(articles, got, entries)
+        del got
+        if not self.readonly:
+            cache.keep(self._conn, made_at, tr)
+        return tr
+
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """One read transaction: what is read inside it is of one state of the store."""
+        try:
+            self._conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
+
+    def _everything(self) -> tuple[list[Article], list[Units]]:
         # row by row, in id order (SQLite's BINARY order of UTF-8 is Python's order of str),
         # so that no compressed blob outlives its article's units
         articles: list[Article] = []
         got: list[Units] = []
-        try:
-            for row in self._conn.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
-                articles.append(_article(row))
-                got.append(_units(row[8], len(got)))
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
-        entries = [TracedArticle(a.id, a.path, a.date) for a in articles]
-        return trace_units(articles, got, entries)
+        for row in self._conn.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
+            articles.append(_article(row))
+            got.append(_units(row[8], len(got)))
+        return articles, got
+
+    def _kept(self) -> Trace:
+        """The trace kept in the store (see :mod:`.cache`)."""
+        entries, texts = [], {}
+        for id, path, date, text in self._conn.execute("SELECT id, path, date, text FROM articles ORDER BY id"):
+            entries.append(TracedArticle(id, path, date))
+            texts[id] = text
+        speakers, derivations, families = cache.cached_parts(self._conn)
+        return Trace(entries, speakers, list(families), derivations, texts=texts)
 
     def families(self, *, speaker: str | None = None, relation: str | None = None,
                  article: str | None = None) -> list[Family]:
         """The families of :meth:`trace`, those credited to ``speaker`` (or with an occurrence
-        given to them), with an occurrence of ``relation``, or with one in ``article``."""
+        given to them), with an occurrence of ``relation``, or with one in ``article``; read
+        from the trace kept in the store (made first if the store changed since)."""
         for name, value in (("speaker", speaker), ("relation", relation), ("article", article)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
         if relation is not None and relation not in RELATIONS:
             raise ValueError(f"relation must be one of {', '.join(RELATIONS)}, not {relation!r}")
-        out = []
-        for f in self.trace().families:
-            if speaker is not None and f.speaker != speaker and all(o.speaker != speaker for o in f.occurrences):
-                continue
-            if relation is not None and all(o.relation != relation for o in f.occurrences):
-                continue
-            if article is not None and all(o.article != article for o in f.occurrences):
-                continue
-            out.append(f)
-        return out
+        kept = self._chosen(speaker, relation, article)
+        if kept is not None:
+            return kept
+        tr = self.trace()
+        kept = self._chosen(speaker, relation, article)
+        if kept is not None:
+            return kept
+        return [f for f in tr.families  # a read-only store, or one that changed meanwhile
+                if (speaker is None or f.speaker == speaker or any(o.speaker == speaker for o in f.occurrences))
+                and (relation is None or any(o.relation == relation for o in f.occurrences))
+                and (article is None or any(o.article == article for o in f.occurrences))]
+
+    def _chosen(self, speaker: str | None, relation: str | None, article: str | None) -> list[Family] | None:
+        with self._snapshot():
+            return cache.chosen(self._conn, speaker, relation, article) if cache.fresh(self._conn) else None
 
     # -- checking -----------------------------------------------------------------------------
 
