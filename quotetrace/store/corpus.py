@@ -4,9 +4,21 @@
 tracing needs (its units), so ``trace`` and ``check`` never extract a stored article again. The
 trace of a store is made by the in-memory engine's own code (:func:`..tracing.engine.trace_units`)
 over the stored units in the order of their ids, so it is the trace of the same articles in
-memory, byte for byte, whatever order and batches they were added in. A check looks its
-article's keys up in the index, loads only the articles that share them (and those that share
-keys with the passages it meets there), and traces them with it.
+memory, byte for byte, whatever order and batches they were added in; it is kept in the store
+until the store changes (:mod:`.cache`).
+
+A check looks its article's keys up in the index and traces it, with the same code, together
+with a few dozen stored articles chosen there, whatever the size of the store: for each passage,
+the articles holding most of its rare n-grams among their earliest holders (where its family's
+original and first copies are); the earliest holders of its contexts and sentence sketches; the
+articles sharing most content pairs with each of its statements; then the earliest holder of
+each passage met there (an earlier original). The speakers' identities are built from the
+store's counts of every name of their surname groups, as over the whole store. What a check can
+miss, against ``quotetrace.check`` over all the articles: a family member or piece of evidence
+that none of those keys leads to (a family's speaker voted by copies beyond the first few, an
+unsupported quote's evidence in an article that shares fewer content pairs with it than three
+others do), and the stock keys of the whole store (none proposes anything among so few
+articles). Measured agreement: docs/howto/grow-a-corpus.md.
 """
 
 from __future__ import annotations
@@ -381,8 +393,8 @@ class Corpus:
 
     def check(self, article: Article | str | os.PathLike[str], *, analyzer: str | Analyzer = "rules") -> Check:
         """How each quote of ``article`` relates to the stored articles, as
-        :func:`quotetrace.check` against them would say, reading only the articles that share
-        its keys."""
+        :func:`quotetrace.check` against them says, reading only a few dozen of them: the
+        articles its keys lead to (see the module docstring for which, and what that can miss)."""
         check_analyzer(analyzer)
         art = one_article(article)
         mine = read_units(art, analyzer, 0)
