@@ -93,6 +93,8 @@ _CAPPED = {"k": MAX_SENTENCE_DF}
 #: (a single shared pair makes a paraphrase only in an article already related).
 _MIN_PAIRS = 2
 _UNDATED = 99_999_999
+#: Key counts a Corpus keeps between checks, at most (a few thousand a check; about 100 MB).
+_MAX_CACHED = 500_000
 #: A check traces its article with a few hundred stored articles at most: among so few, no key
 #: is held often enough to be a stock phrase (counted over the candidates of 10,000-article
 #: stores, at most one key was), and counting them would cost more than the trace.
@@ -188,7 +190,8 @@ class Corpus:
         #: what was read from the store, kept while it does not change (PRAGMA data_version)
         self._version = -1
         self._names: dict[str, list[tuple[tuple[str, str], int]]] = {}
-        self._dfs: dict[int, int] = {}
+        self._dfs: dict[tuple[int, int], int] = {}
+        self._count = -1
 
     def __enter__(self) -> Corpus:
         return self
@@ -416,7 +419,9 @@ class Corpus:
         names.update(speaker_names([mine]))
         # the candidates are too few for a key to be a stock phrase among them (_CHECK_DEAD)
         tr = trace_units(taken, got, entries, last, names, dead=_CHECK_DEAD)
-        return checked(tr, got, taken, last, against=len(self))
+        if self._count < 0:
+            self._count = len(self)
+        return checked(tr, got, taken, last, against=self._count)
 
     def _speaker_names(self, wanted: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
         """How many stored quotes give each (name, type) that shares an identity family with
@@ -441,7 +446,9 @@ class Corpus:
         """Empty the caches of what was read from the store when the store changed since."""
         version = self._query("PRAGMA data_version")[0][0]
         if version != self._version:
-            self._version, self._names, self._dfs = version, {}, {}
+            self._version, self._names, self._dfs, self._count = version, {}, {}, -1
+        elif len(self._dfs) > _MAX_CACHED:  # a long-lived Corpus checking article after article
+            self._dfs, self._names = {}, {}
 
     def _candidates(self, mine: Units) -> tuple[list, dict[int, Units]]:
         """The stored articles a check must trace with: those sharing its keys, then those
@@ -467,10 +474,10 @@ class Corpus:
 
     def _df(self, key: int, cap: int = MAX_DF) -> int:
         """How many stored articles hold ``key`` (counted up to ``cap + 1``)."""
-        if key not in self._dfs:
-            self._dfs[key] = self._query("SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)",
-                                         (key, cap + 1))[0][0]
-        return self._dfs[key]
+        if (key, cap) not in self._dfs:
+            self._dfs[key, cap] = self._query("SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)",
+                                              (key, cap + 1))[0][0]
+        return self._dfs[key, cap]
 
     def _holders(self, passages: list[list[int]], single: dict[str, list[int]],
                  pair_groups: list[list[int]], per_key: int = 0) -> set[int]:
@@ -512,9 +519,11 @@ class Corpus:
         return self._query("SELECT day, n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, limit))
 
     def _capped(self, key: int, cap: int) -> list[tuple[int, int]]:
-        """The (day, article) holding ``key``, or none when more than ``cap`` do (a stock phrase)."""
-        holders = self._query("SELECT day, n FROM keys WHERE key = ? LIMIT ?", (key, cap + 1))
-        return holders if len(holders) <= cap else []
+        """The (day, article) holding ``key``, or none when more than ``cap`` do (a stock phrase:
+        counted in SQLite first, so that its holders are never read)."""
+        if self._df(key, cap) > cap:
+            return []
+        return self._query("SELECT day, n FROM keys WHERE key = ?", (key,))
 
     def _rows(self, ns: Iterable[int]) -> list:
         ns = sorted(ns)
