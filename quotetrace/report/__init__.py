@@ -11,6 +11,7 @@ first asked for, so writing an extraction's JSONL never loads tracing.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
@@ -67,9 +68,30 @@ def write_check(check: Any, out: TextIO, fmt: str = "text") -> None:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
 
 
+def write_sections(sections: Iterable[tuple[str, Iterable[dict]]], out: TextIO, fmt: str = "json") -> None:
+    """Write a trace given as the sections of its JSON object, item by item, never holding the
+    whole: ``json`` writes the bytes :func:`write_trace` writes; ``jsonl`` one object per item,
+    with its ``kind``. Items hold no lone surrogate (a store keeps none), which in
+    :func:`write_trace` would turn the whole document to escapes."""
+    kinds = {"articles": "article", "speakers": "speaker", "families": "family", "derivations": "derivation"}
+    if fmt == "jsonl":
+        for key, items in sections:
+            for item in items:
+                out.write(json_text({"kind": kinds[key], **item}) + "\n")
+        return
+    out.write("{")
+    for k, (key, items) in enumerate(sections):
+        out.write(("\n" if k == 0 else ",\n") + f" {json_text(key)}: [")
+        n = 0
+        for n, item in enumerate(items, 1):  # json's indent=1, two levels down
+            out.write(("\n  " if n == 1 else ",\n  ") + json_text(item, indent=1).replace("\n", "\n  "))
+        out.write("\n ]" if n else "]")
+    out.write("\n}\n")
+
+
 def _dump(obj: Any, out: TextIO) -> None:
     out.write(json_text(obj, indent=1) + "\n")
 
 
 __all__ = ["FORMATS", "TRACE_FORMATS", "html", "marked_text", "write", "write_check", "write_html", "write_json",
-           "write_jsonl", "write_table", "write_trace"]
+           "write_jsonl", "write_sections", "write_table", "write_trace"]

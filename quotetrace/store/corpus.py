@@ -388,6 +388,29 @@ class Corpus:
                 and (relation is None or any(o.relation == relation for o in f.occurrences))
                 and (article is None or any(o.article == article for o in f.occurrences))]
 
+    @contextlib.contextmanager
+    def sections(self) -> Iterator[list[tuple[str, Iterable[dict]]]]:
+        """The trace of :meth:`trace` as the sections of its JSON object (``articles``,
+        ``speakers``, ``families``, ``derivations``), each an iterable of plain dicts. From a kept
+        trace they are read one at a time while the context is open, so that a writer can put
+        out a trace of any size without holding it; otherwise the trace is made first."""
+        tr = None
+        for _ in range(2):
+            with self._snapshot():
+                if cache.fresh(self._conn):
+                    speakers, derivations, families = cache.cached_parts(self._conn)
+                    rows = self._conn.execute("SELECT id, path, date FROM articles ORDER BY id")
+                    yield [("articles", (TracedArticle(*row).to_dict() for row in rows)),
+                           ("speakers", [i.to_dict() for i in speakers]),
+                           ("families", (f.to_dict() for f in families)),
+                           ("derivations", [d.to_dict() for d in derivations])]
+                    return
+            if tr is not None:
+                break
+            tr = self.trace()
+        d = tr.to_dict()  # type: ignore[union-attr]  # a read-only store, or one that moved on
+        yield [(key, d[key]) for key in ("articles", "speakers", "families", "derivations")]
+
     def _chosen(self, speaker: str | None, relation: str | None, article: str | None) -> list[Family] | None:
         with self._snapshot():
             return cache.chosen(self._conn, speaker, relation, article) if cache.fresh(self._conn) else None
