@@ -86,6 +86,9 @@ _PER_SKETCH = 2
 #: A piece's content pairs propose the articles that hold most of them (two at least), this many:
 #: where its paraphrase, or the quote it paraphrases, most likely stands.
 _PER_PIECE = 3
+#: ...counted over the earliest holders of each pair, this many (a statement copied by
+#: hundreds of articles is read where it appeared first, at the same cost in any store).
+_PAIR_HOLDERS = 50
 #: A sketch value held by more articles than this proposes nothing, as in memory (the caps of
 #: passages, contexts and pairs are in :meth:`Corpus._holders`).
 _CAPPED = {"k": MAX_SENTENCE_DF}
@@ -542,11 +545,11 @@ class Corpus:
         return self._query("SELECT day, n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, limit))
 
     def _capped(self, key: int, cap: int) -> list[tuple[int, int]]:
-        """The (day, article) holding ``key``, or none when more than ``cap`` do (a stock phrase:
-        counted in SQLite first, so that its holders are never read)."""
+        """The earliest (day, article) holding ``key``, ``_PAIR_HOLDERS`` at most, or none when
+        more than ``cap`` hold it (a stock phrase: counted in SQLite, its holders never read)."""
         if self._df(key, cap) > cap:
             return []
-        return self._query("SELECT day, n FROM keys WHERE key = ?", (key,))
+        return self._earliest(key, _PAIR_HOLDERS)
 
     def _rows(self, ns: Iterable[int]) -> list:
         ns = sorted(ns)
