@@ -232,3 +232,18 @@ def test_a_missing_store_is_not_created_for_reading(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         Corpus(tmp_path / "typo.db", readonly=True)
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_check_reads_a_few_articles_however_many_copy_the_quote(tmp_path: Path) -> None:
+    """Eighty articles copy one quote: a check of a ninth copy traces it with a few of them,
+    and finds the earliest as its original, as the check in memory does."""
+    copies = [Article(f"copy{k:02d}", f"Report {k} from the valley.\n\n“The new dam will hold back the spring floods "
+                      f"for a decade,” Engineer Lena Varga said on day {k}.\n", date=f"2024-05-{k % 28 + 1:02d}")
+              for k in range(80)]
+    new = Article("new", "“The new dam will hold back the spring floods for a decade,” Lena Varga said.\n")
+    with Corpus(tmp_path / "news.db") as corpus:
+        corpus.add(copies, jobs=1)
+        result = corpus.check(new)
+    assert len(result.trace.articles) <= 16 and result.others == 80
+    assert _items(result) == _items(check(new, copies, jobs=1))
+    assert result.items[0].family.original.article == "copy00"  # the first of those dated 2024-05-01
