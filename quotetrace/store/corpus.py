@@ -507,10 +507,13 @@ class Corpus:
 
     def _holders(self, passages: list[list[int]], single: dict[str, list[int]],
                  pair_groups: list[list[int]], per_key: int = 0) -> set[int]:
-        """The articles (row numbers) that hold the keys, within the caps: through a passage's
-        n-grams held by at most ``MAX_DF`` articles (all of them, when it has no such n-gram: a
-        quote copied everywhere), their earliest ``_PER_KEY`` holders; through a context, its
-        earliest holders; through content pairs, those holding two pairs of one piece."""
+        """The articles (row numbers) the keys lead to, a bounded number whatever the size of
+        the store: for each passage, among the earliest ``_PER_KEY`` holders of its n-grams held
+        by at most ``MAX_DF`` articles (of all of them, when none is: a quote copied
+        everywhere), the ``_PER_PASSAGE`` that hold most (with ``per_key``: the ``per_key``
+        earliest that hold two); the earliest holders of each context and live sketch value;
+        for each piece, the ``_PER_PIECE`` articles holding most of its live content pairs (two
+        at least) among each pair's earliest holders."""
         found: set[int] = set()
         for group in passages:
             rare = [key for key in group if self._df(key) <= MAX_DF]
