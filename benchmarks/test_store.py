@@ -195,6 +195,7 @@ def probes(trace_bases) -> list[Article]:  # noqa: ANN001
 
 
 _ADDED: dict[int, dict] = {}
+_MADE: dict[int, Path] = {}  # the store of each size, made once a session
 
 
 def _sized_store(request, trace_bases, tmp_path_factory, n: int) -> Path:  # noqa: ANN001
@@ -202,8 +203,10 @@ def _sized_store(request, trace_bases, tmp_path_factory, n: int) -> Path:  # noq
     import sys
 
     folder = request.config.getoption("--stores")
+    if n in _MADE:
+        return _MADE[n]
     folder = Path(folder) if folder else tmp_path_factory.mktemp("stores")
-    path = folder / f"s{n}.db"
+    path = _MADE[n] = folder / f"s{n}.db"
     if path.exists():
         return path
     from quotetrace.benchmark import corpus as trace_corpus
