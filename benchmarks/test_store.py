@@ -6,7 +6,11 @@ against a store, warm and cold.
   own cost plus at most 20%; quotetrace's extraction of the text is the rest);
 - ``check`` against a store of ``--store-articles`` articles generated from ``--trace-bases``
   (scripts/trace_corpus.py; 1,000 by default): median and 95th percentile, warm (one open
-  Corpus, SQLite's cache and the speaker names loaded) and cold (a fresh Corpus each time).
+  Corpus, SQLite's cache and the speaker names loaded) and cold (a fresh Corpus each time);
+- scaling (``test_store_scaling``, ``test_trace_store``; 10,000 and 100,000 marked slow): stores
+  of 1,000 / 10,000 / 100,000 generated articles (``--stores DIR`` to reuse them): check warm,
+  cold and as a new process, wall and processor time, peak memory; add's rate and memory; the
+  store's size per article; ``trace STORE`` the first time and from the kept trace.
 
 Big stores are better made once with the command (``quotetrace add news.db articles.jsonl``) and
 given with ``--store PATH``: the check benchmarks then read it and never write it.
