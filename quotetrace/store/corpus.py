@@ -323,7 +323,7 @@ class Corpus:
 
     def trace(self) -> Trace:
         """The trace of every stored article: the same as :func:`quotetrace.trace` of them.
-        Read from the store when it was kept there since the last change (:mod:`.cache`), else
+        Read from the store when it was kept there since the last change (``store/cache.py``), else
         made and kept (unless the store is read-only)."""
         with self._snapshot():
             made_at = cache.generation(self._conn)
