@@ -19,6 +19,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                           "(default: --corpus)")
     parser.addoption("--store", default=None,
                      help="a store made by `quotetrace add` for the check benchmarks (read, never written)")
+    parser.addoption("--stores", default=None,
+                     help="a folder of stores for the store scaling benchmarks, s1000.db, s10000.db, "
+                          "s100000.db (one missing is made there with `quotetrace add --jobs 2`)")
     parser.addoption("--store-articles", type=int, default=1000,
                      help="articles of the store the check benchmarks generate when --store is not given")
 

@@ -6,7 +6,11 @@ against a store, warm and cold.
   own cost plus at most 20%; quotetrace's extraction of the text is the rest);
 - ``check`` against a store of ``--store-articles`` articles generated from ``--trace-bases``
   (scripts/trace_corpus.py; 1,000 by default): median and 95th percentile, warm (one open
-  Corpus, SQLite's cache and the speaker names loaded) and cold (a fresh Corpus each time).
+  Corpus, SQLite's cache and the speaker names loaded) and cold (a fresh Corpus each time);
+- scaling (``test_store_scaling``, ``test_trace_store``; 10,000 and 100,000 marked slow): stores
+  of 1,000 / 10,000 / 100,000 generated articles (``--stores DIR`` to reuse them): check warm,
+  cold and as a new process, wall and processor time, peak memory; add's rate and memory; the
+  store's size per article; ``trace STORE`` the first time and from the kept trace.
 
 Big stores are better made once with the command (``quotetrace add news.db articles.jsonl``) and
 given with ``--store PATH``: the check benchmarks then read it and never write it.
@@ -154,3 +158,147 @@ def test_check_cold(benchmark, store) -> None:  # noqa: ANN001
 
     benchmark.pedantic(run, rounds=1, iterations=1)
     _percentiles(benchmark, times, f"check cold ({path})")
+
+
+# -- scaling: 1,000 / 10,000 / 100,000 generated articles ---------------------------------------
+#
+# Each size is a store of that many articles generated from --trace-bases (scripts/trace_corpus.py,
+# seed 0), taken from --stores DIR when it holds s{n}.db, else made there (or in a temporary
+# folder) by the command a user runs, `quotetrace add --jobs 2`, whose wall time, peak memory and
+# store size are measured then. The checked articles are generated with another seed (the same
+# bases, other derivations), 650 to 950 words long, and are not in the store.
+
+_SIZES = [1000, pytest.param(10000, marks=pytest.mark.slow), pytest.param(100000, marks=pytest.mark.slow)]
+_PROBES = 30
+
+
+def _run(command: list[str]) -> tuple[float, float, float]:
+    """Run ``command``: its wall time, the peak resident memory (MiB) of it or of any process it
+    waited for (the workers of add), and its processor time (user and system, its own)."""
+    import os
+    import subprocess
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if proc.stdout:
+        proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise AssertionError(proc.stderr.read().decode() if proc.stderr else "failed")
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+@pytest.fixture(scope="module")
+def probes(trace_bases) -> list[Article]:  # noqa: ANN001
+    from quotetrace.benchmark import corpus as trace_corpus
+
+    made, _ = trace_corpus.generate(trace_bases, 400, 12345)
+    chosen = [a for a in made if 650 <= len(a.text.split()) <= 950] or made
+    return [Article(f"probe-{a.id}", a.text, date=a.date) for a in chosen[:_PROBES + 1]]
+
+
+_ADDED: dict[int, dict] = {}
+_MADE: dict[int, Path] = {}  # the store of each size, made once a session
+
+
+def _sized_store(request, trace_bases, tmp_path_factory, n: int) -> Path:  # noqa: ANN001
+    import json
+    import sys
+
+    folder = request.config.getoption("--stores")
+    if n in _MADE:
+        return _MADE[n]
+    folder = Path(folder) if folder else tmp_path_factory.mktemp("stores")
+    path = _MADE[n] = folder / f"s{n}.db"
+    if path.exists():
+        return path
+    from quotetrace.benchmark import corpus as trace_corpus
+
+    articles, _ = trace_corpus.generate(trace_bases, n, 0)
+    source = folder / f"articles-{n}.jsonl"
+    with open(source, "w", encoding="utf-8") as fh:
+        for a in articles:
+            fh.write(json.dumps({"id": a.id, "text": a.text, "date": a.date}, ensure_ascii=False) + "\n")
+    seconds, peak, _ = _run([sys.executable, "-m", "quotetrace", "add", str(path), str(source), "--jobs", "2"])
+    _ADDED[n] = {"seconds": round(seconds, 1), "articles_per_second": round(n / seconds, 1),
+                 "peak_mib": round(peak), "store_kb_per_article": round(path.stat().st_size / n / 1024, 1)}
+    return path
+
+
+@pytest.mark.parametrize("n", _SIZES)
+def test_store_scaling(benchmark, request, trace_bases, tmp_path_factory, probes, tmp_path, n: int) -> None:  # noqa: ANN001
+    """Against a store of n articles: check warm (one open Corpus), cold (a fresh Corpus) and as
+    a new process (`quotetrace check --against`, with its peak memory), median and 95th
+    percentile over 30 checks; the store's size per article; and, when this session made the
+    store, add's wall time, rate and peak memory."""
+    import sys
+
+    path = _sized_store(request, trace_bases, tmp_path_factory, n)
+    # wall and processor time of each check: on a machine shared with other jobs, the
+    # processor time is what the check costs, the wall time what it cost there and then
+    times: dict[str, list[float]] = {k: [] for k in ("warm", "warm_cpu", "cold", "cold_cpu", "process", "process_cpu")}
+    peaks = []
+
+    def timed(label: str, call) -> None:  # noqa: ANN001
+        t, c = time.perf_counter(), time.process_time()
+        call()
+        times[label].append(time.perf_counter() - t)
+        times[f"{label}_cpu"].append(time.process_time() - c)
+
+    def fresh(p: Article) -> None:
+        with Corpus(path, readonly=True) as c:
+            c.check(p)
+
+    def run() -> None:
+        with Corpus(path, readonly=True) as c:
+            c.check(probes[0])
+            for p in probes[1:]:
+                timed("warm", lambda: c.check(p))  # noqa: B023
+        for p in probes[1:]:
+            timed("cold", lambda: fresh(p))  # noqa: B023
+        for p in probes[1:11]:
+            file = tmp_path / f"{len(peaks)}.txt"
+            file.write_text(p.text, encoding="utf-8")
+            seconds, peak, cpu = _run([sys.executable, "-m", "quotetrace", "check", str(file), "--against", str(path),
+                                       "--format", "json"])
+            times["process"].append(seconds)
+            times["process_cpu"].append(cpu)
+            peaks.append(peak)
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    info: dict = {"articles": n, "store_kb_per_article": round(path.stat().st_size / n / 1024, 1)}
+    for label, times in times.items():
+        times = sorted(times)
+        info[label] = {"median_ms": round(1000 * statistics.median(times)),
+                       "p95_ms": round(1000 * times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]),
+                       "checks": len(times)}
+    info["process"]["peak_mib"] = round(max(peaks))
+    if n in _ADDED:
+        info["add"] = _ADDED[n]
+    benchmark.extra_info.update(info)
+    print(f"\nstore of {n}: {info}")
+
+
+@pytest.mark.parametrize("n", [1000, pytest.param(10000, marks=pytest.mark.slow)])
+def test_trace_store(benchmark, request, trace_bases, tmp_path_factory, tmp_path, n: int) -> None:  # noqa: ANN001
+    """`quotetrace trace STORE` of a copy of the store: the first (traces every article and keeps
+    the trace in the store) and the second (reads the kept trace), time and peak memory. Not run
+    at 100,000: the first holds every article's units, about 150 MB a thousand articles."""
+    import shutil
+    import sys
+
+    path = tmp_path / "copy.db"
+    shutil.copy(_sized_store(request, trace_bases, tmp_path_factory, n), path)
+    command = [sys.executable, "-m", "quotetrace", "trace", str(path), "--format", "json", "-o", str(tmp_path / "t.json")]
+    runs: list[tuple[float, float]] = []
+
+    def run() -> None:
+        runs.append(_run(command)[:2])
+        runs.append(_run(command)[:2])  # the kept trace
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    (first, first_peak), (kept, kept_peak) = runs
+    benchmark.extra_info.update({"articles": n, "first": {"seconds": round(first, 1), "peak_mib": round(first_peak)},
+                                 "kept": {"seconds": round(kept, 1), "peak_mib": round(kept_peak)}})
+    print(f"\ntrace of a store of {n}: first {first:.1f} s, {first_peak:.0f} MiB; kept {kept:.1f} s, {kept_peak:.0f} MiB")

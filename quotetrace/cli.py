@@ -313,23 +313,19 @@ def _add(args: argparse.Namespace, console: _Console) -> int:
 
 def _export(args: argparse.Namespace, console: _Console) -> int:
     from .output import output
-    from .report import write_trace
-    from .report.safe import json_text
+    from .report import write_sections
     from .store import Corpus
 
-    with Corpus(args.store, readonly=True) as corpus:
-        tr = corpus.trace()
-    with output(args.output) as out:
-        if args.format == "json":
-            write_trace(tr, out, "json")
-        else:
-            d = tr.to_dict()
-            for kind, key in (("article", "articles"), ("speaker", "speakers"), ("family", "families"),
-                              ("derivation", "derivations")):
-                for item in d[key]:
-                    # a lone surrogate (half an emoji) is kept exact as an escape, as in json
-                    out.write(json_text({"kind": kind, **item}) + "\n")
+    # item by item from the trace kept in the store: a store of any size is written whole
+    with _traced_store(Corpus, args.store) as corpus, corpus.sections() as sections, output(args.output) as out:
+        write_sections(sections, out, args.format)
     return 0
+
+
+def _traced_store(corpus: type, path: str):  # noqa: ANN202 - a Corpus, imported lazily by the caller
+    """A store to trace: opened for writing when it exists and may be written, so that its
+    trace is kept in it for the next trace or export (never created here)."""
+    return corpus(path, readonly=not (os.path.isfile(path) and os.access(path, os.W_OK)))
 
 
 def _trace_store(args: argparse.Namespace, console: _Console) -> int:
@@ -337,9 +333,16 @@ def _trace_store(args: argparse.Namespace, console: _Console) -> int:
     from .report import write_trace
     from .store import Corpus
 
-    with Corpus(args.paths[0], readonly=True) as corpus, output(args.output) as out:
-        tr = corpus.trace()
-        write_trace(tr, out, args.format)
+    from .report import write_sections
+
+    with _traced_store(Corpus, args.paths[0]) as corpus:
+        if args.format == "json":  # stored articles carry no errors to report
+            with corpus.sections() as sections, output(args.output) as out:
+                write_sections(sections, out)
+            return 0
+        with output(args.output) as out:
+            tr = corpus.trace()
+            write_trace(tr, out, args.format)
     return _report_articles(tr, console)
 
 

@@ -11,7 +11,7 @@ first asked for, so writing an extraction's JSONL never loads tracing.
 from __future__ import annotations
 
 import importlib
-import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
@@ -68,35 +68,45 @@ def write_check(check: Any, out: TextIO, fmt: str = "text") -> None:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
 
 
+def write_sections(sections: Iterable[tuple[str, Iterable[dict]]], out: TextIO, fmt: str = "json") -> None:
+    """Write a trace given as the sections of its JSON object, item by item, never holding the
+    whole: ``json`` writes the bytes :func:`write_trace` writes; ``jsonl`` one object per item,
+    with its ``kind``. Items hold no lone surrogate (a store keeps none), which in
+    :func:`write_trace` would turn the whole document to escapes."""
+    kinds = {"articles": "article", "speakers": "speaker", "families": "family", "derivations": "derivation"}
+    if fmt == "jsonl":
+        for key, items in sections:
+            for item in items:
+                out.write(json_text({"kind": kinds[key], **item}) + "\n")
+        return
+    out.write("{")
+    for k, (key, items) in enumerate(sections):
+        out.write(("\n" if k == 0 else ",\n") + f" {json_text(key)}: [")
+        n = 0
+        for n, item in enumerate(items, 1):  # json's indent=1, two levels down
+            out.write(("\n  " if n == 1 else ",\n  ") + json_text(item, indent=1).replace("\n", "\n  "))
+        out.write("\n ]" if n else "]")
+    out.write("\n}\n")
+
+
 def _dump(obj: Any, out: TextIO) -> None:
     out.write(json_text(obj, indent=1) + "\n")
 
 
-_FAMILIES = '\n "families": []'  # where the families stand in the document; unique, since JSON
-# writes a line break inside a string as an escape
-
-
 def _dump_trace(tr: Trace, out: TextIO) -> None:
     """The trace's JSON, the same characters as :func:`_dump` of ``tr.to_dict()``, written one
-    family at a time: the dicts of a whole document were the largest thing a trace of many
-    articles held. Every string of a family comes from an article's text, an id or a speaker's
-    name; when a text holds a lone surrogate (the document may then need ``\\u`` escapes
-    throughout), or the texts are not at hand, the document is written whole."""
-    if not tr.families or not tr.texts or any(has_surrogate(t) for t in tr.texts.values()):
-        return _dump(tr.to_dict(), out)
+    family at a time by :func:`write_sections`: the dicts of a whole document were the largest
+    thing a trace of many articles held. Every string of a family comes from an article's text,
+    an id or a speaker's name; when one of them holds a lone surrogate (the document may then
+    need ``\\u`` escapes throughout), or the texts are not at hand, the document is written whole."""
     head = {"articles": [a.to_dict() for a in tr.articles], "speakers": [s.to_dict() for s in tr.speakers],
-            "families": [], "derivations": [d.to_dict() for d in tr.derivations]}
-    skeleton = json_text(head, indent=1)
-    if has_surrogate(skeleton) or skeleton.count(_FAMILIES) != 1:
+            "derivations": [d.to_dict() for d in tr.derivations]}
+    if (not tr.families or not tr.texts or any(has_surrogate(t) for t in tr.texts.values())
+            or has_surrogate(json_text(head))):
         return _dump(tr.to_dict(), out)
-    before, after = skeleton.split(_FAMILIES)
-    out.write(before + '\n "families": [\n')
-    for k, f in enumerate(tr.families):
-        if k:
-            out.write(",\n")
-        out.write("  " + json.dumps(f.to_dict(), ensure_ascii=False, indent=1).replace("\n", "\n  "))
-    out.write("\n ]" + after + "\n")
+    write_sections([("articles", head["articles"]), ("speakers", head["speakers"]),
+                    ("families", (f.to_dict() for f in tr.families)), ("derivations", head["derivations"])], out)
 
 
 __all__ = ["FORMATS", "TRACE_FORMATS", "html", "marked_text", "write", "write_check", "write_html", "write_json",
-           "write_jsonl", "write_table", "write_trace"]
+           "write_jsonl", "write_sections", "write_table", "write_trace"]

@@ -4,13 +4,27 @@
 tracing needs (its units), so ``trace`` and ``check`` never extract a stored article again. The
 trace of a store is made by the in-memory engine's own code (:func:`..tracing.engine.trace_units`)
 over the stored units in the order of their ids, so it is the trace of the same articles in
-memory, byte for byte, whatever order and batches they were added in. A check looks its
-article's keys up in the index, loads only the articles that share them (and those that share
-keys with the passages it meets there), and traces them with it.
+memory, byte for byte, whatever order and batches they were added in; it is kept in the store
+until the store changes (:mod:`.cache`).
+
+A check looks its article's keys up in the index and traces it, with the same code, together
+with a few dozen stored articles chosen there, whatever the size of the store: for each passage,
+the articles holding most of its rare n-grams among their earliest holders (where its family's
+original and first copies are); the earliest holders of its contexts and sentence sketches; the
+articles sharing most content pairs with each of its statements; then the earliest holder of
+each passage met there (an earlier original). The speakers' identities are built from the
+store's counts of every name of their surname groups, as over the whole store. What a check can
+miss, against ``quotetrace.check`` over all the articles: a family member or piece of evidence
+that none of those keys leads to (a family's speaker voted by copies beyond the first few, an
+unsupported quote's evidence in an article that shares fewer content pairs with it than three
+others do), and the stock keys of the whole store (none proposes anything among so few
+articles). Measured agreement: docs/howto/grow-a-corpus.md.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import itertools
 import os
@@ -44,7 +58,9 @@ from ..tracing.engine import (
 from ..tracing.knobs import MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF
 from ..tracing.speakers import _key as name_key
 from ..tracing.speakers import spelling_key
+from ..tracing.keys import content_pairs
 from ..tracing.units import Units
+from . import cache
 from .index import article_keys, hashed, key_hash, lookups, passage_keys
 from .schema import SCHEMA_VERSION, open_store
 
@@ -56,8 +72,23 @@ BATCH = 64
 #: earliest occurrence, and the copies after it need not be read to label the checked article's
 #: (more: closer to the in-memory check's family members; fewer: a faster check).
 _PER_KEY = 4
+#: ...and of those, a passage proposes the articles that hold most of its n-grams, this many
+#: (ties: the earliest first).
+_PER_PASSAGE = 4
 #: ...and the passages met there propose this many of theirs (where an earlier original is).
 _SECOND_PER_KEY = 1
+#: A passage's context proposes its earliest holders, this many (where the statement first
+#: stood; a copied paragraph keeps it).
+_PER_CONTEXT = 4
+#: A narrator sentence's sketch value proposes its earliest holders, this many: a later
+#: article's sentence is linked only to the earliest one with the value (:mod:`..tracing.derive`).
+_PER_SKETCH = 2
+#: A piece's content pairs propose the articles that hold most of them (two at least), this many:
+#: where its paraphrase, or the quote it paraphrases, most likely stands.
+_PER_PIECE = 3
+#: ...counted over the earliest holders of each pair, this many (a statement copied by
+#: hundreds of articles is read where it appeared first, at the same cost in any store).
+_PAIR_HOLDERS = 50
 #: A sketch value held by more articles than this proposes nothing, as in memory (the caps of
 #: passages, contexts and pairs are in :meth:`Corpus._holders`).
 _CAPPED = {"k": MAX_SENTENCE_DF}
@@ -65,6 +96,12 @@ _CAPPED = {"k": MAX_SENTENCE_DF}
 #: (a single shared pair makes a paraphrase only in an article already related).
 _MIN_PAIRS = 2
 _UNDATED = 99_999_999
+#: Key counts a Corpus keeps between checks, at most (a few thousand a check; about 100 MB).
+_MAX_CACHED = 500_000
+#: A check traces its article with a few hundred stored articles at most: among so few, no key
+#: is held often enough to be a stock phrase (counted over the candidates of 10,000-article
+#: stores, at most one key was), and counting them would cost more than the trace.
+_CHECK_DEAD: frozenset[str] = frozenset()
 _COLUMNS = "n, id, path, date, outlet, url, title, text, units"
 
 
@@ -121,6 +158,7 @@ def _units(blob: bytes, index: int) -> Units:
     return u
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _surname(name: str) -> str:
     """The spelling of a name's last word, as speaker identities compare it."""
     words = name_key(name).split()
@@ -157,8 +195,11 @@ class Corpus:
             raise TypeError(f"readonly must be True or False, not {type(readonly).__name__}")
         self.path = str(path)
         self._conn, self.readonly = open_store(path, readonly=readonly)
-        self._names: tuple[int, dict[str, list[tuple[str, str]]]] | None = None
-        self._dfs: dict[int, int] = {}
+        #: what was read from the store, kept while it does not change (PRAGMA data_version)
+        self._version = -1
+        self._names: dict[str, list[tuple[tuple[str, str], int]]] = {}
+        self._dfs: dict[tuple[int, int], int] = {}
+        self._count = -1
 
     def __enter__(self) -> Corpus:
         return self
@@ -216,7 +257,7 @@ class Corpus:
                 pending = []
         if pending:
             self._commit(pending, held, out)
-        self._names, self._dfs = None, {}
+        self._version = -1
         return Added(out["added"], out["replaced"], out["skipped"], out["errors"])
 
     def add_extracted(self, extracted: Iterable[tuple[Article | Unreadable, Units | str | None]], *,
@@ -284,8 +325,13 @@ class Corpus:
                 n = cur.lastrowid
                 conn.executemany("INSERT OR IGNORE INTO keys (key, day, n) VALUES (?, ?, ?)",
                                  ((k, day, n) for k in keys))
+                counted = sorted(Counter(names).items())
                 conn.executemany("INSERT INTO speakers (n, name, type, count) VALUES (?, ?, ?, ?)",
-                                 ((n, name, type, c) for (name, type), c in sorted(Counter(names).items())))
+                                 ((n, name, type, c) for (name, type), c in counted))
+                conn.executemany("INSERT INTO names (surname, name, type, count) VALUES (?, ?, ?, ?)"
+                                 " ON CONFLICT (surname, name, type) DO UPDATE SET count = count + excluded.count",
+                                 ((_surname(name), name, type, c) for (name, type), c in counted))
+            conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
@@ -300,6 +346,11 @@ class Corpus:
         n, day, blob = old
         keys = hashed(article_keys(_units(blob, 0)))
         self._conn.executemany("DELETE FROM keys WHERE key = ? AND day = ? AND n = ?", ((k, day, n) for k in keys))
+        for name, type, count in self._conn.execute("SELECT name, type, count FROM speakers WHERE n = ?", (n,)).fetchall():
+            key = (_surname(name), name, type)
+            self._conn.execute("UPDATE names SET count = count - ? WHERE surname = ? AND name = ? AND type = ?",
+                               (count, *key))
+            self._conn.execute("DELETE FROM names WHERE surname = ? AND name = ? AND type = ? AND count <= 0", key)
         self._conn.execute("DELETE FROM speakers WHERE n = ?", (n,))
         self._conn.execute("DELETE FROM articles WHERE n = ?", (n,))
 
@@ -311,52 +362,114 @@ class Corpus:
             yield Extraction(_article(row), _units(row[8], 0).quotes)
 
     def trace(self) -> Trace:
-        """The trace of every stored article: the same as :func:`quotetrace.trace` of them."""
+        """The trace of every stored article: the same as :func:`quotetrace.trace` of them.
+        Read from the store when it was kept there since the last change (``store/cache.py``), else
+        made and kept (unless the store is read-only)."""
+        with self._snapshot():
+            made_at = cache.generation(self._conn)
+            if cache.fresh(self._conn):
+                return self._kept()
+            articles, got = self._everything()
+        entries = [TracedArticle(a.id, a.path, a.date) for a in articles]
+        tr = trace_units(articles, got, entries)
+        del got
+        if not self.readonly:
+            cache.keep(self._conn, made_at, tr)
+        return tr
+
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """One read transaction: what is read inside it is of one state of the store."""
+        try:
+            self._conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
+
+    def _everything(self) -> tuple[list[Article], list[Units]]:
         # row by row, in id order (SQLite's BINARY order of UTF-8 is Python's order of str),
         # so that no compressed blob outlives its article's units
         articles: list[Article] = []
         got: list[Units] = []
-        try:
-            for row in self._conn.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
-                articles.append(_article(row))
-                got.append(_units(row[8], len(got)))
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
-        entries = [TracedArticle(a.id, a.path, a.date) for a in articles]
-        return trace_units(articles, got, entries)
+        for row in self._conn.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
+            articles.append(_article(row))
+            got.append(_units(row[8], len(got)))
+        return articles, got
+
+    def _kept(self) -> Trace:
+        """The trace kept in the store (see :mod:`.cache`)."""
+        entries, texts = [], {}
+        for id, path, date, text in self._conn.execute("SELECT id, path, date, text FROM articles ORDER BY id"):
+            entries.append(TracedArticle(id, path, date))
+            texts[id] = text
+        speakers, derivations, families = cache.cached_parts(self._conn)
+        return Trace(entries, speakers, list(families), derivations, texts=texts)
 
     def families(self, *, speaker: str | None = None, relation: str | None = None,
                  article: str | None = None) -> list[Family]:
         """The families of :meth:`trace`, those credited to ``speaker`` (or with an occurrence
-        given to them), with an occurrence of ``relation``, or with one in ``article``."""
+        given to them), with an occurrence of ``relation``, or with one in ``article``; read
+        from the trace kept in the store (made first if the store changed since)."""
         for name, value in (("speaker", speaker), ("relation", relation), ("article", article)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
         if relation is not None and relation not in RELATIONS:
             raise ValueError(f"relation must be one of {', '.join(RELATIONS)}, not {relation!r}")
-        out = []
-        for f in self.trace().families:
-            if speaker is not None and f.speaker != speaker and all(o.speaker != speaker for o in f.occurrences):
-                continue
-            if relation is not None and all(o.relation != relation for o in f.occurrences):
-                continue
-            if article is not None and all(o.article != article for o in f.occurrences):
-                continue
-            out.append(f)
-        return out
+        kept = self._chosen(speaker, relation, article)
+        if kept is not None:
+            return kept
+        tr = self.trace()
+        kept = self._chosen(speaker, relation, article)
+        if kept is not None:
+            return kept
+        return [f for f in tr.families  # a read-only store, or one that changed meanwhile
+                if (speaker is None or f.speaker == speaker or any(o.speaker == speaker for o in f.occurrences))
+                and (relation is None or any(o.relation == relation for o in f.occurrences))
+                and (article is None or any(o.article == article for o in f.occurrences))]
+
+    @contextlib.contextmanager
+    def sections(self) -> Iterator[list[tuple[str, Iterable[dict]]]]:
+        """The trace of :meth:`trace` as the sections of its JSON object (``articles``,
+        ``speakers``, ``families``, ``derivations``), each an iterable of plain dicts. From a kept
+        trace they are read one at a time while the context is open, so that a writer can put
+        out a trace of any size without holding it; otherwise the trace is made first."""
+        tr = None
+        for _ in range(2):
+            with self._snapshot():
+                if cache.fresh(self._conn):
+                    speakers, derivations, families = cache.cached_parts(self._conn)
+                    rows = self._conn.execute("SELECT id, path, date FROM articles ORDER BY id")
+                    yield [("articles", (TracedArticle(*row).to_dict() for row in rows)),
+                           ("speakers", [i.to_dict() for i in speakers]),
+                           ("families", (f.to_dict() for f in families)),
+                           ("derivations", [d.to_dict() for d in derivations])]
+                    return
+            if tr is not None:
+                break
+            tr = self.trace()
+        d = tr.to_dict()  # type: ignore[union-attr]  # a read-only store, or one that moved on
+        yield [(key, d[key]) for key in ("articles", "speakers", "families", "derivations")]
+
+    def _chosen(self, speaker: str | None, relation: str | None, article: str | None) -> list[Family] | None:
+        with self._snapshot():
+            return cache.chosen(self._conn, speaker, relation, article) if cache.fresh(self._conn) else None
 
     # -- checking -----------------------------------------------------------------------------
 
     def check(self, article: Article | str | os.PathLike[str], *, analyzer: str | Analyzer = "rules") -> Check:
         """How each quote of ``article`` relates to the stored articles, as
-        :func:`quotetrace.check` against them would say, reading only the articles that share
-        its keys."""
+        :func:`quotetrace.check` against them says, reading only a few dozen of them: the
+        articles its keys lead to (see the module docstring for which, and what that can miss)."""
         check_analyzer(analyzer)
         art = one_article(article)
         mine = read_units(art, analyzer, 0)
         if isinstance(mine, str):
             raise QuotetraceError(mine)
-        self._name_groups()  # first: a store that changed empties the caches
+        self._fresh()  # first: a store that changed empties the caches
         rows, loaded = self._candidates(mine)
         taken, entries = take_in([*(_article(r) for r in rows), art])
         units_of = {taken[k].id: loaded.get(r[0]) or _units(r[8], 0) for k, r in enumerate(rows)}
@@ -368,30 +481,40 @@ class Corpus:
             for piece in itertools.chain(u.passages, u.reported, u.narrator):
                 piece.article = k
             got.append(u)
-        names = [*self._speaker_names(speaker_names(got)), *speaker_names([mine])]
-        return checked(trace_units(taken, got, entries, last, names), got, taken, last, against=len(self))
+        names = self._speaker_names(speaker_names(got))
+        names.update(speaker_names([mine]))
+        # the candidates are too few for a key to be a stock phrase among them (_CHECK_DEAD)
+        tr = trace_units(taken, got, entries, last, names, dead=_CHECK_DEAD)
+        if self._count < 0:
+            self._count = len(self)
+        return checked(tr, got, taken, last, against=self._count)
 
-    def _speaker_names(self, wanted: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-        """The stored quotes' (name, type), once per quote, of the names that share an identity
-        family with ``wanted``: speaker identities join only names whose last words spell alike
+    def _speaker_names(self, wanted: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
+        """How many stored quotes give each (name, type) that shares an identity family with
+        ``wanted``: speaker identities join only names whose last words spell alike
         (tracing/speakers.py), so these give the identities the whole corpus would."""
-        groups = self._name_groups()
-        out: list[tuple[str, str]] = []
-        for key in sorted({_surname(name) for name, _ in wanted}):
-            out.extend(groups.get(key, ()))
+        self._fresh()
+        out: Counter[tuple[str, str]] = Counter()
+        surnames = sorted({_surname(name) for name, _ in wanted})
+        todo = [key for key in surnames if key not in self._names]
+        for k in range(0, len(todo), 500):
+            chunk = todo[k:k + 500]
+            for surname in chunk:
+                self._names[surname] = []
+            for surname, name, type, count in self._query(
+                    f"SELECT surname, name, type, count FROM names WHERE surname IN ({','.join('?' * len(chunk))})", chunk):
+                self._names[surname].append(((name, type), count))
+        for surname in surnames:
+            out.update(dict(self._names[surname]))
         return out
 
-    def _name_groups(self) -> dict[str, list[tuple[str, str]]]:
-        """Every stored quote's (name, type), by the spelling of the name's last word; read once
-        and kept until the store changes."""
+    def _fresh(self) -> None:
+        """Empty the caches of what was read from the store when the store changed since."""
         version = self._query("PRAGMA data_version")[0][0]
-        if self._names is None or self._names[0] != version:
-            groups: dict[str, list[tuple[str, str]]] = {}
-            for name, type, count in self._query("SELECT name, type, sum(count) FROM speakers GROUP BY name, type"):
-                groups.setdefault(_surname(name), []).extend([(name, type)] * count)
-            self._names = (version, groups)
-            self._dfs = {}
-        return self._names[1]
+        if version != self._version:
+            self._version, self._names, self._dfs, self._count = version, {}, {}, -1
+        elif len(self._dfs) > _MAX_CACHED:  # a long-lived Corpus checking article after article
+            self._dfs, self._names = {}, {}
 
     def _candidates(self, mine: Units) -> tuple[list, dict[int, Units]]:
         """The stored articles a check must trace with: those sharing its keys, then those
@@ -401,54 +524,75 @@ class Corpus:
         first = self._holders(passages, single, pairs)
         rows = self._rows(first)
         rare = {key for group in passages for key in group if self._df(key) <= MAX_DF}
+        # the content pairs of its reported speech and narrator text, as passages hold them
+        told = {key_hash("q", f"{a}\x1f{b}") for p in (*mine.reported, *mine.narrator)
+                for a, b in content_pairs(p.words.stems)}
         second: list[list[int]] = []
         loaded = {r[0]: _units(r[8], 0) for r in rows}
         for r in rows:
             for p in loaded[r[0]].passages:
                 keys = [key_hash(*k) for k in passage_keys(p.words.stems)]
-                if rare.intersection(keys):
+                if rare.intersection(keys) or len(told.intersection(
+                        key_hash("q", f"{a}\x1f{b}") for a, b in content_pairs(p.words.stems))) >= _MIN_PAIRS:
                     second.append(keys)
         more = self._holders(second, {}, [], per_key=_SECOND_PER_KEY) - first
         return rows + self._rows(more), loaded
 
-    def _df(self, key: int) -> int:
-        """How many stored articles hold ``key`` (counted up to ``MAX_DF + 1``)."""
-        if key not in self._dfs:
-            self._dfs[key] = self._query("SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)",
-                                         (key, MAX_DF + 1))[0][0]
-        return self._dfs[key]
+    def _df(self, key: int, cap: int = MAX_DF) -> int:
+        """How many stored articles hold ``key`` (counted up to ``cap + 1``)."""
+        if (key, cap) not in self._dfs:
+            self._dfs[key, cap] = self._query("SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)",
+                                              (key, cap + 1))[0][0]
+        return self._dfs[key, cap]
 
     def _holders(self, passages: list[list[int]], single: dict[str, list[int]],
                  pair_groups: list[list[int]], per_key: int = 0) -> set[int]:
-        """The articles (row numbers) that hold the keys, within the caps: through a passage's
-        n-grams held by at most ``MAX_DF`` articles (all of them, when it has no such n-gram: a
-        quote copied everywhere), their earliest ``_PER_KEY`` holders; through a context, its
-        earliest holders; through content pairs, those holding two pairs of one piece."""
+        """The articles (row numbers) the keys lead to, a bounded number whatever the size of
+        the store: for each passage, among the earliest ``_PER_KEY`` holders of its n-grams held
+        by at most ``MAX_DF`` articles (of all of them, when none is: a quote copied
+        everywhere), the ``_PER_PASSAGE`` that hold most (with ``per_key``: the ``per_key``
+        earliest that hold two); the earliest holders of each context and live sketch value;
+        for each piece, the ``_PER_PIECE`` articles holding most of its live content pairs (two
+        at least) among each pair's earliest holders."""
         found: set[int] = set()
         for group in passages:
             rare = [key for key in group if self._df(key) <= MAX_DF]
+            votes: Counter[tuple[int, int]] = Counter()
             for key in rare or group:
-                found.update(self._earliest(key, per_key or _PER_KEY))
+                votes.update(self._earliest(key, _PER_KEY))
+            if per_key:  # the earliest that holds two of them: where an earlier original is
+                early = sorted((day, n) for (day, n), c in votes.items() if c >= min(2, len(rare or group)))
+                found.update(n for _, n in early[:per_key])
+            else:
+                best = sorted((-c, day, n) for (day, n), c in votes.items())[:_PER_PASSAGE]
+                found.update(n for _, _, n in best)
         for kind, keys in single.items():
             for key in keys:
-                found.update(self._earliest(key, MAX_CONTEXT_DF) if kind == "c" else self._capped(key, _CAPPED[kind]))
-        held: dict[int, list[int]] = {}
+                if kind == "c":
+                    found.update(n for _, n in self._earliest(key, _PER_CONTEXT))
+                elif self._df(key, _CAPPED[kind]) <= _CAPPED[kind]:
+                    found.update(n for _, n in self._earliest(key, _PER_SKETCH))
+        held: dict[int, list[tuple[int, int]]] = {}
         for group in pair_groups:
-            counts: Counter[int] = Counter()
+            counts: Counter[tuple[int, int]] = Counter()
             for key in group:
                 if key not in held:
                     held[key] = self._capped(key, MAX_PAIR_DF)
                 counts.update(held[key])
-            found.update(n for n, c in counts.items() if c >= _MIN_PAIRS)
+            best = sorted((-c, day, n) for (day, n), c in counts.items() if c >= _MIN_PAIRS)[:_PER_PIECE]
+            found.update(n for _, _, n in best)
         return found
 
-    def _earliest(self, key: int, limit: int) -> list[int]:
-        return [n for n, in self._query("SELECT n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, limit))]
+    def _earliest(self, key: int, limit: int) -> list[tuple[int, int]]:
+        """The (day, article) of the earliest holders of ``key``, ``limit`` at most."""
+        return self._query("SELECT day, n FROM keys WHERE key = ? ORDER BY day, n LIMIT ?", (key, limit))
 
-    def _capped(self, key: int, cap: int) -> list[int]:
-        """The articles holding ``key``, or none when more than ``cap`` do (a stock phrase)."""
-        holders = [n for n, in self._query("SELECT n FROM keys WHERE key = ? LIMIT ?", (key, cap + 1))]
-        return holders if len(holders) <= cap else []
+    def _capped(self, key: int, cap: int) -> list[tuple[int, int]]:
+        """The earliest (day, article) holding ``key``, ``_PAIR_HOLDERS`` at most, or none when
+        more than ``cap`` hold it (a stock phrase: counted in SQLite, its holders never read)."""
+        if self._df(key, cap) > cap:
+            return []
+        return self._earliest(key, _PAIR_HOLDERS)
 
     def _rows(self, ns: Iterable[int]) -> list:
         ns = sorted(ns)

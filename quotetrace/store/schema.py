@@ -13,8 +13,15 @@ upgraded in place. Read ``sqlite3 news.db .schema`` for the tables:
 - ``keys``: the tracing index, one row per (key, article): the 64-bit hash of a passage
   n-gram, a short passage, a passage's context, a content-word pair or a sentence sketch
   value (:mod:`.index`), with the article's day so the earliest holders come first;
-- ``speakers``: how many quotes each article attributes to each (name, type): speaker
-  identities across the corpus are built from all of them.
+- ``speakers``: how many quotes each article attributes to each (name, type);
+- ``names``: the same counted over the whole store, by the spelling of the name's last word
+  (``surname``): speaker identities join only names whose last words spell alike, so a check
+  reads the few groups its speakers belong to, never every name of the store;
+- ``meta``: ``generation``, which every committed batch of ``add`` raises by one;
+- ``traced``, ``families``, ``occurrences``: the trace of the whole store as it was at
+  ``traced.generation``, written by the first ``trace`` after a change (families pickled, one row
+  per family, and one row per occurrence to find families by article, speaker and relation).
+  ``add`` never retraces: a trace is only made when asked for, and kept until the store changes.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ from ..errors import StoreError
 #: "QTRC": what marks a SQLite file as a quotetrace store.
 APPLICATION_ID = 0x51545243
 #: The version of the tables and of the pickled units; another version is refused.
-SCHEMA_VERSION = 2  # 2: units place a passage past its sentence, type lone names, keep fewer offsets
+SCHEMA_VERSION = 3  # 2: units changed (a passage past its sentence, lone names typed, fewer
+# offsets); 3: the tables of names, counts and the kept trace
 
 _TABLES = """
 CREATE TABLE articles (
@@ -56,7 +64,42 @@ CREATE TABLE speakers (
     count INTEGER NOT NULL,
     PRIMARY KEY (n, name, type)
 ) WITHOUT ROWID;
+CREATE TABLE names (
+    surname TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (surname, name, type)
+) WITHOUT ROWID;
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('generation', 0);
+CREATE TABLE traced (
+    generation INTEGER NOT NULL,
+    speakers BLOB NOT NULL,
+    derivations BLOB NOT NULL
+);
+CREATE TABLE families (
+    k INTEGER PRIMARY KEY,
+    speaker TEXT,
+    family BLOB NOT NULL
+);
+CREATE TABLE occurrences (
+    family INTEGER NOT NULL,
+    article TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    speaker TEXT
+);
+CREATE INDEX occurrences_article ON occurrences (article, family);
+CREATE INDEX occurrences_speaker ON occurrences (speaker, family);
+CREATE INDEX occurrences_relation ON occurrences (relation, family);
 """
+
+
+#: The tables a store of this version has.
+TABLES = ("articles", "keys", "speakers", "names", "meta", "traced", "families", "occurrences")
 
 
 def _uri(path: Path, mode: str) -> str:
@@ -135,6 +178,6 @@ def _check(conn: sqlite3.Connection, p: Path, path: str | os.PathLike[str]) -> N
     if version != SCHEMA_VERSION:
         raise StoreError(f"{path}: a quotetrace store of schema version {version}; this quotetrace "
                          f"reads version {SCHEMA_VERSION} (add its articles again to a new store)")
-    missing = {"articles", "keys", "speakers"} - set(tables)
+    missing = set(TABLES) - set(tables)
     if missing:
         raise StoreError(f"{path}: the store is corrupt (no table {', '.join(sorted(missing))})")

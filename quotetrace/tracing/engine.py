@@ -221,13 +221,18 @@ def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str
 
 
 def trace_units(articles: list[Article], got: list[Units], entries: list[TracedArticle],
-                last: int | None = None, names: Iterable[tuple[str, str]] | None = None) -> Trace:
+                last: int | None = None,
+                names: Iterable[tuple[str, str]] | Mapping[tuple[str, str], int] | None = None,
+                dead: Container[str] | None = None) -> Trace:
     """The trace of articles already cut into units (a store keeps them so), in the order
     :func:`canonical` gives, with the same decisions as :func:`trace`. ``names`` are the
-    speakers' (name, type) pairs to build identities from, once per quote; by default those of
-    ``got``'s quotes (a store that traces a few of its articles passes the whole corpus's)."""
+    speakers' (name, type) pairs to build identities from, once per quote (or counted); by
+    default those of ``got``'s quotes (a store that traces a few of its articles passes the
+    whole corpus's). ``dead`` are the stock keys (:mod:`.keys`); by default those of ``got``
+    counted whole (a store that traces a few of its articles passes what it knows of the
+    corpus's)."""
     with _without_cycle_collector():
-        return _Tracer(articles, got, last, names).run(entries)
+        return _Tracer(articles, got, last, names, dead=dead).run(entries)
 
 
 def read_units(article: Article, analyzer: str | Analyzer, index: int = 0) -> Units | str:
@@ -328,7 +333,8 @@ class _Tracer:
     """The steps after extraction, over every article's units (see the module docstring)."""
 
     def __init__(self, articles: list[Article], got: list[Units], last: int | None,
-                 names: Iterable[tuple[str, str]] | None = None, *, ids: Identities | None = None,
+                 names: Iterable[tuple[str, str]] | Mapping[tuple[str, str], int] | None = None, *,
+                 ids: Identities | None = None,
                  dead: Container[str] | None = None):
         self.articles = articles
         self.got = got

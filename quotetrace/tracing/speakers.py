@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import regex
 
@@ -107,13 +107,19 @@ def is_title(word: str) -> bool:
     return w in TITLES or (w.endswith("s") and w[:-1] in TITLES)  # "sens." too
 
 
+#: Spelling variation folded away, in order: doubled letters (Gaddafi / Gadafi), -our / -or,
+#: -ise / -ize, -yse / -yze, -tre / -ter. Compiled once: identities fold every name they meet.
+_SPELLINGS = [(regex.compile(pattern), repl) for pattern, repl in (
+    (r"(.)\1+", r"\1"), (r"our\b", "or"), (r"(?<=\w{2})is(e|ed|es|ing|ation)\b", r"iz\1"),
+    (r"(?<=\w{2})ys(e|ed|es|ing)\b", r"yz\1"), (r"(?<=\w{3})tre\b", "ter"))]
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """A word with its usual transliteration and spelling variation folded away."""
-    w = regex.sub(r"(.)\1+", r"\1", word)  # doubled letters: Gaddafi / Gadafi
-    w = regex.sub(r"our\b", "or", w)
-    w = regex.sub(r"(?<=\w{2})is(e|ed|es|ing|ation)\b", r"iz\1", w)
-    w = regex.sub(r"(?<=\w{2})ys(e|ed|es|ing)\b", r"yz\1", w)
-    return regex.sub(r"(?<=\w{3})tre\b", "ter", w)
+    for pattern, repl in _SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
 
 
 def _headline_like(name: str) -> bool:
@@ -149,14 +155,17 @@ def _shape(root: str) -> tuple[str, bool]:
 class Identities:
     """Speaker names (as each article resolved them) grouped into identities across articles."""
 
-    def __init__(self, names: Iterable[tuple[str, str]]):
-        names = list(names)
+    def __init__(self, names: Iterable[tuple[str, str]] | Mapping[tuple[str, str], int]):
+        """``names``: (name, type) once per quote, or already counted (a store keeps the counts,
+        so an identity is built from a name's count, not from a list that repeats it)."""
+        given: Counter[tuple[str, str]] = Counter(names) if not isinstance(names, Mapping) else Counter(
+            {nt: c for nt, c in names.items() if c > 0})
         counts: Counter[tuple[str, str]] = Counter(
-            (n, t) for n, t in names if n and (t in _IDENTIFIED or t == _NAME) and _key(n) not in PRONOUNS and _key(n)
-            and not (t == "person" and _headline_like(n)))
+            {(n, t): c for (n, t), c in given.items() if n and (t in _IDENTIFIED or t == _NAME)
+             and _key(n) not in PRONOUNS and _key(n) and not (t == "person" and _headline_like(n))})
         # names an article could not type ("Doe" alone): they join an identity that is clearly
         # theirs, never found one of their own
-        loose = sorted({n for n, t in names if n and t == "unknown" and n[:1].isupper()
+        loose = sorted({n for n, t in given if n and t == "unknown" and n[:1].isupper()
                         and _key(n) not in PRONOUNS and not _headline_like(n)})
         self._counts = counts
         union = Union()
@@ -224,7 +233,11 @@ class Identities:
         for root, names_ in members.items():
             # the display name: the fullest of the most used forms
             display = _shown(max(sorted(names_), key=lambda n: (len(_shown(n).split()) >= 2, uses[n], len(n))))
-            kind = next((t for t, _ in types[root].most_common() if t != _NAME), "unknown")
+            # the type most quotes give it (a lone name's own mark aside); on a tie a person
+            # (the same whatever order the names came in, so a store's counts give what a corpus
+            # in memory gives)
+            typed = [kv for kv in types[root].items() if kv[0] != _NAME]
+            kind = max(typed, key=lambda kv: (kv[1], kv[0] == "person", kv[0]))[0] if typed else "unknown"
             aliases = sorted({n for n in names_ if n != display})
             self._display[root] = self._by_display[display] = SpeakerIdentity(display, kind, aliases)
         # one dictionary lookup per question: tracing asks it for every passage and every hit

@@ -40,3 +40,25 @@ def test_a_sqlite_file_of_another_program_is_refused_by_every_command(tmp_path: 
         proc = run(*args)
         assert proc.returncode == 2 and "not a quotetrace store" in proc.stderr.decode(), args
     assert other.read_bytes() == before
+
+
+def test_trace_and_export_of_a_small_store_write_what_trace_of_files_writes(tmp_path: Path) -> None:
+    """Written item by item from the kept trace, empty sections too (one article: no
+    derivations), the first time, the second time and from a read-only store, JSON and JSONL."""
+    article = tmp_path / "one.txt"
+    article.write_text("“The ferry will run again in April,” Harbour Master Ines Paulo said.\n", encoding="utf-8")
+    store = tmp_path / "news.db"
+    assert run("add", str(store), str(article), "--jobs", "1").returncode == 0
+    expected = run("trace", str(article), "--format", "json", "--jobs", "1").stdout
+    assert b'"derivations": []' in expected and b'"families": [\n  {' in expected
+    first = run("trace", str(store), "--format", "json").stdout
+    second = run("export", str(store)).stdout
+    lines = run("export", str(store), "--format", "jsonl").stdout
+    store.chmod(0o444)
+    read_only = run("export", str(store)).stdout
+    assert first == second == read_only == expected
+    whole = json.loads(expected)
+    assert [json.loads(line) for line in lines.splitlines()] == [
+        {"kind": kind, **item} for kind, key in (("article", "articles"), ("speaker", "speakers"),
+                                                 ("family", "families"), ("derivation", "derivations"))
+        for item in whole[key]]

@@ -27,10 +27,77 @@ def test_ten_batches_in_any_order_trace_like_memory(tmp_path: Path, articles: li
     with Corpus(tmp_path / "news.db") as corpus:
         for k in range(10):
             corpus.add(order[k::10], jobs=1)
+            if k in (3, 4):  # a trace kept in the store between batches is not read after them
+                so_far = [a for j in range(k + 1) for a in order[j::10]]
+                assert _json(corpus.trace()) == _json(trace(so_far, jobs=1))
         assert len(corpus) == len(articles)
         got = _json(corpus.trace())
     assert got == expected
     assert '"relation": "altered"' in got and '"relation": "verbatim"' in got
+
+
+def test_a_kept_trace_is_read_back_until_the_store_changes(tmp_path: Path, articles: list[Article],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """trace() keeps its result in the store; the next trace reads it without tracing; an add
+    makes it stale, and the trace after it is the in-memory trace of all the articles, where an
+    earlier-dated copy became its family's original."""
+    import quotetrace.store.corpus as store_corpus
+
+    late = [attrs.evolve(a, date="2024-04-01") for a in articles[:20]]
+    early = attrs.evolve(articles[20], id="zz-early", date="2024-02-01")
+    with Corpus(tmp_path / "news.db") as corpus:
+        corpus.add(late, jobs=1)
+        first = _json(corpus.trace())
+        assert first == _json(trace(late, jobs=1))
+        real = store_corpus.trace_units
+
+        def refuse(*args, **kwargs):  # noqa: ANN002, ANN003
+            raise AssertionError("traced again")
+        monkeypatch.setattr(store_corpus, "trace_units", refuse)
+        assert _json(corpus.trace()) == first
+        assert [f.id for f in corpus.families(article="art000")]
+        corpus.add([early], jobs=1)
+        with pytest.raises(AssertionError, match="traced again"):
+            corpus.trace()
+        monkeypatch.setattr(store_corpus, "trace_units", real)
+        again = corpus.trace()
+    assert _json(again) == _json(trace([*late, early], jobs=1))
+    assert any(f.original.article == "zz-early" and len(f.occurrences) > 1 for f in again.families)
+
+
+def test_families_of_a_read_only_store_are_those_of_a_kept_trace(tmp_path: Path, articles: list[Article]) -> None:
+    """families() filters the same families whether the trace is kept (queried in SQLite) or
+    the store is read-only (traced and filtered in Python)."""
+    path = tmp_path / "news.db"
+    with Corpus(path) as corpus:
+        corpus.add(articles, jobs=1)
+    with Corpus(path, readonly=True) as corpus:
+        unkept = [(corpus.families(speaker=s, relation=r, article=a)) for s, r, a in _FILTERS]
+    with Corpus(path) as corpus:
+        kept = [(corpus.families(speaker=s, relation=r, article=a)) for s, r, a in _FILTERS]
+    assert kept == unkept and all(kept[:4])
+
+
+_FILTERS = [(None, None, None), ("Jane Doe", None, None), (None, "altered", None), (None, None, "art003"),
+            ("Omar Bell", "verbatim", "art001"), ("Nobody Known", None, None)]
+
+
+def test_replacing_an_article_keeps_the_speaker_counts(tmp_path: Path) -> None:
+    """The names a check builds identities from are counted over the store: replacing an
+    article takes its names out and puts the new ones in."""
+    import sqlite3
+
+    a = Article("a", "“The bridge opens in May,” Mayor Jane Doe said. “It will,” Doe added.")
+    b = Article("b", "“The clinic closes,” Judge Rita Vance said.")
+    with Corpus(tmp_path / "news.db") as corpus:
+        corpus.add([a, b], jobs=1)
+        corpus.add([attrs.evolve(a, text="“The bridge opens in June,” Councillor Omar Bell said.")], replace=True, jobs=1)
+    conn = sqlite3.connect(tmp_path / "news.db")
+    names = conn.execute("SELECT name, type, count FROM names ORDER BY name").fetchall()
+    summed = conn.execute("SELECT name, type, sum(count) FROM speakers GROUP BY name, type ORDER BY name").fetchall()
+    conn.close()
+    assert names == summed
+    assert [n.split()[-1] for n, _, _ in names] == ["Bell", "Vance"]  # no Doe left
 
 
 def test_memory_trace_does_not_depend_on_input_order(articles: list[Article]) -> None:
@@ -165,3 +232,18 @@ def test_a_missing_store_is_not_created_for_reading(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         Corpus(tmp_path / "typo.db", readonly=True)
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_check_reads_a_few_articles_however_many_copy_the_quote(tmp_path: Path) -> None:
+    """Eighty articles copy one quote: a check of a ninth copy traces it with a few of them,
+    and finds the earliest as its original, as the check in memory does."""
+    copies = [Article(f"copy{k:02d}", f"Report {k} from the valley.\n\n“The new dam will hold back the spring floods "
+                      f"for a decade,” Engineer Lena Varga said on day {k}.\n", date=f"2024-05-{k % 28 + 1:02d}")
+              for k in range(80)]
+    new = Article("new", "“The new dam will hold back the spring floods for a decade,” Lena Varga said.\n")
+    with Corpus(tmp_path / "news.db") as corpus:
+        corpus.add(copies, jobs=1)
+        result = corpus.check(new)
+    assert len(result.trace.articles) <= 16 and result.others == 80
+    assert _items(result) == _items(check(new, copies, jobs=1))
+    assert result.items[0].family.original.article == "copy00"  # the first of those dated 2024-05-01

@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from quotetrace import Corpus, trace
 
 from .conftest import make_articles
@@ -81,8 +83,11 @@ def test_kill_9_leaves_whole_batches_and_the_next_add_goes_on(tmp_path: Path) ->
         assert json.dumps(corpus.trace().to_dict()) == json.dumps(trace(articles, jobs=1).to_dict())
 
 
-def test_a_reader_checks_while_a_writer_adds(tmp_path: Path) -> None:
-    """One process adds while this one traces and checks the same store, again and again."""
+@pytest.mark.parametrize("readonly", [True, False])
+def test_a_reader_checks_while_a_writer_adds(tmp_path: Path, readonly: bool) -> None:
+    """One process adds while this one traces and checks the same store, again and again (a
+    reader that may write keeps its traces in the store when the writer lets it, and never
+    keeps one of a store that moved on)."""
     path = tmp_path / "news.db"
     with Corpus(path) as corpus:
         corpus.add(make_articles(6), jobs=1)
@@ -90,7 +95,7 @@ def test_a_reader_checks_while_a_writer_adds(tmp_path: Path) -> None:
     new = make_articles(1, seed=5)[0]
     seen = []
     try:
-        with Corpus(path, readonly=True) as reader:
+        with Corpus(path, readonly=readonly) as reader:
             while proc.poll() is None:
                 n = len(reader)
                 tr = reader.trace()
@@ -103,3 +108,5 @@ def test_a_reader_checks_while_a_writer_adds(tmp_path: Path) -> None:
     assert seen == sorted(seen) and all(n % BATCH == 0 for n in seen)
     assert len(set(seen)) >= 2, "the reader saw the store grow"
     assert _count(path) == 60
+    with Corpus(path) as corpus:
+        assert json.dumps(corpus.trace().to_dict()) == json.dumps(trace(make_articles(60), jobs=1).to_dict())
