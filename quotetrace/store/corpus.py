@@ -33,7 +33,7 @@ import sqlite3
 import warnings
 import zlib
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -75,7 +75,8 @@ _PER_KEY = 4
 #: ...and of those, a passage proposes the articles that hold most of its n-grams, this many
 #: (ties: the earliest first).
 _PER_PASSAGE = 4
-#: ...and the passages met there propose this many of theirs (where an earlier original is).
+#: ...and the passages met there propose this many of theirs not proposed yet (where an earlier
+#: original is, or else a copy that shows the statement carried on).
 _SECOND_PER_KEY = 1
 #: A passage's context proposes its earliest holders, this many (where the statement first
 #: stood; a copied paragraph keeps it).
@@ -535,7 +536,7 @@ class Corpus:
                 if rare.intersection(keys) or len(told.intersection(
                         key_hash("q", f"{a}\x1f{b}") for a, b in content_pairs(p.words.stems))) >= _MIN_PAIRS:
                     second.append(keys)
-        more = self._holders(second, {}, [], per_key=_SECOND_PER_KEY) - first
+        more = self._holders(second, {}, [], per_key=_SECOND_PER_KEY, skip=first) - first
         return rows + self._rows(more), loaded
 
     def _df(self, key: int, cap: int = MAX_DF) -> int:
@@ -546,14 +547,14 @@ class Corpus:
         return self._dfs[key, cap]
 
     def _holders(self, passages: list[list[int]], single: dict[str, list[int]],
-                 pair_groups: list[list[int]], per_key: int = 0) -> set[int]:
+                 pair_groups: list[list[int]], per_key: int = 0, skip: Container[int] = ()) -> set[int]:
         """The articles (row numbers) the keys lead to, a bounded number whatever the size of
         the store: for each passage, among the earliest ``_PER_KEY`` holders of its n-grams held
         by at most ``MAX_DF`` articles (of all of them, when none is: a quote copied
         everywhere), the ``_PER_PASSAGE`` that hold most (with ``per_key``: the ``per_key``
         earliest that hold two); the earliest holders of each context and live sketch value;
         for each piece, the ``_PER_PIECE`` articles holding most of its live content pairs (two
-        at least) among each pair's earliest holders."""
+        at least) among each pair's earliest holders. ``skip``: articles already read."""
         found: set[int] = set()
         for group in passages:
             rare = [key for key in group if self._df(key) <= MAX_DF]
@@ -561,7 +562,8 @@ class Corpus:
             for key in rare or group:
                 votes.update(self._earliest(key, _PER_KEY))
             if per_key:  # the earliest that holds two of them: where an earlier original is
-                early = sorted((day, n) for (day, n), c in votes.items() if c >= min(2, len(rare or group)))
+                early = sorted((day, n) for (day, n), c in votes.items()
+                               if c >= min(2, len(rare or group)) and n not in skip)
                 found.update(n for _, n in early[:per_key])
             else:
                 best = sorted((-c, day, n) for (day, n), c in votes.items())[:_PER_PASSAGE]
