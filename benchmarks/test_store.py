@@ -27,6 +27,8 @@ import pytest
 
 from quotetrace import Article, Corpus
 
+from .child import run
+
 
 def _page(a: Article) -> str:
     body = "".join(f"<p>{html.escape(p)}</p>\n" for p in a.text.split("\n") if p.strip())
@@ -174,19 +176,9 @@ _PROBES = 30
 
 def _run(command: list[str]) -> tuple[float, float, float]:
     """Run ``command``: its wall time, the peak resident memory (MiB) of it or of any process it
-    waited for (the workers of add), and its processor time (user and system, its own)."""
-    import os
-    import subprocess
-
-    started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.stdout:
-        proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise AssertionError(proc.stderr.read().decode() if proc.stderr else "failed")
-    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    waited for (the workers of add), and its processor time (user and system)."""
+    ran = run(command)
+    return ran.seconds, ran.peak_mib, ran.cpu
 
 
 @pytest.fixture(scope="module")

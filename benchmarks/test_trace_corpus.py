@@ -10,14 +10,14 @@ user runs, ``python -m quotetrace trace --format json -o FILE ARTICLES.jsonl``, 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import time
 
 import pytest
 
 from quotetrace.benchmark import corpus as trace_corpus, load_bases, score as score_trace
+
+from .child import run
 
 
 # seconds and peak memory of each size traced in this session, for the growth per tenfold step
@@ -35,14 +35,8 @@ def test_generate_throughput(benchmark, trace_bases) -> None:  # noqa: ANN001
 def _traced(command: list[str]) -> tuple[float, float]:
     """Run ``command``; its wall time and the peak resident memory (MiB) of it or any process it
     waited for (the worker processes)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):  # 1: some article failed, and said so on stderr
-        raise AssertionError(proc.stderr.read().decode() if proc.stderr else "trace failed")
-    return seconds, usage.ru_maxrss / 1024
+    ran = run(command, ok=(0, 1))  # 1: some article failed, and said so on stderr
+    return ran.seconds, ran.peak_mib
 
 
 @pytest.mark.parametrize("n", [100, 1000, pytest.param(10000, marks=pytest.mark.slow)])
