@@ -122,7 +122,7 @@ def _warc(path: Path, pages: list[tuple[str, str]], warc_date: str = "2024-06-01
 def test_a_warc_gives_one_article_per_html_response(tmp_path: Path, name: str) -> None:
     """HTML responses only; the record's offset in the path; the page's date, else WARC-Date."""
     pytest.importorskip("warcio")
-    undated = "<html><body><article><p>“The tram depot stays open,” Judge Rita Vance said on Friday " \
+    undated = "<html><body><article><p>“The tram depot stays open,” Judge Rita Vale said on Friday " \
               "after a long hearing about the future of the old building.</p></article></body></html>"
     path = tmp_path / name
     offsets = _warc(path, [("https://riverside-courier.example/city/bridge", page()),
@@ -133,7 +133,7 @@ def test_a_warc_gives_one_article_per_html_response(tmp_path: Path, name: str) -
     assert first.path == f"{path}#offset={offsets[0]}" and second.path == f"{path}#offset={offsets[1]}"
     assert first.date == "2024-05-02" and second.date == "2024-06-01"
     assert second.id == "valley-times.example-news-depot"
-    assert extract(second)[0].speaker.name == "Rita Vance"
+    assert extract(second)[0].speaker.name == "Rita Vale"
 
 
 @pytest.mark.parametrize("warc_date, why", [("2999-01-01T00:00:00Z", "in the future"),
@@ -142,7 +142,7 @@ def test_a_warc_date_that_is_no_publication_date_is_dropped_with_a_warning(tmp_p
                                                                            why: str) -> None:
     """A record's date goes through the same check as any article's: read without a date, and said."""
     pytest.importorskip("warcio")
-    undated = "<html><body><article><p>“The tram depot stays open,” Judge Rita Vance said on Friday " \
+    undated = "<html><body><article><p>“The tram depot stays open,” Judge Rita Vale said on Friday " \
               "after a long hearing about the future of the old building.</p></article></body></html>"
     path = tmp_path / "crawl.warc"
     _warc(path, [("https://valley-times.example/news/depot", undated)], warc_date=warc_date)

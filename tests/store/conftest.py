@@ -10,7 +10,7 @@ import pytest
 
 from quotetrace import Article
 
-SPEAKERS = ["Mayor Jane Doe", "Councillor Omar Bell", "Judge Rita Vance", "Director Paul Imre"]
+SPEAKERS = ["Mayor Jane Doe", "Councillor Omar Bell", "Judge Rita Vale", "Director Paul Imre"]
 STATEMENTS = [
     "We will build the new river bridge before the spring floods arrive",
     "The budget for the harbour clinic has been cut by a third this year",

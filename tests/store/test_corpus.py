@@ -88,7 +88,7 @@ def test_replacing_an_article_keeps_the_speaker_counts(tmp_path: Path) -> None:
     import sqlite3
 
     a = Article("a", "“The bridge opens in May,” Mayor Jane Doe said. “It will,” Doe added.")
-    b = Article("b", "“The clinic closes,” Judge Rita Vance said.")
+    b = Article("b", "“The clinic closes,” Judge Rita Vale said.")
     with Corpus(tmp_path / "news.db") as corpus:
         corpus.add([a, b], jobs=1)
         corpus.add([attrs.evolve(a, text="“The bridge opens in June,” Councillor Omar Bell said.")], replace=True, jobs=1)
@@ -97,7 +97,7 @@ def test_replacing_an_article_keeps_the_speaker_counts(tmp_path: Path) -> None:
     summed = conn.execute("SELECT name, type, sum(count) FROM speakers GROUP BY name, type ORDER BY name").fetchall()
     conn.close()
     assert names == summed
-    assert [n.split()[-1] for n, _, _ in names] == ["Bell", "Vance"]  # no Doe left
+    assert [n.split()[-1] for n, _, _ in names] == ["Bell", "Vale"]  # no Doe left
 
 
 def test_memory_trace_does_not_depend_on_input_order(articles: list[Article]) -> None:
