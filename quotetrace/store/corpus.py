@@ -238,28 +238,18 @@ class Corpus:
         if isinstance(sources, (str, os.PathLike, Article, Unreadable)):
             sources = [sources]
         check_arguments("add", sources, analyzer, jobs, timeout)
-        if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
-            raise ValueError(f"batch must be a whole number, 1 or more, not {batch!r}")
-        if self.readonly:
-            raise StoreError(f"{self.path}: the store is read-only; nothing was added")
-        held = {id: sha for id, sha in self._query("SELECT id, sha1 FROM articles")}
-        out: dict[str, list[str]] = {"added": [], "replaced": [], "skipped": [], "errors": []}
+        held, out = self._begin(batch)
         todo = self._todo(sources, held, replace, out)
         results = map_articles(_cut, todo, analyzer=analyzer, jobs=jobs, progress=progress, timeout=timeout)
-        pending: list[tuple[Article, object]] = []
-        for result in results:
-            art = todo.queue.popleft()  # results come in the order extraction took the articles
-            if isinstance(result, str):
-                out["errors"].append(result)
-                continue
-            pending.append((art, result))
-            if len(pending) >= batch:
-                self._commit(pending, held, out)
-                pending = []
-        if pending:
-            self._commit(pending, held, out)
-        self._version = -1
-        return Added(out["added"], out["replaced"], out["skipped"], out["errors"])
+
+        def cut() -> Iterator[tuple[Article, object]]:
+            for result in results:
+                art = todo.queue.popleft()  # results come in the order extraction took the articles
+                if isinstance(result, str):
+                    out["errors"].append(result)
+                else:
+                    yield art, result
+        return self._keep(cut(), held, out, batch)
 
     def add_extracted(self, extracted: Iterable[tuple[Article | Unreadable, Units | str | None]], *,
                       replace: bool = False, batch: int = BATCH) -> Added:
@@ -267,33 +257,47 @@ class Corpus:
         not be extracted (the ``units`` table of ``quotetrace trace --engine spark --parquet``),
         as :meth:`add` keeps them: the same checks (ids held, texts changed, dates), the same
         batches, keys and speakers; nothing is extracted again."""
-        if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
-            raise ValueError(f"batch must be a whole number, 1 or more, not {batch!r}")
-        if self.readonly:
-            raise StoreError(f"{self.path}: the store is read-only; nothing was added")
-        held = {id: sha for id, sha in self._query("SELECT id, sha1 FROM articles")}
-        out: dict[str, list[str]] = {"added": [], "replaced": [], "skipped": [], "errors": []}
+        held, out = self._begin(batch)
         current: list[Units | str | None] = [None]
 
         def items() -> Iterator[Article | Unreadable]:
             for item, got in extracted:
                 current[0] = got
                 yield item
-        pending: list[tuple[Article, object]] = []
         todo = self._todo(items(), held, replace, out)
-        for art in todo:  # the article the last item read, once the store's checks let it in
-            todo.queue.popleft()
-            got = current[0]
-            if not isinstance(got, Units):
-                out["errors"].append(got or f"{art.id}: no units")
-                continue
-            pending.append((art, _kept(got)))
+
+        def kept() -> Iterator[tuple[Article, object]]:
+            for art in todo:  # the article the last item read, once the store's checks let it in
+                todo.queue.popleft()
+                got = current[0]
+                if isinstance(got, Units):
+                    yield art, _kept(got)
+                else:
+                    out["errors"].append(got or f"{art.id}: no units")
+        return self._keep(kept(), held, out, batch)
+
+    def _begin(self, batch: int) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """The checks before adding, and the ids held with the SHA-1 of their texts."""
+        if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
+            raise ValueError(f"batch must be a whole number, 1 or more, not {batch!r}")
+        if self.readonly:
+            raise StoreError(f"{self.path}: the store is read-only; nothing was added")
+        held = {id: sha for id, sha in self._query("SELECT id, sha1 FROM articles")}
+        return held, {"added": [], "replaced": [], "skipped": [], "errors": []}
+
+    def _keep(self, ready: Iterable[tuple[Article, object]], held: dict[str, str],
+              out: dict[str, list[str]], batch: int) -> Added:
+        """Commit the ready articles ``batch`` at a time; what was done."""
+        pending: list[tuple[Article, object]] = []
+        for item in ready:
+            pending.append(item)
             if len(pending) >= batch:
                 self._commit(pending, held, out)
                 pending = []
         if pending:
             self._commit(pending, held, out)
-        self._names, self._dfs = None, {}
+        # this connection's own writes do not change its data_version: forget what checks kept
+        self._version = -1
         return Added(out["added"], out["replaced"], out["skipped"], out["errors"])
 
     def _todo(self, sources: Iterable, held: dict[str, str], replace: bool, out: dict[str, list[str]]) -> _Todo:

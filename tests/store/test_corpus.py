@@ -122,6 +122,22 @@ def test_check_against_store_is_the_check_in_memory(tmp_path: Path, articles: li
             assert stored.others == len(articles)
 
 
+def test_a_corpus_that_kept_extracted_articles_checks_as_one_that_added_them(tmp_path: Path,
+                                                                             articles: list[Article]) -> None:
+    """Articles kept with their units (as from Spark's tables) and then checked on the same open
+    Corpus: the check sees them, as after add (the Corpus forgets what earlier checks kept)."""
+    from quotetrace.tracing.engine import read_units
+
+    new = attrs.evolve(make_articles(1, seed=99)[0], id="new")
+    with Corpus(tmp_path / "kept.db") as kept, Corpus(tmp_path / "added.db") as added:
+        kept.check(new)  # an empty store: the Corpus keeps its counts
+        added.check(new)
+        got = kept.add_extracted([(a, read_units(a, "rules", k)) for k, a in enumerate(articles)], batch=7)
+        added.add(articles, jobs=1, batch=7)
+        assert got.added == tuple(a.id for a in articles)
+        assert _items(kept.check(new)) == _items(added.check(new)) == _items(check(new, articles, jobs=1))
+
+
 def test_add_skips_what_it_holds_and_keeps_a_changed_text(tmp_path: Path) -> None:
     """Same id and text: skipped. Same id, other text: a message, the store unchanged, unless replace."""
     a = Article("a", "“The bridge opens in May,” Jane Doe said.", date="2024-05-01")
