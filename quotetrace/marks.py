@@ -324,8 +324,8 @@ def _marked(text: str, pieces: list[tuple[int, int]], opens: list[int], close: i
 _BETWEEN_MAX_WORDS = 14
 _WORD_RE = regex.compile(r"\w+")
 _NEXT_WORD_RE = regex.compile(r"[ \t\u00a0]+(\p{Ll}\w*)")
-_NOUN_BEFORE_RE = regex.compile(r"\b(?:in|a|an|the|his|her|their|its|of|was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z",
-                                regex.I)
+_NOUN_BEFORE_RE = regex.compile(r"(?:\b(?:in|a|an|the|his|her|their|its|of|was|were|been|being|is|are)|\w['’]s|s['’])"
+                                r"\s+(?:\w+ly\s+)?\Z", regex.I)
 
 
 def _joins(text: str, a: Marked, b: Marked) -> bool:
@@ -341,8 +341,11 @@ def _joins(text: str, a: Marked, b: Marked) -> bool:
     words = _WORD_RE.findall(between)
     # "said in reply": a cue word after a preposition or determiner is a noun, and after
     # "was" a passive ("he was formally called to testify") reports nothing
+    # and a cue word written with a capital inside the attribution is part of a name ("a
+    # veteran of the Rules Committee"), one after a possessive a noun ("the mayor’s comments")
     cues = [c for c in speech_cues(between)
-            if not _NOUN_BEFORE_RE.search(between, 0, c.start())]
+            if not _NOUN_BEFORE_RE.search(between, 0, c.start())
+            and not (c.group()[:1].isupper() and between[: c.start()].strip())]
     if len(cues) == 2 and cues[1].group().lower().endswith("ing") and inner[-1] == "." \
             and len(_WORD_RE.findall(between[cues[1].end():])) >= 2:
         # "…,” she said, stressing why the past matters. “…”: a participle with its own content,

@@ -23,6 +23,15 @@ CASES = [
      [("We will not wait any longer, The rules are clear.", "Jane Doe")]),
     ("“We will not wait any longer,” The Acme Institute said. “The rules are clear.” Tom Roe left early.",
      [("We will not wait any longer, The rules are clear.", "The Acme Institute")]),
+    # a capitalised cue word inside a name of the attribution is no second cue ("Rules")
+    ("“We will not wait any longer,” said Jane Doe, a member of the Rules Committee. “The rules are clear.”",
+     [("We will not wait any longer, The rules are clear.", "Jane Doe, a member of the Rules Committee")]),
+    # nor is a cue word after a possessive: a noun ("the mayor’s comments")
+    ("“We will not wait any longer,” Jane Doe said at a briefing before the mayor’s comments. “The rules are clear.”",
+     [("We will not wait any longer, The rules are clear.", "Jane Doe")]),
+    # a second cue that is a verb still ends the split quote: the second passage is not hers
+    ("“We will not wait any longer,” Jane Doe said, and Tom Roe replied. “The rules are clear.”",
+     [("We will not wait any longer,", "Jane Doe")]),
 ]
 
 
