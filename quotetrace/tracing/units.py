@@ -185,8 +185,9 @@ NAME = "name"
 def _kind(sp: Speaker | None, text: str, holders: dict[str, set[str]]) -> str | None:
     """The speaker's type as tracing takes it: the extractor's, except that a lone word it could
     not type (``Marsh said``) is a name (:data:`NAME`) when the article writes it only with a
-    capital and once at least inside a sentence: a surname or a first name, not a sentence's
-    first word taken for one (``Chastened, he said``). ``holders`` caches the answer."""
+    capital and once at least inside a sentence (after a lower-case word, a comma, or a
+    quotation that ends on a comma, ``“…,” Marsh said``): a surname or a first name, not a
+    sentence's first word taken for one (``Chastened, he said``). ``holders`` caches the answer."""
     if sp is None or sp.type != "unknown" or " " in sp.name or not sp.name[:1].isupper():
         return sp.type if sp is not None else None
     key = "\x1f" + sp.name  # beside the surnames' first names, never a surname itself
@@ -204,7 +205,9 @@ def _proper(text: str, word: str) -> bool:
         k = m.start() - 1
         while k >= 0 and text[k] in " \t":
             k -= 1
-        inside |= k >= 0 and (text[k].islower() or text[k] in ",;")
+        inside |= k >= 0 and (text[k].islower() or text[k] in ",;"
+                              # after a quotation that stops mid-sentence: “…,” Melanie said
+                              or (text[k] in CLOSING and k > 0 and text[k - 1] in ",?!—–"))
     return inside
 
 

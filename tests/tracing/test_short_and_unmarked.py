@@ -117,8 +117,13 @@ FARES = "“The ferry fares will double next spring,” {who} said."
     # a surname the article writes inside a sentence, and never in lower case: a name
     ("The harbour board met on Monday, and Pagliano was there.\n\n" + FARES.format(who="Pagliano"),
      "misattributed"),
+    # after a quotation that stops on a comma, a word stands inside a sentence: a name
+    ("The harbour board met on Monday.\n\n" + FARES.format(who="Pagliano"), "misattributed"),
     # a word written only at the start of sentences may be a sentence's first word
-    ("The harbour board met on Monday.\n\n" + FARES.format(who="Chastened"), "verbatim"),
+    ("The harbour board met on Monday.\n\nChastened said: “The ferry fares will double next spring.”",
+     "verbatim"),
+    # a lone first name of the full name the original gives: maybe the same person
+    ("The harbour board met on Monday.\n\n" + FARES.format(who="Jane"), "verbatim"),
     # a word the article also writes in lower case is a word
     ("Residents get the news late, and Get was there.\n\n" + FARES.format(who="Get"), "verbatim"),
 ])
