@@ -87,17 +87,57 @@ _SHORT_CLAUSE_RE = regex.compile(r"(?:[^.!?\n“”\"]|(?<=\b(?:{0}|\p{{Lu}}))\.
 _OPENERS = "".join(sorted(OPENING))
 
 
+# (a small list of its own: text.words builds on this module)
+_WHERE_WHEN = frozenset("in on at to during after before from while via outside inside near".split())
+_LISTENER_OPENS = frozenset("the a an his her their its our reporters".split())
+_NOT_POSSESSORS = frozenset("that it what there here let he she who where how".split())
+_REPORTS_RE = regex.compile(r"\b(?:that|whether|if|how|why|what)\b|[:“\"]")
+
+
+def _possessive_lead(text: str, pos: int, words: list[str]) -> bool:
+    """``Doe’s niece,`` after a question or an exclamation: a description that opens on a name's
+    possessive (not ``That’s why,``, which opens a sentence of its own)."""
+    k = pos - 1
+    while k > 0 and (text[k].isspace() or text[k] in CLOSING):
+        k -= 1
+    first = words[0]
+    return (text[k] in "?!" and len(words) <= 3 and first[:1].isupper() and first.endswith(("’s", "'s"))
+            and first[:-2].lower() not in _NOT_POSSESSORS)
+
+
 def _attribution_follows(text: str, pos: int, end: int) -> bool:
     """Whether a short attribution (``Clinton said.``, ``asked Graham,``) starts at ``pos``."""
     m = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))
-    if not m or len(m.group().split()) > 8:
+    if not m:
         return False
+    words = m.group().split()
+    if len(words) > 8:
+        # "…?” Doe told the town’s radio station in an interview.": a longer clause is the
+        # attribution when its cue comes among its first words, it ends the sentence, what
+        # follows the cue is where, when or to whom (a preposition; a listener after "told"),
+        # and it reports nothing of its own ("…?” Officials said on Tuesday that the plan would
+        # wait." "…” The network said it would send her.")
+        # Only after a question or an exclamation: a quotation that ends on a period ended its
+        # sentence ("….” She also argued in favor of it.")
+        k = pos - 1
+        while k > 0 and (text[k].isspace() or text[k] in CLOSING):
+            k -= 1
+        cues = speech_cues(m.group())
+        if text[k] not in "?!" or len(words) > 14 or m.group()[-1] != "." or len(cues) != 1 \
+                or len(m.group()[: cues[0].start()].split()) > 4:
+            return False
+        after = m.group()[cues[0].end():].split()
+        told = cues[0].group().lower() in ("told", "tells", "tell")
+        return (bool(after) and (after[0].lower() in _WHERE_WHEN or told and after[0].lower() in _LISTENER_OPENS)
+                and not _REPORTS_RE.search(m.group(), cues[0].end()))
     if m.group()[-1] in ",:" and text[m.end():m.end() + 2].lstrip()[:1] in _OPENERS:
         return False  # "She adds, “…”" introduces the next quotation
     if speech_cues(m.group()):
         return True
-    if m.group()[-1] == "," and all(w[:1].isupper() for w in m.group()[:-1].split()):
-        # "…!” Jane Doe, a local lawyer, shouted.": a name and its descriptions, then the cue
+    # "…!” Jane Doe, a local lawyer, shouted." and "…!” Doe’s niece, Ada Roe, shouted.": a name
+    # (or a description that opens on one's possessive) and its descriptions, then the cue
+    if m.group()[-1] == "," and (all(w[:1].isupper() for w in m.group()[:-1].split())
+                                 or _possessive_lead(text, pos, words)):
         pos = m.end()
         for _ in range(2):
             n = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))

@@ -37,6 +37,12 @@ CASES = [
      "Lena Ortiz, the lead negotiator", "added", "the deal is not done, We need another week"),
     ("He gave the plan a grudging welcome: “It is better than nothing,” he wrote.", "he", "wrote",
      "It is better than nothing"),
+    # after a question or an exclamation: a description opening on a possessive, and a longer
+    # attribution whose cue comes first and whose rest says where or to whom
+    ("“This is a big year for our harbour!” Okafor’s niece, Ada Lund, shouted to the crowd.",
+     "Okafor’s niece, Ada Lund", "shouted", "This is a big year for our harbour"),
+    ("“It looks like a bad deal, who knows?” Mr. Okafor told the island’s radio station in an interview.",
+     "Mr. Okafor", "told", "It looks like a bad deal, who knows"),
     # a document as the speaker of a quotation
     ("“The officers acted without cause,” the suit reads.", "the suit", "reads", "The officers acted without cause"),
 ]
@@ -114,3 +120,19 @@ def test_described_speakers(text: str, speaker: str, cue: str) -> None:
     """The speaker between (or after) a quotation and its cue may carry descriptions and a nickname."""
     (q,) = [q for q in extract(text) if q.cue and q.cue.text == cue]
     assert q.kind == "direct" and q.speaker.mention == speaker
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the clause after a question reports something of its own: a new sentence
+    ("“Why not?” Officials said on Tuesday that the ferry would wait a year.",
+     [("Officials", "that the ferry would wait a year")]),
+    ("The board said it was ‘‘not our policy.’’ The network said it would send her to the island.",
+     [("The board", "it was ‘‘not our policy"), ("The network", "it would send her to the island")]),
+    # a quotation that ends on a period ends its sentence, whatever follows
+    ("“The fares will rise.” She also argued in favour of the toll in the long run.", []),
+    ("“It means nothing.” That’s why, he added, ferries run late.", [("he", "That’s why ferries run late")]),
+])
+def test_a_sentence_after_a_quotation_keeps_its_own_attribution(text: str, expected: list[tuple[str, str]]) -> None:
+    """Only an attribution joins the sentence of the quotation before it: a clause that reports
+    something of its own, or one after a quotation that ended its sentence, stands apart."""
+    assert [(q.speaker.mention if q.speaker else None, q.text.strip(TRIM)) for q in extract(text)] == expected
