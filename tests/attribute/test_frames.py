@@ -56,6 +56,9 @@ CASES = [
      "no date had been set"),
     ("Sources close to the team said the coach would resign.", "Sources close to the team", "said",
      "the coach would resign"),
+    # a cue word after a name's possessive is a noun of the description ("Lund’s thinking")
+    ("Another source familiar with Lund’s thinking said, “She will run again.”",
+     "Another source familiar with Lund’s thinking", "said", "She will run again"),
     # descriptions around a name: "X, a Y, said"
     ("Paul Renner, a lawyer for the family, said the case would go to trial.", "Paul Renner, a lawyer for the family",
      "said", "the case would go to trial"),
