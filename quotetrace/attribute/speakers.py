@@ -58,11 +58,42 @@ def _without_owner(words: list[str], lows: list[str]) -> tuple[list[str], list[s
     return words, lows, ""
 
 
+#: titles that are also common surnames (Stephen King, John Major, Erik Prince, Jim Justice)
+_SURNAME_TITLES = frozenset("king bishop judge major prince justice".split())
+#: words that make a title of one of them before it: "Crown Prince", "Chief Justice"
+_RANKS = frozenset("crown chief high grand supreme associate army drum".split())
+
+
+_AFFILIATIONS = frozenset("for of at from with".split())
+_FORMER = frozenset("former acting interim late then".split())
+
+
+def _before_affiliation(words: list[str], lows: list[str]) -> tuple[list[str], list[str]]:
+    """A full name (two or three capitalised words, or a surname before an institution) and where
+    its bearer works or lives: "Jane Doe for Morning Consult", "Ada Roe of the Harbour Times",
+    "Roe of the University of Avalon". The name is the speaker, not the
+    place after the preposition (a mention that opens with a title, an institution or a longer
+    run of words, "Secretary of State", "Bank of Avalon", "Port County Clerk of Courts Ada
+    Roe", is left to the rules after)."""
+    p = next((k for k, lw in enumerate(lows) if lw in _AFFILIATIONS), -1)
+    # a lone surname too, when an institution follows: "Vladeck of the University of Avalon"
+    lone = p == 1 and any(lw in ORG_HEADS for lw in lows[p + 1:])
+    if (2 <= p <= 3 or lone) and all(_is_cap(w) for w in words[:p]) \
+            and not any(lw in TITLES or lw in ORG_HEADS or lw in DETERMINERS or lw in _FORMER for lw in lows[:p]) \
+            and not any(_NATIONALITY_RE.match(w) for w in words[:p]):
+        return words[:p], lows[:p]
+    return words, lows
+
+
 def _last_descriptor(words: list[str], lows: list[str]) -> int:
     """The index of the last title or descriptor word: the name is the capitalised words after it
     (-1 when the mention opens with the name)."""
     last_desc = -1
     for k, (w, lw) in enumerate(zip(words, lows)):
+        if lw in _SURNAME_TITLES and k == len(words) - 1 and k > 0 and _is_cap(w) and _is_cap(words[k - 1]) \
+                and lows[k - 1] not in TITLES and lows[k - 1] not in ORG_HEADS and lows[k - 1] not in _RANKS \
+                and not _NATIONALITY_RE.match(words[k - 1]):
+            continue  # a surname that is also a title, after a first name: Charlie King, Ada Bishop
         if not _is_cap(w) or lw in TITLES or (_NATIONALITY_RE.match(w) and k + 1 < len(words) and lows[k + 1] in TITLES):
             last_desc = k
     # "Secretary of State Ana Ruiz": "of State" belongs to the title
@@ -106,6 +137,7 @@ def describe(mention: str) -> Described:
         return Described(None, "unknown")
     lows = [w.lower().rstrip(".") for w in words]
     words, lows, owner = _without_owner(words, lows)
+    words, lows = _before_affiliation(words, lows)
     app_lows = [w.lower() for w in _WORD_RE.findall(apposition)]
     if lows[-1] in DOCUMENT_HEADS and words[-1].islower() and not handle:
         # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention

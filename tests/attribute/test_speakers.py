@@ -24,6 +24,17 @@ DESCRIBE = [
     ("a police report", "a police report", "document"),
     ("The complaint, filed in federal court", "The complaint", "document"),
     ("The Washington Post", "Washington Post", "organization"),
+    # a surname that is also a title, after a first name, is a surname; before a name, a title
+    ("Charlie Lund King", "Charlie Lund King", "person"),
+    ("Ada Bishop", "Ada Bishop", "person"),
+    ("King Haakon", "Haakon", "person"),
+    # a name and where its bearer works: the name speaks, not the outlet or the school
+    ("Jane Doe for the Harbour Courier", "Jane Doe", "person"),
+    ("Ada Roe of Port Lund", "Ada Roe", "person"),
+    ("Vale of the University of Avalon School of Law", "Vale", "unknown"),
+    # a title or an institution before the preposition is not a name
+    ("Secretary of State Ana Ruiz", "Ana Ruiz", "person"),
+    ("Former Secretary of State Ana Ruiz", "Ana Ruiz", "person"),
 ]
 
 
@@ -118,3 +129,12 @@ def test_group_and_quantity_speakers(text: str, mention: str) -> None:
 def test_modifiers_are_not_cues(text: str) -> None:
     """A participle that modifies a noun ('passes telling', 'reported thefts') reports nothing."""
     assert extract(text) == []
+
+
+def test_a_role_mention_is_resolved_but_not_a_name_ending_with_a_title() -> None:
+    """'the king' stands for the king the article named; 'Charlie Lund King' is a person of his
+    own, never the last person the article named."""
+    text = ("Mayor Ada Roe said the port would reopen.\n\n"
+            "“It is heartbreaking,” Charlie Lund King said.")
+    (q,) = [q for q in extract(text) if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.name == "Charlie Lund King"
