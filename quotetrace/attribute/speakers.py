@@ -85,6 +85,15 @@ def _before_affiliation(words: list[str], lows: list[str]) -> tuple[list[str], l
     return words, lows
 
 
+#: "a speech Ms. Doe gave at …": a determiner, one or two lower-case nouns, a name, a verb
+_MADE_BY_RE = regex.compile(r"(?:a|an|the|his|her|their|its)\s+((?:\p{Ll}[\p{L}-]*\s+){1,2}?)"
+                            r"((?:the\s+)?(?:\p{Lu}[\p{L}\p{M}.’'-]*\s+){0,4}\p{Lu}[\p{L}\p{M}’'-]*)\s+(\p{Ll}+)\b")
+_UTTERANCES = frozenset("speech speeches interview remarks address op-ed essay talk lecture sermon briefing "
+                        "comments announcement".split())
+_MAKING_VERBS = frozenset("gave made wrote sent held told posted gives makes writes sends holds tells posts "
+                          "put puts took".split())
+
+
 def _last_descriptor(words: list[str], lows: list[str]) -> int:
     """The index of the last title or descriptor word: the name is the capitalised words after it
     (-1 when the mention opens with the name)."""
@@ -128,6 +137,12 @@ def describe(mention: str) -> Described:
     low = text.lower()
     if low in PRONOUNS or low in ("him", "her", "them"):
         return Described(None, "unknown", pronoun=low)
+    made = _MADE_BY_RE.match(text)
+    if made and made.group(1).split()[-1] in _UTTERANCES | DOCUMENT_HEADS \
+            and (made.group(3).endswith("ed") or made.group(3) in _MAKING_VERBS):
+        # "a speech Ms. Doe gave at the university", "a statement Argus released on Monday":
+        # the one who gave or released it speaks, not the place or the day named after
+        return describe(made.group(2))
     # an appositive or a relative clause describes the name before it: "Argus, a weekly paper …"
     head, _, apposition = text.partition(",")
     handle = _HANDLE_RE.search(head)

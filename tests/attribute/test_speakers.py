@@ -32,6 +32,11 @@ DESCRIBE = [
     ("Jane Doe for the Harbour Courier", "Jane Doe", "person"),
     ("Ada Roe of Port Lund", "Ada Roe", "person"),
     ("Vale of the University of Avalon School of Law", "Vale", "unknown"),
+    # the one who gave the speech or released the statement, not the place or the day after
+    ("a speech Ms. Ada Roe gave at Port Lund University", "Ada Roe", "person"),
+    ("a statement the Harbour Board released on Monday", "Harbour Board", "organization"),
+    # but a person someone appointed or hired is described, not named
+    ("an official Ada Roe appointed", "an official Ada Roe appointed", "anonymous"),
     # a title or an institution before the preposition is not a name
     ("Secretary of State Ana Ruiz", "Ana Ruiz", "person"),
     ("Former Secretary of State Ana Ruiz", "Ana Ruiz", "person"),
