@@ -76,7 +76,7 @@ def _before_affiliation(words: list[str], lows: list[str]) -> tuple[list[str], l
     run of words, "Secretary of State", "Bank of Avalon", "Port County Clerk of Courts Ada
     Roe", is left to the rules after)."""
     p = next((k for k, lw in enumerate(lows) if lw in _AFFILIATIONS), -1)
-    # a lone surname too, when an institution follows: "Vladeck of the University of Avalon"
+    # a lone surname too, when an institution follows: "Vale of the University of Avalon"
     lone = p == 1 and any(lw in ORG_HEADS for lw in lows[p + 1:])
     if (2 <= p <= 3 or lone) and all(_is_cap(w) for w in words[:p]) \
             and not any(lw in TITLES or lw in ORG_HEADS or lw in DETERMINERS or lw in _FORMER for lw in lows[:p]) \
@@ -102,7 +102,7 @@ def _last_descriptor(words: list[str], lows: list[str]) -> int:
         if lw in _SURNAME_TITLES and k == len(words) - 1 and k > 0 and _is_cap(w) and _is_cap(words[k - 1]) \
                 and lows[k - 1] not in TITLES and lows[k - 1] not in ORG_HEADS and lows[k - 1] not in _RANKS \
                 and not _NATIONALITY_RE.match(words[k - 1]):
-            continue  # a surname that is also a title, after a first name: Charlie King, Ada Bishop
+            continue  # a surname that is also a title, after a first name: Tom Lund King, Ada Bishop
         if not _is_cap(w) or lw in TITLES or (_NATIONALITY_RE.match(w) and k + 1 < len(words) and lows[k + 1] in TITLES):
             last_desc = k
     # "Secretary of State Ana Ruiz": "of State" belongs to the title

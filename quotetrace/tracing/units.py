@@ -206,7 +206,7 @@ def _proper(text: str, word: str) -> bool:
         while k >= 0 and text[k] in " \t":
             k -= 1
         inside |= k >= 0 and (text[k].islower() or text[k] in ",;"
-                              # after a quotation that stops mid-sentence: “…,” Melanie said
+                              # after a quotation that stops mid-sentence: “…,” Marsh said
                               or (text[k] in CLOSING and k > 0 and text[k - 1] in ",?!—–"))
     return inside
 
