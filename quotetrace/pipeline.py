@@ -296,6 +296,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+#: items handed to the workers at a time, and the items in flight (handed out, or done and
+#: not yet consumed) a worker at most: enough to keep every worker busy, little to hold
+_CHUNK = 8
+_IN_FLIGHT = 16 * _CHUNK
+
+
 def map_articles(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item], *,
                  analyzer: str | Analyzer = "rules", jobs: int | None = 1,
                  progress: Callable[[int], None] | None = None, timeout: float | None = None) -> Iterator[T]:
@@ -338,5 +344,24 @@ def _mapped(fn: Callable[[int, Item, str | Analyzer], T], items: Iterable[Item],
         raise UsageError("a loaded analyzer object can only be shared with worker processes that "
                          "fork; pass the analyzer's name, or jobs=1")
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # The pool's feeder thread hands items out as fast as workers take them, and their results
+    # wait in the pool until they are consumed: when the consumer is slower than the workers (a
+    # store's commits grow slower as its index grows), both would pile up without end (100 MB
+    # of waiting results after 12,000 articles added). A window of items in flight bounds them.
+    window = threading.BoundedSemaphore(_IN_FLIGHT * jobs)
+    stop = threading.Event()
+
+    def fed() -> Iterator[tuple[int, Item]]:  # runs in the pool's feeder thread
+        for pair in enumerate(items):
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield pair
+
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, analyzer, budget, os.getpid())) as pool:
-        yield from pool.imap(_work, enumerate(items), chunksize=8)
+        try:
+            for result in pool.imap(_work, fed(), chunksize=_CHUNK):
+                window.release()
+                yield result
+        finally:
+            stop.set()  # a consumer that stopped early: the feeder thread must not wait for it
