@@ -142,11 +142,26 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
     return any(w in ANONYMOUS_HEADS or w in GROUP_HEADS or w in ORG_HEADS or w in TITLES
                or w.endswith("s") and w[:-1] in TITLES for w in lows)  # "attorneys for the family"
 
+#: verbs whose object, not their subject, does what the infinitive after them says ("asked Doe to
+#: comment", "persuaded the board to say")
+OBJECT_CONTROL = frozenset("""ask asked asks persuade persuaded persuades convince convinced convinces force forced
+forces allow allowed allows get got gets lead led leads prompt prompted prompts push pushed pushes press pressed
+presses pressure pressured cause caused causes compel compelled enable enabled help helped helps want wanted wants
+need needed needs expect expected expects urge urged urges tell told tells invite invited invites order ordered
+orders encourage encouraged encourages require required requires let lets pay paid pays hire hired hires""".split())
+
+
 def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
     """The speaker mention that ends just before token ``end`` (a cue), as token indices."""
     k = skip_adverbials_left(s, end - 1, lo)
     if k < lo:
         return None
+    if s.low(k) == "to":
+        # an infinitive: its speaker is the object of a verb that hands it on ("forced Ada Roe
+        # to concede", "urged the board to say"), else no noun phrase before it ("took to
+        # the radio to say" is the subject's, see preposed._purpose_of)
+        np = left_np(s, k, lo) if k > lo else None
+        return np if np is not None and s.low(np[0] - 1) in OBJECT_CONTROL else None
     if s.low(k) == ")":  # "Rep. Jane Doe (D-Wis.) said"
         j = k
         while j >= lo and s.low(j) != "(":

@@ -15,12 +15,12 @@ import re
 from . import Candidate
 from ..model import Span
 from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE
-from ..text.words import ADVERBS, AUXILIARIES, TIME_WORDS
+from ..text.words import ADVERBS, AUXILIARIES, TIME_WORDS, cue_kind
 from .colon import COLON
 from .content import FUNCTION_WORDS, clause_starts, marked_content, pre_content, subordinate_end
 from .cues import contracted_pronoun
 from .frame import Cue, Frame, Reading, Rule
-from .mentions import left_np, subject
+from .mentions import OBJECT_CONTROL, left_np, subject
 from .sentence import CueSentence, span_of
 
 PRE = Rule("pre", 0.85)
@@ -64,7 +64,7 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     speaker = left_np(s, i)
     if speaker is None:
         subj = subject(s, i)
-        if subj and subj[1] < i and _only_adverbials_between(s, subj[1], i):
+        if subj and subj[1] < i and (_only_adverbials_between(s, subj[1], i) or _purpose_of(s, subj[1], i)):
             speaker = subj
     j = s.before_adverbs(i)  # the word before the cue and its adverbs: "was", ",", "he’s"
     if speaker is None and contracted_pronoun(s.low(j)):
@@ -127,6 +127,20 @@ def _prev_word(s: CueSentence, i: int) -> str:
     while j >= 0 and (s.low(j) in ADVERBS or s.low(j) in AUXILIARIES):
         j -= 1
     return s.low(j)
+
+
+def _purpose_of(s: CueSentence, subj_end: int, i: int) -> bool:
+    """``Doe took to the radio on Friday to accuse …``, ``Doe used the speech to call …``: a cue in
+    an infinitive of purpose after its subject's own verb phrase, in one clause (no comma, no
+    second subject, no verb that hands the infinitive to its object)."""
+    j = s.before_adverbs(i)
+    if s.low(j) != "to" or j - subj_end < 2 or j - subj_end > 9:
+        return False
+    between = [s.low(k) for k in range(subj_end + 1, j)]
+    if any(s.inq[k] for k in range(subj_end + 1, j)) or any(w in (",", ";", ":", "that", "who", "which", "and", "but")
+                                                            for w in between):
+        return False
+    return not any(w in OBJECT_CONTROL or cue_kind(w) for w in between)
 
 
 def _only_adverbials_between(s: CueSentence, a: int, b: int) -> bool:

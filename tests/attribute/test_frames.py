@@ -99,6 +99,12 @@ CASES = [
     # a reporting verb and a colon end a paragraph; the next paragraph, without marks, is the content
     ("The coach added:\n\nWe were outplayed from the first minute. Nobody on the bench can deny it.", "The coach",
      "added:", "We were outplayed from the first minute. Nobody on the bench can deny it"),
+    # an infinitive of purpose after the subject's own verb phrase: the subject speaks
+    ("Ada Roe took to the radio overnight to accuse the board of being “duped” by “a con.”", "Ada Roe", "accuse",
+     "the board of being “duped” by “a con"),
+    # after a verb that hands the infinitive to its object, the object speaks
+    ("Ada Roe persuaded the board to say that the fares would rise.", "the board", "say",
+     "that the fares would rise"),
     # a group with "and others"
     ("Edwards and others said they could not back the plan.", "Edwards and others", "said",
      "they could not back the plan"),
