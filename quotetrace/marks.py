@@ -211,7 +211,10 @@ def find_marked(text: str) -> list[Marked]:
     para_starts = {p[0] for p in paras}
     carry: list[tuple[int, int]] = []  # pieces of a quote that runs on from earlier paragraphs
     carry_opens: list[int] = []
+    curly = "“" in text or "”" in text
     for k, (ps, pe) in enumerate(paras):
+        if curly:
+            doubles[k] = _without_stray_straight(text, doubles[k], ps, paras[k + 1][0] if k + 1 < len(paras) else -1)
         pairs, open_at_end = _pair_doubles(text, doubles[k], (ps, pe))
         if carry:
             first = doubles[k][0] if doubles[k] else -1
@@ -251,6 +254,22 @@ def find_marked(text: str) -> list[Marked]:
     found = [m for m in found if m.pieces]
     found.sort(key=lambda m: m.pieces[0].start)
     return found
+
+
+def _without_stray_straight(text: str, marks: list[int], start: int, next_start: int) -> list[int]:
+    """The double marks of a paragraph without a stray straight mark at its start: in an article
+    set with typographic marks, a lone ``"`` that opens a paragraph, with no mark of its own in it
+    to close it (the typographic ones pair among themselves) and none opening the next paragraph
+    (as a quotation running on would), is debris of a conversion, not a quotation running to the
+    end of the paragraph and into the next one's quote."""
+    straight = [i for i in marks if text[i] == '"']
+    if straight != [start] or (next_start >= 0 and text[next_start] == '"'):
+        return marks
+    # typographic marks that pair among themselves leave it no partner ("…,” said Doe after a
+    # straight opening mark is its partner: a quotation set in two styles)
+    opening = sum(1 for i in marks if text[i] == "“")
+    closing = sum(1 for i in marks if text[i] == "”")
+    return [i for i in marks if i != start] if opening == closing else marks
 
 
 def _outside(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:

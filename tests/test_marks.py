@@ -115,3 +115,22 @@ def test_offsets_index_the_text() -> None:
     for m in detect_marks(text):
         for s in m.pieces:
             assert text[s.start - 1] in "“" and text[s.end] in "”"
+
+
+def test_a_stray_straight_mark_opening_a_paragraph_is_no_quotation() -> None:
+    """In an article set with typographic marks, a lone straight mark that opens a paragraph and
+    that nothing closes is debris: the paragraph is narration, and the next paragraph's quotation
+    is not run on from it."""
+    text = ("The rally went on.\n\n"
+            "\"Jane Doe walked onto the stage, chanting “Go Port! Go Port!”\n\n"
+            "“That’s right, Jane, all the way,” Ada Roe said to the nominee.\n\n"
+            "\"Tom was snoring.\n\nMore news.")
+    got = [(text[m.pieces[0].start:m.pieces[-1].end], len(m.pieces)) for m in detect_marks(text)]
+    assert got == [("Go Port! Go Port!", 1), ("That’s right, Jane, all the way,", 1)]
+
+
+def test_a_straight_opening_mark_closed_by_a_typographic_one_is_one_quotation() -> None:
+    """“…” set in two styles ("… ,” said Doe.) is still one quotation."""
+    text = "The rally went on.\n\n\"We will win the port back,” said Ada Roe.\n\nMore news."
+    got = [text[m.pieces[0].start:m.pieces[-1].end] for m in detect_marks(text)]
+    assert got == ["We will win the port back,"]
