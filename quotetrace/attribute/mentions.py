@@ -22,7 +22,7 @@ from ..text.words import (
     TITLES,
     cue_kind,
 )
-from ..text.lexicon import NOUNISH
+from ..text.lexicon import NOUNISH, is_possessive
 from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence
 
 # verbs that take "to" + a cue: "continued to say", "refused to say"
@@ -91,14 +91,6 @@ def _quantified(s: CueSentence, a: int, b: int, lows: list[str]) -> bool:
         or "in" in lows and tail.isdigit()
 
 
-_CONTRACTED = frozenset("it that he she what there here who let where how".split())
-
-
-def _possessive(low: str) -> bool:
-    """A name's possessive (``doe’s``), not a contraction of ``is`` or ``us`` (``it’s``, ``let’s``)."""
-    return low.endswith(("’s", "'s")) and low[:-2] not in _CONTRACTED
-
-
 def np_ok(s: CueSentence, a: int, b: int) -> bool:
     """Whether tokens a..b (inclusive) can be a speaker mention."""
     if b < a or b - a + 1 > _MAX_NP:
@@ -108,7 +100,7 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
         return False
     if any(cue_kind(w) and not s.is_cap(a + n) and w not in NOUNISH
            and not (n == len(lows) - 1 and n > 0 and w in DOCUMENT_HEADS)
-           and not (n > 0 and _possessive(lows[n - 1])) for n, w in enumerate(lows)):
+           and not (n > 0 and is_possessive(lows[n - 1])) for n, w in enumerate(lows)):
         return False  # a verb inside; but "the ruling" names a document, "Doe’s thinking" a noun
     if any(w in AUXILIARIES for w in lows):
         return False
@@ -124,7 +116,7 @@ def np_ok(s: CueSentence, a: int, b: int) -> bool:
                         for w in lows):
         return True  # "Political scientists", "abortion rights advocates", "Several party operatives"
     if head in DETERMINERS or (head.endswith(("ed", "ing")) and not s.is_cap(b) and head not in TITLES
-                               and not (len(lows) > 1 and _possessive(lows[-2]))) \
+                               and not (len(lows) > 1 and is_possessive(lows[-2]))) \
             or any(w.endswith(("’s", "'s")) and w[:-2] in PRONOUNS | {"that", "what", "there"} for w in lows):
         return False  # "a larger", "forces attempted", "he’s open": not a noun phrase
     if head in DOCUMENT_HEADS and len(lows) <= 4:
@@ -212,7 +204,7 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
             break
         # a cue word after a possessive is a noun: "a source familiar with Doe’s thinking said"
         if low in AUXILIARIES or cue_kind(low) and not s.is_cap(a - 1) and low not in NOUNISH \
-                and not _possessive(s.low(a - 2)):
+                and not is_possessive(s.low(a - 2)):
             break
         if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES and "-" not in low \
                 and not (low in _PARTICIPANTS and s.low(a - 2) == "those"):

@@ -90,6 +90,7 @@ _MADE_BY_RE = regex.compile(r"(?:a|an|the|his|her|their|its)\s+((?:\p{Ll}[\p{L}-
                             r"((?:the\s+)?(?:\p{Lu}[\p{L}\p{M}.’'-]*\s+){0,4}\p{Lu}[\p{L}\p{M}’'-]*)\s+(\p{Ll}+)\b")
 _UTTERANCES = frozenset("speech speeches interview remarks address op-ed essay talk lecture sermon briefing "
                         "comments announcement".split())
+_MADE_THINGS = _UTTERANCES | DOCUMENT_HEADS
 _MAKING_VERBS = frozenset("gave made wrote sent held told posted gives makes writes sends holds tells posts "
                           "put puts took".split())
 
@@ -138,7 +139,7 @@ def describe(mention: str) -> Described:
     if low in PRONOUNS or low in ("him", "her", "them"):
         return Described(None, "unknown", pronoun=low)
     made = _MADE_BY_RE.match(text)
-    if made and made.group(1).split()[-1] in _UTTERANCES | DOCUMENT_HEADS \
+    if made and made.group(1).split()[-1] in _MADE_THINGS \
             and (made.group(3).endswith("ed") or made.group(3) in _MAKING_VERBS):
         # "a speech Ms. Doe gave at the university", "a statement Argus released on Monday":
         # the one who gave or released it speaks, not the place or the day named after

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from .lexicon import speech_cues
+from .lexicon import is_possessive, speech_cues
 from ..model import Span
 from .quotemarks import CLOSING, OPENING, char_class
 
@@ -90,19 +90,21 @@ _OPENERS = "".join(sorted(OPENING))
 # (a small list of its own: text.words builds on this module)
 _WHERE_WHEN = frozenset("in on at to during after before from while via outside inside near".split())
 _LISTENER_OPENS = frozenset("the a an his her their its our reporters".split())
-_NOT_POSSESSORS = frozenset("that it what there here let he she who where how".split())
 _REPORTS_RE = regex.compile(r"\b(?:that|whether|if|how|why|what)\b|[:“\"]")
 
 
-def _possessive_lead(text: str, pos: int, words: list[str]) -> bool:
-    """``Doe’s niece,`` after a question or an exclamation: a description that opens on a name's
-    possessive (not ``That’s why,``, which opens a sentence of its own)."""
+def _asked_or_exclaimed(text: str, pos: int) -> bool:
+    """Whether the quotation that closes just before ``pos`` ends on "?" or "!"."""
     k = pos - 1
     while k > 0 and (text[k].isspace() or text[k] in CLOSING):
         k -= 1
-    first = words[0]
-    return (text[k] in "?!" and len(words) <= 3 and first[:1].isupper() and first.endswith(("’s", "'s"))
-            and first[:-2].lower() not in _NOT_POSSESSORS)
+    return text[k] in "?!"
+
+
+def _possessive_lead(words: list[str]) -> bool:
+    """``Doe’s niece,``: a short description that opens on a name's possessive (not ``That’s
+    why,``, which opens a sentence of its own)."""
+    return len(words) <= 3 and words[0][:1].isupper() and is_possessive(words[0])
 
 
 def _attribution_follows(text: str, pos: int, end: int) -> bool:
@@ -119,11 +121,8 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
         # wait." "…” The network said it would send her.")
         # Only after a question or an exclamation: a quotation that ends on a period ended its
         # sentence ("….” She also argued in favor of it.")
-        k = pos - 1
-        while k > 0 and (text[k].isspace() or text[k] in CLOSING):
-            k -= 1
         cues = speech_cues(m.group())
-        if text[k] not in "?!" or len(words) > 14 or m.group()[-1] != "." or len(cues) != 1 \
+        if not _asked_or_exclaimed(text, pos) or len(words) > 14 or m.group()[-1] != "." or len(cues) != 1 \
                 or len(m.group()[: cues[0].start()].split()) > 4:
             return False
         after = m.group()[cues[0].end():].split()
@@ -137,7 +136,7 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
     # "…!” Jane Doe, a local lawyer, shouted." and "…!” Doe’s niece, Ada Roe, shouted.": a name
     # (or a description that opens on one's possessive) and its descriptions, then the cue
     if m.group()[-1] == "," and (all(w[:1].isupper() for w in m.group()[:-1].split())
-                                 or _possessive_lead(text, pos, words)):
+                                 or _asked_or_exclaimed(text, pos) and _possessive_lead(words)):
         pos = m.end()
         for _ in range(2):
             n = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))

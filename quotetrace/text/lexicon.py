@@ -265,3 +265,13 @@ _WORD_RE = regex.compile(r"[^\W\d_]+")
 def cue_offsets(text: str) -> list[int]:
     """Offsets of the words that may start a cue, in order: sentences without one report nothing."""
     return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in _CUE_FIRST_WORDS]
+
+
+#: words whose "’s" is "is", "has" or "us", not a possessive ("it’s", "that’s", "let’s")
+_CONTRACTED = frozenset("it that he she what there here who let where how".split())
+
+
+def is_possessive(word: str) -> bool:
+    """Whether ``word`` is a name's or a noun's possessive (``Doe’s``), not a contraction."""
+    low = word.lower()
+    return low.endswith(("’s", "'s")) and low[:-2] not in _CONTRACTED

@@ -197,13 +197,13 @@ class Identities:
                     ambiguous[k] = holders  # "Doe" with a Jane Doe and a John Doe about
         # a lone word that is also a full name's first name ("Ada" beside "Ada Marsh"): an
         # article may call that person by first name alone, so it differs from none of them
-        given: dict[str, list[str]] = defaultdict(list)
+        first_names: dict[str, list[str]] = defaultdict(list)
         for group in full.values():
             for f in group:
-                given[f.split()[0]].append(f)
+                first_names[f.split()[0]].append(f)
         for k in keys:
-            if " " not in k and k in given:
-                ambiguous.setdefault(k, set()).update(given[k])
+            if " " not in k and k in first_names:
+                ambiguous.setdefault(k, set()).update(first_names[k])
         # lone names and organisations that differ only by spelling variation
         by_spelling: dict[str, list[str]] = defaultdict(list)
         for k in keys:
