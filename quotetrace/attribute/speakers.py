@@ -76,11 +76,23 @@ def _before_affiliation(words: list[str], lows: list[str]) -> tuple[list[str], l
     run of words, "Secretary of State", "Bank of Avalon", "Port County Clerk of Courts Ada
     Roe", is left to the rules after)."""
     p = next((k for k, lw in enumerate(lows) if lw in _AFFILIATIONS), -1)
+    if p < 1:
+        return words, lows
+    # titles before the name stay with it: "Sen. Jane Doe of Avalon", "US Rep. Ada Roe of Port
+    # County" (but "Secretary of State Ana Ruiz" has no name before its "of")
+    t = 0
+    while t < p and (lows[t] in TITLES or lows[t] in _RANKS or lows[t] in _FORMER
+                     or _NATIONALITY_RE.match(words[t]) and lows[t + 1] in TITLES) \
+            and (lows[t] not in _SURNAME_TITLES or t == 0):
+        t += 1
+    if t and not any(lw in TITLES for lw in lows[:t]):
+        t = p  # "Former Security of State …": no title, no name
     # a lone surname too, when an institution follows: "Vale of the University of Avalon"
-    lone = p == 1 and any(lw in ORG_HEADS for lw in lows[p + 1:])
-    if (2 <= p <= 3 or lone) and all(_is_cap(w) for w in words[:p]) \
-            and not any(lw in TITLES or lw in ORG_HEADS or lw in DETERMINERS or lw in _FORMER for lw in lows[:p]) \
-            and not any(_NATIONALITY_RE.match(w) for w in words[:p]):
+    lone = p - t == 1 and (t > 0 or any(lw in ORG_HEADS for lw in lows[p + 1:]))
+    if (2 <= p - t <= 3 or lone) and all(_is_cap(w) for w in words[t:p]) \
+            and not any((lw in TITLES and not (lw in _SURNAME_TITLES and j == p - 1 > t)) or lw in ORG_HEADS
+                        or lw in DETERMINERS or lw in _FORMER for j, lw in enumerate(lows[t:p], t)) \
+            and not any(_NATIONALITY_RE.match(w) for w in words[t:p]):
         return words[:p], lows[:p]
     return words, lows
 
@@ -93,6 +105,49 @@ _UTTERANCES = frozenset("speech speeches interview remarks address op-ed essay t
 _MADE_THINGS = _UTTERANCES | DOCUMENT_HEADS
 _MAKING_VERBS = frozenset("gave made wrote sent held told posted gives makes writes sends holds tells posts "
                           "put puts took".split())
+
+
+def _institution(words: list[str], lows: list[str]) -> str | None:
+    """The name of an institution named with "of": "the Bank of Avalon", "Department of Justice",
+    "the University of Port County" (the whole mention: the place after "of" is not the speaker)."""
+    k = 1 if lows[0] == "the" else 0
+    p = next((x for x in range(k + 1, len(lows) - 1) if lows[x] == "of"), -1)
+    if p < 0 or lows[p - 1] not in ORG_HEADS or not all(_is_cap(w) for w in words[k:p] + words[p + 1:]) \
+            or any(lw in TITLES for lw in lows[p + 1:]):  # "Bank of Avalon Governor Jane Doe"
+        return None
+    return " ".join(words[k:]).rstrip(",.;:")
+
+
+#: prepositions that tie a common noun to the name of someone else: "supporters of", "close to"
+_LINKS = frozenset("of to with for about among near behind around".split())
+#: heads that name people by their tie to someone, or a share of a group: "friends of", "76
+#: percent of" (with the titles and the heads of anonymous sources and groups; an institution
+#: "of" a place is the place's: "the government of Avalon")
+_TIED = frozenset("""friend friends ally allies backer backers supporter supporters critic critics rival rivals
+member members fan fans son sons daughter daughters wife husband brother sister mother father relative
+relatives neighbor neighbors neighbour neighbours colleague colleagues associate associates employee employees
+staff producer producers manager managers owner owners partner partners percent majority minority share number
+half most many some all third quarter fraction proportion dozens hundreds thousands""".split())
+#: heads whose words are their principal's: "a spokesman for Jane Doe" speaks for Jane Doe
+_AGENTS = frozenset("spokesman spokeswoman spokesperson spokesmen spokespeople lawyer lawyers attorney attorneys "
+                    "representative representatives counsel".split())
+
+
+def _named_by_link(words: list[str], lows: list[str], last_desc: int) -> int:
+    """The index of the preposition when the name after ``last_desc`` is the object of one that
+    follows a lower-case head ("friends of Jane Doe", "ties to both Roes"); -1 otherwise."""
+    j = last_desc
+    while j > 0 and (lows[j] in DETERMINERS or lows[j] == "both"):
+        j -= 1
+    if j < 1 or lows[j] not in _LINKS or last_desc + 1 >= len(words):
+        return -1
+    head = next((k for k in range(j - 1, -1, -1) if lows[k] not in DETERMINERS and lows[k] != "close"), -1)
+    if head < 0 or _is_cap(words[head]) or (lows[j] == "for" and lows[head] in _AGENTS):
+        return -1
+    low = lows[head]
+    tied = low in _TIED or low in TITLES or low in ANONYMOUS_HEADS or low in GROUP_HEADS or low == "%" \
+        or low.endswith("s") and low[:-1] in TITLES
+    return j if tied and not any(lw in ORG_HEADS for lw in lows[:j]) else -1
 
 
 def _last_descriptor(words: list[str], lows: list[str]) -> int:
@@ -159,7 +214,24 @@ def describe(mention: str) -> Described:
         # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention
         # ("The Washington Post" is capitalised, and a paper)
         return Described(_shortened(head, words), "document")
+    institution = _institution(words, lows) if not owner else None
+    if institution is not None:
+        return Described(institution, "organization")
     last_desc = _last_descriptor(words, lows)
+    link = _named_by_link(words, lows, last_desc)
+    if link > 0:
+        # "supporters of Jane Doe", "sources close to Ada Roe", "the mayor of Port Avalon": the
+        # name after the preposition is not the speaker, who is unnamed here
+        role = " ".join(lw for lw in lows[:link] if lw in TITLES)
+        named = _WORD_RE.findall(apposition)
+        if 1 <= len(named) <= 4 and all(_is_cap(w) for w in named) \
+                and not any(w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS for w in named):
+            # "The director of the Avalon Centre, Ina Vale": the name follows
+            return Described(" ".join(named).rstrip(",.;:"), "person", role=role)
+        org = lows[link - 1] in ORG_HEADS
+        place = " ".join(w for w in words[link + 1:] if _is_cap(w))
+        return _unnamed(text, head, words[:link], lows[:link], org, role,
+                        place.replace(".", "").lower()[:4] if role else "")
     name_words = [w for w in words[last_desc + 1:]]
     name_lows = [lw for lw in lows[last_desc + 1:]]
     desc_lows = [lw for lw in lows[: last_desc + 1] if lw not in DETERMINERS] + app_lows

@@ -40,6 +40,24 @@ DESCRIBE = [
     # a title or an institution before the preposition is not a name
     ("Secretary of State Ana Ruiz", "Ana Ruiz", "person"),
     ("Former Secretary of State Ana Ruiz", "Ana Ruiz", "person"),
+    # a title, a name and the place they serve: the name speaks, not the state
+    ("Sen. Jane Doe of Avalon", "Jane Doe", "person"),
+    ("Attorney General Ada Roe of Port Lund", "Ada Roe", "person"),
+    ("former Gov. Tom Vale of New Avalon", "Tom Vale", "person"),
+    ("Judge Ada Roe of the district court", "Ada Roe", "person"),
+    ("Finance Minister Klara Vogt of the Harbour Party", "Klara Vogt", "person"),
+    # an institution named with "of" is named whole
+    ("the Bank of Avalon", "Bank of Avalon", "organization"),
+    ("the Department of Harbours", "Department of Harbours", "organization"),
+    # but an institution "of" a place speaks for the place
+    ("the government of Avalon", "Avalon", "organization"),
+    # someone tied to a named person is not that person
+    ("supporters of Jane Doe", "supporters of Jane Doe", "group"),
+    ("a friend of Ada Roe", "a friend of Ada Roe", "anonymous"),
+    ("sources close to Jane Doe", "sources close to Jane Doe", "anonymous"),
+    ("The director of the Avalon Centre, Ina Vale", "Ina Vale", "person"),
+    # ...except who speaks for them
+    ("a spokesman for Jane Doe", "Jane Doe", "person"),
 ]
 
 
@@ -48,6 +66,13 @@ def test_describe(mention: str, name: str, kind: str) -> None:
     """Titles, roles, possessive owners and descriptions are not part of the canonical name."""
     d = describe(mention)
     assert (d.name, d.type) == (name, kind)
+
+
+def test_a_share_of_a_group_is_not_the_group() -> None:
+    """"76 percent of Democrats" is no name; neither is the place after "the mayor of"."""
+    assert describe("76 percent of Democrats").name is None
+    d = describe("the mayor of Port Lund")
+    assert d.name is None and d.role == "mayor"
 
 
 def test_role_phrase_has_no_name_but_a_role() -> None:
