@@ -20,12 +20,13 @@ from ..text.words import (
     TITLES,
     cue_kind,
 )
-from ..text.lexicon import CLAUSE_VERBS, CUE_WORDS, NOUNISH, PHRASAL_FORMS, lemma_of
+from ..text.lexicon import CLAUSE_VERBS, CUE_WORDS, NOUNISH, PHRASAL_FORMS, QUOTING_FORMS, is_possessive, lemma_of
 from .content import LISTENER_VERBS
 from . import Candidate
 from .frame import Cue, Frame, Reading
 from .mentions import QUANTIFIERS
-from .sentence import CueSentence, OPEN_MARKS
+from .knobs import QUOTING_REACH
+from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, titled
 
 
 # -s forms that are plural nouns after a name ("Southern states", "campaign finance reports"):
@@ -112,6 +113,31 @@ def is_cue(s: CueSentence, i: int) -> str | None:
     return kind
 
 
+def quotes_object(s: CueSentence, i: int) -> bool:
+    """Whether a verb that reports only quotations (``lexicon.QUOTING_VERBS``) does so here: a
+    quotation in marks opens within a few words after it, in the same clause (no comma, no
+    other cue between), and is words, not a name in title case ("cited the “Clean Water Act”").
+    "the blame", "his credit", "with reference": nouns."""
+    prev = s.low(i - 1)
+    if s.inq[i] or prev in DETERMINERS or prev in _PREPOSITIONS_BEFORE_NOUN or is_possessive(prev) \
+            or (s.is_cap(i) and i > 0):
+        return False
+    for k in range(i + 1, min(s.n - 1, i + 1 + QUOTING_REACH)):
+        if s.toks[k].text in OPEN_MARKS and s.inq[k + 1]:
+            c = k + 1
+            while c < s.n and s.inq[c]:
+                c += 1
+            return c < s.n and s.toks[c].text in CLOSE_MARKS and not titled(s, k, c)
+        prev = s.low(k - 1)
+        # "likened the rules to …", "the new rules": a noun, not a verb with a clause of its own
+        noun = prev in DETERMINERS or is_possessive(prev) or s.low(k).endswith("s") and s.is_word(k - 1) \
+            and not s.is_cap(k - 1) and prev not in ("who", "which", "that") and prev not in PRONOUNS
+        verb = (cue_kind(s.low(k)) or s.low(k) in QUOTING_FORMS) and not noun
+        if s.inq[k] or s.low(k) in (",", ";", ":", ".", "!", "?", "(") or verb:
+            return False
+    return False
+
+
 def contracted_pronoun(word: str) -> bool:
     """A pronoun subject contracted with its auxiliary: "he’s", "they’re", "we've"."""
     for sep in ("’", "'"):
@@ -130,6 +156,8 @@ def find_cues(s: CueSentence) -> dict[int, str]:
             cues[i] = kind
         elif low == "according" and s.low(i + 1) == "to" and not s.inq[i]:
             cues[i] = "according"
+        elif low in QUOTING_FORMS and quotes_object(s, i):
+            cues[i] = "speech"
     return cues
 
 
@@ -139,10 +167,10 @@ def read_cue(s: CueSentence, i: int, kind: str, reading: Reading) -> Cue:
     low = s.low(i)
     if kind == "according":
         return Cue(i, i, "according", kind)
-    lemma = lemma_of(low) or low
+    lemma = lemma_of(low) or QUOTING_FORMS.get(low) or low
     nxt = s.low(i + 1)
     cue_end = i
-    if f"{low} {nxt}" in PHRASAL_FORMS or (lemma == "call" and nxt in ("for", "on")):
+    if f"{low} {nxt}" in PHRASAL_FORMS or (lemma == "call" and nxt in ("for", "on")) or (lemma == "refer" and nxt == "to"):
         cue_end = i + 1
         lemma = PHRASAL_FORMS.get(f"{low} {nxt}", lemma)
     inner = lemma_of(s.low(cue_end + 2)) if s.low(cue_end + 1) == "to" and cue_end + 2 < s.n \

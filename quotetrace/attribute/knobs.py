@@ -79,3 +79,7 @@ DESCRIPTION_WORDS = 6
 #: A pronoun or a role resolves to a speaker at most this many paragraphs back (never across a
 #: heading): further back, a reader has lost the thread too, and "unknown" is more honest.
 LOOKBACK_PARAGRAPHS = 3
+
+#: "lauded Mr. Vale in his annual address for helping develop “new ideas”": tokens between a verb
+#: that reports only quotations (lexicon.QUOTING_VERBS) and the opening mark of its quotation.
+QUOTING_REACH = 14

@@ -63,6 +63,14 @@ class CueSentence:
             k -= 1
         return self.toks[k].end if k >= 0 else self.span.start
 
+def titled(s: CueSentence, o: int, c: int) -> bool:
+    """Whether the passage between marks ``o`` and ``c`` is a name, not words: short and in
+    title case, or after a possessive (“This Week” on ABC’s “This Week”, a book, a bill)."""
+    words = [k for k in range(o + 1, c) if s.is_word(k)]
+    caps = sum(1 for k in words if s.is_cap(k))
+    return bool(words) and (len(words) <= 8 and caps >= 0.6 * len(words) or s.low(o - 1).endswith(("’s", "'s")))
+
+
 def _inside(toks: list[Tok], pieces: list[tuple[int, int]]) -> list[bool]:
     """Whether each token starts inside one of ``pieces`` (in order, disjoint): one pass."""
     out = []

@@ -30,7 +30,7 @@ from ..text.words import (
 from .mentions import left_np, np_ok, right_np, through_descriptions, with_description_before
 from .frame import Cue, Frame, Reading
 from .postposed import POST, POST_INVERTED
-from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, span_of, tokens_of, trim_content
+from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, span_of, titled, tokens_of, trim_content
 
 # punctuation that ends a statement inside its marks: “…,” “…?” “…!” “…—” “….”
 _STATEMENT_END = frozenset(",?!—–-….")
@@ -59,13 +59,6 @@ def _passages(s: CueSentence) -> list[tuple[int, int, bool]]:
             o = c
         o += 1
     return out
-
-
-def _title(s: CueSentence, o: int, c: int) -> bool:
-    """A short passage in title case, or one after a possessive: the name of a show or a book."""
-    words = [k for k in range(o + 1, c) if s.is_word(k)]
-    caps = sum(1 for k in words if s.is_cap(k))
-    return bool(words) and (len(words) <= 8 and caps >= 0.6 * len(words) or s.low(o - 1).endswith(("’s", "'s")))
 
 
 def _cue_at(s: CueSentence, k: int) -> int | None:
@@ -198,7 +191,7 @@ def _trailing(s: CueSentence, o: int, c: int, led: bool) -> tuple[Candidate, int
         j += 1  # "“…,” as the mayor put it"
     if j >= s.n:
         return None
-    if not led and _title(s, o, c):
+    if not led and titled(s, o, c):
         return None  # "On Fox’s “Sunday Futures,” Rep. Issa said …": a title, not a statement
     # "No law was “very assertive,” said …": a passage inside a clause is part of its content
     content = trim_content(s.text, s.toks[o].start if led else s.span.start, s.toks[c].end)

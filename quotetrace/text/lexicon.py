@@ -150,6 +150,16 @@ STANCE_VERBS = """
 think believe feel hope fear worry expect know doubt suspect
 """.split()
 
+# Verbs of judging, blaming, crediting and referring (VerbNet judgment-33, characterize-29.2,
+# admire-31.2): "blamed the flood on “careless planners”", "mocked Roe for “having a tough
+# night”", "likened the rules to “burning the charter”". Their object is a person or a thing,
+# not a statement: they report words only where a quotation follows that object closely
+# (attribute.cues), and are no cues otherwise.
+QUOTING_VERBS = """
+blame credit cite reference refer portray depict bemoan identify liken compare mock ridicule deride
+laud admire lambaste lambast castigate berate fault chastise excoriate assail commend invoke
+""".split()
+
 # Multi-word cues that behave like one verb (the particle verbs of the classes above: "blurted
 # out", "chimed in", "piped up"; "as Ortiz put it").
 PHRASAL = ("point out", "lay out", "go on", "weigh in", "push back", "speak out", "sound off",
@@ -238,6 +248,8 @@ for _form, _lemma in [*_PAST_AND_PARTICIPLE.items(), *_table(STATEMENT_VERBS).it
 STANCE_FORMS = _table(STANCE_VERBS)
 #: form -> lemma, for multi-word verbal cues
 PHRASAL_FORMS = _table(PHRASAL)
+#: form -> lemma, for the verbs that report only a quotation close after their object
+QUOTING_FORMS = {f: l for f, l in _table(QUOTING_VERBS).items() if f not in SPEECH_FORMS and f not in STANCE_FORMS}
 
 
 def lemma_of(word: str) -> str | None:
@@ -258,7 +270,7 @@ def speech_cues(text: str, pos: int = 0, endpos: int | None = None) -> list[rege
 #: every word that may start a verb cue: a speech or stance form, or a phrasal cue's first word
 CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | frozenset(w.split()[0] for w in PHRASAL_FORMS)
 # ...and of a nominal cue ("according to"); a set lookup per word is far faster than one big alternation
-_CUE_FIRST_WORDS = CUE_WORDS | frozenset(w.split()[0] for w in NOMINAL)
+_CUE_FIRST_WORDS = CUE_WORDS | frozenset(w.split()[0] for w in NOMINAL) | frozenset(QUOTING_FORMS)
 _WORD_RE = regex.compile(r"[^\W\d_]+")
 
 

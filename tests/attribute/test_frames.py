@@ -108,6 +108,19 @@ CASES = [
     # a group with "and others"
     ("Edwards and others said they could not back the plan.", "Edwards and others", "said",
      "they could not back the plan"),
+    # verbs of judging, blaming and referring report the quotation close after their object
+    ("Jane Doe blamed the flooding on “careless city planners.”", "Jane Doe", "blamed",
+     "the flooding on “careless city planners"),
+    ("Ada Roe mocked the mayor for “having a tough night” after the vote.", "Ada Roe", "mocked",
+     "the mayor for “having a tough night” after the vote"),
+    ("Vale likened the new rules to “burning the charter” in a letter.", "Vale", "likened",
+     "the new rules to “burning the charter” in a letter"),
+    ("Doe referred to the senator as “a bright, able leader” on Monday.", "Doe", "referred to",
+     "the senator as “a bright, able leader” on Monday"),
+    ("Marsh openly admires the premier as a “strong leader.”", "Marsh", "admires",
+     "the premier as a “strong leader"),
+    ("The board suspended the deal on Friday, citing “serious lapses in oversight.”", "The board", "citing",
+     "serious lapses in oversight"),
 ]
 
 
@@ -144,6 +157,11 @@ NOT_SPEECH = [
     "The Latest: Ruiz urges calm.",
     "Perhaps ask whether it matters.",
     "Like my neighbours, I believe the bridge will hold.",
+    # verbs of judging and referring without a quotation close after them, or with a title
+    "The mayor blamed the flooding on careless city planners.",
+    "Roe cited the “Clean Water Harbour Act” as the reason for the delay.",
+    "Doe compared the deal to the “Treaty of Port Lund” in a speech.",
+    "She credited the crowd, which then sang “we shall overcome” together.",
 ]
 
 
