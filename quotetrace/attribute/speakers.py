@@ -92,7 +92,8 @@ def _before_affiliation(words: list[str], lows: list[str]) -> tuple[list[str], l
     if (2 <= p - t <= 3 or lone) and all(_is_cap(w) for w in words[t:p]) \
             and not any((lw in TITLES and not (lw in _SURNAME_TITLES and j == p - 1 > t)) or lw in ORG_HEADS
                         or lw in DETERMINERS or lw in _FORMER for j, lw in enumerate(lows[t:p], t)) \
-            and not any(_NATIONALITY_RE.match(w) for w in words[t:p]):
+            and not any(_NATIONALITY_RE.match(w) for w in words[t:p - 1]):  # "Freedonian Ada Roe"; a
+        # surname ending like a nationality ("Mikulski") is still a name
         return words[:p], lows[:p]
     return words, lows
 
@@ -148,6 +149,16 @@ def _named_by_link(words: list[str], lows: list[str], last_desc: int) -> int:
     tied = low in _TIED or low in TITLES or low in ANONYMOUS_HEADS or low in GROUP_HEADS or low == "%" \
         or low.endswith("s") and low[:-1] in TITLES
     return j if tied and not any(lw in ORG_HEADS for lw in lows[:j]) else -1
+
+
+def _appositive_name(apposition: str) -> str | None:
+    """The name an appositive gives, up to its next comma: two to four capitalised words, none a
+    title or an institution's head ("Ina Vale", "Tom J. Lund")."""
+    named = _WORD_RE.findall(apposition.partition(",")[0])
+    if 2 <= len(named) <= 4 and all(_is_cap(w) for w in named) \
+            and not any(w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS for w in named):
+        return " ".join(named).rstrip(",.;:")
+    return None
 
 
 def _last_descriptor(words: list[str], lows: list[str]) -> int:
@@ -214,6 +225,10 @@ def describe(mention: str) -> Described:
         # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention
         # ("The Washington Post" is capitalised, and a paper)
         return Described(_shortened(head, words), "document")
+    if lows[0] in DETERMINERS and lows[0] not in ("the", "that", "this") and (named := _appositive_name(apposition)):
+        # "Another critic, Ina Vale", "His former partner at Argus, Tom Lund": a description,
+        # then the name
+        return Described(named, "person", role=" ".join(lw for lw in lows if lw in TITLES))
     institution = _institution(words, lows) if not owner else None
     if institution is not None:
         return Described(institution, "organization")
@@ -223,11 +238,9 @@ def describe(mention: str) -> Described:
         # "supporters of Jane Doe", "sources close to Ada Roe", "the mayor of Port Avalon": the
         # name after the preposition is not the speaker, who is unnamed here
         role = " ".join(lw for lw in lows[:link] if lw in TITLES)
-        named = _WORD_RE.findall(apposition)
-        if 1 <= len(named) <= 4 and all(_is_cap(w) for w in named) \
-                and not any(w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS for w in named):
-            # "The director of the Avalon Centre, Ina Vale": the name follows
-            return Described(" ".join(named).rstrip(",.;:"), "person", role=role)
+        named = _appositive_name(apposition)
+        if named:  # "The director of the Avalon Centre, Ina Vale": the name follows
+            return Described(named, "person", role=role)
         org = lows[link - 1] in ORG_HEADS
         place = " ".join(w for w in words[link + 1:] if _is_cap(w))
         return _unnamed(text, head, words[:link], lows[:link], org, role,
@@ -241,7 +254,7 @@ def describe(mention: str) -> Described:
     # the head noun decides: "military blogger" is a person, "the military" an organisation
     org = bool(desc_lows and desc_lows[-1] in ORG_HEADS and desc_lows[-1] not in app_lows) \
         or bool(name_lows and name_lows[-1] in ORG_HEADS) \
-        or any(lw in ORG_HEADS for lw in app_lows[:4])
+        or (app_lows[:1] != ["who"] and any(lw in ORG_HEADS for lw in app_lows[:4]))
     first = next((lw for lw in lows if lw not in DETERMINERS and lw not in _NUMBERS), "")
     if first in ANONYMOUS_HEADS and not name_words[1:]:
         return Described(_shortened(text, words), "anonymous", role=role)

@@ -58,6 +58,11 @@ DESCRIBE = [
     ("The director of the Avalon Centre, Ina Vale", "Ina Vale", "person"),
     # ...except who speaks for them
     ("a spokesman for Jane Doe", "Jane Doe", "person"),
+    # a description, then the name
+    ("Another critic, Ina Vale,", "Ina Vale", "person"),
+    ("His former partner at Argus, Tom J. Lund,", "Tom J. Lund", "person"),
+    # a surname that ends like a nationality is still a name; a relative clause is no institution
+    ("Sen. Ada Kowalski of Avalon, who wants a commission to study it", "Ada Kowalski", "person"),
 ]
 
 
