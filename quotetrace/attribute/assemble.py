@@ -5,11 +5,14 @@ content that overlaps it (the innermost attribution). A candidate whose content 
 passage (punctuation and marks aside) is a ``direct`` quote whose spans are the passage's pieces,
 so a split quote keeps its pieces; a candidate with more words is ``mixed``, or ``indirect`` when
 it holds no passage. Passages no candidate takes are attributed by position (a quote paragraph
-after ``X said:`` or continuing the quote before it); the rest are titles or scare quotes and
-are left out.
+after ``X said:``, or a quotation that fills the rest of its paragraph, or a paragraph, right
+after a sentence that ends an attribution: the same speaker goes on); the rest are titles or
+scare quotes and are left out.
 """
 
 from __future__ import annotations
+
+import regex
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -18,7 +21,7 @@ from ..marks import Marked
 from ..model import Span, join_spans
 from ..text.layout import DisjointSpans
 from . import Candidate
-from ..text.lexicon import CLAUSE_VERBS, lemma_of
+from ..text.lexicon import CLAUSE_VERBS, lemma_of, speech_cues
 from ..text.quotemarks import QUOTATION_MARKS
 from .colon import COLON
 from .frame import Rule
@@ -163,43 +166,89 @@ def _colon_blocks(text: str, marked: Sequence[Marked], candidates: Sequence[Cand
     return out
 
 
+def _reach(a: Assembled) -> int:
+    """Where an attribution ends in the text: its content, its cue or its speaker, whichever
+    comes last (``The vote may slip, Doe said.`` ends after "said")."""
+    ends = [a.spans[-1].end]
+    if a.candidate is not None:
+        ends += [x.end for x in (a.candidate.cue, a.candidate.speaker) if x is not None]
+    return max(ends)
+
+
+# where a sentence ends inside a paragraph: its mark, any closing quotation marks, a space
+_SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’']*\s+")
+
+
+def _first(a: Assembled) -> int:
+    """Where an attribution starts in the text: its content, cue or speaker, whichever is first."""
+    starts = [a.spans[0].start]
+    if a.candidate is not None:
+        starts += [x.start for x in (a.candidate.cue, a.candidate.speaker) if x is not None]
+    return min(starts)
+
+
 def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candidates: Sequence[Candidate],
              done: list[Assembled], paragraphs: Sequence[Span]) -> list[Assembled]:
-    """Passages no cue took: a quote paragraph after ``X said:`` or after the same speaker's
-    quote in the paragraph before; everything else (titles, scare quotes) is dropped."""
-    para_starts = {p.start: k for k, p in enumerate(paragraphs)}
+    """Passages no cue took that go on with the speaker just attributed: a quote paragraph after
+    ``X said:``, a quotation that fills the rest of its paragraph right after a sentence that
+    ends with its attribution (``…, Doe said. “…”``, ``Doe said the vote may slip. “…”``), and
+    a quote paragraph after a paragraph that ends so or with the same speaker's quote.
+    Everything else (titles, scare quotes, a quotation after narration) is dropped."""
     starts = [p.start for p in paragraphs]
 
     def para_of(offset: int) -> int:
         return bisect_right(starts, offset) - 1
 
-    by_para_end: dict[int, Assembled] = {}
-    for a in sorted(done, key=lambda a: a.spans[-1].end):
-        by_para_end[para_of(a.spans[-1].end - 1)] = a
+    # the attributions with a speaker by where they end, the last of each paragraph found by bisect
+    attributed = sorted((_reach(a), k) for k, a in enumerate(done) if a.candidate is not None
+                        and a.candidate.speaker is not None)
+    ends = [r for r, _ in attributed]
     colon_cands = {para_of(c.cue.start): c for c in candidates if not c.content and c.cue is not None}
     out = []
     for mi, m in enumerate(marked):
-        if mi in owner or not m.pieces:
-            continue
-        k = para_starts.get(m.opens[0])
-        if k is None or k == 0 or m.close < 0:
+        if mi in owner or not m.pieces or m.close < 0:
             continue  # a passage whose end is a guess is nobody's quotation without a cue
-        para = paragraphs[k]
-        # the passage must fill its paragraph: a quote paragraph, not a title inside a sentence
-        if any(ch not in _FILLER for ch in text[m.close + 1 : para.end]):
+        start = m.opens[0]
+        k = para_of(start)
+        para = paragraphs[k] if k >= 0 else None
+        # the passage must fill the rest of its paragraph: quoted speech, not a title inside a sentence
+        if para is None or any(ch not in _FILLER for ch in text[m.close + 1 : para.end]):
             continue
         words = text[m.pieces[0].start:m.pieces[-1].end].split()
         if len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
             continue  # a quoted heading ("Legend in the Coal Fields."), not speech
-        source = colon_cands.get(k - 1)
+        opens_paragraph = para.start == start
+        source = colon_cands.get(k - 1) if opens_paragraph else None
         if source is not None:
             out.append(Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), source, COLON))
             colon_cands[k] = source
             continue
-        prev = by_para_end.get(k - 1)
-        if prev is not None and prev.candidate is not None and prev.kind == "direct" \
-                and prev.candidate.speaker is not None:
-            a = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), prev.candidate, CONTINUED)
-            out.append(a)
-            by_para_end[k] = a
+        if opens_paragraph and k == 0:
+            continue
+        # the sentence right before the passage (in its paragraph, or the last of the paragraph
+        # before) must be an attribution; of several in it, the outermost speaks on: after "“…,”
+        # Doe said, after the agency announced the results." it is Doe, not the agency
+        gap_from = paragraphs[k - 1].start if opens_paragraph else para.start
+        e = start
+        while e > gap_from and text[e - 1] in _FILLER:
+            e -= 1
+        if e <= gap_from or (not opens_paragraph and text[e:start].strip()[-1:] not in ".!?…"):
+            continue
+        s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, gap_from, e)), default=gap_from)
+        j = bisect_right(ends, start)
+        same = []
+        while j > 0 and ends[j - 1] > s0:
+            j -= 1
+            same.append(done[attributed[j][1]])
+        if not same:
+            continue
+        a = min(same, key=_first)
+        read = [c.cue for c in candidates if c.cue is not None and c.cue.start >= s0]
+        if any(not any(x.start <= m.start() < x.end for x in read) for m in speech_cues(text, _reach(a), e)):
+            continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's
+        q = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), a.candidate, CONTINUED)
+        out.append(q)
+        attributed.insert(j + 1, (_reach(q), len(done)))
+        ends.insert(j + 1, _reach(q))
+        done = [*done, q]
     return out

@@ -32,6 +32,20 @@ CASES = [
     # a second cue that is a verb still ends the split quote: the second passage is not hers
     ("“We will not wait any longer,” Jane Doe said, and Tom Roe replied. “The rules are clear.”",
      [("We will not wait any longer,", "Jane Doe")]),
+    # a quotation that fills the rest of its paragraph after a sentence that ends with its
+    # attribution goes on with that speaker, as it does after a quote paragraph
+    ("The vote may slip to May, Jane Doe said. “The other factor is the budget.”",
+     [("The other factor is the budget.", "Jane Doe")]),
+    ("Jane Doe says she got a call from her niece. “She was in tears and I did not know what to say.”",
+     [("She was in tears and I did not know what to say.", "Jane Doe")]),
+    ("The fund will grow to 85,000 next year, Tom Roe said.\n\n“That adds up over two years.”",
+     [("That adds up over two years.", "Tom Roe")]),
+    # the outermost attribution of the sentence speaks on, not one inside it
+    ("Jane Doe said the plan was dead, hours after the agency announced the results. “We start again.”",
+     [("We start again.", "Jane Doe")]),
+    # but not after a sentence of narration
+    ("Jane Doe said the plan was dead. She left the room. “We start again.”", []),
+    ("The mayor spoke for an hour.\n\n“It is a disaster for the city.”", []),
 ]
 
 
