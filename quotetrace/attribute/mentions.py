@@ -207,7 +207,7 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
                 and not is_possessive(s.low(a - 2)):
             break
         if not s.is_cap(a - 1) and low.endswith("ed") and low not in TITLES and "-" not in low \
-                and not (low in _PARTICIPANTS and s.low(a - 2) == "those"):
+                and not (low in _PARTICIPANTS and s.low(a - 2) == "those") and not _participle_adjective(s, a - 1):
             break  # "rejected the idea, …" — a verb, not part of the name ("self-described" is)
         a -= 1
     a = _drop_opening_phrase(s, a, b)
@@ -216,6 +216,16 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
 _OPENERS = frozenset("however meanwhile but and so now then still".split())
 
 _TIME_MODIFIERS = frozenset("the next same following on last this".split())
+
+def _participle_adjective(s: CueSentence, k: int) -> bool:
+    """Whether the -ed word at ``k`` describes the speaker: after a determiner, a comma, a
+    quotation or the sentence's start, and before a title or a capitalised word ("the retired
+    general", ", retired Gen. Tom Vale", "the embattled mayor"); a verb takes an object instead
+    ("rejected the idea")."""
+    before, after = s.low(k - 1), s.low(k + 1)
+    return (k == 0 or before in DETERMINERS or before == "," or s.toks[k - 1].text in CLOSE_MARKS) \
+        and (after in TITLES or after.endswith("s") and after[:-1] in TITLES or s.is_cap(k + 1))
+
 
 def _drop_opening_phrase(s: CueSentence, a: int, b: int) -> int:
     """Skip words that open the clause rather than name the speaker: "However Ortiz", "the next

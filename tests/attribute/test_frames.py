@@ -108,6 +108,13 @@ CASES = [
     # a group with "and others"
     ("Edwards and others said they could not back the plan.", "Edwards and others", "said",
      "they could not back the plan"),
+    # a participle that describes the speaker is part of the mention; a verb before its object is not
+    ("Roe is the best candidate, retired general Tom Vale said.", "retired general Tom Vale", "said",
+     "Roe is the best candidate"),
+    ("Roe “is the only one who can win,” retired Gen. Tom Vale said.", "retired Gen. Tom Vale", "said",
+     "Roe “is the only one who can win"),
+    ("The plan will fail, the embattled mayor said.", "the embattled mayor", "said", "The plan will fail"),
+    ("Doe rejected the offer, officials said.", "officials", "said", "Doe rejected the offer"),
     # verbs of judging, blaming and referring report the quotation close after their object
     ("Jane Doe blamed the flooding on “careless city planners.”", "Jane Doe", "blamed",
      "the flooding on “careless city planners"),
