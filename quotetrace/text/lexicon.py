@@ -158,6 +158,7 @@ think believe feel hope fear worry expect know doubt suspect
 QUOTING_VERBS = """
 blame credit cite reference refer portray depict bemoan identify liken compare mock ridicule deride
 laud admire lambaste lambast castigate berate fault chastise excoriate assail commend invoke
+herald welcome greet celebrate
 """.split()
 
 # Multi-word cues that behave like one verb (the particle verbs of the classes above: "blurted

@@ -126,6 +126,8 @@ CASES = [
      "the senator as “a bright, able leader” on Monday"),
     ("Marsh openly admires the premier as a “strong leader.”", "Marsh", "admires",
      "the premier as a “strong leader"),
+    ("Chancellor Ada Roe heralded the harbour deal as a “breakthrough for the region.”", "Chancellor Ada Roe",
+     "heralded", "the harbour deal as a “breakthrough for the region"),
     ("The board suspended the deal on Friday, citing “serious lapses in oversight.”", "The board", "citing",
      "serious lapses in oversight"),
 ]
