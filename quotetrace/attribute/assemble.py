@@ -5,9 +5,9 @@ content that overlaps it (the innermost attribution). A candidate whose content 
 passage (punctuation and marks aside) is a ``direct`` quote whose spans are the passage's pieces,
 so a split quote keeps its pieces; a candidate with more words is ``mixed``, or ``indirect`` when
 it holds no passage. Passages no candidate takes are attributed by position (a quote paragraph
-after ``X said:``, or a quotation that fills the rest of its paragraph, or a paragraph, right
-after a sentence that ends an attribution: the same speaker goes on); the rest are titles or
-scare quotes and are left out.
+after ``X said:``, or a quotation that ends its paragraph, or a paragraph, right after a
+sentence that holds an attribution, or in one: the same speaker goes on); the rest are titles
+or scare quotes and are left out.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ..text.layout import DisjointSpans
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of, speech_cues
 from ..text.quotemarks import QUOTATION_MARKS
+from ..text.words import DETERMINERS
 from .colon import COLON
 from .frame import Rule
 
@@ -179,6 +180,15 @@ def _reach(a: Assembled) -> int:
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’']*\s+")
 
 
+_LAST_WORD_RE = regex.compile(r"(\w+)\W*\Z")
+
+
+def _after_determiner(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a determiner: "the rules", "her reply" are nouns."""
+    m = _LAST_WORD_RE.search(text, max(0, pos - 20), pos)
+    return m is not None and m.group(1).lower() in DETERMINERS
+
+
 def _first(a: Assembled) -> int:
     """Where an attribution starts in the text: its content, cue or speaker, whichever is first."""
     starts = [a.spans[0].start]
@@ -190,10 +200,11 @@ def _first(a: Assembled) -> int:
 def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candidates: Sequence[Candidate],
              done: list[Assembled], paragraphs: Sequence[Span]) -> list[Assembled]:
     """Passages no cue took that go on with the speaker just attributed: a quote paragraph after
-    ``X said:``, a quotation that fills the rest of its paragraph right after a sentence that
-    ends with its attribution (``…, Doe said. “…”``, ``Doe said the vote may slip. “…”``), and
-    a quote paragraph after a paragraph that ends so or with the same speaker's quote.
-    Everything else (titles, scare quotes, a quotation after narration) is dropped."""
+    ``X said:``; a quotation that ends its paragraph right after a sentence that holds an
+    attribution (``…, Doe said. “…”``, ``Doe said the vote may slip. “…”``) or in a sentence
+    that holds one before it (``Doe said, arguing that he “…”``); a quote paragraph after a
+    paragraph that ends so. Everything else (titles, scare quotes, a quotation after narration)
+    is dropped."""
     starts = [p.start for p in paragraphs]
 
     def para_of(offset: int) -> int:
@@ -225,14 +236,16 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
             continue
         if opens_paragraph and k == 0:
             continue
-        # the sentence right before the passage (in its paragraph, or the last of the paragraph
-        # before) must be an attribution; of several in it, the outermost speaks on: after "“…,”
-        # Doe said, after the agency announced the results." it is Doe, not the agency
+        # the sentence the passage opens follows an attribution (in its paragraph, or ending the
+        # paragraph before), or the sentence the passage ends holds one before it ("the board
+        # said, reasoning that he “did not have to …”": content the rules cut short); of several,
+        # the outermost speaks on: after "“…,” Doe said, after the agency announced the
+        # results." it is Doe, not the agency
         gap_from = paragraphs[k - 1].start if opens_paragraph else para.start
         e = start
         while e > gap_from and text[e - 1] in _FILLER:
             e -= 1
-        if e <= gap_from or (not opens_paragraph and text[e:start].strip()[-1:] not in ".!?…"):
+        if e <= gap_from:
             continue
         s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, gap_from, e)), default=gap_from)
         j = bisect_right(ends, start)
@@ -244,7 +257,8 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
             continue
         a = min(same, key=_first)
         read = [c.cue for c in candidates if c.cue is not None and c.cue.start >= s0]
-        if any(not any(x.start <= m.start() < x.end for x in read) for m in speech_cues(text, _reach(a), e)):
+        if any(not any(x.start <= m.start() < x.end for x in read) and not _after_determiner(text, m.start())
+               for m in speech_cues(text, _reach(a), e)):
             continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's
         q = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), a.candidate, CONTINUED)
         out.append(q)

@@ -26,7 +26,7 @@ from .mentions import (
     with_description_before,
 )
 from .frame import Cue, Frame, Reading, Rule
-from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, tokens_of, trim_content
+from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, titled, tokens_of, trim_content
 from .content import (
     CLAUSE_OPENERS,
     LISTENER_VERBS,
@@ -133,6 +133,21 @@ def _tail_is_adverbial(s: CueSentence, i: int, lemma: str | None, after_quote: b
     return True, k
 
 
+def _only_titles(s: CueSentence, end: int) -> bool:
+    """Whether every passage in marks before token ``end`` is a title (a show, a book)."""
+    o = 0
+    while o < end:
+        if s.toks[o].text in OPEN_MARKS and o + 1 < s.n and s.inq[o + 1]:
+            c = o + 1
+            while c < s.n and s.inq[c]:
+                c += 1
+            if not titled(s, o, c):
+                return False
+            o = c
+        o += 1
+    return True
+
+
 def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str]) -> Candidate | None:
     """``…, X said.`` and ``…, said X.``: content before, attribution after a comma or a quote."""
     text = s.text
@@ -176,9 +191,10 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
         return None  # "WASHINGTON (AP) — Ortiz argued …": a dateline, not content
     if s.low(first) in PREPOSITIONS - {"that"} or s.low(first) in _OPENING_PREPOSITIONS \
             or (s.low(first).endswith("ing") and s.is_word(first)):
-        if s.first_quoted >= boundary:
+        if s.first_quoted >= boundary or _only_titles(s, boundary):
             # "Kicking off the day in Salem, Ruiz accused …", "And in that speech, Ortiz
-            # chimed in, …": an opening phrase, not what was said
+            # chimed in, …", "On ABC’s “This Week,” Ortiz said …": an opening phrase, not what
+            # was said
             return _inverted(s, i, cue_end, lemma)
     content_start = s.span.start
     q_end = boundary - 1 if s.low(boundary) == "," else boundary

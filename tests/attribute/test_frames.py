@@ -108,6 +108,9 @@ CASES = [
     # a group with "and others"
     ("Edwards and others said they could not back the plan.", "Edwards and others", "said",
      "they could not back the plan"),
+    # an opening phrase that names a show in marks is where it was said, not what
+    ("On “Meet the Harbour,” Jane Doe said the plan would “wreck the city.”", "Jane Doe", "said",
+     "the plan would “wreck the city"),
     # a participle that describes the speaker is part of the mention; a verb before its object is not
     ("Roe is the best candidate, retired general Tom Vale said.", "retired general Tom Vale", "said",
      "Roe is the best candidate"),

@@ -43,6 +43,9 @@ CASES = [
     # the outermost attribution of the sentence speaks on, not one inside it
     ("Jane Doe said the plan was dead, hours after the agency announced the results. “We start again.”",
      [("We start again.", "Jane Doe")]),
+    # a quotation that ends the sentence of an attribution the rules read short is its speaker's
+    ("The panel ruled for Roe, the board said, reasoning that she met the rules because she “did not have to "
+     "apply.”", [("did not have to apply.", "the board")]),
     # but not after a sentence of narration
     ("Jane Doe said the plan was dead. She left the room. “We start again.”", []),
     ("The mayor spoke for an hour.\n\n“It is a disaster for the city.”", []),
