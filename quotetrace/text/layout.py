@@ -140,8 +140,15 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
         pos = m.end()
         for _ in range(2):
             n = _SHORT_CLAUSE_RE.match(text, pos, min(end, pos + 81))
-            if not n or len(n.group().split()) > 8:
+            if not n:
                 return False
+            if len(n.group().split()) > 8:
+                # "…, the head of the Harbour Fund, tweeted on Friday with a photo of it.": the
+                # cue opens the clause and only where, when or how follows it
+                cues = speech_cues(n.group())
+                rest = n.group()[cues[0].end():].split() if cues else []
+                return bool(cues) and not n.group()[:cues[0].start()].strip() and bool(rest) \
+                    and rest[0].lower() in _WHERE_WHEN and not _REPORTS_RE.search(n.group(), cues[0].end())
             if speech_cues(n.group()):
                 return True
             if n.group()[-1] != ",":

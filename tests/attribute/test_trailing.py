@@ -113,6 +113,9 @@ def test_quotation_ending_in_a_nested_quotation_keeps_its_attribution() -> None:
     # an exclamation, then a name and its description before the cue: one sentence
     ("The crowd surged.\n\n“Stop it now!” Jane Doe, a local lawyer, shouted at the officers.",
      "Jane Doe, a local lawyer", "shouted"),
+    # ...and a longer clause that opens on its cue and says only where, when or how
+    ("“Not us, but we like it!” Roe, the head of the Harbour Fund, tweeted on Friday with a photo of the sky.",
+     "Roe, the head of the Harbour Fund", "tweeted"),
     # a document after an inverted cue
     ("“The county may not close the polls early,” said the ruling.", "the ruling", "said"),
 ])
