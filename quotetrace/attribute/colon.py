@@ -77,6 +77,7 @@ meanwhile still yet again finally first next update correction""".split())
 _MAX_CUE = 12
 
 _INTRO_OPENERS = frozenset("asked speaking however meanwhile still yet later earlier then now".split())
+_OPENING_CLAUSES = frozenset("when after before as while because although though since once until if unless".split())
 
 
 def _clause_subject(s: CueSentence, start: int, colon: int) -> tuple[int, int] | None:
@@ -85,7 +86,9 @@ def _clause_subject(s: CueSentence, start: int, colon: int) -> tuple[int, int] |
     in ``Hoff’s letter makes the case:``), after an opening phrase that ends with a comma."""
     k = start
     w = s.low(k)
-    if w in PREPOSITIONS or w in _INTRO_OPENERS or w.endswith(("ly", "ing")):
+    # an opening phrase or a clause of its own ("When Vale died in 1998, the mayor released
+    # the following statement:"): the subject comes after its comma
+    if w in PREPOSITIONS or w in _INTRO_OPENERS or w in _OPENING_CLAUSES or w.endswith(("ly", "ing")):
         comma = next((x for x in range(k, colon) if s.low(x) == ","), None)
         if comma is None:
             return None

@@ -34,6 +34,9 @@ CASES = [
      "Turnout fell in every county"),
     # the speaker is the clause's subject, not the last name in the clause: the subject ends at
     # its verb
+    # ...and comes after a clause that opens the sentence
+    ("When Vale died in 1998, Mayor Ada Roe released a statement: “We are all in mourning.”", "Mayor Ada Roe",
+     "released a statement:", "We are all in mourning"),
     ("Smith took aim at Jones in a string of posts: “This is a disgrace.”", "Smith",
      "took aim at Jones in a string of posts:", "This is a disgrace"),
     ("Mayor Jane Doe turned on Councillor Omar Bell in a radio interview: “He has failed the city.”",
