@@ -490,7 +490,7 @@ class _Tracer:
             wrong = h.verdict == "misattributed" and not doubted and self._misattributes(g, o, h.piece)
             why = self._why(g, o, h.piece) if wrong else None
             occurrences.append(self._occurrence(h.piece, "misattributed" if wrong else "paraphrase", (), None,
-                                                matched=h.matched, why=why))
+                                                matched=h.matched, why=why, quote=o.words.stems))
         # words that reach an earlier article only without marks are where the quote came
         # from; words that reach a later article so were taken from it
         rank = self.rank
@@ -552,7 +552,7 @@ class _Tracer:
 
     def _occurrence(self, p: Piece, relation: str, changes: Sequence, family_speaker: str | None,
                     evidence: Sequence[Evidence] = (), matched: Iterable[str] = (),
-                    why: Misattribution | None = None) -> Occurrence:
+                    why: Misattribution | None = None, quote: Sequence[str] = ()) -> Occurrence:
         text = self.texts[p.article]
         if p.role == "quote":
             start, end, shown = p.start, p.end, piece_text(text, p)
@@ -560,7 +560,7 @@ class _Tracer:
                 shown = " ".join(shown.split())
             spans = tuple(Span(a, b) for a, b in p.spans)
         else:
-            start, end = holding(p, matched)
+            start, end = holding(p, matched, quote)
             shown = " ".join(text[start:end].split())
             spans = (Span(start, end),)
         return Occurrence(self.articles[p.article].id, p.quote, shown, start, end,

@@ -375,13 +375,20 @@ def piece_text(text: str, piece: Piece) -> str:
     return join_spans(text, [Span(s, e) for s, e in piece.spans])
 
 
-def holding(piece: Piece, stems: Iterable[str]) -> tuple[int, int]:
+def holding(piece: Piece, stems: Iterable[str], quote: Sequence[str] = ()) -> tuple[int, int]:
     """The offsets of the part of a piece that holds the given stems: from the first of its
-    spans with one of them to the last (the whole piece when none is found)."""
+    spans with one of them to the last (the whole piece when none is found); or, when the piece
+    holds every word of ``quote`` in a row (a quotation whose marks were dropped), those words."""
     wanted = set(stems)
     w = piece.words
     if len(w.starts) < len(w.stems):  # a narrator sentence keeps no word offsets: shown whole
         return piece.start, piece.end
+    n = len(quote)
+    if n:
+        at = next((k for k in range(len(w.stems) - n + 1)
+                   if w.stems[k] == quote[0] and list(w.stems[k:k + n]) == list(quote)), None)
+        if at is not None:
+            return w.starts[at], w.ends[at + n - 1]
     hits = [k for k, s in enumerate(w.stems) if s in wanted]
     if not hits:
         return piece.start, piece.end

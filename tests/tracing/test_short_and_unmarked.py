@@ -102,6 +102,19 @@ def test_a_quote_whose_words_another_article_carries_is_not_single_source() -> N
     assert [(o.article, o.relation) for o in f.occurrences] == [("a", "original"), ("b", "paraphrase")]
 
 
+def test_a_quote_carried_without_marks_is_shown_as_its_words() -> None:
+    """Reported speech that holds a quote's words without its marks shows those words as the
+    paraphrase, not the whole clause around them."""
+    a = Article("a", "Mayor Jane Doe said the board met on Monday in order to “keep the ferry fares where they are.”",
+                date="2024-03-01")
+    b = Article("b", "Mayor Jane Doe said the board met on Monday in order to keep the ferry fares where they are.",
+                date="2024-03-02")
+    f = trace([a, b], jobs=1).families[0]
+    (o,) = [o for o in f.occurrences if o.article == "b"]
+    assert (o.relation, o.text) == ("paraphrase", "keep the ferry fares where they are")
+    assert b.text[o.start:o.end] == o.text
+
+
 def test_a_few_of_its_words_leave_a_quote_single_source() -> None:
     """Narrator text that shares a couple of a quote's words does not carry it."""
     a = Article("a", "“The ferry fares will double in April,” Mayor Jane Doe said.", date="2024-03-01")
