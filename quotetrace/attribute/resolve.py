@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 import regex
@@ -32,6 +33,24 @@ _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her
                  "them": ("group", "organization", "anonymous")}
 
 
+#: capitalised words that open a sentence before a name, and days that follow one ("And Doe",
+#: "In New Avalon", "Avalon Tuesday")
+_OPENERS = frozenset("""in on at and but for from with by as when if after before while since until during
+of to under over then so or yet also meanwhile however still now here there this that these those it its is
+was our their his her my your we they he she i""".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _trimmed(name: str) -> str:
+    """A capitalised run without an opening function word and a trailing day."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in _OPENERS or words[0].lower().endswith("ing")):
+        words = words[1:]  # "Injecting Doe into the race": a participle opens the sentence
+    while len(words) > 1 and words[-1].lower() in _DAYS:
+        words = words[:-1]
+    return " ".join(words)
+
+
 class _Names:
     """The people and organisations an article names, indexed for aliases and roles.
 
@@ -43,18 +62,25 @@ class _Names:
         self.by_key: dict[str, tuple[str, str]] = {}  # lower-case name or last word -> (name, type)
         self.by_title: dict[str, list[tuple[int, str, str]]] = {}  # title head -> (offset, name, qualifier)
         self.people: list[tuple[int, str]] = []  # (offset, name), in order
+        found: list[tuple[str, str]] = []
         for m in _NAME_RE.finditer(text):
-            # a title just before the name makes it a role: "French President Luc Marand"
-            d = describe(m.group())
+            # a title just before the name makes it a role: "French President Luc Marand"; a
+            # sentence's first word ("In", "And") and a day after the name are not part of it
+            d = describe(_trimmed(m.group()))
             if not d.name:
                 continue
             if len(d.name.split()) >= 2 and d.type in ("person", "unknown"):
-                self._add(d.name, "person")
+                found.append((d.name, "person"))
                 self.people.append((m.start(), d.name))
                 for word in d.role.split():
                     self.by_title.setdefault(word, []).append((m.start(), d.name, d.qualifier))
             elif d.type == "organization":
-                self._add(d.name, "organization")
+                found.append((d.name, "organization"))
+        #: how often the article writes each name: its usual form names the speaker, not a
+        #: nickname written once ("Crooked Jane Doe")
+        self.counts = Counter(name for name, _ in found)
+        for name, kind in found:
+            self._add(name, kind)
         self.people_offsets = [off for off, _ in self.people]
         for name in headline_names(text, headings):
             self._add_headline(name)
@@ -80,7 +106,11 @@ class _Names:
             keys.add(low[4:])
         for key in keys:
             old = self.by_key.get(key)
-            if old is None or len(name) > len(old[0]):  # the fullest form wins
+            # of two forms of one name the most written wins ("Jane Doe" over a nickname written
+            # once, "Crooked Jane Doe"), then the fullest; of two people, the fullest name
+            if old is None or (self.counts[name], len(name)) > (self.counts[old[0]], len(old[0])) \
+                    if old is not None and old[1] == kind and _same_person(old[0], name) \
+                    else old is None or len(name) > len(old[0]):
                 self.by_key[key] = (name, kind)
 
     def expand(self, name: str) -> tuple[str, str] | None:

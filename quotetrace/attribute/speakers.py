@@ -89,11 +89,10 @@ def _before_affiliation(words: list[str], lows: list[str]) -> tuple[list[str], l
         t = p  # "Former Security of State …": no title, no name
     # a lone surname too, when an institution follows: "Vale of the University of Avalon"
     lone = p - t == 1 and (t > 0 or any(lw in ORG_HEADS for lw in lows[p + 1:]))
+    # (a first name or a surname that ends like a nationality, "Brian", "Kowalski", is a name)
     if (2 <= p - t <= 3 or lone) and all(_is_cap(w) for w in words[t:p]) \
             and not any((lw in TITLES and not (lw in _SURNAME_TITLES and j == p - 1 > t)) or lw in ORG_HEADS
-                        or lw in DETERMINERS or lw in _FORMER for j, lw in enumerate(lows[t:p], t)) \
-            and not any(_NATIONALITY_RE.match(w) for w in words[t:p - 1]):  # "Freedonian Ada Roe"; a
-        # surname ending like a nationality ("Mikulski") is still a name
+                        or lw in DETERMINERS or lw in _FORMER for j, lw in enumerate(lows[t:p], t)):
         return words[:p], lows[:p]
     return words, lows
 
@@ -151,6 +150,27 @@ def _named_by_link(words: list[str], lows: list[str], last_desc: int) -> int:
     return j if tied and not any(lw in ORG_HEADS for lw in lows[:j]) else -1
 
 
+#: last words of names that are no person's though written like one: places ("United
+#: States", "North Carolina", "Mexico City"), things ("Paris Agreement") and days ("Super Tuesday")...
+_PLACE_LAST = frozenset("""states kingdom nations emirates carolina dakota virginia hampshire zealand korea
+africa america arabia islands island republic city county hill coast valley europe asia street avenue square
+airport bridge river lake district monday tuesday wednesday thursday friday saturday sunday""".split())
+#: ...and of things, whatever their length ("Free Trade Agreement", "Community Survey")
+_THING_LAST = frozenset("""agreement partnership treaty accord act amendment survey poll index plan program
+programme initiative""".split())
+#: ...and first words ("New Mexico", "San Bernardino")
+_PLACE_FIRST = frozenset("new united north south east west saudi costa sri hong puerto rhode san santa los las "
+                         "el".split())
+
+
+def _place(words: list[str]) -> bool:
+    """Whether a capitalised name is a place's or a thing's: a country, a state or a treaty is
+    no person, and "she" never stands for one."""
+    lows = [w.lower().strip(".,") for w in words]
+    return len(lows) >= 2 and lows[-1] in _THING_LAST \
+        or 2 <= len(lows) <= 3 and (lows[-1] in _PLACE_LAST or lows[0] in _PLACE_FIRST)
+
+
 def _appositive_name(apposition: str) -> str | None:
     """The name an appositive gives, up to its next comma: two to four capitalised words, none a
     title or an institution's head ("Ina Vale", "Tom J. Lund")."""
@@ -159,6 +179,16 @@ def _appositive_name(apposition: str) -> str | None:
             and not any(w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS for w in named):
         return " ".join(named).rstrip(",.;:")
     return None
+
+
+#: party words that describe the name after them ("Democrat Ada Roe", "GOP Sen. Tom Vale")
+_PARTIES = frozenset("republican republicans democrat democratic democrats gop independent libertarian".split())
+
+
+#: occupations written before a full name like a title, but no role the article resolves
+#: ("Comedian Jane Doe", "Assemblywoman Ada Roe"; "the businessman" names nobody)
+_OCCUPATIONS = frozenset("""assemblyman assemblywoman councilman councilwoman alderman selectman businessman
+businesswoman comedian historian physician politician musician librarian veteran statesman""".split())
 
 
 def _last_descriptor(words: list[str], lows: list[str]) -> int:
@@ -170,8 +200,10 @@ def _last_descriptor(words: list[str], lows: list[str]) -> int:
                 and lows[k - 1] not in TITLES and lows[k - 1] not in ORG_HEADS and lows[k - 1] not in _RANKS \
                 and not _NATIONALITY_RE.match(words[k - 1]):
             continue  # a surname that is also a title, after a first name: Tom Lund King, Ada Bishop
-        if not _is_cap(w) or lw in TITLES or (_NATIONALITY_RE.match(w) and k + 1 < len(words) and lows[k + 1] in TITLES):
-            last_desc = k
+        if not _is_cap(w) or lw in TITLES or (_NATIONALITY_RE.match(w) and k + 1 < len(words) and lows[k + 1] in TITLES) \
+                or ((lw in _PARTIES or lw in _OCCUPATIONS) and k + 2 < len(words)
+                    and all(_is_cap(x) for x in words[k + 1:]) and lows[-1] not in ORG_HEADS):
+            last_desc = k  # ... or a party or an occupation before a full name: "Comedian Jane Doe"
     # "Secretary of State Ana Ruiz": "of State" belongs to the title
     k = last_desc + 1
     while k + 1 < len(words) and lows[k] == "of" and _is_cap(words[k + 1]):
@@ -261,8 +293,10 @@ def describe(mention: str) -> Described:
     the = lows[0] == "the"
     while name_words[1:] and name_lows[0] in DETERMINERS:
         name_words, name_lows = name_words[1:], name_lows[1:]
-    if len(name_words) > 1 and _NATIONALITY_RE.match(name_words[0]) and not handle:
-        # "The Freedonian Audit Committee" names the committee
+    if len(name_words) > 1 and _NATIONALITY_RE.match(name_words[0]) and not handle \
+            and (name_lows[-1] in ORG_HEADS or name_lows[-1] in GROUP_HEADS) and name_lows[0] not in _PARTIES:
+        # "The Freedonian Audit Committee" names the committee; but "Brian Vale", "Susan Roe":
+        # a first name may end like a nationality
         name_words, name_lows = name_words[1:], name_lows[1:]
     if not name_words:
         return _unnamed(text, head, words, lows, org, role, qualifier)
@@ -276,8 +310,9 @@ def describe(mention: str) -> Described:
         name = f"{name} {handle.group(0)}"
     if name.lower() in GROUP_HEADS:
         return Described(name, "group", role=role)
-    if org or the or (name.replace(".", "").isupper() and len(name.replace(".", "")) >= 2):
-        kind = "organization"
+    if org or the or (name.replace(".", "").isupper() and len(name.replace(".", "")) >= 2) \
+            or (not role and _place(name_words)):
+        kind = "organization"  # a country or a state speaks as its government does
     elif role or len(name_words) >= 2:
         kind = "person"
     else:

@@ -63,6 +63,19 @@ DESCRIBE = [
     ("His former partner at Argus, Tom J. Lund,", "Tom J. Lund", "person"),
     # a surname that ends like a nationality is still a name; a relative clause is no institution
     ("Sen. Ada Kowalski of Avalon, who wants a commission to study it", "Ada Kowalski", "person"),
+    # ...and so is a first name ("Susan", "Eric", "Brian", "Ryan" end like "Italian", "Hispanic")
+    ("Susan Vale", "Susan Vale", "person"),
+    ("Eric Roe", "Eric Roe", "person"),
+    ("Brian P. Lund", "Brian P. Lund", "person"),
+    ("Ryan Vale of Port Lund", "Ryan Vale", "person"),
+    # a party or an occupation before a full name describes it; a party's own name keeps it
+    ("Republican Tom Vale", "Tom Vale", "person"),
+    ("Comedian Ada Roe", "Ada Roe", "person"),
+    ("Democratic National Committee", "Democratic National Committee", "organization"),
+    ("Christian Democrats", "Democrats", "group"),
+    # a country or a state written like a person's name is none
+    ("United States", "United States", "organization"),
+    ("North Carolina", "North Carolina", "organization"),
 ]
 
 
@@ -123,6 +136,29 @@ def test_role_with_another_country_is_not_that_person() -> None:
     text = ("Brazilian President Lia Costa spoke first.\n\n"
             "Paul Ames said the deal was close. The French President said the talks had gone well.")
     assert _speakers(text)[-1][1] != "Lia Costa"
+
+
+def test_a_name_is_read_without_the_word_that_opens_its_sentence() -> None:
+    """"And Jane Doe spoke first" names Jane Doe, whom a later "Doe" is."""
+    text = ("And Jane Doe spoke first at the hearing on Monday.\n\n"
+            "“We will win this,” Doe said.")
+    assert _speakers(text)[-1] == ("Doe", "Jane Doe")
+
+
+def test_a_surname_takes_the_usual_form_of_its_name() -> None:
+    """Of two forms of one name, the one the article writes most names the speaker, not a
+    nickname written once before it."""
+    text = ("Critics call him Lying Tom Vale.\n\n"
+            "Tom Vale spoke on Monday. Tom Vale spoke again on Tuesday.\n\n"
+            "“We will win this,” Vale said.")
+    assert _speakers(text)[-1] == ("Vale", "Tom Vale")
+
+
+def test_she_is_never_a_place() -> None:
+    """A pronoun does not take a country or a state the article names before it."""
+    text = ("Voters across the United States rejected the motion on Monday.\n\n"
+            "“We lost the vote,” she said.")
+    assert _speakers(text)[-1] == ("she", "she")
 
 
 def test_pronoun_never_resolves_across_a_heading() -> None:
