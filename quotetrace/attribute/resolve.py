@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -32,6 +32,21 @@ _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her
                  "it": ("organization", "document"), "they": ("group", "organization", "anonymous", "person"),
                  "them": ("group", "organization", "anonymous")}
 
+
+#: honorifics and titles that say whether a name's bearer is a man or a woman: "Mr. Doe",
+#: "Congresswoman Jane Doe" (the surname is the last capitalised word after them)
+_GENDER_OF = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lady": "f", "lord": "m",
+              "congressman": "m", "congresswoman": "f", "spokesman": "m", "spokeswoman": "f",
+              "chairman": "m", "chairwoman": "f", "assemblyman": "m", "assemblywoman": "f",
+              "councilman": "m", "councilwoman": "f", "businessman": "m", "businesswoman": "f",
+              "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+_GENDERED_RE = regex.compile(r"\b(Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Lady|Lord|Congressman|Congresswoman|Spokesman|"
+                             r"Spokeswoman|Chairman|Chairwoman|Assemblyman|Assemblywoman|Councilman|Councilwoman|"
+                             r"Businessman|Businesswoman|King|Queen|Prince|Princess)"
+                             r"\s+(?:\p{Lu}[\p{L}’'\-]*\.?\s+){0,2}(\p{Lu}[\p{L}’'\-]*\p{L})\b")
+#: how many of the last people named a pronoun may skip for one of another gender
+_PEOPLE_TRIED = 6
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 #: capitalised words that open a sentence before a name, and days that follow one ("And Doe",
 #: "In New Avalon", "Avalon Tuesday")
@@ -79,6 +94,11 @@ class _Names:
         #: how often the article writes each name: its usual form names the speaker, not a
         #: nickname written once ("Crooked Jane Doe")
         self.counts = Counter(name for name, _ in found)
+        seen: dict[str, set[str]] = {}
+        for m in _GENDERED_RE.finditer(text):
+            seen.setdefault(m.group(2).lower(), set()).add(_GENDER_OF[m.group(1).lower().rstrip(".")])
+        #: surname -> the gender its honorifics give, when they agree
+        self.genders = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
         for name, kind in found:
             self._add(name, kind)
         self.people_offsets = [off for off, _ in self.people]
@@ -129,12 +149,20 @@ class _Names:
                 return name
         return None
 
-    def last_person(self, start: int, end: int) -> str | None:
-        """The last person named in ``[start, end)``."""
+    def last_person(self, start: int, end: int, fits: Callable[[str], bool] = lambda name: True) -> str | None:
+        """The last person named in ``[start, end)`` that ``fits`` (among the last few named)."""
         k = bisect_left(self.people_offsets, end) - 1
-        if k >= 0 and self.people_offsets[k] >= start:
-            return self.people[k][1]
+        for j in range(k, max(-1, k - _PEOPLE_TRIED), -1):
+            if self.people_offsets[j] < start:
+                break
+            if fits(self.people[j][1]):
+                return self.people[j][1]
         return None
+
+    def gender(self, name: str) -> str | None:
+        """"m" or "f" when the article calls the bearer of this name's surname Mr. or Ms. (or a
+        gendered title: Congresswoman, Sir), and never the other; else None."""
+        return self.genders.get(name.split()[-1].lower()) if name.split() else None
 
 
 class _History:
@@ -157,10 +185,11 @@ class _History:
         self.low.append(i)
         self.by_type.setdefault(sp.type, []).append((i, off, sp))
 
-    def latest(self, types: Sequence[str], before: int, para: int, floor: int) -> Speaker | None:
-        """The latest speaker of one of ``types`` mentioned before offset ``before``, with no
-        entry between it and now from a paragraph at or before ``floor`` or more than
-        :data:`LOOKBACK_PARAGRAPHS` before ``para``."""
+    def latest(self, types: Sequence[str], before: int, para: int, floor: int,
+               fits: Callable[[Speaker], bool] = lambda sp: True) -> Speaker | None:
+        """The latest speaker of one of ``types`` that ``fits``, mentioned before offset
+        ``before``, with no entry between it and now from a paragraph at or before ``floor`` or
+        more than :data:`LOOKBACK_PARAGRAPHS` before ``para``."""
         threshold = max(floor, para - LOOKBACK_PARAGRAPHS - 1)
         k = self._last_low(threshold)
         stop = self.low[k] if k >= 0 else -1
@@ -169,7 +198,7 @@ class _History:
             for i, off, sp in reversed(self.by_type.get(t, ())):
                 if i <= stop or best is not None and i < best[0]:
                     break
-                if off < before:
+                if off < before and fits(sp):
                     best = (i, sp)
                     break
         return best[1] if best else None
@@ -240,10 +269,14 @@ def _resolve_one(mention: str, span: Span, para: int, history: _History,
 
     if d.pronoun:
         want = _PRONOUN_KIND.get(d.pronoun, ())
-        hit = recent(*want)
+        # "she" never takes a person the article calls Mr., nor "he" one it calls Ms.
+        gender = _PRONOUN_GENDER.get(d.pronoun)
+        def fits(name: str) -> bool:
+            return gender is None or names is None or names.gender(name) in (None, gender)
+        hit = history.latest(want, span.start, para, floor, lambda sp: fits(sp.name))
         if hit is None and d.pronoun in ("he", "she", "him", "her") and names is not None:
             floor_off = 0 if floor < 0 else paras[floor].end  # names after the heading only
-            person = names.last_person(floor_off, span.start)
+            person = names.last_person(floor_off, span.start, fits)
             if person:
                 return Speaker(name=person, mention=mention, start=span.start, end=span.end, type="person")
         if hit is not None:

@@ -154,6 +154,13 @@ def test_a_surname_takes_the_usual_form_of_its_name() -> None:
     assert _speakers(text)[-1] == ("Vale", "Tom Vale")
 
 
+def test_she_is_never_a_man_the_article_calls_mr() -> None:
+    """A pronoun skips the speakers its article's honorifics give the other gender."""
+    text = ("Jane Roe spoke first at the hearing. Mr. Vale spoke next and said the plan would fail.\n\n"
+            "“We lost the vote,” she said.")
+    assert _speakers(text)[-1] == ("she", "Jane Roe")
+
+
 def test_she_is_never_a_place() -> None:
     """A pronoun does not take a country or a state the article names before it."""
     text = ("Voters across the United States rejected the motion on Monday.\n\n"
