@@ -44,6 +44,9 @@ _GENDERED_RE = regex.compile(r"\b(Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Lady|Lord|Con
                              r"Spokeswoman|Chairman|Chairwoman|Assemblyman|Assemblywoman|Councilman|Councilwoman|"
                              r"Businessman|Businesswoman|King|Queen|Prince|Princess)"
                              r"\s+(?:\p{Lu}[\p{L}’'\-]*\.?\s+){0,2}(\p{Lu}[\p{L}’'\-]*\p{L})\b")
+#: words that, capitalised inside a run of capitalised words, make it a title, not a name
+_TITLE_WORDS = frozenset("is are was were be been has have had will would can could to for and or of in on at "
+                         "with a an the my your our their it its not no".split())
 #: how many of the last people named a pronoun may skip for one of another gender
 _PEOPLE_TRIED = 6
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -80,8 +83,12 @@ class _Names:
         found: list[tuple[str, str]] = []
         for m in _NAME_RE.finditer(text):
             # a title just before the name makes it a role: "French President Luc Marand"; a
-            # sentence's first word ("In", "And") and a day after the name are not part of it
-            d = describe(_trimmed(m.group()))
+            # sentence's first word ("In", "And") and a day after the name are not part of it;
+            # a capitalised verb or function word inside makes it a title ("Change Is Gonna Come")
+            trimmed = _trimmed(m.group())
+            if any(w.lower() in _TITLE_WORDS for w in trimmed.split()[1:]):
+                continue
+            d = describe(trimmed)
             if not d.name:
                 continue
             if len(d.name.split()) >= 2 and d.type in ("person", "unknown"):

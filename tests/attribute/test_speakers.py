@@ -154,6 +154,14 @@ def test_a_surname_takes_the_usual_form_of_its_name() -> None:
     assert _speakers(text)[-1] == ("Vale", "Tom Vale")
 
 
+def test_a_title_in_capitals_is_no_name() -> None:
+    """A run of capitalised words with a verb or a preposition in it ("Vale Just Responded To
+    Roe") is a title: its last word is not a full name's surname."""
+    text = ("Vale Just Responded To Roe.\n\nJane Roe spoke first at the hearing.\n\n"
+            "“We will win this,” Roe said.")
+    assert _speakers(text)[-1] == ("Roe", "Jane Roe")
+
+
 def test_she_is_never_a_man_the_article_calls_mr() -> None:
     """A pronoun skips the speakers its article's honorifics give the other gender."""
     text = ("Jane Roe spoke first at the hearing. Mr. Vale spoke next and said the plan would fail.\n\n"
