@@ -20,12 +20,14 @@ from ..text.words import (
     TITLES,
     cue_kind,
 )
-from ..text.lexicon import CLAUSE_VERBS, CUE_WORDS, NOUNISH, PHRASAL_FORMS, QUOTING_FORMS, is_possessive, lemma_of
+from ..text.lexicon import (CLAUSE_VERBS, CUE_WORDS, NOMINAL_NOUNS, NOUNISH, PHRASAL_FORMS, QUOTING_FORMS,
+                            is_possessive, lemma_of)
 from .content import LISTENER_VERBS
 from . import Candidate
 from .frame import Cue, Frame, Reading
 from .mentions import QUANTIFIERS
 from .knobs import QUOTING_REACH
+from .nominal import is_nominal
 from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, titled
 
 
@@ -132,7 +134,8 @@ def quotes_object(s: CueSentence, i: int) -> bool:
         # "likened the rules to …", "the new rules": a noun, not a verb with a clause of its own
         noun = prev in DETERMINERS or is_possessive(prev) or s.low(k).endswith("s") and s.is_word(k - 1) \
             and not s.is_cap(k - 1) and prev not in ("who", "which", "that") and prev not in PRONOUNS
-        verb = (cue_kind(s.low(k)) or s.low(k) in QUOTING_FORMS) and not noun
+        verb = (cue_kind(s.low(k)) or s.low(k) in QUOTING_FORMS) and not noun \
+            or is_nominal(s, k)  # "mocked Doe’s claim that “…”": the words are Doe's
         if s.inq[k] or s.low(k) in (",", ";", ":", ".", "!", "?", "(") or verb:
             return False
     return False
@@ -158,6 +161,8 @@ def find_cues(s: CueSentence) -> dict[int, str]:
             cues[i] = "according"
         elif low in QUOTING_FORMS and quotes_object(s, i):
             cues[i] = "speech"
+        elif low in NOMINAL_NOUNS and is_nominal(s, i):
+            cues[i] = "nominal"
     return cues
 
 
@@ -165,8 +170,8 @@ def read_cue(s: CueSentence, i: int, kind: str, reading: Reading) -> Cue:
     """The cue at token ``i`` with the words it takes along: a particle (``called for``), or a
     second verb that takes the content (``went on to say``, whose ``say`` no frame reads again)."""
     low = s.low(i)
-    if kind == "according":
-        return Cue(i, i, "according", kind)
+    if kind in ("according", "nominal"):
+        return Cue(i, i, kind, kind)
     lemma = lemma_of(low) or QUOTING_FORMS.get(low) or low
     nxt = s.low(i + 1)
     cue_end = i

@@ -10,6 +10,8 @@ once per sentence
                  right after it (:mod:`.trailing`);
 at every cue word not inside quotation marks
   ``according``  ``according to X, …`` and ``…, according to X`` (:mod:`.according`);
+  ``nominal``    ``Doe’s claim that …“…”``: a noun names the statement, its owner speaks
+                 (:mod:`.nominal`);
   ``opening``    ``Said Ellis: “…”``, ``Asked whether …,``: a sentence opening with its cue
                  (:mod:`.opening`);
   ``deed``       ``claimed responsibility``: no speech, nothing found (:mod:`.cues`);
@@ -54,6 +56,7 @@ from .colon import COLON_FRAME
 from .cues import DEED, find_cues, read_cue
 from .frame import Cue, Frame, Place, Reading, Rule
 from .headline import HEADLINE_FRAME
+from .nominal import NOMINAL_FRAME
 from .opening import OPENING_FRAME
 from .passive import PASSIVE_FRAME
 from .postposed import POST_FRAME
@@ -68,7 +71,7 @@ from .trailing import TRAILING
 #: function in the module of its kind), put it here, and give it a row in the table tests.
 FRAMES: tuple[Frame, ...] = (
     HEADLINE_FRAME, TRAILING,
-    ACCORDING_FRAME, OPENING_FRAME, DEED, RELAYED_FRAME, PASSIVE_FRAME, POST_FRAME, CARRIED_FRAME, PRE_FRAME,
+    ACCORDING_FRAME, NOMINAL_FRAME, OPENING_FRAME, DEED, RELAYED_FRAME, PASSIVE_FRAME, POST_FRAME, CARRIED_FRAME, PRE_FRAME,
     COLON_FRAME,
 )
 

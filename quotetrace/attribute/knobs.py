@@ -83,3 +83,6 @@ LOOKBACK_PARAGRAPHS = 3
 #: "lauded Mr. Vale in his annual address for helping develop “new ideas”": tokens between a verb
 #: that reports only quotations (lexicon.QUOTING_VERBS) and the opening mark of its quotation.
 QUOTING_REACH = 14
+#: "Doe’s claim that there have been “…”": tokens between the "that" after a statement's noun and
+#: the quotation its owner is credited with.
+NOMINAL_REACH = 8

@@ -159,7 +159,8 @@ airport bridge river lake district monday tuesday wednesday thursday friday satu
 _THING_LAST = frozenset("""agreement partnership treaty accord act amendment survey poll index plan program
 programme initiative""".split())
 #: ...and first words ("New Mexico", "San Bernardino")
-_PLACE_FIRST = frozenset("new united north south east west saudi costa sri hong puerto rhode san santa los las "
+_PLACE_FIRST = frozenset("new united north south east west northern southern eastern western central saudi costa sri "
+                         "hong puerto rhode san santa los las "
                          "el".split())
 
 

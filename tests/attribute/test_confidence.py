@@ -20,6 +20,7 @@ RULES_ANALYZER = [
     ("post", "The budget is balanced, Mayor Jane Ortiz said.", 0.95),
     ("post-inverted", "“The budget is balanced,” said Mayor Jane Ortiz.", 0.95),
     ("according", "According to Mayor Jane Ortiz, the budget is balanced.", 0.85),
+    ("nominal", "Critics doubted Mayor Jane Ortiz’s claim that the budget is “balanced at last.”", 0.7),
     ("passive", "The plan was described as reckless and costly.", 0.7),
     ("relayed", "The paper quoted Mayor Jane Ortiz as saying the budget is balanced.", 0.85),
     ("pre", "Mayor Jane Ortiz said that the budget is balanced.", 0.85),

@@ -111,6 +111,13 @@ CASES = [
     # an opening phrase that names a show in marks is where it was said, not what
     ("On “Meet the Harbour,” Jane Doe said the plan would “wreck the city.”", "Jane Doe", "said",
      "the plan would “wreck the city"),
+    # a noun names the statement, and its owner speaks: the quotation that follows closely
+    ("Fact-checkers looked at Vale’s claim that there were “thousands of shootings” in the city.", "Vale’s",
+     "claim", "that there were “thousands of shootings"),
+    ("Critics mocked Jane Doe’s statement that the city was “open for business.”", "Jane Doe’s", "statement",
+     "that the city was “open for business"),
+    ("Jane Doe said that Vale’s claim that Roe is in favour of raising the harbour fees is “simply not true.”",
+     "Jane Doe", "said", "that Vale’s claim that Roe is in favour of raising the harbour fees is “simply not true"),
     # a participle that describes the speaker is part of the mention; a verb before its object is not
     ("Roe is the best candidate, retired general Tom Vale said.", "retired general Tom Vale", "said",
      "Roe is the best candidate"),
@@ -169,6 +176,8 @@ NOT_SPEECH = [
     "The Latest: Ruiz urges calm.",
     "Perhaps ask whether it matters.",
     "Like my neighbours, I believe the bridge will hold.",
+    # a statement's noun without a quotation close after it reports nothing here
+    "Jane Doe’s prediction that the vote would fail came true.",
     # verbs of judging and referring without a quotation close after them, or with a title
     "The mayor blamed the flooding on careless city planners.",
     "Roe cited the “Clean Water Harbour Act” as the reason for the delay.",

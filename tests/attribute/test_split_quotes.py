@@ -46,6 +46,9 @@ CASES = [
     # a quotation that ends the sentence of an attribution the rules read short is its speaker's
     ("The panel ruled for Roe, the board said, reasoning that she met the rules because she “did not have to "
      "apply.”", [("did not have to apply.", "the board")]),
+    # a statement's noun does not take a quotation another cue introduces, nor one far after it
+    ("Asked about Vale’s declaration that it had been a bomb, Roe said, “I think it is important to know.”",
+     [("I think it is important to know.", "Roe")]),
     # but not after a sentence of narration
     ("Jane Doe said the plan was dead. She left the room. “We start again.”", []),
     ("The mayor spoke for an hour.\n\n“It is a disaster for the city.”", []),

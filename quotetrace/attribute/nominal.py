@@ -1,0 +1,61 @@
+"""``Doe’s claim that there were “thousands of shootings”``: a statement named by a noun, whose
+speaker is the name that owns it. Read only where the clause after the noun holds a quotation in
+marks: the words are then someone's, and the possessive says whose."""
+
+from __future__ import annotations
+
+from . import Candidate
+from ..text.lexicon import NOMINAL_NOUNS, is_possessive
+from .frame import Cue, Frame, Reading, Rule
+from .knobs import NOMINAL_REACH
+from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
+
+NOMINAL = Rule("nominal", 0.7)
+
+
+
+def is_nominal(s: CueSentence, i: int) -> bool:
+    """Whether token ``i`` names a statement after a name's possessive and before "that"."""
+    prev = s.low(i - 1)
+    return s.low(i) in NOMINAL_NOUNS and not s.inq[i] and s.is_cap(i - 1) and is_possessive(prev) \
+        and s.low(i + 1) == "that" and not s.inq[i + 1]
+
+
+def _possessor(s: CueSentence, k: int) -> tuple[int, int]:
+    """The name whose possessive is token ``k``: the capitalised words before it too."""
+    a = k
+    while a > 0 and s.is_cap(a - 1) and not s.inq[a - 1] and not is_possessive(s.low(a - 1)):
+        a -= 1
+    return a, k
+
+
+def nominal(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
+    """``Doe’s claim that …“…”``: the possessor speaks; the content runs from "that" to the end
+    of the first quotation, which must open within a few words of it, in the same clause (no
+    comma, no other cue: in "Doe’s claim that it failed, Roe said, “…”" the quotation is Roe's;
+    a long clause may have ended before it, "Doe’s claim that the plan … is “simply false”")."""
+    i = cue.i
+    for k in range(i + 2, min(s.n - 1, i + 2 + NOMINAL_REACH)):
+        if s.toks[k].text in OPEN_MARKS and s.inq[k + 1]:
+            j = k - 1
+            while j > i and s.toks[j].text in OPEN_MARKS:
+                j -= 1  # a mark of two characters ('') may be two tokens
+            if s.low(j) == "as":
+                return None  # "describing Doe’s statement that he opposed it as “a fairy tale”"
+            c = k + 1
+            while c < s.n and s.inq[c]:
+                c += 1
+            if c >= s.n or s.toks[c].text not in CLOSE_MARKS:
+                return None
+            content = trim_content(s.text, s.toks[i + 1].start, s.toks[c].end)
+            if content is None:
+                return None
+            return Candidate(cue=span_of(s, i, i), content=(content,),
+                             speaker=span_of(s, *_possessor(s, i - 1)), rule=NOMINAL)
+        if s.inq[k] or s.low(k) in (",", ";", ":", ".", "(") or k in reading.cues:
+            return None
+    return None
+
+
+NOMINAL_FRAME = Frame("nominal", "cue", (NOMINAL,), nominal,
+                      claims=lambda s, cue, reading: cue.kind == "nominal")
