@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from . import Candidate
 from ..text.lexicon import NOMINAL_NOUNS, is_possessive
+from ..text.words import TIME_WORDS
 from .frame import Cue, Frame, Reading, Rule
 from .knobs import NOMINAL_REACH
 from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
@@ -14,17 +15,31 @@ NOMINAL = Rule("nominal", 0.7)
 
 
 
+#: possessive pronouns whose statement a noun may name ("her remark that …"): the pronoun speaks
+_POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+
+
+def _that_after(s: CueSentence, i: int) -> int | None:
+    """The "that" after a statement's noun at ``i``, right after it or after a day ("his comment
+    Monday that …")."""
+    k = i + 1 + (s.low(i + 1) in TIME_WORDS)
+    return k if s.low(k) == "that" and not s.inq[k] else None
+
+
 def is_nominal(s: CueSentence, i: int) -> bool:
-    """Whether token ``i`` names a statement after a name's possessive and before "that"."""
+    """Whether token ``i`` names a statement after a name's (or a pronoun's) possessive and before
+    "that"."""
     prev = s.low(i - 1)
-    return s.low(i) in NOMINAL_NOUNS and not s.inq[i] and s.is_cap(i - 1) and is_possessive(prev) \
-        and s.low(i + 1) == "that" and not s.inq[i + 1]
+    owner = s.is_cap(i - 1) and is_possessive(prev) or prev in _POSSESSIVE_PRONOUNS and not s.inq[i - 1]
+    return s.low(i) in NOMINAL_NOUNS and not s.inq[i] and owner and _that_after(s, i) is not None
 
 
 def _possessor(s: CueSentence, k: int) -> tuple[int, int]:
-    """The name whose possessive is token ``k``: the capitalised words before it too."""
+    """The name whose possessive is token ``k``: the capitalised words before it too (a pronoun
+    alone)."""
     a = k
-    while a > 0 and s.is_cap(a - 1) and not s.inq[a - 1] and not is_possessive(s.low(a - 1)):
+    while a > 0 and s.low(k) not in _POSSESSIVE_PRONOUNS and s.is_cap(a - 1) and not s.inq[a - 1] \
+            and not is_possessive(s.low(a - 1)):
         a -= 1
     return a, k
 
@@ -35,7 +50,10 @@ def nominal(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     comma, no other cue: in "Doe’s claim that it failed, Roe said, “…”" the quotation is Roe's;
     a long clause may have ended before it, "Doe’s claim that the plan … is “simply false”")."""
     i = cue.i
-    for k in range(i + 2, min(s.n - 1, i + 2 + NOMINAL_REACH)):
+    that = _that_after(s, i)
+    if that is None:
+        return None
+    for k in range(that + 1, min(s.n - 1, that + 1 + NOMINAL_REACH)):
         if s.toks[k].text in OPEN_MARKS and s.inq[k + 1]:
             j = k - 1
             while j > i and s.toks[j].text in OPEN_MARKS:
@@ -47,7 +65,7 @@ def nominal(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
                 c += 1
             if c >= s.n or s.toks[c].text not in CLOSE_MARKS:
                 return None
-            content = trim_content(s.text, s.toks[i + 1].start, s.toks[c].end)
+            content = trim_content(s.text, s.toks[that].start, s.toks[c].end)
             if content is None:
                 return None
             return Candidate(cue=span_of(s, i, i), content=(content,),

@@ -235,8 +235,8 @@ def describe(mention: str) -> Described:
     """Canonical name, type and role of a speaker mention, from its words alone."""
     text = mention.strip()
     low = text.lower()
-    if low in PRONOUNS or low in ("him", "her", "them"):
-        return Described(None, "unknown", pronoun=low)
+    if low in PRONOUNS or low in ("him", "her", "them", "his", "its", "their"):
+        return Described(None, "unknown", pronoun=low)  # (a possessive one is left unresolved)
     made = _MADE_BY_RE.match(text)
     if made and made.group(1).split()[-1] in _MADE_THINGS \
             and (made.group(3).endswith("ed") or made.group(3) in _MAKING_VERBS):

@@ -116,6 +116,8 @@ CASES = [
      "claim", "that there were “thousands of shootings"),
     ("Critics mocked Jane Doe’s statement that the city was “open for business.”", "Jane Doe’s", "statement",
      "that the city was “open for business"),
+    ("Doe stood by her comment Monday that “the harbour hates us,” refusing to back down.", "her", "comment",
+     "the harbour hates us"),
     ("Jane Doe said that Vale’s claim that Roe is in favour of raising the harbour fees is “simply not true.”",
      "Jane Doe", "said", "that Vale’s claim that Roe is in favour of raising the harbour fees is “simply not true"),
     # a participle that describes the speaker is part of the mention; a verb before its object is not
