@@ -47,8 +47,8 @@ CASES = [
     ("The panel ruled for Roe, the board said, reasoning that she met the rules because she “did not have to "
      "apply.”", [("did not have to apply.", "the board")]),
     # a statement's noun does not take a quotation another cue introduces, nor one far after it
-    ("Asked about Vale’s declaration that it had been a bomb, Roe said, “I think it is important to know.”",
-     [("I think it is important to know.", "Roe")]),
+    ("Asked about Vale’s statement that the ferry had sunk, Roe said, “We should wait for the inquiry.”",
+     [("We should wait for the inquiry.", "Roe")]),
     # but not after a sentence of narration
     ("Jane Doe said the plan was dead. She left the room. “We start again.”", []),
     ("The mayor spoke for an hour.\n\n“It is a disaster for the city.”", []),
