@@ -178,6 +178,8 @@ def _reach(a: Assembled) -> int:
 
 # where a sentence ends inside a paragraph: its mark, any closing quotation marks, a space
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’']*\s+")
+# how far back the sentence before a passage is looked for
+_SENTENCE_REACH = 2000
 
 
 _LAST_WORD_RE = regex.compile(r"(\w+)\W*\Z")
@@ -211,9 +213,13 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         return bisect_right(starts, offset) - 1
 
     # the attributions with a speaker by where they end, the last of each paragraph found by bisect
-    attributed = sorted((_reach(a), k) for k, a in enumerate(done) if a.candidate is not None
+    pool = list(done)  # with the passages attributed here, which later ones may go on from
+    attributed = sorted((_reach(a), k) for k, a in enumerate(pool) if a.candidate is not None
                         and a.candidate.speaker is not None)
     ends = [r for r, _ in attributed]
+    # the cues the rules read, by where they start: those of a sentence are found by bisect
+    read = sorted((c.cue.start, c.cue.end) for c in candidates if c.cue is not None)
+    read_starts = [a for a, _ in read]
     colon_cands = {para_of(c.cue.start): c for c in candidates if not c.content and c.cue is not None}
     out = []
     for mi, m in enumerate(marked):
@@ -247,22 +253,25 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
             e -= 1
         if e <= gap_from:
             continue
-        s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, gap_from, e)), default=gap_from)
+        # (a sentence is looked for in the last _SENTENCE_REACH characters: a text of one endless
+        # paragraph must not be read again at every passage)
+        lo = max(gap_from, e - _SENTENCE_REACH)
+        s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, lo, e)), default=lo)
         j = bisect_right(ends, start)
         same = []
         while j > 0 and ends[j - 1] > s0:
             j -= 1
-            same.append(done[attributed[j][1]])
+            same.append(pool[attributed[j][1]])
         if not same:
             continue
         a = min(same, key=_first)
-        read = [c.cue for c in candidates if c.cue is not None and c.cue.start >= s0]
-        if any(not any(x.start <= m.start() < x.end for x in read) and not _after_determiner(text, m.start())
+        cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]
+        if any(not any(x <= m.start() < y for x, y in cues_here) and not _after_determiner(text, m.start())
                for m in speech_cues(text, _reach(a), e)):
             continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's
         q = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), a.candidate, CONTINUED)
         out.append(q)
-        attributed.insert(j + 1, (_reach(q), len(done)))
+        attributed.insert(j + 1, (_reach(q), len(pool)))
         ends.insert(j + 1, _reach(q))
-        done = [*done, q]
+        pool.append(q)
     return out
