@@ -12,10 +12,10 @@ or scare quotes and are left out.
 
 from __future__ import annotations
 
-import regex
-
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+
+import regex
 
 from ..marks import Marked
 from ..model import Span, join_spans
@@ -167,13 +167,13 @@ def _colon_blocks(text: str, marked: Sequence[Marked], candidates: Sequence[Cand
     return out
 
 
-def _reach(a: Assembled) -> int:
-    """Where an attribution ends in the text: its content, its cue or its speaker, whichever
-    comes last (``The vote may slip, Doe said.`` ends after "said")."""
-    ends = [a.spans[-1].end]
+def _extent(a: Assembled) -> tuple[int, int]:
+    """Where an attribution starts and ends in the text: its content, its cue and its speaker
+    together (``The vote may slip, Doe said.`` ends after "said")."""
+    parts = [a.spans[0], a.spans[-1]]
     if a.candidate is not None:
-        ends += [x.end for x in (a.candidate.cue, a.candidate.speaker) if x is not None]
-    return max(ends)
+        parts += [x for x in (a.candidate.cue, a.candidate.speaker) if x is not None]
+    return min(x.start for x in parts), max(x.end for x in parts)
 
 
 # where a sentence ends inside a paragraph: its mark, any closing quotation marks, a space
@@ -191,14 +191,6 @@ def _after_determiner(text: str, pos: int) -> bool:
     return m is not None and m.group(1).lower() in DETERMINERS
 
 
-def _first(a: Assembled) -> int:
-    """Where an attribution starts in the text: its content, cue or speaker, whichever is first."""
-    starts = [a.spans[0].start]
-    if a.candidate is not None:
-        starts += [x.start for x in (a.candidate.cue, a.candidate.speaker) if x is not None]
-    return min(starts)
-
-
 def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candidates: Sequence[Candidate],
              done: list[Assembled], paragraphs: Sequence[Span]) -> list[Assembled]:
     """Passages no cue took that go on with the speaker just attributed: a quote paragraph after
@@ -214,7 +206,7 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
 
     # the attributions with a speaker by where they end, the last of each paragraph found by bisect
     pool = list(done)  # with the passages attributed here, which later ones may go on from
-    attributed = sorted((_reach(a), k) for k, a in enumerate(pool) if a.candidate is not None
+    attributed = sorted((_extent(a)[1], k) for k, a in enumerate(pool) if a.candidate is not None
                         and a.candidate.speaker is not None)
     ends = [r for r, _ in attributed]
     # the cues the rules read, by where they start: those of a sentence are found by bisect
@@ -264,14 +256,15 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
             same.append(pool[attributed[j][1]])
         if not same:
             continue
-        a = min(same, key=_first)
+        a = min(same, key=lambda a: _extent(a)[0])
         cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]
-        if any(not any(x <= m.start() < y for x, y in cues_here) and not _after_determiner(text, m.start())
-               for m in speech_cues(text, _reach(a), e)):
+        if any(not any(x <= w.start() < y for x, y in cues_here) and not _after_determiner(text, w.start())
+               for w in speech_cues(text, _extent(a)[1], e)):
             continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's
         q = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), a.candidate, CONTINUED)
         out.append(q)
-        attributed.insert(j + 1, (_reach(q), len(pool)))
-        ends.insert(j + 1, _reach(q))
+        reach = _extent(q)[1]
+        attributed.insert(j + 1, (reach, len(pool)))
+        ends.insert(j + 1, reach)
         pool.append(q)
     return out

@@ -28,7 +28,7 @@ from .frame import Cue, Frame, Reading
 from .mentions import QUANTIFIERS
 from .knobs import QUOTING_REACH
 from .nominal import is_nominal
-from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, titled
+from .sentence import CLAUSE_BREAKS, CueSentence, OPEN_MARKS, closing, opens_quotation, titled
 
 
 # -s forms that are plural nouns after a name ("Southern states", "campaign finance reports"):
@@ -125,18 +125,16 @@ def quotes_object(s: CueSentence, i: int) -> bool:
             or (s.is_cap(i) and i > 0):
         return False
     for k in range(i + 1, min(s.n - 1, i + 1 + QUOTING_REACH)):
-        if s.toks[k].text in OPEN_MARKS and s.inq[k + 1]:
-            c = k + 1
-            while c < s.n and s.inq[c]:
-                c += 1
-            return c < s.n and s.toks[c].text in CLOSE_MARKS and not titled(s, k, c)
+        if opens_quotation(s, k):
+            c = closing(s, k)
+            return c is not None and not titled(s, k, c)
         prev = s.low(k - 1)
         # "likened the rules to …", "the new rules": a noun, not a verb with a clause of its own
         noun = prev in DETERMINERS or is_possessive(prev) or s.low(k).endswith("s") and s.is_word(k - 1) \
             and not s.is_cap(k - 1) and prev not in ("who", "which", "that") and prev not in PRONOUNS
         verb = (cue_kind(s.low(k)) or s.low(k) in QUOTING_FORMS) and not noun \
             or is_nominal(s, k)  # "mocked Doe’s claim that “…”": the words are Doe's
-        if s.inq[k] or s.low(k) in (",", ";", ":", ".", "!", "?", "(") or verb:
+        if s.inq[k] or s.low(k) in CLAUSE_BREAKS or verb:
             return False
     return False
 

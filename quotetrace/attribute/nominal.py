@@ -9,11 +9,9 @@ from ..text.lexicon import NOMINAL_NOUNS, is_possessive
 from ..text.words import TIME_WORDS
 from .frame import Cue, Frame, Reading, Rule
 from .knobs import NOMINAL_REACH
-from .sentence import CLOSE_MARKS, OPEN_MARKS, CueSentence, span_of, trim_content
+from .sentence import CLAUSE_BREAKS, OPEN_MARKS, CueSentence, closing, opens_quotation, span_of, trim_content
 
 NOMINAL = Rule("nominal", 0.7)
-
-
 
 #: possessive pronouns whose statement a noun may name ("her remark that …"): the pronoun speaks
 _POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
@@ -54,23 +52,21 @@ def nominal(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     if that is None:
         return None
     for k in range(that + 1, min(s.n - 1, that + 1 + NOMINAL_REACH)):
-        if s.toks[k].text in OPEN_MARKS and s.inq[k + 1]:
+        if opens_quotation(s, k):
             j = k - 1
             while j > i and s.toks[j].text in OPEN_MARKS:
                 j -= 1  # a mark of two characters ('') may be two tokens
             if s.low(j) == "as":
                 return None  # "describing Doe’s statement that he opposed it as “a fairy tale”"
-            c = k + 1
-            while c < s.n and s.inq[c]:
-                c += 1
-            if c >= s.n or s.toks[c].text not in CLOSE_MARKS:
+            c = closing(s, k)
+            if c is None:
                 return None
             content = trim_content(s.text, s.toks[that].start, s.toks[c].end)
             if content is None:
                 return None
             return Candidate(cue=span_of(s, i, i), content=(content,),
                              speaker=span_of(s, *_possessor(s, i - 1)), rule=NOMINAL)
-        if s.inq[k] or s.low(k) in (",", ";", ":", ".", "(") or k in reading.cues:
+        if s.inq[k] or s.low(k) in CLAUSE_BREAKS or k in reading.cues:
             return None
     return None
 

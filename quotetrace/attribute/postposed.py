@@ -26,7 +26,7 @@ from .mentions import (
     with_description_before,
 )
 from .frame import Cue, Frame, Reading, Rule
-from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, titled, tokens_of, trim_content
+from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, opens_quotation, span_of, titled, tokens_of, trim_content
 from .content import (
     CLAUSE_OPENERS,
     LISTENER_VERBS,
@@ -137,10 +137,10 @@ def _only_titles(s: CueSentence, end: int) -> bool:
     """Whether every passage in marks before token ``end`` is a title (a show, a book)."""
     o = 0
     while o < end:
-        if s.toks[o].text in OPEN_MARKS and o + 1 < s.n and s.inq[o + 1]:
+        if opens_quotation(s, o):
             c = o + 1
             while c < s.n and s.inq[c]:
-                c += 1
+                c += 1  # (to the end of the marks, closed or not)
             if not titled(s, o, c):
                 return False
             o = c

@@ -20,6 +20,7 @@ import regex
 from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import is_heading
+from ..text.words import WEEKDAYS
 from .assemble import Assembled
 from .headnames import headline_names
 from .knobs import LOOKBACK_PARAGRAPHS
@@ -40,10 +41,9 @@ _GENDER_OF = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame":
               "chairman": "m", "chairwoman": "f", "assemblyman": "m", "assemblywoman": "f",
               "councilman": "m", "councilwoman": "f", "businessman": "m", "businesswoman": "f",
               "king": "m", "queen": "f", "prince": "m", "princess": "f"}
-_GENDERED_RE = regex.compile(r"\b(Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Lady|Lord|Congressman|Congresswoman|Spokesman|"
-                             r"Spokeswoman|Chairman|Chairwoman|Assemblyman|Assemblywoman|Councilman|Councilwoman|"
-                             r"Businessman|Businesswoman|King|Queen|Prince|Princess)"
-                             r"\s+(?:\p{Lu}[\p{L}’'\-]*\.?\s+){0,2}(\p{Lu}[\p{L}’'\-]*\p{L})\b")
+_GENDERED_RE = regex.compile(r"\b(%s)\s+(?:\p{Lu}[\p{L}’'\-]*\.?\s+){0,2}(\p{Lu}[\p{L}’'\-]*\p{L})\b"
+                             % "|".join(w.capitalize() + (r"\.?" if w in ("mr", "mrs", "ms") else "")
+                                        for w in _GENDER_OF))
 #: words that, capitalised inside a run of capitalised words, make it a title, not a name
 _TITLE_WORDS = frozenset("is are was were be been has have had will would can could to for and or of in on at "
                          "with a an the my your our their it its not no".split())
@@ -56,7 +56,6 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _OPENERS = frozenset("""in on at and but for from with by as when if after before while since until during
 of to under over then so or yet also meanwhile however still now here there this that these those it its is
 was our their his her my your we they he she i""".split())
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _trimmed(name: str) -> str:
@@ -64,7 +63,7 @@ def _trimmed(name: str) -> str:
     words = name.split()
     while len(words) > 1 and (words[0].lower() in _OPENERS or words[0].lower().endswith("ing")):
         words = words[1:]  # "Injecting Doe into the race": a participle opens the sentence
-    while len(words) > 1 and words[-1].lower() in _DAYS:
+    while len(words) > 1 and words[-1].lower() in WEEKDAYS:
         words = words[:-1]
     return " ".join(words)
 
@@ -133,12 +132,16 @@ class _Names:
             keys.add(low[4:])
         for key in keys:
             old = self.by_key.get(key)
-            # of two forms of one name the most written wins ("Jane Doe" over a nickname written
-            # once, "Crooked Jane Doe"), then the fullest; of two people, the fullest name
-            if old is None or (self.counts[name], len(name)) > (self.counts[old[0]], len(old[0])) \
-                    if old is not None and old[1] == kind and _same_person(old[0], name) \
-                    else old is None or len(name) > len(old[0]):
+            if old is None or self._better(name, kind, *old):
                 self.by_key[key] = (name, kind)
+
+    def _better(self, name: str, kind: str, old: str, old_kind: str) -> bool:
+        """Whether ``name`` should stand for a key ``old`` holds: of two forms of one name the
+        most written ("Jane Doe" over a nickname written once, "Crooked Jane Doe"), then the
+        fullest; of two people, the fullest name."""
+        if old_kind == kind and _same_person(old, name):
+            return (self.counts[name], len(name)) > (self.counts[old], len(old))
+        return len(name) > len(old)
 
     def expand(self, name: str) -> tuple[str, str] | None:
         """The full name that ``name`` abbreviates (a surname, or a different case)."""
@@ -271,8 +274,8 @@ def _resolve_one(mention: str, span: Span, para: int, history: _History,
     k = bisect_right(headings, para) - 1
     floor = headings[k] if k >= 0 else -1
 
-    def recent(*types: str) -> Speaker | None:
-        return history.latest(types, span.start, para, floor)
+    def recent(*types: str, fits: Callable[[Speaker], bool] = lambda sp: True) -> Speaker | None:
+        return history.latest(types, span.start, para, floor, fits)
 
     if d.pronoun:
         want = _PRONOUN_KIND.get(d.pronoun, ())
@@ -280,7 +283,7 @@ def _resolve_one(mention: str, span: Span, para: int, history: _History,
         gender = _PRONOUN_GENDER.get(d.pronoun)
         def fits(name: str) -> bool:
             return gender is None or names is None or names.gender(name) in (None, gender)
-        hit = history.latest(want, span.start, para, floor, lambda sp: fits(sp.name))
+        hit = recent(*want, fits=lambda sp: fits(sp.name))
         if hit is None and d.pronoun in ("he", "she", "him", "her") and names is not None:
             floor_off = 0 if floor < 0 else paras[floor].end  # names after the heading only
             person = names.last_person(floor_off, span.start, fits)

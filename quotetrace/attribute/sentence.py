@@ -63,6 +63,24 @@ class CueSentence:
             k -= 1
         return self.toks[k].end if k >= 0 else self.span.start
 
+#: tokens that end a clause: what a quotation must come before to belong to the words before it
+CLAUSE_BREAKS = frozenset([",", ";", ":", ".", "!", "?", "("])
+
+
+def opens_quotation(s: CueSentence, o: int) -> bool:
+    """Whether token ``o`` is an opening mark with words in marks after it."""
+    return o + 1 < s.n and s.toks[o].text in OPEN_MARKS and s.inq[o + 1]
+
+
+def closing(s: CueSentence, o: int) -> int | None:
+    """The closing mark of the quotation that token ``o`` opens (see :func:`opens_quotation`), or
+    None when it runs past the sentence unclosed."""
+    c = o + 1
+    while c < s.n and s.inq[c]:
+        c += 1
+    return c if c < s.n and s.toks[c].text in CLOSE_MARKS else None
+
+
 def titled(s: CueSentence, o: int, c: int) -> bool:
     """Whether the passage between marks ``o`` and ``c`` is a name, not words: short and in
     title case, or after a possessive (“This Week” on ABC’s “This Week”, a book, a bill)."""

@@ -14,7 +14,8 @@ import functools
 import attrs
 import regex
 
-from ..text.words import ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES
+from ..text.words import (ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES,
+                          WEEKDAYS)
 from .knobs import DESCRIPTION_MAX_CHARS, DESCRIPTION_WORDS
 
 _WORD_RE = regex.compile(r"@\w+|(?:\p{Lu}\.){2,}|[\w’'.\-&]+")
@@ -154,14 +155,13 @@ def _named_by_link(words: list[str], lows: list[str], last_desc: int) -> int:
 #: States", "North Carolina", "Mexico City"), things ("Paris Agreement") and days ("Super Tuesday")...
 _PLACE_LAST = frozenset("""states kingdom nations emirates carolina dakota virginia hampshire zealand korea
 africa america arabia islands island republic city county hill coast valley europe asia street avenue square
-airport bridge river lake district monday tuesday wednesday thursday friday saturday sunday""".split())
+airport bridge river lake district""".split()) | WEEKDAYS
 #: ...and of things, whatever their length ("Free Trade Agreement", "Community Survey")
 _THING_LAST = frozenset("""agreement partnership treaty accord act amendment survey poll index plan program
 programme initiative""".split())
 #: ...and first words ("New Mexico", "San Bernardino")
-_PLACE_FIRST = frozenset("new united north south east west northern southern eastern western central saudi costa sri "
-                         "hong puerto rhode san santa los las "
-                         "el".split())
+_PLACE_FIRST = frozenset("""new united north south east west northern southern eastern western central saudi
+costa sri hong puerto rhode san santa los las el""".split())
 
 
 def _place(words: list[str]) -> bool:

@@ -268,15 +268,17 @@ def speech_cues(text: str, pos: int = 0, endpos: int | None = None) -> list[rege
     end = len(text) if endpos is None else endpos
     return [m for m in _LETTERS_RE.finditer(text, pos, end) if m.group().lower() in SPEECH_FORMS]
 
-#: every word that may start a verb cue: a speech or stance form, or a phrasal cue's first word
-CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | frozenset(w.split()[0] for w in PHRASAL_FORMS)
-# ...and of a nominal cue ("according to"); a set lookup per word is far faster than one big alternation
 #: nouns that name what someone said, whose owner's possessive names the speaker ("Doe’s claim
 #: that …")
 NOMINAL_NOUNS = frozenset("""claim claims prediction predictions promise promises pledge pledges warning
 warnings statement statements assertion assertions suggestion insistence argument remark remarks comment
 comments accusation accusations charge contention allegation allegations vow vows boast admission
 declaration announcement observation complaint complaints description characterization""".split())
+
+#: every word that may start a verb cue: a speech or stance form, or a phrasal cue's first word
+CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | frozenset(w.split()[0] for w in PHRASAL_FORMS)
+# ...and of any other cue ("according to", a verb that reports only quotations, a statement's
+# noun); a set lookup per word is far faster than one big alternation
 _CUE_FIRST_WORDS = (CUE_WORDS | frozenset(w.split()[0] for w in NOMINAL) | frozenset(QUOTING_FORMS)
                     | NOMINAL_NOUNS)
 _WORD_RE = regex.compile(r"[^\W\d_]+")

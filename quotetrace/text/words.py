@@ -68,8 +68,9 @@ SUBORDINATORS = frozenset("after before because when while as though although bu
                           "whether than nor".split())
 PREPOSITIONS = frozenset("in on at to for with from by of about into over under during after before "
                          "between against among through across without within per via".split())
-TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                       "tonight morning afternoon evening night week month year weekend".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight morning afternoon evening night week month year "
+                                  "weekend".split())
 
 # Nouns that name a person's role; with a name after them they are a title, alone a description.
 TITLES = frozenset("""

@@ -30,7 +30,7 @@ from .knobs import (
 )
 from .keys import content_pairs, pair_key
 from .units import Piece
-from .words import NOT_CONTENT
+from .words import NOT_CONTENT, run_at
 
 
 @attrs.frozen
@@ -115,8 +115,7 @@ def carries(stems: Sequence[str], quote: Sequence[str]) -> bool:
     n = len(quote)
     if n == 0 or n > len(stems) or len(stems) > ALTER_REACH * n + 2:
         return False
-    first = quote[0]
-    return any(stems[k] == first and list(stems[k:k + n]) == list(quote) for k in range(len(stems) - n + 1))
+    return run_at(stems, quote) is not None
 
 
 def _verdict(piece: Piece, speaker: str | None, matched: int, share: float,

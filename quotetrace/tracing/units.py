@@ -29,7 +29,7 @@ from ..text.wrapping import Unwrapped
 from .speakers import PRONOUNS, bare_surname, surname_holders
 from .knobs import (CONTEXT, CONTEXT_ATTRIBUTION, CONTEXT_ATTRIBUTION_CHARS, CONTEXT_CHARS, CONTEXT_READ,
                     SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH)
-from .words import OFFSET, Words, content_count, is_content, words
+from .words import OFFSET, Words, content_count, is_content, run_at, words
 
 
 @attrs.define(slots=True)
@@ -383,12 +383,9 @@ def holding(piece: Piece, stems: Iterable[str], quote: Sequence[str] = ()) -> tu
     w = piece.words
     if len(w.starts) < len(w.stems):  # a narrator sentence keeps no word offsets: shown whole
         return piece.start, piece.end
-    n = len(quote)
-    if n:
-        at = next((k for k in range(len(w.stems) - n + 1)
-                   if w.stems[k] == quote[0] and list(w.stems[k:k + n]) == list(quote)), None)
-        if at is not None:
-            return w.starts[at], w.ends[at + n - 1]
+    at = run_at(w.stems, quote)
+    if at is not None:
+        return w.starts[at], w.ends[at + len(quote) - 1]
     hits = [k for k, s in enumerate(w.stems) if s in wanted]
     if not hits:
         return piece.start, piece.end

@@ -197,3 +197,13 @@ def is_critical(stem_: str) -> bool:
     """Negation, number, modality or subject: a change here changes what the statement claims."""
     return (stem_ in NEGATIONS or stem_ in MODALS or stem_ in SUBJECTS or stem_ in NUMBER_WORDS
             or stem_[:1].isdigit())
+
+
+def run_at(stems: Sequence[str], run: Sequence[str]) -> int | None:
+    """Where ``stems`` hold every stem of ``run`` in a row (the first such place), or None."""
+    n = len(run)
+    if n == 0:
+        return None
+    first, wanted = run[0], list(run)
+    return next((k for k in range(len(stems) - n + 1) if stems[k] == first and list(stems[k:k + n]) == wanted),
+                None)
