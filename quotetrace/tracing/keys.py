@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import repeat
 
 from .knobs import CONTEXT, MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF, SHINGLE
 from .units import Piece, Units
@@ -51,6 +52,11 @@ def content_pairs(stems: Sequence[str]) -> list[tuple[str, str]]:
     """Consecutive content words, function words skipped: ``the plan would fail`` → (plan, fail)."""
     content = [s for s in stems if s not in NOT_CONTENT and not s.isdigit()]
     return [(a, b) for a, b in zip(content, content[1:]) if a != b]
+
+
+def pair_keys(stems: Sequence[str]) -> list[str]:
+    """The keys of a piece's content pairs (:func:`content_pairs`, :func:`pair_key`)."""
+    return [f"q{SEP}{a} {b}" for a, b in content_pairs(stems)]
 
 
 def shingle_key(shingle: str) -> str:
@@ -115,14 +121,17 @@ def article_keys(u: Units, identity: Callable[[str | None], str | None]) -> set[
     (``None``): they only link the passage to the reported speech and narrator text that hold
     them, where paraphrases are looked for."""
     out: set[tuple[str, str | None]] = set()
+    unheld: set[str] = set()  # keys built first, then paired with their holder in bulk: this runs
+    counted: set[str] = set()  # over every piece of every article, before anything is traced
     for p in u.passages:
         held = wording(p)
-        out.update((key, held) for key in passage_keys(p, identity(p.speaker)))
-        out.update((pair_key(pair), None) for pair in content_pairs(p.words.stems))
+        out.update(zip(passage_keys(p, identity(p.speaker)), repeat(held)))
+        unheld.update(pair_keys(p.words.stems))
     for p in [*u.reported, *u.narrator]:
-        out.update((pair_key(pair), "") for pair in content_pairs(p.words.stems))
-    for sk in u.sketches:
-        out.update((sketch_key(value), "") for value in sk)
+        counted.update(pair_keys(p.words.stems))
+    counted.update(sketch_key(value) for sk in u.sketches for value in sk)
+    out.update(zip(unheld, repeat(None)))
+    out.update(zip(counted, repeat("")))
     return out
 
 

@@ -29,7 +29,7 @@ from ..text.wrapping import Unwrapped
 from .speakers import PRONOUNS, bare_surname, surname_holders
 from .knobs import (CONTEXT, CONTEXT_ATTRIBUTION, CONTEXT_ATTRIBUTION_CHARS, CONTEXT_CHARS, CONTEXT_READ,
                     SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH)
-from .words import OFFSET, Words, content_count, is_content, run_at, words
+from .words import OFFSET, TextWords, Words, content_count, is_content, run_at
 
 
 @attrs.define(slots=True)
@@ -56,6 +56,12 @@ class Piece:
     context: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     _content: int = -1
 
+    def __reduce__(self) -> tuple:
+        # a tuple of fields, not attrs' dict of them: every piece of every article is sent from
+        # the worker that cut it to the process that traces, and this is twice as fast each way
+        return (_piece, (self.role, self.article, self.spans, self.words, self.quote, self.speaker,
+                         self.speaker_type, self.named, self.before, self.after, self.context))
+
     @property
     def content(self) -> int:
         """How many of its words carry content (counted once: grouping asks it for every
@@ -72,6 +78,10 @@ class Piece:
     @property
     def end(self) -> int:
         return self.spans[-1][1]
+
+
+def _piece(*fields: object) -> Piece:
+    return Piece(*fields)  # type: ignore[arg-type]
 
 
 @attrs.frozen
@@ -143,14 +153,14 @@ def _trimmed(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-def _words_of(text: str, spans: Sequence[tuple[int, int]]) -> Words:
+def _words_of(tw: TextWords, spans: Sequence[tuple[int, int]]) -> Words:
     if len(spans) == 1:
-        return words(text, *spans[0])
+        return tw(*spans[0])
     stems: list[str] = []
     starts: array[int] = array(OFFSET)
     ends: array[int] = array(OFFSET)
     for s, e in spans:
-        w = words(text, s, e)
+        w = tw(s, e)
         stems += w.stems
         starts += w.starts
         ends += w.ends
@@ -229,20 +239,20 @@ def _context(q: Quote | None, before: Words, after: Words | None) -> tuple[tuple
     return keep(before)[-CONTEXT:], keep(after)[:CONTEXT]
 
 
-def _wide_context(q: Quote | None, text: str, opening: int, closing: int, s0: int,
+def _wide_context(q: Quote | None, tw: TextWords, opening: int, closing: int, s0: int,
                   sentence_of: Callable[[int], tuple[int, int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A passage's context read wide enough that its own credit, dropped, leaves ``CONTEXT``
     words a side (see :data:`.knobs.CONTEXT_ATTRIBUTION`)."""
     reach, n = CONTEXT_CHARS + CONTEXT_ATTRIBUTION_CHARS, CONTEXT_READ + CONTEXT_ATTRIBUTION
-    before, after = _near(text, opening, closing, s0, sentence_of, reach, n)
+    before, after = _near(tw, opening, closing, s0, sentence_of, reach, n)
     ahead, behind = _context(q, before, after)
     # a quote that makes a sentence of its own (“It's a start,” she said. “We go on.”) has no
     # place inside it; the words of the sentence before or after are its place then
     if not _placed(ahead):
-        wide = words(text, max(0, opening - reach), opening)
+        wide = tw(max(0, opening - reach), opening)
         ahead = _context(q, wide.slice(max(0, len(wide) - n), len(wide)), None)[0]
     if not _placed(behind) and closing >= 0:
-        behind = _context(q, words(text, 0, 0), words(text, closing + 1, min(len(text), closing + reach)).slice(0, n))[1]
+        behind = _context(q, tw(0, 0), tw(closing + 1, min(len(tw.text), closing + reach)).slice(0, n))[1]
     return ahead, behind
 
 
@@ -252,16 +262,16 @@ def _placed(side: tuple[str, ...]) -> bool:
     return len(side) >= 2 and any(is_content(s) for s in side)
 
 
-def _near(text: str, opening: int, closing: int, s0: int, sentence_of: Callable[[int], tuple[int, int]],
+def _near(tw: TextWords, opening: int, closing: int, s0: int, sentence_of: Callable[[int], tuple[int, int]],
           reach: int, n: int) -> tuple[Words, Words | None]:
     """The last ``n`` words before a passage's opening mark and the first ``n`` after its closing
     mark (None without one), each read within its sentence and at most ``reach`` characters."""
-    before = words(text, max(s0, opening - reach), opening)
+    before = tw(max(s0, opening - reach), opening)
     before = before.slice(max(0, len(before) - n), len(before))
     after = None
     if closing >= 0:
         _, e1 = sentence_of(closing)
-        after = words(text, closing + 1, min(e1, closing + reach)).slice(0, n)
+        after = tw(closing + 1, min(e1, closing + reach)).slice(0, n)
     return before, after
 
 
@@ -301,6 +311,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
     offsets into the article text (a hard-wrapped article is cut in its unwrapped reading, and
     every offset carried back)."""
     text = reading.text
+    tw = TextWords(text)  # every piece's words are sliced from the text's, read once
     quotes = reading.found
     owner: dict[int, Quote] = {s.start: q for q in quotes for s in q.quoted}
     sentences = [(s.start, s.end) for s in reading.analysis.sentences]
@@ -324,11 +335,11 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             opening = m.opens[k]
             closing = m.close if k == len(m.pieces) - 1 else _closing_mark(text, piece.end)
             s0, _ = sentence_of(opening)
-            before, after = _near(text, opening, closing, s0, sentence_of, CONTEXT_CHARS, CONTEXT_READ)
-            passages.append(Piece("quote", index, (span,), words(text, *span), quote=q.id if q else None,
+            before, after = _near(tw, opening, closing, s0, sentence_of, CONTEXT_CHARS, CONTEXT_READ)
+            passages.append(Piece("quote", index, (span,), tw(*span), quote=q.id if q else None,
                                   speaker=_name(sp, text, holders), speaker_type=_kind(sp, text, holders),
                                   named=_named(sp), before=_stems_only(before), after=_stems_only(after),
-                                  context=_wide_context(q, text, opening, closing, s0, sentence_of)))
+                                  context=_wide_context(q, tw, opening, closing, s0, sentence_of)))
     marked_spans = _merged(marked_spans)
     reported = []
     content_spans = []
@@ -338,7 +349,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
         if q.kind == "direct":
             continue
         own = _trimmed(text, _minus(spans, marked_spans))
-        w = _words_of(text, own)
+        w = _words_of(tw, own)
         if len(w):
             sp = q.speaker
             reported.append(Piece("reported-speech", index, tuple(own), w, quote=q.id,
@@ -349,7 +360,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
     sketches = []
     for s, e in sentences:
         own = _trimmed(text, _minus([(s, e)], taken))
-        w = _words_of(text, own)
+        w = _words_of(tw, own)
         if len(w):
             # a narrator sentence is compared by its stems and shown whole: its words' offsets
             # would be most of what tracing holds, and nothing reads them

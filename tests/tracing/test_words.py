@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrace.tracing.words import is_critical, words
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotetrace.tracing.words import TextWords, is_critical, words
 
 
 @pytest.mark.parametrize(("text", "stems"), [
@@ -35,3 +38,29 @@ def test_offsets_index_the_text() -> None:
 def test_critical_words(stem: str, critical: bool) -> None:
     """Negation, modality, numbers and subject pronouns are what a change must never slip past."""
     assert is_critical(stem) is critical
+
+
+_PIECES = ["We’re", "don't", " ", ", ", "“", "”", "Ukraine’s", "3.5", "1,000", "fine-tuned", "Washington", "a",
+           ". ", "can’t", "\n", "—", "it's", "Café"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(0, 200), st.integers(0, 200))
+def test_text_words_slice_as_words_reads(pieces: list[str], a: int, b: int) -> None:
+    """The words of a range sliced from the text's words read once are the words read from the
+    range alone, wherever the range starts or ends: between words, inside one, between the two
+    halves of a contraction, inside a number."""
+    text = "".join(pieces)
+    start, end = sorted((a % (len(text) + 1), b % (len(text) + 1)))
+    got, want = TextWords(text)(start, end), words(text, start, end)
+    assert (got.stems, list(got.starts), list(got.ends)) == (want.stems, list(want.starts), list(want.ends))
+
+
+def test_text_words_read_a_cut_word_again() -> None:
+    """A range that ends inside a word, or between a contraction's halves, gets the words that
+    range alone holds, not the text's."""
+    text = "We’re in Washington"
+    tw = TextWords(text)
+    assert tw(0, 2).stems == ["we"]  # "We" of "We’re": a word of its own in this range
+    assert tw(2, len(text)).stems == ["re", "in", "washington"]
+    assert tw(9, 13).stems == ["wash"]
