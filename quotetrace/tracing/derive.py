@@ -18,6 +18,7 @@ from typing import TypeVar
 from ..model import Derivation
 from .knobs import (
     MIN_DERIVATION_SCORE,
+    MIN_DERIVATION_SENTENCES,
     MIN_DERIVATION_SHARED,
     MIN_SENTENCE_JACCARD,
     SENTENCE_SHINGLE,
@@ -88,7 +89,8 @@ def leader_links(members: Sequence[tuple[A, int]], grams_of: Callable[[A, int], 
 def derivations(quote_links: dict[tuple[int, int], int], sentence_counts: dict[tuple[int, int], int],
                 statements: Sequence[int], ids: Sequence[str], rank: Sequence[int]) -> list[Derivation]:
     """The derivations table: for each pair of articles sharing statements, the later one (or
-    the one that carries the other's originals) derives from the other."""
+    the one that carries the other's originals) derives from the other, when they share enough
+    of the later one's statements or two of their narrator sentences (:mod:`.knobs`)."""
     pairs: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     for (src, dst), n in quote_links.items():
         pairs[(src, dst)][0] += n
@@ -104,7 +106,7 @@ def derivations(quote_links: dict[tuple[int, int], int], sentence_counts: dict[t
             q, s = q + back[0], s + back[1]
         shared = q + s
         score = min(1.0, shared / max(1, statements[dst]))
-        if shared >= MIN_DERIVATION_SHARED and score >= MIN_DERIVATION_SCORE:
+        if (shared >= MIN_DERIVATION_SHARED and score >= MIN_DERIVATION_SCORE) or s >= MIN_DERIVATION_SENTENCES:
             out.append((dst, -score, src, Derivation(ids[dst], ids[src], q, s, score)))
     out.sort(key=lambda row: row[:3])
     return [row[3] for row in out]

@@ -92,9 +92,15 @@ MIN_SENTENCE_JACCARD = 0.5
 MAX_SENTENCE_DF = 200
 
 #: Two articles appear in the derivations table when they share at least this many statements
-#: (quotes and sentences) and this share of the later article's statements.
+#: (quotes and sentences) and this share of the later article's statements...
 MIN_DERIVATION_SHARED = 2
 MIN_DERIVATION_SCORE = 0.1
+#: ...or at least this many narrator sentences, whatever their share: two articles quote the same
+#: speech without one drawing on the other, but do not write the same two sentences of their own
+#: (a rewrite that lifts a paragraph from a second article draws on it, however long the rest).
+#: Raising it to 99 leaves only the share: on the end-to-end corpus from PolNeAR dev bases, the
+#: derivations' recall then falls from 0.90 to 0.84 and precision rises from 0.94 to 0.95.
+MIN_DERIVATION_SENTENCES = 2
 
 #: Alignments look at no more than this many words of a passage: a quotation longer than a
 #: long speech is compared on its first part, so one huge passage cannot stall a batch.

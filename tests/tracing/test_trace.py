@@ -263,3 +263,27 @@ def test_a_misattributed_copy_explains_itself() -> None:
     assert tr.to_dict()["families"][0]["occurrences"][1]["misattribution"]["reason"] == roe.reason
     assert "different surnames (Doe, Roe)" in render(tr, "text")
     assert "different surnames (Doe, Roe)" in render(tr, "html")
+
+
+_NOUNS = "harbor council tunnel ferry budget orchard museum library clinic market stadium canal".split()
+_VERBS = "approved delayed repaired opened closed funded inspected expanded renamed moved sold rebuilt".split()
+
+
+def _own_sentences(first: int, n: int) -> str:
+    """``n`` narrator sentences, numbered from ``first``, each too unlike another to count as
+    the same sentence."""
+    return " ".join(f"The {_NOUNS[k % 12]} board {_VERBS[(k * 5) % 12]} the {_NOUNS[(k * 7 + 3) % 12]} "
+                    f"plan number {k} after {k + 2} long {_NOUNS[(k + 5) % 12]} hearings."
+                    for k in range(first, first + n))
+
+
+@pytest.mark.parametrize(("copied", "derives"), [(2, True), (1, False)])
+def test_two_lifted_sentences_make_a_derivation(copied: int, derives: bool) -> None:
+    """A long article that lifts two narrator sentences from an earlier one draws on it, though
+    they are a small share of what it says; one sentence alone may be chance."""
+    lifted = ["The county engineers found deep cracks in both piers of the old river crossing last winter.",
+              "Repairs to the eastern pier alone are expected to cost more than the whole annual roads budget."]
+    a = art("a", _own_sentences(100, 3) + "\n\n" + " ".join(lifted), "2024-03-01")
+    b = art("b", _own_sentences(0, 30) + "\n\n" + " ".join(lifted[:copied]), "2024-03-02")
+    tr = trace([a, b], jobs=1)
+    assert [(d.article, d.source, d.shared_sentences) for d in tr.derivations] == ([("b", "a", 2)] if derives else [])
