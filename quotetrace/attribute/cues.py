@@ -20,8 +20,8 @@ from ..text.words import (
     TITLES,
     cue_kind,
 )
-from ..text.lexicon import (CLAUSE_VERBS, CUE_WORDS, NOMINAL_NOUNS, NOUNISH, PHRASAL_FORMS, QUOTING_FORMS,
-                            is_possessive, lemma_of)
+from ..text.lexicon import (CLAUSE_VERBS, CUE_WORDS, NOMINAL_NOUNS, NOUNISH, PHRASAL_FORMS, QUOTING_AFTER_OBJECT,
+                            QUOTING_FORMS, is_possessive, lemma_of)
 from .content import LISTENER_VERBS
 from . import Candidate
 from .frame import Cue, Frame, Reading
@@ -126,6 +126,8 @@ def quotes_object(s: CueSentence, i: int) -> bool:
         return False
     for k in range(i + 1, min(s.n - 1, i + 1 + QUOTING_REACH)):
         if opens_quotation(s, k):
+            if k == i + 1 and QUOTING_FORMS[s.low(i)] in QUOTING_AFTER_OBJECT:
+                return False
             c = closing(s, k)
             return c is not None and not titled(s, k, c)
         prev = s.low(k - 1)

@@ -15,6 +15,7 @@ from ..text.words import (
     DOCUMENT_HEADS,
     GROUP_HEADS,
     ORG_HEADS,
+    PARTICLES,
     PREPOSITIONS,
     PRONOUNS,
     SUBORDINATORS,
@@ -263,6 +264,8 @@ def trim_np(s: CueSentence, a: int, b: int) -> tuple[int, int] | None:
         a = b  # "officials it accuses": the pronoun is the subject
     while a < b and s.low(a) in PREPOSITIONS:
         a += 1  # "resulted in authorities describing"
+    if s.low(a) in PARTICLES and not s.is_cap(a):
+        return None  # "rolled out an ad calling": the object of a phrasal verb, not a speaker
     if not np_ok(s, a, b):
         return None
     return a, b

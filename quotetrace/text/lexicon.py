@@ -158,8 +158,12 @@ think believe feel hope fear worry expect know doubt suspect
 QUOTING_VERBS = """
 blame credit cite reference refer portray depict bemoan identify liken compare mock ridicule deride
 laud admire lambaste lambast castigate berate fault chastise excoriate assail commend invoke
-herald welcome greet celebrate
+herald welcome greet celebrate rate
 """.split()
+#: ...those of them that name their object before the quotation (``rated the claim “false”``):
+#: a quotation right after one is what something *was* rated (``most of them rated
+#: “confidential”``), not the rater's words
+QUOTING_AFTER_OBJECT = frozenset({"rate"})
 
 # Multi-word cues that behave like one verb (the particle verbs of the classes above: "blurted
 # out", "chimed in", "piped up"; "as Ortiz put it").

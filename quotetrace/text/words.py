@@ -68,6 +68,9 @@ SUBORDINATORS = frozenset("after before because when while as though although bu
                           "whether than nor".split())
 PREPOSITIONS = frozenset("in on at to for with from by of about into over under during after before "
                          "between against among through across without within per via".split())
+#: The particles of phrasal verbs (``rolled out``, ``put up``): a noun phrase after one is the
+#: verb's object, and never begins with it.
+PARTICLES = frozenset("out up off down away back".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight morning afternoon evening night week month year "
                                   "weekend".split())

@@ -142,6 +142,9 @@ CASES = [
      "heralded", "the harbour deal as a “breakthrough for the region"),
     ("The board suspended the deal on Friday, citing “serious lapses in oversight.”", "The board", "citing",
      "serious lapses in oversight"),
+    # a rating's words are the rater's, once its object is named
+    ("The Harbour Fund rated 32% of the claims as “false” or “wildly wrong” last year.", "The Harbour Fund",
+     "rated", "32% of the claims as “false” or “wildly wrong” last year"),
 ]
 
 
@@ -185,6 +188,11 @@ NOT_SPEECH = [
     "Roe cited the “Clean Water Harbour Act” as the reason for the delay.",
     "Doe compared the deal to the “Treaty of Port Lund” in a speech.",
     "She credited the crowd, which then sang “we shall overcome” together.",
+    # what something was rated is not its own words
+    "Most files were withheld, the vast majority of them rated “confidential,” the lowest level.",
+    # the object of a phrasal verb is no speaker: better none than the noun after "out" or "back"
+    "The committee rolled out an ad calling the senator “a fraud.”",
+    "Later that day, the office fired back a letter saying “we will not pay.”",
 ]
 
 
