@@ -145,6 +145,8 @@ CASES = [
     # a rating's words are the rater's, once its object is named
     ("The Harbour Fund rated 32% of the claims as “false” or “wildly wrong” last year.", "The Harbour Fund",
      "rated", "32% of the claims as “false” or “wildly wrong” last year"),
+    ("The Harbour Fund rated 32% of Avalon claims as “false” last year.", "The Harbour Fund",
+     "rated", "32% of Avalon claims as “false” last year"),
 ]
 
 
