@@ -38,6 +38,18 @@ def passage_keys(stems: list[str]) -> list[tuple[str, str]]:
     return [("w", " ".join(stems))] if stems else []
 
 
+def _looked_up_by(stems: list[str]) -> list[tuple[str, str]]:
+    """The keys a checked passage looks originals up by: its own, and for a passage too short
+    for an n-gram, also each shorter run of its words, whole: the original it expands with its
+    article's narrator words (``“supporters deplorables”`` of ``supporters “deplorables”``) is
+    filed under its own words alone."""
+    keys = passage_keys(stems)
+    if len(stems) < SHINGLE:
+        keys += [("w", " ".join(stems[i:j])) for i in range(len(stems)) for j in range(i + 1, len(stems) + 1)
+                 if j - i < len(stems)]
+    return keys
+
+
 def article_keys(u: Units) -> set[tuple[str, str]]:
     """Every (kind, value) key of one article's units."""
     out: set[tuple[str, str]] = set()
@@ -66,7 +78,7 @@ def lookups(u: Units) -> tuple[list[list[int]], dict[str, list[int]], list[list[
     passages: list[list[int]] = []
     pairs: list[list[int]] = []
     for p in u.passages:
-        passages.append(sorted({key_hash(kind, value) for kind, value in passage_keys(p.words.stems)}))
+        passages.append(sorted({key_hash(kind, value) for kind, value in _looked_up_by(p.words.stems)}))
         for side, w in contexts(p):
             single.setdefault("c", set()).add(key_hash("c", f"{side}\x1f{' '.join(w)}"))
         pairs.append(sorted({key_hash("r", f"{a}\x1f{b}") for a, b in content_pairs(p.words.stems)}))

@@ -159,6 +159,16 @@ def _dense(al: Alignment) -> bool:
     return al.matched >= MIN_DENSITY * max(span_o, span_c)
 
 
+def expands(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:
+    """Whether a copy is the original whole with the original article's own words just outside
+    its marks taken in (``supporters “deplorables”`` → ``“supporters deplorables”``): the same
+    statement however short, since the words it adds are where the original stood. Never for
+    another speaker: what is flagged as given to someone else must hold more than a word or two."""
+    lo = len(original.words)
+    return not other_speaker and len(changed.words) > lo and al.whole(lo) \
+        and changed.quote is not None and bool(_from_narrator(original, changed, list(al.opcodes)))
+
+
 def same_in_context(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:
     """Whether a passage found where the original stood (the same narrator words around its
     marks) is the same statement: then half its words suffice, since the place vouches for the

@@ -8,7 +8,9 @@ passage looks up the families founded so far through an index of their originals
   found in more than ``MAX_DF`` different passages of the corpus propose nothing: stock
   phrases, boilerplate);
 - a passage of one or two words, only whole (the same words), or inside an original of the same
-  speaker: two words alone are too little to tie two articles together;
+  speaker: two words alone are too little to tie two articles together; or as the expansion of
+  a shorter original of the same speaker with that original's own narrator words
+  (``supporters “deplorables”`` → ``“supporters deplorables”``), which the place vouches for;
 - any passage with a known speaker, also through the short originals of that speaker
   (“fine-tuned” → “still need fine-tuning”);
 - when none of that finds its family, by its *context*: the narrator's words just before its
@@ -33,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Sequence
 from itertools import chain
 
-from .compare import Alignment, align, could_match, same_in_context, same_statement
+from .compare import Alignment, align, could_match, expands, same_in_context, same_statement
 from .keys import context_key, contexts, shingle_key, shingles, speaker_key, whole_key
 from .knobs import MAX_ADDED, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
@@ -107,10 +109,17 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                     found.append(hits)
         elif whole_key(stems) not in dead:
             found.append(whole.get(tuple(stems), []))
+        # families proposed to a short passage only by a short original of its speaker: it joins
+        # one of them only as its expansion with the original's own narrator words
+        only_expanding: set[int] = set()
         if who is not None:
+            live = [s for s in set(stems) if s not in NOT_CONTENT and speaker_key(who, s) not in dead]
             table = short_by_speaker if len(stems) >= SHINGLE else any_by_speaker
-            found.extend(table.get((who, s), []) for s in set(stems)
-                         if s not in NOT_CONTENT and speaker_key(who, s) not in dead)
+            found.extend(table.get((who, s), []) for s in live)
+            if len(stems) < SHINGLE:
+                shorts = [short_by_speaker.get((who, s), []) for s in live]
+                only_expanding = set(chain.from_iterable(shorts)) - set(chain.from_iterable(found))
+                found.extend(shorts)
         votes = Counter(chain.from_iterable(found))
         best: tuple[int, float, Alignment] | None = None
         # most shared keys first; on a tie, the earlier family (deterministic)
@@ -120,7 +129,9 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
             if len(stems) >= SHINGLE and len(o.words) >= SHINGLE and not could_match(o.words.stems, stems, MIN_SHARE):
                 continue
             al = align(o.words.stems, stems)
-            if same_statement(al, o, p, differ(g.speaker, p.speaker)) and _may_join(al, o, p):
+            other = differ(g.speaker, p.speaker)
+            same = expands(al, o, p, other) if gi in only_expanding else same_statement(al, o, p, other)
+            if same and _may_join(al, o, p):
                 score = _similarity(al, o, p)
                 if best is None or score > best[1]:
                     best = (gi, score, al)
@@ -130,7 +141,8 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                 g = groups[gi]
                 o = passages[g.original]
                 al = align(o.words.stems, stems)
-                if same_in_context(al, o, p, differ(g.speaker, p.speaker)) and _may_join(al, o, p):
+                other = differ(g.speaker, p.speaker)
+                if (same_in_context(al, o, p, other) or expands(al, o, p, other)) and _may_join(al, o, p):
                     score = _similarity(al, o, p)
                     if best is None or score > best[1]:
                         best = (gi, score, al)

@@ -263,3 +263,16 @@ def test_a_check_reads_a_few_articles_however_many_copy_the_quote(tmp_path: Path
     assert len(result.trace.articles) <= 16 and result.others == 80
     assert _items(result) == _items(check(new, copies, jobs=1))
     assert result.items[0].family.original.article == "copy00"  # the first of those dated 2024-05-01
+
+
+def test_a_check_finds_the_short_quote_a_copy_expands(tmp_path: Path) -> None:
+    """A checked article whose short quote takes in the narrator's word before a stored
+    article's one-word quote is checked against that article, as in memory: an expansion."""
+    stored = [Article("a", "Mayor Jane Doe called the harbour board’s members “cowards” on Tuesday.",
+                      date="2024-03-01")]
+    new = Article("b", "In an interview, Mayor Jane Doe called them “members cowards” again.", date="2024-03-02")
+    with Corpus(tmp_path / "news.db") as corpus:
+        corpus.add(stored, jobs=1)
+        got = _items(corpus.check(new))
+    assert got == _items(check(new, stored, jobs=1))
+    assert [q["relation"] for q in got] == ["expanded"]

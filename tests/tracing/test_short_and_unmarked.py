@@ -147,3 +147,33 @@ def test_a_lone_name_is_an_identity_of_its_own(text: str, relation: str) -> None
     tr = trace([a, Article("b", text, date="2024-03-02")], jobs=1)
     assert [(o.article, o.relation) for o in tr.families[0].occurrences] == [("a", "original"), ("b", relation)]
     assert all(s.type in ("person", "unknown") for s in tr.speakers)
+
+
+@pytest.mark.parametrize(("first", "second", "relations"), [
+    # a one-word quote, and a rewrite that takes the narrator's word before it inside the marks
+    ("Mayor Jane Doe called the harbour board’s members “cowards” on Tuesday.",
+     "In an interview, Mayor Jane Doe called them “members cowards” again.",
+     [("a", "original"), ("b", "expanded")]),
+    # a group's short quote, two of the narrator's words taken in
+    ("The unions said the pay offer was only “partial,” meaning more talks.",
+     "The unions said the pay offer “was only partial,” meaning more talks.",
+     [("a", "original"), ("b", "expanded")]),
+])
+def test_a_short_quote_expanded_with_its_own_narrator_words(first: str, second: str,
+                                                              relations: list[tuple[str, str]]) -> None:
+    """A quote of a word or two joins the copy that takes in the words the original article
+    wrote just outside its marks: where it stood vouches for the copy, however short."""
+    tr = trace([Article("a", first, date="2024-03-01"), Article("b", second, date="2024-03-02")], jobs=1)
+    f = next(f for f in tr.families if f.occurrences[0].article == "a")
+    assert [(o.article, o.relation) for o in f.occurrences] == relations
+
+
+def test_a_short_quote_with_other_words_is_another_statement() -> None:
+    """The same speaker's short quote with a word the original's article did not write next to
+    it is not an expansion of it."""
+    tr = trace([Article("a", "Mayor Jane Doe called the harbour board’s members “cowards” on Tuesday.",
+                        date="2024-03-01"),
+                Article("b", "In an interview, Mayor Jane Doe called them “shameless cowards” again.",
+                        date="2024-03-02")], jobs=1)
+    f = next(f for f in tr.families if f.occurrences[0].article == "a")
+    assert [o.article for o in f.occurrences] == ["a"]
