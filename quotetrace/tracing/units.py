@@ -17,6 +17,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -386,10 +387,16 @@ def piece_text(text: str, piece: Piece) -> str:
     return join_spans(text, [Span(s, e) for s, e in piece.spans])
 
 
+#: the fewest words of a quote in a row that show where reported speech holds a part of it
+MIN_RUN = 4
+
+
 def holding(piece: Piece, stems: Iterable[str], quote: Sequence[str] = ()) -> tuple[int, int]:
     """The offsets of the part of a piece that holds the given stems: from the first of its
     spans with one of them to the last (the whole piece when none is found); or, when the piece
-    holds every word of ``quote`` in a row (a quotation whose marks were dropped), those words."""
+    holds the words of ``quote`` in a row (a quotation whose marks were dropped), those words:
+    all of them, or the longest run of at least half of them (a quotation of two sentences whose
+    first ends the reported clause)."""
     wanted = set(stems)
     w = piece.words
     if len(w.starts) < len(w.stems):  # a narrator sentence keeps no word offsets: shown whole
@@ -397,6 +404,10 @@ def holding(piece: Piece, stems: Iterable[str], quote: Sequence[str] = ()) -> tu
     at = run_at(w.stems, quote)
     if at is not None:
         return w.starts[at], w.ends[at + len(quote) - 1]
+    if len(quote) >= 2 * MIN_RUN:
+        run = SequenceMatcher(None, w.stems, list(quote), autojunk=False).find_longest_match()
+        if run.size >= max(MIN_RUN, len(quote) / 2):
+            return w.starts[run.a], w.ends[run.a + run.size - 1]
     hits = [k for k, s in enumerate(w.stems) if s in wanted]
     if not hits:
         return piece.start, piece.end

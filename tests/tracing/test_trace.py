@@ -71,6 +71,20 @@ def test_later_paraphrase_leaves_the_original_supported() -> None:
     assert relations(tr) == [[("a", "original"), ("b", "paraphrase")]]
 
 
+def test_a_paraphrase_shows_the_words_it_holds_of_a_quote_without_marks() -> None:
+    """Reported speech that holds the first of a quote's two sentences, its marks dropped, is
+    shown as those words, not as the whole clause that leads up to them."""
+    quote = "In the end, the harbour tax will hurt every family farm. We will fight it."
+    tr = trace([
+        art("a", f"Farmers are angry at the plan, and Senator Ann Lee said: “{quote}”", "2024-01-01"),
+        art("b", "Farmers are angry at the plan. Senator Ann Lee said that in the end, the harbour tax will "
+                 "hurt every family farm. We will fight it.", "2024-01-02"),
+    ], jobs=1)
+    (o,) = [o for o in family_of(tr, "harbour tax").occurrences if o.article == "b"]
+    assert (o.role, o.relation, o.text) == ("reported-speech", "paraphrase",
+                                            "in the end, the harbour tax will hurt every family farm")
+
+
 def test_single_source() -> None:
     """A quote no other article carries in any form is single-source."""
     tr = trace([
