@@ -6,7 +6,8 @@ verbless lines of round-ups and transcripts: ``Jane Doe, The Daily Planet: “�
 The speaker is the clause's subject (or the name a verbless line gives); the cue is what stands
 between the speaker and the quotation, colon included (``went even further:``), or the colon
 alone when nothing does. A clause that ends its paragraph with a colon introduces the quotation
-paragraphs that follow (see :mod:`.assemble`).
+paragraphs that follow (see :mod:`.assemble`). A dash (``—``, ``--``) just before a quotation
+that ends the sentence stands for a colon: ``Doe also defended the plan -- “It works.”``.
 
 Notes:
     The colon as a cue follows PolNeAR's annotation, which takes the words between source and
@@ -139,7 +140,7 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
         if low in ("but", "and", "that") and s.low(c - 1) == "," and (s.low(c + 1) in PRONOUNS or s.is_cap(c + 1)):
             clause_start = c + 1  # "…, but he gave the rookie a compliment: “…”": a clause of its own
             continue
-        if low != ":" or c - clause_start > _MAX_CLAUSE or c == clause_start:
+        if not (low == ":" or introducing_dash(s, c)) or c - clause_start > _MAX_CLAUSE or c == clause_start:
             continue
         quote_after = c + 2 < s.n and s.toks[c + 1].text in OPEN_MARKS and s.inq[c + 2]
         if not (quote_after or c == s.n - 1):
@@ -172,12 +173,22 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
                 e += 1
             if e + 1 < s.n and s.is_word(e + 1):
                 continue  # "Ruiz: ‘Closed Doors’ Have No Place": a quoted fragment of a headline
+            if low != ":" and any(s.low(k) not in (".", "!", "?") for k in range(e + 1, s.n)):
+                continue  # "had one answer -- “no” -- for every question": a dash in the sentence
             content = trim_content(s.text, s.toks[o].start, s.toks[min(e, s.n - 1)].end)
             if content is not None:
                 out.append(Candidate(cue=cue, content=(content,), speaker=span_of(s, *np), rule=COLON))
         else:
             out.append(Candidate(cue=cue, content=(), speaker=span_of(s, *np), rule=COLON))
     return out
+
+
+def introducing_dash(s: CueSentence, c: int) -> bool:
+    """Whether the token at ``c`` is a dash (``—``, or the second hyphen of ``--``) that stands
+    as a colon would, just before a quotation: ``Doe also defended the plan -- “It works.”``.
+    Whether the quotation then ends the sentence is checked as for a colon."""
+    return s.toks[c].text in DASHES and c + 2 < s.n and s.toks[c + 1].text in OPEN_MARKS and s.inq[c + 2] \
+        and not s.inq[c] and (s.toks[c].text != "-" or s.toks[c - 1].text == "-")
 
 
 def colon(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:

@@ -52,7 +52,7 @@ from ..text.quotemarks import OPENING, char_class
 from . import Candidate
 from .according import ACCORDING_FRAME
 from .assemble import CONTINUED
-from .colon import COLON_FRAME
+from .colon import COLON_FRAME, introducing_dash
 from .cues import DEED, find_cues, read_cue
 from .frame import Cue, Frame, Place, Reading, Rule
 from .headline import HEADLINE_FRAME
@@ -62,7 +62,7 @@ from .passive import PASSIVE_FRAME
 from .postposed import POST_FRAME
 from .preposed import CARRIED_FRAME, PRE_FRAME
 from .relayed import RELAYED_FRAME
-from .sentence import CueSentence
+from .sentence import DASHES, CueSentence
 from .signed import SIGNED, find_signed
 from .syntax import SYNTAX_RULES
 from .trailing import TRAILING
@@ -133,7 +133,7 @@ def _places(s: CueSentence, place: Place, reading: Reading) -> Iterator[Cue]:
         for i in sorted(reading.cues):
             if i not in reading.skip:
                 yield read_cue(s, i, reading.cues[i], reading)
-    elif ":" in s.lows:
+    elif ":" in s.lows or any(t in s.lows for t in DASHES):
         for c, low in enumerate(s.lows):
-            if low == ":":
+            if low == ":" or introducing_dash(s, c):
                 yield Cue(c, c, ":", "colon")

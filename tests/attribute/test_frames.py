@@ -142,6 +142,11 @@ CASES = [
      "heralded", "the harbour deal as a “breakthrough for the region"),
     ("The board suspended the deal on Friday, citing “serious lapses in oversight.”", "The board", "citing",
      "serious lapses in oversight"),
+    # a dash before a quotation that ends the sentence introduces it as a colon would
+    ("Vale also defended the harbour tax -- “I think it is the fairest tax we have.”", "Vale",
+     "also defended the harbour tax --", "I think it is the fairest tax we have"),
+    ("Vale also defended the harbour tax — “I think it is the fairest tax we have.”", "Vale",
+     "also defended the harbour tax —", "I think it is the fairest tax we have"),
     # a rating's words are the rater's, once its object is named
     ("The Harbour Fund rated 32% of the claims as “false” or “wildly wrong” last year.", "The Harbour Fund",
      "rated", "32% of the claims as “false” or “wildly wrong” last year"),
@@ -190,6 +195,8 @@ NOT_SPEECH = [
     "Roe cited the “Clean Water Harbour Act” as the reason for the delay.",
     "Doe compared the deal to the “Treaty of Port Lund” in a speech.",
     "She credited the crowd, which then sang “we shall overcome” together.",
+    # a quotation between dashes inside the sentence is not introduced by the first
+    "Vale had one answer -- “no” -- for every question.",
     # what something was rated is not its own words
     "Most files were withheld, the vast majority of them rated “confidential,” the lowest level.",
     # the object of a phrasal verb is no speaker: better none than the noun after "out" or "back"
