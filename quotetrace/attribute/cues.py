@@ -28,7 +28,7 @@ from .frame import Cue, Frame, Reading
 from .mentions import QUANTIFIERS
 from .knobs import QUOTING_REACH
 from .nominal import is_nominal
-from .sentence import CLAUSE_BREAKS, CueSentence, OPEN_MARKS, closing, opens_quotation, titled
+from .sentence import CLAUSE_BREAKS, CueSentence, OPEN_MARKS, closing, opens_quotation, quoting_clause_end, titled
 
 
 # -s forms that are plural nouns after a name ("Southern states", "campaign finance reports"):
@@ -110,8 +110,10 @@ def is_cue(s: CueSentence, i: int) -> str | None:
     if s.is_cap(i) and i > 0 and s.low(i - 1) not in ("“", '"', ":"):
         return None  # "Said" inside a name or headline
     if s.is_cap(i) and i == 0 and not (s.is_cap(1) and any(s.low(k) in (":", ",") for k in range(2, min(len(s), 9)))) \
-            and not (low == "asked" and (nxt in _ASKED_NEXT or nxt.endswith("ly"))):
-        return None  # a sentence-initial cue only in "Said Ellis: “…”" and "Asked whether …, X said"
+            and not (low == "asked" and (nxt in _ASKED_NEXT or nxt.endswith("ly"))) \
+            and not (low.endswith("ing") and quoting_clause_end(s, 1) is not None):
+        return None  # a sentence-initial cue only in "Said Ellis: “…”", "Asked whether …, X said"
+        # and "Noting that it was “a mess,” X …"
     return kind
 
 

@@ -1,4 +1,5 @@
-"""Sentences that open with their cue: ``Said Ellis: “…”`` and ``Asked whether …, she said …``.
+"""Sentences that open with their cue: ``Said Ellis: “…”``, ``Asked whether …, she said …`` and
+``Noting that the plan was “a mess,” Doe voted no``.
 
 A cue at the sentence's first word has no subject before it, so neither ``post`` nor ``pre``
 reads it; this frame claims it, found or not."""
@@ -6,18 +7,59 @@ reads it; this frame claims it, found or not."""
 from __future__ import annotations
 
 from . import Candidate
-from ..text.words import ADVERBS
+from ..text.lexicon import is_possessive
+from ..text.words import ADVERBS, AUXILIARIES, cue_kind
 from .content import end_of_content
 from .frame import Cue, Frame, Reading
-from .mentions import right_np
+from .mentions import right_np, subject
 from .passive import PASSIVE
 from .postposed import POST_INVERTED
-from .sentence import CueSentence, span_of, trim_content
+from .preposed import CARRIED
+from .sentence import CueSentence, quoting_clause_end, span_of, trim_content
 
 
 def opening(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     """The attribution of a sentence whose first word is the cue."""
-    return asked_first(s) if s.low(cue.i) == "asked" else said_first(s, cue.end, reading.cues)
+    if s.low(cue.i) == "asked":
+        return asked_first(s)
+    if s.low(cue.i).endswith("ing"):
+        return participle_first(s, cue.end)
+    return said_first(s, cue.end, reading.cues)
+
+
+# words that may stand between the opening clause's comma and the main clause's subject
+_BETWEEN = frozenset("though however then also still".split())
+
+
+def _verb_at(s: CueSentence, k: int) -> bool:
+    """Whether token ``k`` can start the main clause's verb group, so that the noun phrase before
+    it is the whole subject: an auxiliary, an adverb, a cue, or a verb in -ed or -s."""
+    low = s.low(k)
+    return s.is_word(k) and not s.is_cap(k) and not is_possessive(low) \
+        and (low in AUXILIARIES or low in ADVERBS or low.endswith(("ed", "s", "ly")) or cue_kind(low) is not None)
+
+
+def participle_first(s: CueSentence, cue_end: int) -> Candidate | None:
+    """``Noting that the plan was “a mess,” Doe voted no``, ``Calling the deal “a fraud,” the
+    board …``: a participle clause that opens the sentence and holds a quotation; the subject of
+    the clause after it speaks, as after ``…, saying``. Without a quotation the clause is often a
+    reason, not a statement (``Citing costs, the board …``), and is left alone."""
+    end = quoting_clause_end(s, cue_end + 1)
+    if end is None:
+        return None
+    k = end + 1
+    while k < s.n and (s.low(k) == "," or s.low(k) in _BETWEEN):
+        k += 1
+    np = subject(s, s.n, k)
+    if np is None or np[0] != k or not _verb_at(s, np[1] + 1):
+        return None  # "…, the former vice president": a subject cut short is no speaker
+    first = cue_end + 1 + (s.low(cue_end + 1) == "that")
+    if first > end:
+        return None
+    content = trim_content(s.text, s.toks[first].start, s.toks[end - (s.low(end) == ",")].end)
+    if content is None:
+        return None
+    return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule=CARRIED)
 
 
 def asked_first(s: CueSentence) -> Candidate | None:
@@ -62,4 +104,4 @@ def said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate 
     return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule=POST_INVERTED)
 
 
-OPENING_FRAME = Frame("opening", "cue", (POST_INVERTED, PASSIVE), opening, claims=lambda s, cue, reading: cue.i == 0)
+OPENING_FRAME = Frame("opening", "cue", (POST_INVERTED, PASSIVE, CARRIED), opening, claims=lambda s, cue, reading: cue.i == 0)

@@ -261,6 +261,10 @@ def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | N
 def post_frame(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     """The ``post`` frame at a cue: its speaker is the one a later ``…, saying …`` carries."""
     cand = post(s, cue.i, cue.end, cue.lemma, reading.cues)
+    if cand is not None and any(c.rule.name == "carried" and c.cue is not None and c.cue.start == s.toks[0].start
+                                and c.content and cand.content[0].start <= c.content[0].start < cand.content[-1].end
+                                for c in reading.found):
+        return None  # "Calling the plan “a disaster,” Doe urged …": the opening clause is read already
     if cand is not None:
         reading.spoke(tokens_of(s, cand.speaker))
         if len(cand.content) == 2:

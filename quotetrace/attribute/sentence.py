@@ -81,6 +81,28 @@ def closing(s: CueSentence, o: int) -> int | None:
     return c if c < s.n and s.toks[c].text in CLOSE_MARKS else None
 
 
+def quoting_clause_end(s: CueSentence, start: int) -> int | None:
+    """Where the clause that opens at ``start`` ends, when it holds a quotation: its first comma
+    outside quotation marks, or the closing mark of a quotation that ends on a comma (``Noting
+    that the plan was “a mess,” Doe …``). None when the clause holds no quotation, or runs on."""
+    quoted = False
+    for k in range(start, s.n):
+        if opens_quotation(s, k):
+            c = closing(s, k)
+            if c is None or titled(s, k, c):
+                return None  # "Speaking on ABC’s “This Week,” Doe …": where, not what
+            quoted = True
+        elif s.inq[k]:
+            continue
+        elif s.low(k) == ",":
+            return k if quoted else None
+        elif s.toks[k].text in CLOSE_MARKS and quoted and s.low(k - 1) == ",":
+            return k
+        elif s.low(k) in (";", ":", ".", "!", "?"):
+            return None
+    return None
+
+
 def titled(s: CueSentence, o: int, c: int) -> bool:
     """Whether the passage between marks ``o`` and ``c`` is a name, not words: short and in
     title case, or after a possessive (“This Week” on ABC’s “This Week”, a book, a bill)."""

@@ -142,6 +142,13 @@ CASES = [
      "heralded", "the harbour deal as a “breakthrough for the region"),
     ("The board suspended the deal on Friday, citing “serious lapses in oversight.”", "The board", "citing",
      "serious lapses in oversight"),
+    # a participle clause that opens the sentence with a quotation: the main clause's subject speaks
+    ("Noting that the plan was “a mess,” Jane Doe voted against it.", "Jane Doe", "Noting",
+     "the plan was “a mess"),
+    ("Acknowledging that the mayor “says a lot of silly things,” though, Doe backed his budget.", "Doe",
+     "Acknowledging", "the mayor “says a lot of silly things"),
+    ("Calling the plan “a disaster,” Jane Doe urged lawmakers to vote against it.", "Jane Doe", "Calling",
+     "the plan “a disaster"),
     # a dash before a quotation that ends the sentence introduces it as a colon would
     ("Vale also defended the harbour tax -- “I think it is the fairest tax we have.”", "Vale",
      "also defended the harbour tax --", "I think it is the fairest tax we have"),
@@ -195,6 +202,9 @@ NOT_SPEECH = [
     "Roe cited the “Clean Water Harbour Act” as the reason for the delay.",
     "Doe compared the deal to the “Treaty of Port Lund” in a speech.",
     "She credited the crowd, which then sang “we shall overcome” together.",
+    # an opening participle clause that names a show, or whose subject is cut short, reports nothing
+    "Speaking on “The Harbour Hour,” Jane Doe smiled.",
+    "Saying “enough,” the crowd left.",
     # a quotation between dashes inside the sentence is not introduced by the first
     "Vale had one answer -- “no” -- for every question.",
     # what something was rated is not its own words
