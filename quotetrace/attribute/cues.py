@@ -21,7 +21,7 @@ from ..text.words import (
     cue_kind,
 )
 from ..text.lexicon import (CLAUSE_VERBS, CUE_WORDS, NOMINAL_NOUNS, NOUNISH, PHRASAL_FORMS, QUOTING_AFTER_OBJECT,
-                            QUOTING_FORMS, is_possessive, lemma_of)
+                            QUOTING_FORMS, goes_on, is_possessive, lemma_of)
 from .content import LISTENER_VERBS
 from . import Candidate
 from .frame import Cue, Frame, Reading
@@ -77,6 +77,8 @@ def is_cue(s: CueSentence, i: int) -> str | None:
             and not s.inq[i + 1] else None
     prev = s.low(i - 1)
     nxt = s.low(i + 1)
+    if lemma_of(low) == "continue" and goes_on(s.text, s.toks[i].end, s.span.end):
+        return None  # "students would continue to take tests": what goes on is no statement
     if (prev.endswith(("’s", "'s")) and not contracted_pronoun(prev)) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
         return None  # "Friday’s reported blast", "the voters’ claims" — but "he’s claiming" is a verb
     if low in NOUNISH and low.endswith("s") and s.is_cap(i - 1) and (s.low(i - 2) in PREPOSITIONS

@@ -36,11 +36,17 @@ formerly also then once""".split())
 
 _MAX_NP = 12
 
+#: words set off by commas between a subject and its verb: "Proponents, however, say …"
+_INTERJECTED = frozenset("however though too meanwhile instead nonetheless nevertheless therefore".split())
+
+
 def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases that sit between subject and cue."""
     while k >= lo:
         low = s.low(k)
-        if low in ADVERBS or low in AUXILIARIES or (low.endswith("ly") and not s.is_cap(k)) or low == "not":
+        if low == "," and s.low(k - 1) in _INTERJECTED and s.low(k - 2) == "," and k - 3 >= lo and not s.inq[k - 1]:
+            k -= 3  # "Proponents of the bill, however, say"
+        elif low in ADVERBS or low in AUXILIARIES or (low.endswith("ly") and not s.is_cap(k)) or low == "not":
             k -= 1
         elif low in TIME_WORDS or (s.is_cap(k) and low in TIME_WORDS):
             k -= 1

@@ -270,7 +270,19 @@ def speech_cues(text: str, pos: int = 0, endpos: int | None = None) -> list[rege
     """The speech cue words of ``text[pos:endpos]``, as matches in order (a set lookup per word,
     faster than one alternation of every form)."""
     end = len(text) if endpos is None else endpos
-    return [m for m in _LETTERS_RE.finditer(text, pos, end) if m.group().lower() in SPEECH_FORMS]
+    return [m for m in _LETTERS_RE.finditer(text, pos, end) if m.group().lower() in SPEECH_FORMS
+            and not (SPEECH_FORMS[m.group().lower()] == "continue" and goes_on(text, m.end(), end))]
+
+
+_TO_VERB_RE = regex.compile(r"\s+to\s+([^\W\d_]+)")
+
+
+def goes_on(text: str, pos: int, end: int) -> bool:
+    """Whether "continue" ending at ``pos`` is followed by "to" and a verb that is no cue: what
+    goes on is an action, not a statement ("students will continue to take tests"; but
+    "continued to say")."""
+    m = _TO_VERB_RE.match(text, pos, end)
+    return m is not None and lemma_of(m.group(1)) is None
 
 #: nouns that name what someone said, whose owner's possessive names the speaker ("Doe’s claim
 #: that …")

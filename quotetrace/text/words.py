@@ -121,7 +121,7 @@ democrats republicans conservatives liberals voters critics supporters opponents
 lawmakers leaders officials residents americans citizens activists members investigators
 authorities prosecutors police workers students parents analysts experts economists others
 senators representatives congressmen governors mayors ministers candidates
-delegates donors organizers""".split())
+delegates donors organizers proponents backers advocates detractors skeptics""".split())
 
 
 def cue_kind(low: str) -> str | None:

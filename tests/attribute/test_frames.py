@@ -154,6 +154,12 @@ CASES = [
      "also defended the harbour tax --", "I think it is the fairest tax we have"),
     ("Vale also defended the harbour tax — “I think it is the fairest tax we have.”", "Vale",
      "also defended the harbour tax —", "I think it is the fairest tax we have"),
+    # a word set off by commas between the subject and its verb
+    ("Proponents of the harbour bill, however, say it would keep the “old safeguards.”",
+     "Proponents of the harbour bill", "say", "it would keep the “old safeguards"),
+    # "continue to" and a verb that is no cue is no attribution after a quotation that ends on a period
+    ("Jane Doe said the board would act as an “umpire.” Students would continue to take tests.", "Jane Doe",
+     "said", "the board would act as an “umpire"),
     # a rating's words are the rater's, once its object is named
     ("The Harbour Fund rated 32% of the claims as “false” or “wildly wrong” last year.", "The Harbour Fund",
      "rated", "32% of the claims as “false” or “wildly wrong” last year"),
@@ -207,6 +213,7 @@ NOT_SPEECH = [
     "Saying “enough,” the crowd left.",
     # a quotation between dashes inside the sentence is not introduced by the first
     "Vale had one answer -- “no” -- for every question.",
+    "Students will continue to take the tests every spring.",
     # what something was rated is not its own words
     "Most files were withheld, the vast majority of them rated “confidential,” the lowest level.",
     # the object of a phrasal verb is no speaker: better none than the noun after "out" or "back"
@@ -247,3 +254,10 @@ def test_cue_and_to_at_the_end_of_a_sentence(text: str) -> None:
     """A cue followed by a final "to" (no verb after it) reads without error and takes no second verb."""
     for q in extract(text):
         assert q.cue is None or not q.cue.text.endswith("to")
+
+
+def test_continuing_to_act_is_no_attribution() -> None:
+    """"Continue to" and a verb that is no cue reports nothing: the quotation before it is not
+    the words of the subject that goes on doing something."""
+    text = "The mayor spoke last. “The board will act as an umpire.” Students would continue to take tests."
+    assert all(q.speaker is None or q.speaker.mention != "Students" for q in extract(text))
