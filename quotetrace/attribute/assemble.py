@@ -191,6 +191,16 @@ def _after_determiner(text: str, pos: int) -> bool:
     return m is not None and m.group(1).lower() in DETERMINERS
 
 
+_PASSIVE_BEFORE_RE = regex.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\w+ly|\s+first|\s+later|\s+also)?\s+\Z",
+                                   regex.IGNORECASE)
+
+
+def _passive(text: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` is a passive participle ("the email, which was first reported
+    by the agency"): what it says of a document names no new speaker of the words around it."""
+    return _PASSIVE_BEFORE_RE.search(text, max(0, pos - 30), pos) is not None
+
+
 def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candidates: Sequence[Candidate],
              done: list[Assembled], paragraphs: Sequence[Span]) -> list[Assembled]:
     """Passages no cue took that go on with the speaker just attributed: a quote paragraph after
@@ -259,7 +269,7 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         a = min(same, key=lambda a: _extent(a)[0])
         cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]
         if any(not any(x <= w.start() < y for x, y in cues_here) and not _after_determiner(text, w.start())
-               for w in speech_cues(text, _extent(a)[1], e)):
+               and not _passive(text, w.start()) for w in speech_cues(text, _extent(a)[1], e)):
             continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's
         q = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), a.candidate, CONTINUED)
         out.append(q)

@@ -1,5 +1,6 @@
 """Passive cues: ``has been described as …`` (no speaker), ``was described by X as …``,
-``it was reported that …``, and the appositive ``The scheme, described by X as …``."""
+``was called “…” by X``, ``it was reported that …``, and the appositive ``The scheme, described
+by X as …``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from ..text.words import BE_FORMS
 from .content import end_of_content
 from .frame import Cue, Frame, Reading, Rule
 from .mentions import right_np
-from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, span_of, trim_content
+from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, closing, span_of, titled, trim_content
 
 PASSIVE = Rule("passive", 0.7)
 
@@ -29,10 +30,13 @@ def passive(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
             return None
         speaker = np
         k = np[1] + 1
+    marked_first = False
     if s.low(k) == "as":
         k += 1
     elif speaker is None and s.low(k) != "that":
-        return None
+        if k >= len(s) or s.toks[k].text not in OPEN_MARKS or (c := closing(s, k)) is None or titled(s, k, c):
+            return None  # "was called “Harbour Two”": a name
+        marked_first = True  # "was called “a disaster” by Doe": only with the agent after it
     elif speaker is not None and (k >= len(s) or s.low(k) not in _PASSIVE_CONTENT and s.toks[k].text not in OPEN_MARKS):
         return None  # "lines to be uttered by the father, played by …": the content is elsewhere
     if k >= len(s):
@@ -47,6 +51,16 @@ def passive(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
             j += 1
         if j < len(s):
             end = min(end, s.toks[j].end if s.toks[j].text in CLOSE_MARKS else s.toks[j].start)
+    if speaker is None:
+        # the agent after the quotation: "has been called “strategic ambiguity” by Doe"
+        by = next((b for b in range(k + 1, len(s)) if s.toks[b].start >= end or
+                   (s.low(b) == "by" and not s.inq[b] and s.toks[b - 1].text in CLOSE_MARKS)), None)
+        if by is not None and by < len(s) and s.low(by) == "by" and s.toks[by].start < end:
+            speaker = right_np(s, by + 1)
+            if speaker is not None:
+                end = s.toks[by - 1].end
+    if marked_first and speaker is None:
+        return None
     content = trim_content(s.text, s.toks[k].start, end)
     if content is None:
         return None

@@ -154,6 +154,9 @@ CASES = [
      "also defended the harbour tax --", "I think it is the fairest tax we have"),
     ("Vale also defended the harbour tax — “I think it is the fairest tax we have.”", "Vale",
      "also defended the harbour tax —", "I think it is the fairest tax we have"),
+    # a passive cue with its agent after the quotation
+    ("This habit of the board has been called “strategic ambiguity” by Jane Doe, a professor at Avalon.",
+     "Jane Doe", "called", "strategic ambiguity"),
     # a word set off by commas between the subject and its verb
     ("Proponents of the harbour bill, however, say it would keep the “old safeguards.”",
      "Proponents of the harbour bill", "say", "it would keep the “old safeguards"),
@@ -214,6 +217,8 @@ NOT_SPEECH = [
     # a quotation between dashes inside the sentence is not introduced by the first
     "Vale had one answer -- “no” -- for every question.",
     "Students will continue to take the tests every spring.",
+    # a name in marks called so by someone is not their words
+    "The plan was called “Harbour Two” by its planners.",
     # what something was rated is not its own words
     "Most files were withheld, the vast majority of them rated “confidential,” the lowest level.",
     # the object of a phrasal verb is no speaker: better none than the noun after "out" or "back"
@@ -261,3 +266,13 @@ def test_continuing_to_act_is_no_attribution() -> None:
     the words of the subject that goes on doing something."""
     text = "The mayor spoke last. “The board will act as an umpire.” Students would continue to take tests."
     assert all(q.speaker is None or q.speaker.mention != "Students" for q in extract(text))
+
+
+def test_a_quotation_goes_on_past_a_passive_cue() -> None:
+    """A quotation that ends its paragraph goes on with the speaker of the sentence before it,
+    though that sentence says the document was reported by someone else: a passive participle
+    names no new speaker."""
+    text = ("“There might be a result the rules achieved,” Ash wrote in the email, which was first "
+            "reported by the Harbour Gazette. “Reopening the nominations during the ballot.”")
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in extract(text)]
+    assert ("Reopening the nominations during the ballot.", "Ash") in got
