@@ -221,17 +221,40 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule=POST)
 
 
-def _incomplete_head(s: CueSentence, comma: int) -> bool:
+def _resumes(s: CueSentence, comma: int) -> int | None:
+    """Where an interrupted statement resumes after an inverted attribution's speaker: the verb
+    right after the comma at ``comma`` (", says Doe, is …"), or after one description set off by
+    commas (", says Doe, a historian, is …"); None when something else follows."""
+    def verb(k: int) -> bool:
+        low = s.low(k)
+        return s.is_word(k) and not s.is_cap(k) and not s.inq[k] \
+            and (low in AUXILIARIES or low.endswith(("s", "ed", "n't", "n’t"))) and low not in ("and", "but", "who", "which")
+    if s.low(comma) != ",":
+        return None
+    if verb(comma + 1):
+        return comma + 1
+    end = next((k for k in range(comma + 1, min(s.n, comma + 14)) if s.low(k) == "," or s.inq[k]), None)
+    if end is None or s.low(end) != "," or s.low(comma + 1) in ("which", "and", "but"):
+        return None
+    return end + 1 if verb(end + 1) else None
+
+
+#: the longest noun phrase an inverted attribution interrupts ("The paradox of the mayor, says
+#: Tom Vale, is that …"): the cue after its comma says the phrase is not a statement of its own
+_LONGEST_HEAD = 8
+
+
+def _incomplete_head(s: CueSentence, comma: int, longest: int = 4) -> bool:
     """Whether the words before an attribution's comma (from the sentence start) cannot be a
-    statement by themselves: a short phrase ("Too often", "The museum", "Back in Virginia") or a
-    clause cut after its verb ("It was")."""
+    statement by themselves: a short phrase of ``longest`` words at most ("Too often", "The
+    museum", "Back in Virginia") or a clause cut after its verb ("It was")."""
     words = [k for k in range(0, comma) if s.is_word(k)]
     if not words or s.first_quoted < comma:
         return False
     if s.low(comma - 1) in AUXILIARIES:
         return True
     has_verb = any(s.low(k) in AUXILIARIES or cue_kind(s.low(k)) and s.low(k) not in NOUNISH for k in words)
-    return len(words) <= 4 and not has_verb
+    return len(words) <= longest and not has_verb
 
 
 def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | None:
@@ -245,10 +268,21 @@ def _inverted(s: CueSentence, i: int, cue_end: int, lemma: str) -> Candidate | N
             np = None  # "…, said she wanted change": the pronoun opens the content
         if np and s.low(np[0]) in _POSSESSIVE_DETERMINERS:
             np = None  # "…, argued his case …": an object, not a speaker after the cue
+        if np and np[0] == np[1] and s.low(np[0]) in TIME_WORDS:
+            np = None  # "The deal, announced Friday, …": when, not who
         if np:
             np = (np[0], through_descriptions(s, np[1]))
             ok, stop = _tail_is_adverbial(s, np[1], None)
             boundary = j
+            resumes = _resumes(s, np[1] + 1)
+            if s.low(boundary) == "," and resumes is not None and _incomplete_head(s, boundary, _LONGEST_HEAD):
+                # "The paradox of the mayor, says Tom Vale, a historian, is that …": the inverted
+                # attribution interrupts one statement, whose second half follows it
+                head = trim_content(text, s.span.start, s.toks[boundary - 1].end)
+                tail = trim_content(text, s.toks[resumes - 1].end, end_of_content(s, resumes, {}))
+                if head and tail:
+                    return Candidate(cue=span_of(s, i, cue_end), content=(head, tail),
+                                     speaker=span_of(s, *np), rule=POST_INVERTED)
             content_end_tok = boundary - 1 if s.low(boundary) == "," else boundary
             if ok and content_end_tok >= 0:
                 content = trim_content(text, s.span.start, s.toks[content_end_tok].end)

@@ -154,6 +154,10 @@ CASES = [
      "also defended the harbour tax --", "I think it is the fairest tax we have"),
     ("Vale also defended the harbour tax — “I think it is the fairest tax we have.”", "Vale",
      "also defended the harbour tax —", "I think it is the fairest tax we have"),
+    # an inverted attribution that interrupts one statement, the speaker with a description
+    ("The paradox of the harbour, says Tom Vale, a historian at the Avalon Library, is that it was “one of the "
+     "busiest ports.”", "Tom Vale, a historian at the Avalon Library", "says",
+     "The paradox of the harbour, is that it was “one of the busiest ports"),
     # a passive cue with its agent after the quotation
     ("This habit of the board has been called “strategic ambiguity” by Jane Doe, a professor at Avalon.",
      "Jane Doe", "called", "strategic ambiguity"),
@@ -217,6 +221,8 @@ NOT_SPEECH = [
     # a quotation between dashes inside the sentence is not introduced by the first
     "Vale had one answer -- “no” -- for every question.",
     "Students will continue to take the tests every spring.",
+    # a day after an inverted cue says when, not who
+    "The tentative deal, announced Friday, would last four years.",
     # a name in marks called so by someone is not their words
     "The plan was called “Harbour Two” by its planners.",
     # what something was rated is not its own words
