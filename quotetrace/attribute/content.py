@@ -16,6 +16,7 @@ from ..text.words import (
     DOCUMENT_HEADS,
     GROUP_HEADS,
     OBJECT_PRONOUNS,
+    PERSONAL_SUBJECTS,
     PREPOSITIONS,
     PRONOUNS,
     SUBORDINATORS,
@@ -377,6 +378,8 @@ def _after_phrase(s: CueSentence, k: int, lemma: str) -> int:
         j += 1
     if s.low(j) == "that" and j > k:
         k = j
+    elif j > k and s.low(j) in PERSONAL_SUBJECTS and (s.low(j - 1) in TIME_WORDS or s.low(j - 1).isdigit()):
+        k = j  # "said on Thursday he …": the content opens on its subject, "that" left out
     elif s.low(k) in PREPOSITIONS or s.low(k) in TIME_WORDS:
         # a longer adverbial: "said in a radio interview recorded before the vote that …",
         # "wrote in an email to the paper that …", "said Sunday in Madison, Wisconsin, that …",

@@ -153,8 +153,8 @@ orders encourage encouraged encourages require required requires let lets pay pa
 def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
     """The speaker mention that ends just before token ``end`` (a cue), as token indices."""
     k = skip_adverbials_left(s, end - 1, lo)
-    if k < lo:
-        return None
+    if k < lo or s.low(k) in ("and", "or", "but"):
+        return None  # "lamented the state of it and criticized …": a coordinated verb has no noun phrase of its own
     if s.low(k) == "to":
         # an infinitive: its speaker is the object of a verb that hands it on ("forced Ada Roe
         # to concede", "urged the board to say"), else no noun phrase before it ("took to
@@ -332,7 +332,9 @@ def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | No
             break
         if s.is_cap(b) or low in DETERMINERS or low in TITLES or low.endswith(("’s", "'s")) \
                 or low in ("of", "and") and s.is_cap(b + 1) or low in ORG_HEADS or low in ANONYMOUS_HEADS \
-                or low in GROUP_HEADS or low in PRONOUNS and b == a:
+                or low in GROUP_HEADS or low in PRONOUNS and b == a \
+                or b > a and s.is_word(b) and s.low(b + 1) in TITLES and s.is_cap(b + 2):
+            # (a word that describes a title before a name: "Republican presidential nominee Jane Doe")
             if low in PRONOUNS:
                 b += 1
                 break

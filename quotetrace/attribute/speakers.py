@@ -62,7 +62,7 @@ def _without_owner(words: list[str], lows: list[str]) -> tuple[list[str], list[s
 #: titles that are also common surnames (Stephen King, John Major, Erik Prince, Jim Justice)
 _SURNAME_TITLES = frozenset("king bishop judge major prince justice".split())
 #: words that make a title of one of them before it: "Crown Prince", "Chief Justice"
-_RANKS = frozenset("crown chief high grand supreme associate army drum".split())
+_RANKS = frozenset("crown chief high grand supreme associate army drum senate house majority minority".split())
 
 
 _AFFILIATIONS = frozenset("for of at from with".split())

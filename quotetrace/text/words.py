@@ -77,7 +77,7 @@ TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight morning afternoon eve
 
 # Nouns that name a person's role; with a name after them they are a title, alone a description.
 TITLES = frozenset("""
-president vice prime minister secretary senator sen rep representative congressman congresswoman
+whip president vice prime minister secretary senator sen rep representative congressman congresswoman
 governor gov mayor general gen lt col colonel maj major capt captain admiral adm sgt sergeant
 ambassador envoy adviser advisor aide chief director chairman chairwoman chair spokesman
 spokeswoman spokesperson press leader speaker judge justice attorney commissioner officer official

@@ -158,6 +158,16 @@ CASES = [
     ("The paradox of the harbour, says Tom Vale, a historian at the Avalon Library, is that it was “one of the "
      "busiest ports.”", "Tom Vale, a historian at the Avalon Library", "says",
      "The paradox of the harbour, is that it was “one of the busiest ports"),
+    # a day after the cue, then the content without "that"
+    ("In an interview, Tom Vale said on Thursday he “hand-delivered a letter to the board today.”", "Tom Vale",
+     "said", "he “hand-delivered a letter to the board today"),
+    # words that describe a title before the name belong to the subject
+    ("Presumptive Harbour Party nominee Jane Doe joined the debate, announcing on Wednesday she would meet "
+     "the “whole board.”", "Presumptive Harbour Party nominee Jane Doe", "announcing",
+     "she would meet the “whole board"),
+    # a verb coordinated after "and" has no noun phrase of its own: the clause's subject speaks
+    ("Tom Vale lamented the state of the campaign and criticized the “identity politics” on display.", "Tom Vale",
+     "criticized", "the “identity politics” on display"),
     # a passive cue with its agent after the quotation
     ("This habit of the board has been called “strategic ambiguity” by Jane Doe, a professor at Avalon.",
      "Jane Doe", "called", "strategic ambiguity"),

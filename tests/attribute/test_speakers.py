@@ -45,6 +45,8 @@ DESCRIBE = [
     ("Attorney General Ada Roe of Port Lund", "Ada Roe", "person"),
     ("former Gov. Tom Vale of New Avalon", "Tom Vale", "person"),
     ("Judge Ada Roe of the district court", "Ada Roe", "person"),
+    ("Senate Minority Whip Tom J. Vale of Avalon", "Tom J. Vale", "person"),
+    ("House Majority Leader Ada Roe of Port Lund", "Ada Roe", "person"),
     ("Finance Minister Klara Vogt of the Harbour Party", "Klara Vogt", "person"),
     # an institution named with "of" is named whole
     ("the Bank of Avalon", "Bank of Avalon", "organization"),
