@@ -63,6 +63,13 @@ def _read_one(index: int, article: Article, analyzer: str | Analyzer) -> Units |
                 "please report it with this article")
 
 
+def _read_lean(index: int, article: Article, analyzer: str | Analyzer) -> Units | str:
+    """:func:`_read_one` with each quote cut to its credit (:func:`.units.lean`) before it
+    leaves the worker: a trace keeps no more of it, and a fifth less is sent between processes."""
+    got = _read_one(index, article, analyzer)
+    return lean(got) if isinstance(got, Units) else got
+
+
 def _take_in(sources: Iterable[Source]) -> tuple[list[Article], list[TracedArticle]]:
     """Articles to trace, and every input's entry in the trace (with its error or note).
 
@@ -208,8 +215,8 @@ def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str
                last: int | None, timeout: float | None) -> tuple[Trace, list[Units]]:
     # a trace keeps of each quote only its credit, as each article comes in; a check returns its
     # article's quotes whole
-    results = [lean(r) if last is None and isinstance(r, Units) else r
-               for r in map_articles(_read_one, taken, analyzer=analyzer, jobs=jobs, progress=progress, timeout=timeout)]
+    results = list(map_articles(_read_lean if last is None else _read_one, taken, analyzer=analyzer, jobs=jobs,
+                                progress=progress, timeout=timeout))
     errors = {taken[k].id: r for k, r in enumerate(results) if isinstance(r, str)}
     if errors:
         entries = [attrs.evolve(e, error=errors[e.id]) if e.id in errors and not e.error else e for e in entries]

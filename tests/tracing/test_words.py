@@ -41,10 +41,11 @@ def test_critical_words(stem: str, critical: bool) -> None:
 
 
 _PIECES = ["We’re", "don't", " ", ", ", "“", "”", "Ukraine’s", "3.5", "1,000", "fine-tuned", "Washington", "a",
+           "abc1,000", "3,5million", "rock'n'roll", "U.S.", "won't", "-", ",",
            ". ", "can’t", "\n", "—", "it's", "Café"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(0, 200), st.integers(0, 200))
 def test_text_words_slice_as_words_reads(pieces: list[str], a: int, b: int) -> None:
     """The words of a range sliced from the text's words read once are the words read from the
