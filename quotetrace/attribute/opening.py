@@ -24,7 +24,7 @@ def opening(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
         return asked_first(s)
     if s.low(cue.i).endswith("ing"):
         return participle_first(s, cue.end)
-    return said_first(s, cue.end, reading.cues)
+    return said_first(s, cue.i, cue.end, reading.cues)
 
 
 # words that may stand between the opening clause's comma and the main clause's subject
@@ -90,7 +90,7 @@ def asked_first(s: CueSentence) -> Candidate | None:
                      speaker=span_of(s, *speaker) if speaker else None, rule=PASSIVE)
 
 
-def said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate | None:
+def said_first(s: CueSentence, cue_start: int, cue_end: int, cues: dict[int, str]) -> Candidate | None:
     """``Said Ellis: “…”``: a sentence that opens with its cue."""
     np = right_np(s, cue_end + 1)
     if np is None or s.low(np[1] + 1) not in (":", ","):
@@ -101,7 +101,14 @@ def said_first(s: CueSentence, cue_end: int, cues: dict[int, str]) -> Candidate 
     content = trim_content(s.text, s.toks[k].start, end_of_content(s, k, cues))
     if content is None:
         return None
-    return Candidate(cue=span_of(s, 0, cue_end), content=(content,), speaker=span_of(s, *np), rule=POST_INVERTED)
+    return Candidate(cue=span_of(s, cue_start, cue_end), content=(content,), speaker=span_of(s, *np), rule=POST_INVERTED)
 
 
-OPENING_FRAME = Frame("opening", "cue", (POST_INVERTED, PASSIVE, CARRIED), opening, claims=lambda s, cue, reading: cue.i == 0)
+def _opens(s: CueSentence, cue: Cue, reading: Reading) -> bool:
+    """Whether the cue opens its sentence, alone or after a conjunction and its comma ("But,
+    said Vale, “…”")."""
+    return cue.i == 0 or (cue.i == 2 and s.low(0) in ("but", "and", "yet", "still") and s.low(1) == ","
+                          and s.low(2) in ("said", "says", "added", "adds"))
+
+
+OPENING_FRAME = Frame("opening", "cue", (POST_INVERTED, PASSIVE, CARRIED), opening, claims=_opens)

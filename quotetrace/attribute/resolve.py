@@ -20,6 +20,7 @@ import regex
 from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import is_heading
+from ..text.lexicon import lemma_of
 from ..text.words import WEEKDAYS
 from .assemble import Assembled
 from .headnames import headline_names
@@ -58,11 +59,17 @@ of to under over then so or yet also meanwhile however still now here there this
 was our their his her my your we they he she i""".split())
 
 
+#: cues that open a sentence before a name ("Said Vale: …", "Asked Doe whether …"); not "hope",
+#: which is a first name too
+_OPENING_CUES = frozenset("say ask add tell write".split())
+
+
 def _trimmed(name: str) -> str:
     """A capitalised run without an opening function word and a trailing day."""
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in _OPENERS or words[0].lower().endswith("ing")):
-        words = words[1:]  # "Injecting Doe into the race": a participle opens the sentence
+    while len(words) > 1 and (words[0].lower() in _OPENERS or words[0].lower().endswith("ing")
+                              or lemma_of(words[0]) in _OPENING_CUES):
+        words = words[1:]  # "Injecting Doe into the race", "Said Vale:": a participle or a cue opens the sentence
     while len(words) > 1 and words[-1].lower() in WEEKDAYS:
         words = words[:-1]
     return " ".join(words)

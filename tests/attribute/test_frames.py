@@ -67,6 +67,8 @@ CASES = [
     # constructions found in PolNeAR's training split, in sentences written for these tests:
     # a sentence that opens with its cue
     ("Said Moreno: “Nobody here wants a recount.”", "Moreno", "Said", "Nobody here wants a recount"),
+    ("The vote was close. But, said Moreno, “nobody here wants a recount.”", "Moreno", "said",
+     "nobody here wants a recount"),
     # a catenative before the cue
     ("Lindqvist continued to say he had never met the donor.", "Lindqvist", "continued to say", "he had never met the donor"),
     # a listener with a clause of its own after a quotation
@@ -292,3 +294,9 @@ def test_a_quotation_goes_on_past_a_passive_cue() -> None:
             "reported by the Harbour Gazette. “Reopening the nominations during the ballot.”")
     got = [(q.text, q.speaker.name if q.speaker else None) for q in extract(text)]
     assert ("Reopening the nominations during the ballot.", "Ash") in got
+
+
+def test_a_cue_that_opens_the_sentence_is_not_part_of_the_name() -> None:
+    """"Said Vale:" names Vale: the capitalised cue before a lone surname is no first name."""
+    (q,) = extract("Said Vale: “We won the harbour vote.”")
+    assert q.speaker is not None and q.speaker.name == "Vale"
