@@ -191,13 +191,13 @@ def _after_determiner(text: str, pos: int) -> bool:
     return m is not None and m.group(1).lower() in DETERMINERS
 
 
-_PASSIVE_BEFORE_RE = regex.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\w+ly|\s+first|\s+later|\s+also)?\s+\Z",
-                                   regex.IGNORECASE)
+# a form of "be" and at most one adverb before the cue ("was first reported", "was soon reported")
+_PASSIVE_BEFORE_RE = regex.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\p{Ll}+)?\s+\Z", regex.IGNORECASE)
 
 
 def _passive(text: str, pos: int) -> bool:
-    """Whether the cue at ``pos`` is a passive participle ("the email, which was first reported
-    by the agency"): what it says of a document names no new speaker of the words around it."""
+    """Whether the cue at ``pos`` is a passive participle ("a memo, which was soon reported by
+    the paper"): what it says of a document names no new speaker of the words around it."""
     return _PASSIVE_BEFORE_RE.search(text, max(0, pos - 30), pos) is not None
 
 

@@ -161,15 +161,15 @@ CASES = [
      "busiest ports.”", "Tom Vale, a historian at the Avalon Library", "says",
      "The paradox of the harbour, is that it was “one of the busiest ports"),
     # a day after the cue, then the content without "that"
-    ("In an interview, Tom Vale said on Thursday he “hand-delivered a letter to the board today.”", "Tom Vale",
-     "said", "he “hand-delivered a letter to the board today"),
+    ("In an interview, Tom Vale said on Thursday he “took the petition to the harbour office myself.”",
+     "Tom Vale", "said", "he “took the petition to the harbour office myself"),
     # words that describe a title before the name belong to the subject
     ("Presumptive Harbour Party nominee Jane Doe joined the debate, announcing on Wednesday she would meet "
      "the “whole board.”", "Presumptive Harbour Party nominee Jane Doe", "announcing",
      "she would meet the “whole board"),
     # a verb coordinated after "and" has no noun phrase of its own: the clause's subject speaks
-    ("Tom Vale lamented the state of the campaign and criticized the “identity politics” on display.", "Tom Vale",
-     "criticized", "the “identity politics” on display"),
+    ("Tom Vale regretted the mood of the harbour race and criticized the “petty feuding” in the council.",
+     "Tom Vale", "criticized", "the “petty feuding” in the council"),
     # a passive cue with its agent after the quotation
     ("This habit of the board has been called “strategic ambiguity” by Jane Doe, a professor at Avalon.",
      "Jane Doe", "called", "strategic ambiguity"),
@@ -177,8 +177,8 @@ CASES = [
     ("Proponents of the harbour bill, however, say it would keep the “old safeguards.”",
      "Proponents of the harbour bill", "say", "it would keep the “old safeguards"),
     # "continue to" and a verb that is no cue is no attribution after a quotation that ends on a period
-    ("Jane Doe said the board would act as an “umpire.” Students would continue to take tests.", "Jane Doe",
-     "said", "the board would act as an “umpire"),
+    ("Jane Doe said the harbour board would serve as a “referee.” Pilots will continue to guide the ferries.",
+     "Jane Doe", "said", "the harbour board would serve as a “referee"),
     # a rating's words are the rater's, once its object is named
     ("The Harbour Fund rated 32% of the claims as “false” or “wildly wrong” last year.", "The Harbour Fund",
      "rated", "32% of the claims as “false” or “wildly wrong” last year"),
@@ -234,11 +234,11 @@ NOT_SPEECH = [
     "Vale had one answer -- “no” -- for every question.",
     "Students will continue to take the tests every spring.",
     # a day after an inverted cue says when, not who
-    "The tentative deal, announced Friday, would last four years.",
+    "The ferry accord, announced Friday, would stay in force for three summers.",
     # a name in marks called so by someone is not their words
     "The plan was called “Harbour Two” by its planners.",
     # what something was rated is not its own words
-    "Most files were withheld, the vast majority of them rated “confidential,” the lowest level.",
+    "Most harbour files were withheld, nearly all of them rated “restricted,” the mildest grade.",
     # the object of a phrasal verb is no speaker: better none than the noun after "out" or "back"
     "The committee rolled out an ad calling the senator “a fraud.”",
     "Later that day, the office fired back a letter saying “we will not pay.”",
@@ -282,7 +282,7 @@ def test_cue_and_to_at_the_end_of_a_sentence(text: str) -> None:
 def test_continuing_to_act_is_no_attribution() -> None:
     """"Continue to" and a verb that is no cue reports nothing: the quotation before it is not
     the words of the subject that goes on doing something."""
-    text = "The mayor spoke last. “The board will act as an umpire.” Students would continue to take tests."
+    text = "The mayor spoke last. “The board will serve as a referee.” Pilots will continue to guide the ferries."
     assert all(q.speaker is None or q.speaker.mention != "Students" for q in extract(text))
 
 
@@ -290,10 +290,10 @@ def test_a_quotation_goes_on_past_a_passive_cue() -> None:
     """A quotation that ends its paragraph goes on with the speaker of the sentence before it,
     though that sentence says the document was reported by someone else: a passive participle
     names no new speaker."""
-    text = ("“There might be a result the rules achieved,” Ash wrote in the email, which was first "
-            "reported by the Harbour Gazette. “Reopening the nominations during the ballot.”")
+    text = ("“The ferry rules may have done that,” Ash wrote in a memo, which was soon "
+            "reported by the Harbour Gazette. “Reopening the vote halfway is no answer.”")
     got = [(q.text, q.speaker.name if q.speaker else None) for q in extract(text)]
-    assert ("Reopening the nominations during the ballot.", "Ash") in got
+    assert ("Reopening the vote halfway is no answer.", "Ash") in got
 
 
 def test_a_cue_that_opens_the_sentence_is_not_part_of_the_name() -> None:
