@@ -26,8 +26,6 @@ import pickle
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import attrs
-
 from ..dates import date_key
 from ..model import Article
 from ..tracing.derive import derivations, leader_links, sentence_grams
@@ -70,16 +68,15 @@ def _rank(date: Any, article: str) -> tuple:
 
 
 def passage_batches(batches: Iterator[Any]) -> Iterator[Any]:
-    """mapInPandas: each article's passages in marks, without the narrator words beside them
-    (grouping reads only their words, speaker and place), and its date; articles without
-    passages are left out."""
+    """mapInPandas: each article's passages in marks (grouping reads their words, speaker and
+    place, and the narrator words beside them: a short quote joins the copy that takes them in),
+    and its date; articles without passages are left out."""
     for pdf in batches:
         rows = []
         for a, date, blob in zip(pdf["id"], pdf["date"], pdf["units"]):
             u = pickle.loads(blob) if blob is not None else None
             if u is not None and u.passages:
-                slim = [attrs.evolve(p, before=None, after=None) for p in u.passages]
-                rows.append((a, date, pickle.dumps(slim)))
+                rows.append((a, date, pickle.dumps(u.passages)))
         yield _frame(rows, PASSAGES)
 
 

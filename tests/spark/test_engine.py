@@ -205,3 +205,19 @@ def test_add_from_parquet_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["add", str(store), *argv]) != 0
     assert message in capsys.readouterr().err
     assert not store.exists()
+
+
+def test_short_quote_expanded_same_as_local(spark: Any, tmp_path: Path) -> None:
+    """A one-word quote and the copy that takes in its narrator's word before it: Spark groups
+    them as the local engine does, which reads the words beside each passage."""
+    from quotetrace.spark import trace_spark
+
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": "a", "text": "Mayor Jane Doe called the harbour board’s members “cowards” on Tuesday.",
+             "date": "2024-03-01"},
+            {"id": "b", "text": "In an interview, Mayor Jane Doe called them “members cowards” again.",
+             "date": "2024-03-02"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    local_tr = trace([path], jobs=1)
+    assert [o.relation for f in local_tr.families for o in f.occurrences] == ["original", "expanded"]
+    assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
