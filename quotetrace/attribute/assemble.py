@@ -192,7 +192,7 @@ def _after_determiner(text: str, pos: int) -> bool:
 
 
 # a form of "be" and at most one adverb before the cue ("was first reported", "was soon reported")
-_PASSIVE_BEFORE_RE = regex.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\p{Ll}+)?\s+\Z", regex.IGNORECASE)
+_PASSIVE_BEFORE_RE = regex.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\p{Ll}+)?\s+\Z")
 
 
 def _passive(text: str, pos: int) -> bool:
