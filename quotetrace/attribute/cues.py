@@ -136,9 +136,10 @@ def quotes_object(s: CueSentence, i: int) -> bool:
             return c is not None and not titled(s, k, c)
         prev = s.low(k - 1)
         # "likened the rules to …", "the new rules": a noun, not a verb with a clause of its own
-        noun = prev in DETERMINERS or is_possessive(prev) or s.low(k).endswith("s") and s.is_word(k - 1) \
-            and not s.is_cap(k - 1) and prev not in ("who", "which", "that") and prev not in PRONOUNS \
-            or prev == "of" or (s.low(k - 2) == "of" and s.is_cap(k - 1))  # "32% of Republican claims"
+        noun = (prev in DETERMINERS or is_possessive(prev)
+                or (s.low(k).endswith("s") and s.is_word(k - 1) and not s.is_cap(k - 1)
+                    and prev not in ("who", "which", "that") and prev not in PRONOUNS)
+                or prev == "of" or (s.low(k - 2) == "of" and s.is_cap(k - 1)))  # "32% of Republican claims"
         verb = (cue_kind(s.low(k)) or s.low(k) in QUOTING_FORMS) and not noun \
             or is_nominal(s, k)  # "mocked Doe’s claim that “…”": the words are Doe's
         if s.inq[k] or s.low(k) in CLAUSE_BREAKS or verb:

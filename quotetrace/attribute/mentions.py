@@ -304,6 +304,17 @@ def right_np(s: CueSentence, start: int) -> tuple[int, int] | None:
         return None
     return a, b
 
+def opens_verb(s: CueSentence, k: int) -> bool:
+    """Whether token ``k`` can open a clause's verb group, so that the noun phrase before it is
+    whole: an auxiliary, an adverb, a cue, or a lower-case word in -ed, -s or -n't (not a
+    possessive, a conjunction or a relative pronoun)."""
+    low = s.low(k)
+    return s.is_word(k) and not s.is_cap(k) and not s.inq[k] and not is_possessive(low) \
+        and low not in ("and", "but", "who", "which") \
+        and (low in AUXILIARIES or low in ADVERBS or low.endswith(("ed", "s", "ly", "n't", "n’t"))
+             or cue_kind(low) is not None)
+
+
 def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | None:
     """The subject of the clause that opens at ``start`` (the sentence by default): its first
     noun phrase, after an introductory phrase that ends with a comma."""

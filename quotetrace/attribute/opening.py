@@ -7,11 +7,10 @@ reads it; this frame claims it, found or not."""
 from __future__ import annotations
 
 from . import Candidate
-from ..text.lexicon import is_possessive
-from ..text.words import ADVERBS, AUXILIARIES, cue_kind
+from ..text.words import ADVERBS
 from .content import end_of_content
 from .frame import Cue, Frame, Reading
-from .mentions import right_np, subject
+from .mentions import opens_verb, right_np, subject
 from .passive import PASSIVE
 from .postposed import POST_INVERTED
 from .preposed import CARRIED
@@ -31,14 +30,6 @@ def opening(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
 _BETWEEN = frozenset("though however then also still".split())
 
 
-def _verb_at(s: CueSentence, k: int) -> bool:
-    """Whether token ``k`` can start the main clause's verb group, so that the noun phrase before
-    it is the whole subject: an auxiliary, an adverb, a cue, or a verb in -ed or -s."""
-    low = s.low(k)
-    return s.is_word(k) and not s.is_cap(k) and not is_possessive(low) \
-        and (low in AUXILIARIES or low in ADVERBS or low.endswith(("ed", "s", "ly")) or cue_kind(low) is not None)
-
-
 def participle_first(s: CueSentence, cue_end: int) -> Candidate | None:
     """``Noting that the plan was “a mess,” Doe voted no``, ``Calling the deal “a fraud,” the
     board …``: a participle clause that opens the sentence and holds a quotation; the subject of
@@ -51,7 +42,7 @@ def participle_first(s: CueSentence, cue_end: int) -> Candidate | None:
     while k < s.n and (s.low(k) == "," or s.low(k) in _BETWEEN):
         k += 1
     np = subject(s, s.n, k)
-    if np is None or np[0] != k or not _verb_at(s, np[1] + 1):
+    if np is None or np[0] != k or not opens_verb(s, np[1] + 1):
         return None  # "…, the former vice president": a subject cut short is no speaker
     first = cue_end + 1 + (s.low(cue_end + 1) == "that")
     if first > end:

@@ -53,9 +53,9 @@ def passive(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
             end = min(end, s.toks[j].end if s.toks[j].text in CLOSE_MARKS else s.toks[j].start)
     if speaker is None:
         # the agent after the quotation: "has been called “strategic ambiguity” by Doe"
-        by = next((b for b in range(k + 1, len(s)) if s.toks[b].start >= end or
-                   (s.low(b) == "by" and not s.inq[b] and s.toks[b - 1].text in CLOSE_MARKS)), None)
-        if by is not None and by < len(s) and s.low(by) == "by" and s.toks[by].start < end:
+        by = next((b for b in range(k + 1, len(s)) if s.toks[b].start < end and s.low(b) == "by"
+                   and not s.inq[b] and s.toks[b - 1].text in CLOSE_MARKS), None)
+        if by is not None:
             speaker = right_np(s, by + 1)
             if speaker is not None:
                 end = s.toks[by - 1].end

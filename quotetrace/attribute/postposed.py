@@ -21,6 +21,7 @@ from .mentions import (
     DESCRIPTION_OPENERS,
     left_np,
     np_ok,
+    opens_verb,
     right_np,
     through_descriptions,
     with_description_before,
@@ -225,18 +226,14 @@ def _resumes(s: CueSentence, comma: int) -> int | None:
     """Where an interrupted statement resumes after an inverted attribution's speaker: the verb
     right after the comma at ``comma`` (", says Doe, is …"), or after one description set off by
     commas (", says Doe, a historian, is …"); None when something else follows."""
-    def verb(k: int) -> bool:
-        low = s.low(k)
-        return s.is_word(k) and not s.is_cap(k) and not s.inq[k] \
-            and (low in AUXILIARIES or low.endswith(("s", "ed", "n't", "n’t"))) and low not in ("and", "but", "who", "which")
     if s.low(comma) != ",":
         return None
-    if verb(comma + 1):
+    if opens_verb(s, comma + 1):
         return comma + 1
     end = next((k for k in range(comma + 1, min(s.n, comma + 14)) if s.low(k) == "," or s.inq[k]), None)
     if end is None or s.low(end) != "," or s.low(comma + 1) in ("which", "and", "but"):
         return None
-    return end + 1 if verb(end + 1) else None
+    return end + 1 if opens_verb(s, end + 1) else None
 
 
 #: the longest noun phrase an inverted attribution interrupts ("The paradox of the mayor, says

@@ -270,8 +270,8 @@ def speech_cues(text: str, pos: int = 0, endpos: int | None = None) -> list[rege
     """The speech cue words of ``text[pos:endpos]``, as matches in order (a set lookup per word,
     faster than one alternation of every form)."""
     end = len(text) if endpos is None else endpos
-    return [m for m in _LETTERS_RE.finditer(text, pos, end) if m.group().lower() in SPEECH_FORMS
-            and not (SPEECH_FORMS[m.group().lower()] == "continue" and goes_on(text, m.end(), end))]
+    return [m for m in _LETTERS_RE.finditer(text, pos, end) if (w := m.group().lower()) in SPEECH_FORMS
+            and not (SPEECH_FORMS[w] == "continue" and goes_on(text, m.end(), end))]
 
 
 _TO_VERB_RE = regex.compile(r"\s+to\s+([^\W\d_]+)")

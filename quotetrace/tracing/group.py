@@ -109,18 +109,18 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
                     found.append(hits)
         elif whole_key(stems) not in dead:
             found.append(whole.get(tuple(stems), []))
+        live = [s for s in set(stems) if s not in NOT_CONTENT and speaker_key(who, s) not in dead] \
+            if who is not None else []
+        table = short_by_speaker if len(stems) >= SHINGLE else any_by_speaker
+        found.extend(table.get((who, s), []) for s in live)
+        votes = Counter(chain.from_iterable(found))
         # families proposed to a short passage only by a short original of its speaker: it joins
         # one of them only as its expansion with the original's own narrator words
         only_expanding: set[int] = set()
-        if who is not None:
-            live = [s for s in set(stems) if s not in NOT_CONTENT and speaker_key(who, s) not in dead]
-            table = short_by_speaker if len(stems) >= SHINGLE else any_by_speaker
-            found.extend(table.get((who, s), []) for s in live)
-            if len(stems) < SHINGLE:
-                shorts = [short_by_speaker.get((who, s), []) for s in live]
-                only_expanding = set(chain.from_iterable(shorts)) - set(chain.from_iterable(found))
-                found.extend(shorts)
-        votes = Counter(chain.from_iterable(found))
+        if len(stems) < SHINGLE and live:
+            shorts = list(chain.from_iterable(short_by_speaker.get((who, s), []) for s in live))
+            only_expanding = set(shorts) - votes.keys()
+            votes.update(shorts)
         best: tuple[int, float, Alignment] | None = None
         # most shared keys first; on a tie, the earlier family (deterministic)
         for gi, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TRIES]:

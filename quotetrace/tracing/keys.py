@@ -56,7 +56,7 @@ def content_pairs(stems: Sequence[str]) -> list[tuple[str, str]]:
 
 def pair_keys(stems: Sequence[str]) -> list[str]:
     """The keys of a piece's content pairs (:func:`content_pairs`, :func:`pair_key`)."""
-    return [f"q{SEP}{a} {b}" for a, b in content_pairs(stems)]
+    return list(map(pair_key, content_pairs(stems)))
 
 
 def shingle_key(shingle: str) -> str:
