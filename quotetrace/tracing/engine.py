@@ -47,7 +47,7 @@ from .paraphrase import Hit, find_paraphrases, names_in
 from .explain import misattribution
 from .people import link_people, read_people
 from .speakers import Identities
-from .units import Piece, Units, holding, lean, piece_text, units
+from .units import Piece, Units, holding, lean, mentions, piece_text, units
 from .words import is_content
 
 Source = Article | Unreadable | str | os.PathLike[str]
@@ -526,9 +526,9 @@ class _Tracer:
         the identities differ, and ``p``'s credit clearly names another (:mod:`.credit`)."""
         if not (g.named and p.named and self.ids.differ(g.speaker, p.speaker)):
             return False
-        mentions = self._mentions
-        return names_another(self.name(g.speaker) or "", mentions.get(o.quote), self.name(p.speaker) or "",
-                             mentions.get(p.quote), p.role, p.words.stems, around(self.texts[p.article], p.spans))
+        said = self._mentions
+        return names_another(self.name(g.speaker) or "", said.get(o.quote), self.name(p.speaker) or "",
+                             said.get(p.quote), p.role, p.words.stems, around(self.texts[p.article], p.spans))
 
     def _contested(self, g: Group, o: Piece, members: list[Piece], hits: list[Hit]) -> bool:
         """Whether the other articles contest the family's speaker (see :func:`.credit.contested`)."""
@@ -542,16 +542,17 @@ class _Tracer:
 
     def _why(self, g: Group, o: Piece, p: Piece) -> Misattribution:
         """Both speakers of a misattributed copy, as each article names them, and why they differ."""
-        mentions = self._mentions
+        said = self._mentions
         first = self.name(g.speaker) or ""
         other = self.name(p.speaker) or ""
         kinds = self._kinds
-        return misattribution(self.articles[o.article].id, mentions.get(o.quote), first, kinds.get(first),
-                              mentions.get(p.quote), other, kinds.get(other))
+        return misattribution(self.articles[o.article].id, said.get(o.quote), first, kinds.get(first),
+                              said.get(p.quote), other, kinds.get(other))
 
     @functools.cached_property
     def _mentions(self) -> dict[str | None, str]:
-        return {q.id: q.speaker.mention for u in self.got for q in u.quotes if q.speaker}
+        # a pronoun is shown as the name of the statement it stands in (units.mentions)
+        return {k: v for u in self.got for k, v in mentions(u.quotes).items()}
 
     @functools.cached_property
     def _kinds(self) -> dict[str, str]:

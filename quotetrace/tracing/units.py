@@ -18,7 +18,7 @@ import zlib
 from array import array
 from bisect import bisect_right
 from difflib import SequenceMatcher
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -93,6 +93,8 @@ class Credit:
 
     id: str
     speaker: Speaker | None
+    #: how the article names the speaker (:func:`mentions`)
+    mention: str | None = None
 
 
 @attrs.define(slots=True)
@@ -112,7 +114,9 @@ def lean(u: Units) -> Units:
     """``u`` with each quote cut to its :class:`Credit`: a trace of many articles holds every
     article's units at once, and the rest of a quote (its text, spans, cue) is in the passages
     already or read by nothing after extraction."""
-    return Units([Credit(q.id, q.speaker) for q in u.quotes], u.passages, u.reported, u.narrator, u.sketches)
+    named = mentions(u.quotes)
+    return Units([Credit(q.id, q.speaker, named.get(q.id)) for q in u.quotes], u.passages, u.reported,
+                 u.narrator, u.sketches)
 
 
 def _minus(spans: Sequence[tuple[int, int]], holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -168,8 +172,50 @@ def _words_of(tw: TextWords, spans: Sequence[tuple[int, int]]) -> Words:
     return Words(stems, starts, ends)
 
 
-def _named(sp: Speaker | None) -> bool:
+#: how far before a pronoun the statement that holds it may start (:func:`mentions`)
+_REPORT_REACH = 2000
+
+
+def _by_name(sp: Speaker | None) -> bool:
     return sp is not None and sp.mention.strip().lower() not in PRONOUNS
+
+
+def mentions(quotes: Sequence[Quote] | Sequence[Credit]) -> dict[str, str]:
+    """Each quote's speaker as its article names it: the mention, except that a pronoun inside
+    the content of a statement the article credits by name to the same person (``Jane Doe said
+    she recalled thinking, “…”``, ``Doe says she admired what she calls a “…”``) is named by
+    that statement's mention: the person reports on themselves, and the pronoun's reading is the
+    sentence's own, not a guess across sentences."""
+    if any(isinstance(q, Credit) for q in quotes):  # read already (lean)
+        return {q.id: q.mention for q in quotes if isinstance(q, Credit) and q.mention is not None}
+    spans = sorted((s.start, s.end, k) for k, q in enumerate(quotes) for s in q.spans)
+    starts = [s for s, _, _ in spans]
+
+    def around(sp: Speaker) -> Iterator[Quote]:
+        """The quotes whose content holds ``sp``'s mention (a span starting further back than
+        :data:`_REPORT_REACH` is not looked for: one statement, not a page)."""
+        k = bisect_right(starts, sp.start) - 1
+        while k >= 0 and starts[k] >= sp.start - _REPORT_REACH:
+            if sp.end <= spans[k][1]:
+                yield quotes[spans[k][2]]
+            k -= 1
+
+    def reports(q: Quote, sp: Speaker) -> bool:
+        # a statement that is itself reported by another (``Doe said Marsh had told them that
+        # he …``) names no pronoun: whose words the innermost are is the outer speaker's account
+        return (q.speaker is not None and q.speaker.name == sp.name and _by_name(q.speaker)
+                and not any(o.speaker is None or o.speaker.name != sp.name for o in around(q.speaker)))
+
+    out = {}
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            continue
+        out[q.id] = sp.mention
+        if not _by_name(sp):
+            out[q.id] = next((r.speaker.mention for r in around(sp) if r is not q and reports(r, sp)),
+                             sp.mention)
+    return out
 
 
 def _name(sp: Speaker | None, text: str, holders: dict[str, set[str]]) -> str | None:
@@ -325,6 +371,10 @@ def units(article: Article, reading: Reading, index: int) -> Units:
     passages = []
     marked_spans = []
     holders: dict[str, set[str]] = {}
+    credited = mentions(quotes)
+
+    def is_named(q: Quote | None) -> bool:
+        return q is not None and q.id in credited and credited[q.id].strip().lower() not in PRONOUNS
     # each pair of marks is a passage of its own, a split quote's pieces too: an editor keeps one
     # half of “…,” she said. “…” as often as both
     for m in reading.marked:
@@ -339,7 +389,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             before, after = _near(tw, opening, closing, s0, sentence_of, CONTEXT_CHARS, CONTEXT_READ)
             passages.append(Piece("quote", index, (span,), tw(*span), quote=q.id if q else None,
                                   speaker=_name(sp, text, holders), speaker_type=_kind(sp, text, holders),
-                                  named=_named(sp), before=_stems_only(before), after=_stems_only(after),
+                                  named=is_named(q), before=_stems_only(before), after=_stems_only(after),
                                   context=_wide_context(q, tw, opening, closing, s0, sentence_of)))
     marked_spans = _merged(marked_spans)
     reported = []
@@ -355,7 +405,7 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             sp = q.speaker
             reported.append(Piece("reported-speech", index, tuple(own), w, quote=q.id,
                                   speaker=_name(sp, text, holders), speaker_type=_kind(sp, text, holders),
-                                  named=_named(sp)))
+                                  named=is_named(q)))
     taken = _merged(content_spans + marked_spans)
     narrator = []
     sketches = []

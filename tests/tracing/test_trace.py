@@ -301,3 +301,24 @@ def test_two_lifted_sentences_make_a_derivation(copied: int, derives: bool) -> N
     b = art("b", _own_sentences(0, 30) + "\n\n" + " ".join(lifted[:copied]), "2024-03-02")
     tr = trace([a, b], jobs=1)
     assert [(d.article, d.source, d.shared_sentences) for d in tr.derivations] == ([("b", "a", 2)] if derives else [])
+
+
+@pytest.mark.parametrize(("copy", "relation", "mention"), [
+    # the pronoun stands inside the speaker's own statement, credited by name: named by it
+    (f"Governor Tom Roe said he recalled thinking, “{QUOTE}.”", "misattributed", "Governor Tom Roe"),
+    (f"Tom Roe says he likes what he calls “{QUOTE}.”", "misattributed", "Tom Roe"),
+    # that statement is itself someone else's account of it: whose words they are is a reading
+    (f"Ann Vale said Tom Roe had told them that he recalled thinking, “{QUOTE}.”", "verbatim", None),
+    # a pronoun read across sentences is a guess, not a name
+    (f"Governor Tom Roe spoke last. He recalled thinking, “{QUOTE}.”", "verbatim", None),
+])
+def test_a_pronoun_in_the_speakers_own_statement_names_them(copy: str, relation: str, mention: str | None) -> None:
+    """``Jane Doe said she recalled thinking, “…”`` credits the quote to Jane Doe by name: a copy
+    that gives it so to another person is misattributed, and shows the name, not the pronoun."""
+    tr = trace([art("a", f"Mayor Jane Doe said she recalled thinking, “{QUOTE}.”", "2024-03-01"),
+                art("b", copy, "2024-03-02")], jobs=1)
+    f = family_of(tr, "new bridge")
+    assert f.speaker == "Jane Doe"
+    assert [o.relation for o in f.occurrences] == ["original", relation]
+    why = f.occurrences[1].misattribution
+    assert (why and (why.original_mention, why.mention)) == (mention and ("Mayor Jane Doe", mention))
