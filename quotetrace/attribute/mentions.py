@@ -359,6 +359,10 @@ def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | No
         return None
     return a, b
 
+#: the most words of an aside between commas inside a relative clause (``who, like the others,``)
+_ASIDE = 6
+
+
 def through_descriptions(s: CueSentence, b: int) -> int:
     """Extend a mention over the descriptions that follow it: "Jane Doe, a lawyer at X, who has
     worked on such cases, said" — PolNeAR's source spans include them."""
@@ -377,6 +381,13 @@ def through_descriptions(s: CueSentence, b: int) -> int:
                 or nxt.isdigit() or nxt in ("executive", "senior", "former", "chief", "co-founder")):
             break
         j = b + 2
+        if nxt in ("who", "which") and j + 1 < n and s.low(j + 1) == ",":
+            # "who, like the others, spoke anonymously": the clause goes on past its aside
+            k = j + 2
+            while k < n and k < j + 2 + _ASIDE and s.low(k) not in (",", ".", ";", ":", "?", "!") and not s.inq[k]:
+                k += 1
+            if k < n and s.low(k) == "," and k < j + 2 + _ASIDE:
+                j = k + 1
         while j < n and s.low(j) not in (",", ".", ";", ":", "?", "!") and not s.inq[j] \
                 and s.toks[j].text not in OPEN_MARKS:
             j += 1

@@ -139,3 +139,13 @@ def test_a_sentence_after_a_quotation_keeps_its_own_attribution(text: str, expec
     """Only an attribution joins the sentence of the quotation before it: a clause that reports
     something of its own, or one after a quotation that ended its sentence, stands apart."""
     assert [(q.speaker.mention if q.speaker else None, q.text.strip(TRIM)) for q in extract(text)] == expected
+
+
+def test_a_relative_clause_with_an_aside_is_the_speakers_and_the_quotation_goes_on() -> None:
+    """``said X, who, like the others, spoke anonymously.``: the mention takes the clause whole
+    (not ``X, who``), so the quotation that opens the next sentence is X's too."""
+    text = ("“The mayor will lose,” said a Vale councillor, who, like the others, spoke anonymously. “Good luck "
+            "to her rival, who now has every group in town against him.”")
+    mention = "a Vale councillor, who, like the others, spoke anonymously"
+    assert [(q.speaker.mention if q.speaker else None, q.text.strip(TRIM)[:14]) for q in extract(text)] == [
+        (mention, "The mayor will"), (mention, "Good luck to h")]
