@@ -568,7 +568,7 @@ class _Tracer:
                 shown = " ".join(shown.split())
             spans = tuple(Span(a, b) for a, b in p.spans)
         else:
-            start, end = holding(p, matched, quote)
+            start, end = holding(p, matched, quote, text)
             shown = " ".join(text[start:end].split())
             spans = (Span(start, end),)
         return Occurrence(self.articles[p.article].id, p.quote, shown, start, end,

@@ -30,7 +30,7 @@ from ..text.wrapping import Unwrapped
 from .speakers import PRONOUNS, bare_surname, surname_holders
 from .knobs import (CONTEXT, CONTEXT_ATTRIBUTION, CONTEXT_ATTRIBUTION_CHARS, CONTEXT_CHARS, CONTEXT_READ,
                     SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH)
-from .words import OFFSET, TextWords, Words, content_count, is_content, run_at
+from .words import OFFSET, TextWords, Words, content_count, is_content, run_at, words
 
 
 @attrs.define(slots=True)
@@ -441,15 +441,33 @@ def piece_text(text: str, piece: Piece) -> str:
 MIN_RUN = 4
 
 
-def holding(piece: Piece, stems: Iterable[str], quote: Sequence[str] = ()) -> tuple[int, int]:
+def _with_offsets(piece: Piece, text: str | None) -> Words:
+    """The piece's words with their offsets: a narrator sentence keeps none (read again from
+    ``text``, when given, for the few a trace shows)."""
+    w = piece.words
+    if len(w.starts) == len(w.stems) or text is None:
+        return w
+    stems: list[str] = []
+    starts: array[int] = array(OFFSET)
+    ends: array[int] = array(OFFSET)
+    for s, e in piece.spans:
+        x = words(text, s, e)
+        stems += x.stems
+        starts += x.starts
+        ends += x.ends
+    return Words(stems, starts, ends) if stems == w.stems else w
+
+
+def holding(piece: Piece, stems: Iterable[str], quote: Sequence[str] = (), text: str | None = None) -> tuple[int, int]:
     """The offsets of the part of a piece that holds the given stems: from the first of its
     spans with one of them to the last (the whole piece when none is found); or, when the piece
     holds the words of ``quote`` in a row (a quotation whose marks were dropped), those words:
     all of them, or the longest run of at least half of them (a quotation of two sentences whose
-    first ends the reported clause)."""
+    first ends the reported clause, or a narrator sentence that holds the first of them). A
+    narrator sentence is read again from ``text``; without it, it is shown whole."""
     wanted = set(stems)
-    w = piece.words
-    if len(w.starts) < len(w.stems):  # a narrator sentence keeps no word offsets: shown whole
+    w = _with_offsets(piece, text)
+    if len(w.starts) < len(w.stems):
         return piece.start, piece.end
     at = run_at(w.stems, quote)
     if at is not None:

@@ -85,6 +85,20 @@ def test_a_paraphrase_shows_the_words_it_holds_of_a_quote_without_marks() -> Non
                                             "in the end, the harbour tax will hurt every family farm")
 
 
+def test_a_narrator_sentence_is_shown_as_the_quote_words_it_holds() -> None:
+    """A narrator sentence that carries a quote's words without their marks is shown as those
+    words (read again from its text), not as the whole sentence around them."""
+    quote = "a tax that will hurt every family farm and every fishing crew on the coast, and we will fight it"
+    tr = trace([
+        art("a", f"Farmers are angry at the plan. Senator Ann Lee described the harbour plan as “{quote}.”",
+            "2024-01-01"),
+        art("b", f"Farmers are angry at the plan. However, the harbour plan remains {quote}.", "2024-01-02"),
+    ], jobs=1)
+    (o,) = [o for o in family_of(tr, "fishing crew").occurrences if o.article == "b"]
+    assert (o.role, o.relation, o.text) == ("narrator", "paraphrase", quote)
+    assert tr.texts["b"][o.start:o.end] == quote
+
+
 def test_single_source() -> None:
     """A quote no other article carries in any form is single-source."""
     tr = trace([
