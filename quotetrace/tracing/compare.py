@@ -9,7 +9,9 @@ excerpt or an expansion, not an alteration. Words whose stems align but whose sp
 Grades (one per change):
 
 - ``trivial``: case, punctuation, quote style, contraction, spelling variant (``Kovalenkko``),
-  an article (``a``/``the``), or words an ellipsis marks as left out;
+  an article (``a``/``the``), or words an ellipsis marks as left out. An article is another
+  word all the same: a copy that adds or drops one inside the marks is ``altered`` (with a
+  trivial change), not ``verbatim``, which means the same words;
 - ``critical``: a negation, a number, a modal (will, would, might, must …) or a subject pronoun
   is added, dropped or swapped;
 - ``substantive``: any other change of words.
@@ -41,6 +43,9 @@ from .units import Piece
 from .words import content_count, fold, is_critical
 
 _LIGHT = frozenset({"a", "an", "the"})  # words whose change leaves the statement as it was
+#: the grade of an article's change while the relation is decided: shown as trivial, but a word
+#: changed (no longer the same words)
+_ARTICLE = "article"
 _ELLIPSIS_RE = regex.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
 
 
@@ -209,7 +214,7 @@ def grade(original_stems: list[str], changed_stems: list[str], original_text: st
     if any(is_critical(s) for s in stems):
         return "critical"
     if all(s in _LIGHT for s in stems):
-        return "trivial"
+        return _ARTICLE
     return "substantive"
 
 
@@ -278,7 +283,7 @@ def compare(original: Piece, original_text: str, changed: Piece, changed_text: s
     return Comparison("altered", tuple(changes))
 
 
-_RANK = {"trivial": 0, "substantive": 1, "critical": 2}
+_RANK = {"trivial": 0, _ARTICLE: 1, "substantive": 2, "critical": 3}
 
 
 def _merge_adjacent(raw: list[tuple[int, int, int, int, str, bool]]) -> list[tuple[int, int, int, int, str, bool]]:
@@ -302,7 +307,8 @@ def _change(original: Piece, original_text: str, changed: Piece, changed_text: s
     op = "replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert"
     cs, ce = _offsets(changed, j1, j2)
     os_, oe = _offsets(original, i1, i2)
-    return Change(op, _surface(original_text, original, i1, i2), _surface(changed_text, changed, j1, j2), g,
+    return Change(op, _surface(original_text, original, i1, i2), _surface(changed_text, changed, j1, j2),
+                  "trivial" if g == _ARTICLE else g,
                   start=cs, end=ce, original_start=os_, original_end=oe)
 
 

@@ -32,6 +32,9 @@ CASES = [
      [("delete", "the election", "", "trivial")]),
     ("“We will win the election in November.”", "“We will win in November.”", "altered",
      [("delete", "the election", "", "substantive")]),
+    # an article dropped or added inside the marks: a trivial change, but no longer the same words
+    ("“We will build the bridge by spring.”", "“We will build bridge by spring.”", "altered",
+     [("delete", "the", "", "trivial")]),
     ("“We will win the race.”", "“We might win the race.”", "altered", [("replace", "will", "might", "critical")]),
     ("“We will win the race.”", "“We will not win the race.”", "altered", [("insert", "", "not", "critical")]),
     ("“Taxes rose by 5 percent last year.”", "“Taxes rose by 7 percent last year.”", "altered",
