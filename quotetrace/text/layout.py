@@ -88,7 +88,7 @@ _OPENERS = "".join(sorted(OPENING))
 
 
 # (a small list of its own: text.words builds on this module)
-_WHERE_WHEN = frozenset("in on at to during after before from while via outside inside near".split())
+_WHERE_WHEN = frozenset("in on at to during after before from while via outside inside near about of with as when".split())
 _LISTENER_OPENS = frozenset("the a an his her their its our reporters".split())
 _REPORTS_RE = regex.compile(r"\b(?:that|whether|if|how|why|what)\b|[:“\"]")
 

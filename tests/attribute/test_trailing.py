@@ -149,3 +149,16 @@ def test_a_relative_clause_with_an_aside_is_the_speakers_and_the_quotation_goes_
     mention = "a Vale councillor, who, like the others, spoke anonymously"
     assert [(q.speaker.mention if q.speaker else None, q.text.strip(TRIM)[:14]) for q in extract(text)] == [
         (mention, "The mayor will"), (mention, "Good luck to h")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Why would anyone trust the old mayor with the keys?” Marsh said about the effort to hide those ties.",
+     "Marsh"),
+    ("“Is the ferry ever going to run on time again?” Vale said of the long delays at the harbour pier.", "Vale"),
+    ("“Who can remember how many towns I have lost in a row?” Vale asks as a janitor walks past the desk.",
+     "Vale"),
+])
+def test_a_longer_attribution_after_a_question_says_what_it_was_about(text: str, speaker: str) -> None:
+    """After a question, ``X said about …``, ``said of …`` and ``asks as …`` end the quotation's
+    sentence: the attribution is the question's, and the clause after ``as`` is no statement."""
+    assert [(q.speaker.mention if q.speaker else None, q.kind) for q in extract(text)] == [(speaker, "direct")]
