@@ -27,7 +27,9 @@ from ..text.words import (
     PREPOSITIONS,
     PRONOUNS,
     TITLES,
+    only_when,
 )
+from ..text.lexicon import NOUNISH, lemma_of
 from .mentions import right_np
 from .frame import Cue, Frame, Reading, Rule
 from .sentence import CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, span_of, trim_content
@@ -89,8 +91,10 @@ def _clause_subject(s: CueSentence, start: int, colon: int) -> tuple[int, int] |
     w = s.low(k)
     # an opening phrase or a clause of its own ("When Vale died in 1998, the mayor released
     # the following statement:"): the subject comes after its comma
-    if w in PREPOSITIONS or w in _INTRO_OPENERS or w in _OPENING_CLAUSES or w.endswith(("ly", "ing")):
-        comma = next((x for x in range(k, colon) if s.low(x) == ","), None)
+    comma = next((x for x in range(k, colon) if s.low(x) == ","), None)
+    if w in PREPOSITIONS or w in _INTRO_OPENERS or w in _OPENING_CLAUSES or w.endswith(("ly", "ing")) \
+            or comma is not None and only_when(s.text[s.toks[k].start:s.toks[comma].start]):
+        # ("Last month, the board said of the plan:": a time before the comma)
         if comma is None:
             return None
         k = comma + 1
@@ -105,6 +109,8 @@ def _clause_subject(s: CueSentence, start: int, colon: int) -> tuple[int, int] |
             break
         if best is not None and s.is_cap(best[1]) and _verb(s, b):
             break  # "Smith took aim at Jones in a string of posts:": the subject ends at its verb
+        if best is not None and not s.is_cap(b) and lemma_of(s.low(b)) is not None and s.low(b) not in NOUNISH:
+            break  # "the board said of the plan:": a reporting verb no frame read ends it too
         if s.low(b) not in DETERMINERS and not s.low(b).endswith(("’s", "'s")) and _speaker_like(s, k, b) and s.low(b + 1) not in ("of", "’s", "'s") and (s.is_cap(k) or s.low(k) in DETERMINERS
                                                                              or s.low(k).endswith(("’s", "'s")) or b == k):
             best = (k, b)

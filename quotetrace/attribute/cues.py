@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..text.words import (
     ANONYMOUS_HEADS,
+    AUXILIARIES,
     DETERMINERS,
     DOCUMENT_HEADS,
     GROUP_HEADS,
@@ -60,6 +61,11 @@ _PHRASAL_FIRST = frozenset(form.split()[0] for form in PHRASAL_FORMS)
 _PREPOSITIONS_BEFORE_NOUN = PREPOSITIONS - {"by", "after", "before", "while"}
 
 
+# what opens the object of "add" in its sense of adding a thing ("would add a late boat", "added
+# its weight"), not "added that …" or "added, “…”"
+_THINGS_ADDED = frozenset("a an the another some more several its his her their our new".split())
+
+
 def _plural_noun(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s")) \
         and word not in PRONOUNS and not cue_kind(word) and word not in ("others", "as", "has", "was", "does")
@@ -79,6 +85,12 @@ def is_cue(s: CueSentence, i: int) -> str | None:
     nxt = s.low(i + 1)
     if lemma_of(low) == "continue" and goes_on(s.text, s.toks[i].end, s.span.end):
         return None  # "students would continue to take tests": what goes on is no statement
+    if lemma_of(low) == "add" and (nxt in _THINGS_ADDED or nxt.replace(",", "").isdigit()) \
+            and not any(s.low(k) in (":", "“", '"') or s.low(k) in AUXILIARIES and not s.is_cap(k)
+                        for k in range(i + 2, min(s.n, i + 8))):
+        # "the plan would add a late boat", "added 300 jobs": a thing added, not words ("added
+        # the vote must wait" is a clause, "added a caveat: …" introduces one)
+        return None
     if (prev.endswith(("’s", "'s")) and not contracted_pronoun(prev)) or prev in ("’", "'") and s.low(i - 2).endswith("s"):
         return None  # "Friday’s reported blast", "the voters’ claims" — but "he’s claiming" is a verb
     if low in NOUNISH and low.endswith("s") and s.is_cap(i - 1) and (s.low(i - 2) in PREPOSITIONS

@@ -15,6 +15,7 @@ from ..text.words import (
     TIME_WORDS,
     TITLES,
     cue_kind,
+    only_when,
 )
 from ..text.lexicon import CLAUSE_VERBS, NOUNISH, QUOTE_ONLY
 from .mentions import (
@@ -208,8 +209,10 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
             content_start = s.toks[o].start
     pieces = []
     head = trim_content(text, content_start, content_end)
-    if head and not all(w.lower() in _OPENING_WORDS for w in head.of(text).split()):
-        pieces.append(head)  # "Still, the paper reported …": an opening adverb is not content
+    if head and not all(w.lower() in _OPENING_WORDS for w in head.of(text).split()) and not only_when(head.of(text)):
+        # "Still, the paper reported …", "Last month, the board said …": an opening adverb or a
+        # time is not content
+        pieces.append(head)
     if stop == cue_end + 1 and s.low(stop) == "," and not starts_new_attribution(s, stop + 1) \
             and s.low(stop + 1) not in PREPOSITIONS and s.low(stop + 1) not in SUBORDINATORS \
             and not s.low(stop + 1).endswith("ing") or s.low(stop) == "," and continues_content(s, stop + 1):

@@ -74,6 +74,18 @@ PARTICLES = frozenset("out up off down away back".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight morning afternoon evening night week month year "
                                   "weekend".split())
+MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# what a time phrase is made of besides its time words ("last month", "early on Tuesday")
+_WHEN_GLUE = frozenset("last this next that each every early late earlier later on in at the of".split())
+
+
+def only_when(phrase: str) -> bool:
+    """Whether a phrase only says when (``Last month``, ``On Tuesday morning``, ``In May 2016``):
+    an opening phrase, not what was said nor who said it."""
+    ws = [w.strip(".,").lower() for w in phrase.split()]
+    return any(w in TIME_WORDS or w in MONTHS for w in ws) \
+        and all(w in TIME_WORDS or w in MONTHS or w in _WHEN_GLUE or w.isdigit() for w in ws)
 
 # Nouns that name a person's role; with a name after them they are a title, alone a description.
 TITLES = frozenset("""

@@ -300,3 +300,27 @@ def test_a_cue_that_opens_the_sentence_is_not_part_of_the_name() -> None:
     """"Said Vale:" names Vale: the capitalised cue before a lone surname is no first name."""
     (q,) = extract("Said Vale: “We won the harbour vote.”")
     assert q.speaker is not None and q.speaker.name == "Vale"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last month, the ferry board said about the new plan that it would run a late boat.",
+     [("the ferry board", "that it would run a late boat")]),
+    ("Early on Tuesday, the ferry board said of the timetable:\n\n“It adds a late boat and a second crew for the "
+     "winter.”", [("the ferry board", "It adds a late boat and a second crew for the winter")]),
+])
+def test_a_time_before_the_comma_is_neither_content_nor_speaker(text: str, expected: list) -> None:
+    """``Last month, the board said …``: the time that opens the sentence is not what was said,
+    and before a colon the speaker is the subject after it, up to its reporting verb."""
+    assert [(q.speaker.mention if q.speaker else None, _content(text, q)) for q in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry board said that the new timetable would add a late boat.",
+     [("The ferry board", "that the new timetable would add a late boat")]),
+    ("The harbour added 300 jobs in May, the ferry board said.", [("the ferry board", "The harbour added 300 jobs in May")]),
+    # the words added: a clause, or a colon before them
+    ("Ada Vale added the vote must wait until the spring.", [("Ada Vale", "the vote must wait until the spring")]),
+])
+def test_adding_a_thing_is_not_a_statement(text: str, expected: list) -> None:
+    """``would add a late boat``, ``added 300 jobs``: what is added is a thing, not words."""
+    assert [(q.speaker.mention if q.speaker else None, _content(text, q)) for q in extract(text)] == expected
