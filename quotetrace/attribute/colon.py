@@ -146,7 +146,8 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
         if low in ("but", "and", "that") and s.low(c - 1) == "," and (s.low(c + 1) in PRONOUNS or s.is_cap(c + 1)):
             clause_start = c + 1  # "…, but he gave the rookie a compliment: “…”": a clause of its own
             continue
-        if not (low == ":" or introducing_dash(s, c)) or c - clause_start > _MAX_CLAUSE or c == clause_start:
+        if not (low == ":" or introducing_dash(s, c)) or c == clause_start \
+                or c - _after_opening(s, clause_start, c) > _MAX_CLAUSE:
             continue
         quote_after = c + 2 < s.n and s.toks[c + 1].text in OPEN_MARKS and s.inq[c + 2]
         if not (quote_after or c == s.n - 1):
@@ -187,6 +188,18 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
         else:
             out.append(Candidate(cue=cue, content=(), speaker=span_of(s, *np), rule=COLON))
     return out
+
+
+def _after_opening(s: CueSentence, start: int, c: int) -> int:
+    """Where a clause before a colon starts once an opening phrase set off by a comma is passed
+    ("With leaders worried about turnout, the mayor is rolling out a message:"): a long
+    opening phrase does not make the clause too long to read."""
+    w = s.low(start)
+    if w in PREPOSITIONS or w in _INTRO_OPENERS or w.endswith(("ing", "ly")):
+        comma = next((x for x in range(start, c) if s.low(x) == ","), None)
+        if comma is not None:
+            return comma + 1
+    return start
 
 
 def introducing_dash(s: CueSentence, c: int) -> bool:

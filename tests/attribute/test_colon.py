@@ -21,6 +21,10 @@ CASES = [
     ("As the mayor put it, “We are broke.”", "the mayor", "put it", "We are broke"),
     ("The union's letter makes a simple case: “Pay us what we are owed.”", "The union's letter",
      "makes a simple case:", "Pay us what we are owed"),
+    # a long opening phrase set off by a comma does not make the clause too long to read
+    ("With harbour leaders more and more worried about a lack of interest among young ferry riders, Mayor Ada "
+     "Vale is rolling out a new and far more personal campaign message: “It is about me.”", "Mayor Ada Vale",
+     "is rolling out a new and far more personal campaign message:", "It is about me"),
     # a clause that ends its paragraph introduces the quotation paragraph after it
     ("The senator put it this way:\n\n“We will not fold.”", "The senator", "put it this way:", "We will not fold"),
     # round-ups and transcripts: a name, its outlet, a colon
