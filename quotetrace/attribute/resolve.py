@@ -19,7 +19,7 @@ import regex
 
 from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
-from ..text.layout import is_heading
+from ..text.layout import TITLE_STOPS, is_heading
 from ..text.lexicon import lemma_of
 from ..text.words import WEEKDAYS
 from .assemble import Assembled
@@ -28,8 +28,11 @@ from .knobs import LOOKBACK_PARAGRAPHS
 from .speakers import Described, describe
 from .verbgroup import widen
 
-# A capitalised name of up to five words, with the title words that may precede it.
-_NAME_RE = regex.compile(r"(?<![\w’'])(?:(?:\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}’'\-]*)[ \t]+){0,4}\p{Lu}[\p{L}’'\-]*\p{L}")
+# A capitalised name of up to five words, with the title words that may precede it. A word with a
+# period inside a name is an initial or a title's abbreviation ("Jane Q. Doe", "Gov. Doe"), not a
+# sentence's last word ("… Ted Vale. But Marsh …" is two names)
+_NAME_RE = regex.compile(r"(?<![\w’'])(?:(?:\p{{Lu}}\.|(?:{0})\.|\p{{Lu}}[\p{{L}}’'\-]*)[ \t]+){{0,4}}\p{{Lu}}[\p{{L}}’'\-]*\p{{L}}"
+                         .format(TITLE_STOPS))
 _PRONOUN_KIND = {"he": ("person",), "she": ("person",), "him": ("person",), "her": ("person",),
                  "it": ("organization", "document"), "they": ("group", "organization", "anonymous", "person"),
                  "them": ("group", "organization", "anonymous")}

@@ -78,9 +78,9 @@ def is_heading(text: str, para: Span) -> bool:
 
 
 # Titles and initials whose period does not end a short attribution: "… country?” Dr. Ruiz said."
-_TITLE_STOPS = "Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Fr|St|Sr|Jr|Hon|Pres|Amb|Sec|Prof|Atty|Supt|Det"
+TITLE_STOPS = "Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Fr|St|Sr|Jr|Hon|Pres|Amb|Sec|Prof|Atty|Supt|Det"
 _SHORT_CLAUSE_RE = regex.compile(r"(?:[^.!?\n“”\"]|(?<=\b(?:{0}|\p{{Lu}}))\.(?=\s))*?(?:[!?,:]|(?<!\b(?:{0}|\p{{Lu}}))\.)"
-                                 .format(_TITLE_STOPS))
+                                 .format(TITLE_STOPS))
 
 
 # the opening marks as one string: an empty string (the text's end) is in it too

@@ -112,6 +112,19 @@ def test_surname_resolves_to_full_name() -> None:
     assert _speakers(text) == [("Finance Minister Klara Vogt", "Klara Vogt"), ("Vogt", "Klara Vogt")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a sentence's last word and the next one's first are two names, not one
+    ("Ada Marsh runs the ferry board. The board met Tom Vale. But Marsh said the talks had failed.",
+     [("Marsh", "Ada Marsh")]),
+    # an initial and a title's abbreviation stay inside the name
+    ("The board met Gov. Tom Vale and Jane Q. Doe on Monday. Doe said the talks had failed.", [("Doe", "Jane Q. Doe")]),
+])
+def test_a_full_name_never_crosses_a_sentence_end(text: str, expected: list) -> None:
+    """The names an article writes in full are read without running over a period that ends a
+    sentence, so a surname never takes a "name" made of two sentences' words."""
+    assert _speakers(text) == expected
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     """'she said' takes the nearest earlier person who spoke."""
     text = ("Mayor Rita Osei said the bridge would reopen.\n\n"
