@@ -280,14 +280,17 @@ def _grouped(extracted: Any, labels: Any, dead_by: Any, ids: Any) -> Any:
 
 
 def _sentences(extracted: Any, dead: Any) -> Any:
-    """(src, dst, s): how many of dst's narrator sentences repeat one of src's, found per live
-    sketch value held more than once."""
+    """(src, dst, s): how many of dst's narrator sentences come from src, found per live sketch
+    value held more than once; a sentence found like several earlier articles' comes from the
+    earliest of them (:func:`..tracing.derive.count_sources`)."""
     from pyspark.sql import functions as F
     sk = extracted.select("id", "date", "units").mapInPandas(sketch_batches, SKETCHES).join(dead, "key", "left_anti")
     # one row per value (a Python call per group would cost more than the comparisons)
     held = sk.groupBy("key").agg(F.collect_list("held").alias("held")).filter(F.size("held") > 1)
     links = held.mapInPandas(sentence_batches, LINKS)
-    return links.distinct().groupBy("src", "dst").agg(F.count("*").alias("s"))
+    first = (links.groupBy("dst", "k").agg(F.min(F.struct("src_rank", "src")).alias("first"))
+             .select(F.col("first.src").alias("src"), "dst"))
+    return first.groupBy("src", "dst").agg(F.count("*").alias("s"))
 
 
 def _involved(extracted: Any, grouped: Any, related: Any) -> Any:

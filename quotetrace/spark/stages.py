@@ -32,13 +32,13 @@ from ..tracing.derive import derivations, leader_links, sentence_grams
 from ..tracing.engine import stages, statement_count
 from ..tracing.group import Group
 from ..tracing.keys import content_pairs, pair_key, sketch_key
-from ..tracing.units import Piece, Units
+from ..tracing.units import Piece, Units, lean
 
 GROUPS = ("fid string, orig string, grp binary, arts array<string>, ks array<array<long>>, "
           "pairs array<string>, dead array<string>")
 PASSAGES = "id string, date string, passages binary"
 SKETCHES = "key string, held binary"
-LINKS = "src string, dst string, k long"
+LINKS = "src string, dst string, k long, src_rank string"
 PIECE_PAIRS = "key string, id string, pk long"
 INVOLVED = "fid string, id string, blob binary"
 FAMILIES = "fid string, orig string, family binary, links array<string>"
@@ -65,6 +65,13 @@ def _rank(date: Any, article: str) -> tuple:
     """Where an article stands in time, as the local engine ranks it: by date (undated last),
     then in canonical order (by id)."""
     return (*date_key(_text(date)), article)
+
+
+def rank_text(date: Any, article: str) -> str:
+    """:func:`_rank` as a string that sorts the same way in Spark: undated last, then the
+    instant (fixed width), then the id after a separator below any of its characters."""
+    undated, when = date_key(_text(date))
+    return f"{int(undated)}{when.year:04d}{when.strftime('-%m-%dT%H:%M:%S.%f')}\x00{article}"
 
 
 def passage_batches(batches: Iterator[Any]) -> Iterator[Any]:
@@ -140,7 +147,9 @@ def sentence_batches(batches: Iterator[Any]) -> Iterator[Any]:
         for held in pdf["held"]:
             members = sorted((pickle.loads(h) for h in held), key=lambda m: (_rank(m[1], m[0]), m[2]))
             grams = {(a, k): g for a, _, k, g in members}
-            rows += leader_links([(a, k) for a, _, k, _ in members], lambda a, k: grams[(a, k)])
+            dates = {a: d for a, d, _, _ in members}
+            rows += [(la, a, k, rank_text(dates[la], la))
+                     for la, a, k in leader_links([(a, k) for a, _, k, _ in members], lambda a, k: grams[(a, k)])]
         yield _frame(rows, LINKS)
 
 
@@ -169,12 +178,15 @@ def involved_batches(batches: Iterator[Any]) -> Iterator[Any]:
         for a, wants, article, blob in zip(pdf["id"], pdf["wants"], pdf["article"], pdf["units"]):
             art, u = pickle.loads(article), pickle.loads(blob)
             pieces = u.reported + u.narrator
+            # each quote's credit as its article names it, read from all its quotes (a pronoun in
+            # its speaker's own statement takes that statement's name), as lean() keeps it
+            credits = lean(u).quotes
             for want in map(json.loads, wants):
                 ks, pks = want.get("ks") or [], want.get("pks") or []
                 mine = [u.passages[k] for k in ks] + [pieces[k] for k in pks]
                 quoted = {p.quote for p in mine}
                 rows.append((want["fid"], a, pickle.dumps((art, ks, mine[:len(ks)], mine[len(ks):],
-                                                           [q for q in u.quotes if q.id in quoted],
+                                                           [q for q in credits if q.id in quoted],
                                                            bool(want.get("rel"))))))
             if len(rows) >= 1024:  # an article in many families: hand its rows on in pieces
                 yield _frame(rows, INVOLVED)

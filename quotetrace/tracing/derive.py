@@ -12,7 +12,7 @@ A quote links the article of a family's original to every other article that car
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from ..model import Derivation
@@ -54,8 +54,7 @@ def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Seque
             grams[(a, k)] = sentence_grams(narrator[a][k])
         return grams[(a, k)]
 
-    linked: set[tuple[int, int, int]] = set()  # (source article, article, sentence) counted once
-    counts: dict[tuple[int, int], int] = defaultdict(int)
+    linked: set[tuple[int, int, int]] = set()  # (source article, article, sentence) found once
     for value in sorted(buckets):
         members = buckets[value]
         if len(members) < 2 or sketch_key(value) in dead:
@@ -63,7 +62,21 @@ def sentence_links(narrator: Sequence[Sequence[Piece]], sketches: Sequence[Seque
         for la, a, k in leader_links([(a, k) for _, a, k in members], grams_of, linked,
                                      lambda a, k: sentence_grams(narrator[a][k])):
             linked.add((la, a, k))
-            counts[(la, a)] += 1
+    return count_sources(linked, rank.__getitem__)
+
+
+def count_sources(linked: Iterable[tuple[A, A, int]], rank: Callable[[A], object]) -> dict[tuple[A, A], int]:
+    """(source article, article) → how many of the article's sentences come from the source: a
+    sentence found like several earlier ones (a rewrite's "Doe said" where the first article
+    wrote "Jane Doe said", and a second rewrite that made the same change) comes from the
+    earliest, where it was first written, not from each."""
+    first: dict[tuple[A, int], A] = {}
+    for la, a, k in linked:
+        if (a, k) not in first or rank(la) < rank(first[(a, k)]):
+            first[(a, k)] = la
+    counts: dict[tuple[A, A], int] = defaultdict(int)
+    for (a, _), la in first.items():
+        counts[(la, a)] += 1
     return counts
 
 

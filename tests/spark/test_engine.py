@@ -221,3 +221,18 @@ def test_short_quote_expanded_same_as_local(spark: Any, tmp_path: Path) -> None:
     local_tr = trace([path], jobs=1)
     assert [o.relation for f in local_tr.families for o in f.occurrences] == ["original", "expanded"]
     assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
+
+
+def test_pronoun_in_the_speakers_own_statement_same_as_local(spark: Any, tmp_path: Path) -> None:
+    """``X said he recalled thinking, “…”`` names X: the family task gets each quote's credit as
+    its whole article reads it, so Spark flags the copy given to another as the local engine does."""
+    from quotetrace.spark import trace_spark
+
+    path = tmp_path / "articles.jsonl"
+    quote = "The new bridge will be finished before the spring floods"
+    rows = [{"id": "a", "text": f"Mayor Jane Doe said she recalled thinking, “{quote}.”", "date": "2024-03-01"},
+            {"id": "b", "text": f"Governor Tom Roe said he recalled thinking, “{quote}.”", "date": "2024-03-02"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    local_tr = trace([path], jobs=1)
+    assert [o.relation for f in local_tr.families for o in f.occurrences] == ["original", "misattributed"]
+    assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
