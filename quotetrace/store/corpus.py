@@ -59,7 +59,7 @@ from ..tracing.knobs import MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF
 from ..tracing.speakers import _key as name_key
 from ..tracing.speakers import spelling_key
 from ..tracing.keys import content_pairs
-from ..tracing.units import Units
+from ..tracing.units import Units, lean
 from . import cache
 from .index import article_keys, hashed, key_hash, lookups, passage_keys
 from .schema import SCHEMA_VERSION, open_store
@@ -402,7 +402,8 @@ class Corpus:
         got: list[Units] = []
         for row in self._conn.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
             articles.append(_article(row))
-            got.append(_units(row[8], len(got)))
+            # each quote cut to its credit, as a trace of files keeps them (units.lean)
+            got.append(lean(_units(row[8], len(got))))
         return articles, got
 
     def _kept(self) -> Trace:
