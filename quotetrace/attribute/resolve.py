@@ -21,7 +21,7 @@ from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import TITLE_STOPS, is_heading
 from ..text.lexicon import lemma_of
-from ..text.words import WEEKDAYS
+from ..text.words import ADVERBS, SUBORDINATORS, WEEKDAYS
 from .assemble import Assembled
 from .headnames import headline_names
 from .knobs import LOOKBACK_PARAGRAPHS
@@ -62,6 +62,12 @@ of to under over then so or yet also meanwhile however still now here there this
 was our their his her my your we they he she i""".split())
 
 
+#: other words that open a sentence or a clause before a name, never a first name ("Although
+#: Doe", "Like Vale", "Interestingly Marsh", "Former Roe")
+_SENTENCE_WORDS = SUBORDINATORS | ADVERBS | frozenset("""like unlike neither either despite former
+interestingly notably indeed perhaps clearly""".split())
+
+
 #: cues that open a sentence before a name ("Said Vale: …", "Asked Doe whether …"); not "hope",
 #: which is a first name too
 _OPENING_CUES = frozenset("say ask add tell write".split())
@@ -71,7 +77,7 @@ def _trimmed(name: str) -> str:
     """A capitalised run without an opening function word and a trailing day."""
     words = name.split()
     while len(words) > 1 and (words[0].lower() in _OPENERS or words[0].lower().endswith("ing")
-                              or lemma_of(words[0]) in _OPENING_CUES):
+                              or words[0].lower() in _SENTENCE_WORDS or lemma_of(words[0]) in _OPENING_CUES):
         words = words[1:]  # "Injecting Doe into the race", "Said Vale:": a participle or a cue opens the sentence
     while len(words) > 1 and words[-1].lower() in WEEKDAYS:
         words = words[:-1]

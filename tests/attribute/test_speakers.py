@@ -116,6 +116,9 @@ def test_surname_resolves_to_full_name() -> None:
     # a sentence's last word and the next one's first are two names, not one
     ("Ada Marsh runs the ferry board. The board met Tom Vale. But Marsh said the talks had failed.",
      [("Marsh", "Ada Marsh")]),
+    # nor do a sentence's opening conjunction or adverb and the surname after it make one
+    ("Ada Marsh runs the ferry board. Although Marsh was cleared, the inquiry went on for a year. Marsh said "
+     "the talks had failed.", [("Marsh", "Ada Marsh")]),
     # an initial and a title's abbreviation stay inside the name
     ("The board met Gov. Tom Vale and Jane Q. Doe on Monday. Doe said the talks had failed.", [("Doe", "Jane Q. Doe")]),
 ])
