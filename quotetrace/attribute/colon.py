@@ -38,6 +38,9 @@ COLON = Rule("colon", 0.8)
 
 # the longest clause read before a colon
 _MAX_CLAUSE = 24
+# the longest opening phrase passed before it, and the longest time that opens it ("Last month,")
+_OPENING_REACH = 40
+_WHEN_WORDS = 6
 
 
 def _speaker_like(s: CueSentence, a: int, b: int) -> bool:
@@ -93,7 +96,7 @@ def _clause_subject(s: CueSentence, start: int, colon: int) -> tuple[int, int] |
     # the following statement:"): the subject comes after its comma
     comma = next((x for x in range(k, colon) if s.low(x) == ","), None)
     if w in PREPOSITIONS or w in _INTRO_OPENERS or w in _OPENING_CLAUSES or w.endswith(("ly", "ing")) \
-            or comma is not None and only_when(s.text[s.toks[k].start:s.toks[comma].start]):
+            or comma is not None and comma - k <= _WHEN_WORDS and only_when(s.text[s.toks[k].start:s.toks[comma].start]):
         # ("Last month, the board said of the plan:": a time before the comma)
         if comma is None:
             return None
@@ -196,7 +199,9 @@ def _after_opening(s: CueSentence, start: int, c: int) -> int:
     opening phrase does not make the clause too long to read."""
     w = s.low(start)
     if w in PREPOSITIONS or w in _INTRO_OPENERS or w.endswith(("ing", "ly")):
-        comma = next((x for x in range(start, c) if s.low(x) == ","), None)
+        # (looked for among the opening's first words only: a sentence of one endless clause
+        # must not be read again at every colon)
+        comma = next((x for x in range(start, min(c, start + _OPENING_REACH)) if s.low(x) == ","), None)
         if comma is not None:
             return comma + 1
     return start
