@@ -38,9 +38,8 @@ COLON = Rule("colon", 0.8)
 
 # the longest clause read before a colon
 _MAX_CLAUSE = 24
-# the longest opening phrase passed before it, and the longest time that opens it ("Last month,")
+# the longest opening phrase passed before it
 _OPENING_REACH = 40
-_WHEN_WORDS = 6
 
 
 def _speaker_like(s: CueSentence, a: int, b: int) -> bool:
@@ -96,7 +95,7 @@ def _clause_subject(s: CueSentence, start: int, colon: int) -> tuple[int, int] |
     # the following statement:"): the subject comes after its comma
     comma = next((x for x in range(k, colon) if s.low(x) == ","), None)
     if w in PREPOSITIONS or w in _INTRO_OPENERS or w in _OPENING_CLAUSES or w.endswith(("ly", "ing")) \
-            or comma is not None and comma - k <= _WHEN_WORDS and only_when(s.text[s.toks[k].start:s.toks[comma].start]):
+            or comma is not None and only_when(s.text[s.toks[k].start:s.toks[comma].start]):
         # ("Last month, the board said of the plan:": a time before the comma)
         if comma is None:
             return None

@@ -51,10 +51,6 @@ _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
 
 
 # Sentence adverbs that open a clause: before "X said" they are not what X said.
-#: the longest time phrase that opens a sentence before its attribution ("Early on Tuesday
-#: morning,"): a longer head is content, and is not read word by word again
-_WHEN_CHARS = 40
-
 _OPENING_WORDS = frozenset("""still however meanwhile yet so now then instead but and also indeed moreover
 separately earlier later again finally first second third lastly similarly likewise ultimately overall
 otherwise nonetheless nevertheless besides further furthermore thus hence""".split())
@@ -214,7 +210,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     pieces = []
     head = trim_content(text, content_start, content_end)
     if head and not all(w.lower() in _OPENING_WORDS for w in head.of(text).split()) \
-            and not (head.end - head.start <= _WHEN_CHARS and only_when(head.of(text))):
+            and not only_when(head.of(text)):
         # "Still, the paper reported …", "Last month, the board said …": an opening adverb or a
         # time is not content
         pieces.append(head)

@@ -55,17 +55,12 @@ _TITLE_WORDS = frozenset("is are was were be been has have had will would can co
 _PEOPLE_TRIED = 6
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
-#: capitalised words that open a sentence before a name, and days that follow one ("And Doe",
-#: "In New Avalon", "Avalon Tuesday")
-_OPENERS = frozenset("""in on at and but for from with by as when if after before while since until during
-of to under over then so or yet also meanwhile however still now here there this that these those it its is
-was our their his her my your we they he she i""".split())
-
-
-#: other words that open a sentence or a clause before a name, never a first name ("Although
-#: Doe", "Like Vale", "Interestingly Marsh", "Former Roe")
-_SENTENCE_WORDS = SUBORDINATORS | ADVERBS | frozenset("""like unlike neither either despite former
-interestingly notably indeed perhaps clearly""".split())
+#: capitalised words that open a sentence or a clause before a name, never a first name ("And
+#: Doe", "In New Avalon", "Although Doe", "Like Vale", "Interestingly Marsh", "Former Roe")
+_OPENERS = SUBORDINATORS | ADVERBS | frozenset("""in on at and but for from with by as when if after before
+while since until during of to under over then so or yet also meanwhile however still now here there this
+that these those it its is was our their his her my your we they he she i like unlike neither either despite
+former interestingly notably indeed perhaps clearly""".split())
 
 
 #: cues that open a sentence before a name ("Said Vale: …", "Asked Doe whether …"); not "hope",
@@ -77,7 +72,7 @@ def _trimmed(name: str) -> str:
     """A capitalised run without an opening function word and a trailing day."""
     words = name.split()
     while len(words) > 1 and (words[0].lower() in _OPENERS or words[0].lower().endswith("ing")
-                              or words[0].lower() in _SENTENCE_WORDS or lemma_of(words[0]) in _OPENING_CUES):
+                              or lemma_of(words[0]) in _OPENING_CUES):
         words = words[1:]  # "Injecting Doe into the race", "Said Vale:": a participle or a cue opens the sentence
     while len(words) > 1 and words[-1].lower() in WEEKDAYS:
         words = words[:-1]

@@ -80,9 +80,16 @@ jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _WHEN_GLUE = frozenset("last this next that each every early late earlier later on in at the of".split())
 
 
+#: the longest phrase :func:`only_when` reads ("Early on Tuesday morning"): a longer one says more
+#: than when, and is not read word by word (a sentence's whole head is asked about at each cue)
+WHEN_CHARS = 40
+
+
 def only_when(phrase: str) -> bool:
     """Whether a phrase only says when (``Last month``, ``On Tuesday morning``, ``In May 2016``):
     an opening phrase, not what was said nor who said it."""
+    if len(phrase) > WHEN_CHARS:
+        return False
     ws = [w.strip(".,").lower() for w in phrase.split()]
     return any(w in TIME_WORDS or w in MONTHS for w in ws) \
         and all(w in TIME_WORDS or w in MONTHS or w in _WHEN_GLUE or w.isdigit() for w in ws)
