@@ -7,7 +7,8 @@ from bisect import bisect_left
 
 import regex
 
-from ..text.words import ADVERBS, Tok, tokenize
+from ..text.lexicon import lemma_of
+from ..text.words import ADVERBS, MODAL_NAMES, Tok, tokenize
 from ..model import Span
 from ..text.layout import DisjointSpans
 from ..text.quotemarks import CLOSING, OPENING, QUOTATION_MARKS
@@ -27,6 +28,8 @@ class CueSentence:
         self.span = span
         self.toks: list[Tok] = tokenize(text, span.start, span.end)
         self.lows = [t.low for t in self.toks]
+        for k in _modal_names(self.toks):
+            self.lows[k] = self.toks[k].text  # a name, not a modal: out of every lower-case word set
         self.starts = [t.start for t in self.toks]
         self.n = len(self.toks)
         inside = [(p.start, p.end) for p in pieces.overlapping(span.start, span.end)]
@@ -62,6 +65,34 @@ class CueSentence:
         while k >= 0 and not self.is_word(k) and self.toks[k].text not in CLOSE_MARKS:
             k -= 1
         return self.toks[k].end if k >= 0 else self.span.start
+
+def _inflected_verb(tok: Tok) -> bool:
+    """A cue form that no modal stands before ("said", "told", "says"): not the base form."""
+    lemma = lemma_of(tok.low)
+    return lemma is not None and lemma != tok.low
+
+
+def _modal_names(toks: list[Tok]) -> list[int]:
+    """The capitalized modals that are part of a name: before an inflected cue ("May said"), as
+    a given name before a capitalized word and such a cue ("Will Estrada said"), or after a
+    capitalized word at the end of a phrase ("said Theresa May."). A modal opening a question
+    ("Will the deal hold?") or in a Title Case headline ("Deal Will Hold") stays a modal."""
+    out = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.low not in MODAL_NAMES or not t.text[0].isupper():
+            continue
+        nxt = toks[k + 1] if k + 1 < n else None
+        after = toks[k + 2] if k + 2 < n else None
+        prev = toks[k - 1] if k > 0 else None
+        if nxt is not None and _inflected_verb(nxt) \
+                or nxt is not None and nxt.text[0].isupper() and nxt.text[0].isalpha() and nxt.low != "i" \
+                and after is not None and _inflected_verb(after) \
+                or prev is not None and prev.text[0].isupper() and prev.text[0].isalpha() \
+                and (nxt is None or not nxt.text[0].isalnum() and nxt.text not in ("’", "'")):
+            out.append(k)
+    return out
+
 
 #: tokens that end a clause: what a quotation must come before to belong to the words before it
 CLAUSE_BREAKS = frozenset([",", ";", ":", ".", "!", "?", "("])

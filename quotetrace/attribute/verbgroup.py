@@ -16,7 +16,8 @@ from __future__ import annotations
 import regex
 
 from ..model import Span
-from ..text.words import ADVERBS, PRONOUNS, VERB_AUXILIARIES
+from ..text.lexicon import lemma_of
+from ..text.words import ADVERBS, MODAL_NAMES, PRONOUNS, VERB_AUXILIARIES
 
 _AUX = VERB_AUXILIARIES
 _ADV = ADVERBS | {"not", "also", "never", "still", "just", "even", "always", "long"}
@@ -61,6 +62,8 @@ def widen(text: str, cue: Span) -> Span:
     while j >= 0 and (text[j].isalnum() or text[j] in "’'-"):
         j -= 1
     last = text[j + 1:k + 1].lower()
+    if last in MODAL_NAMES and text[j + 1:j + 2].isupper() and lemma_of(word) not in (None, word.lower()):
+        last = ""  # "Theresa May said": a name, since no modal stands before "said"
     if last not in _FIRST_WORDS and not last.endswith("ly") and not _CONTRACTED_RE.fullmatch(last):
         return Span(start, cue.end + 1 if text[cue.end:cue.end + 1] == ":" else cue.end)
     before = _words_before(text, start)

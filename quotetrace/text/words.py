@@ -58,6 +58,9 @@ BE_FORMS = frozenset("been was were is are be being".split())
 VERB_AUXILIARIES = frozenset("has have had is are was were will would could can may might should must did does "
                              "do shall".split())
 AUXILIARIES = VERB_AUXILIARIES | BE_FORMS | {"'s", "’s"}
+#: Modals that are also given names and surnames ("Will Estrada", "Theresa May"): capitalized
+#: before a verb form no modal takes ("May said"), they are names.
+MODAL_NAMES = frozenset(("may", "will", "can"))
 # adverbs and particles that sit between a subject and its cue: "has also repeatedly said"
 ADVERBS = frozenset("also later earlier then still again once previously already repeatedly never "
                     "not often just recently reportedly allegedly publicly privately separately "
