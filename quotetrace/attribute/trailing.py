@@ -97,6 +97,8 @@ def _loose_mention(s: CueSentence, a: int, b: int) -> bool:
 def _nickname(s: CueSentence, k: int) -> bool:
     """Whether token ``k`` belongs to a short quoted nickname inside a name: Lena “Lulu” Park."""
     o = k
+    if 0 < k < s.n and not s.inq[k] and s.inq[k - 1] and s.toks[k].text in CLOSE_MARKS:
+        o = k - 1  # its closing mark, which may be a straight mark like the opening one
     while o > 0 and s.inq[o]:
         o -= 1
     if s.toks[o].text not in OPEN_MARKS:

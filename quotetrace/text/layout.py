@@ -79,7 +79,11 @@ def is_heading(text: str, para: Span) -> bool:
 
 # Titles and initials whose period does not end a short attribution: "… country?” Dr. Ruiz said."
 TITLE_STOPS = "Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rev|Fr|St|Sr|Jr|Hon|Pres|Amb|Sec|Prof|Atty|Supt|Det"
-_SHORT_CLAUSE_RE = regex.compile(r"(?:[^.!?\n“”\"]|(?<=\b(?:{0}|\p{{Lu}}))\.(?=\s))*?(?:[!?,:]|(?<!\b(?:{0}|\p{{Lu}}))\.)"
+# (an abbreviation closing brackets, "(D-Md.)", and a quoted nickname between a given name and a
+# surname, Lena “Lulu” Park, are part of the name)
+_SHORT_CLAUSE_RE = regex.compile(r"(?:[^.!?\n“”\"]|(?<=\b(?:{0}|\p{{Lu}}))\.(?=\s)|\.(?=\))"
+                                 r"|(?<=\p{{Lu}}\p{{L}}*\s)[“\"]\p{{Lu}}[\p{{L}}’'-]*(?:\s\p{{Lu}}[\p{{L}}’'-]*)?[”\"](?=\s\p{{Lu}}))*?"
+                                 r"(?:[!?,:]|(?<!\b(?:{0}|\p{{Lu}}))\.(?!\)))"
                                  .format(TITLE_STOPS))
 
 
