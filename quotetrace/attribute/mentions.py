@@ -66,7 +66,7 @@ def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
 
 # Words that quantify a group of speakers: "Some said", "Two in three say", "Almost half of
 # respondents said", "52 percent say", "those surveyed said".
-QUANTIFIERS = frozenset("""many most some several few all both half everyone everybody nobody none others one two
+QUANTIFIERS = frozenset("""many most some several few all both half everyone everybody nobody none others another one two
 three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand more less almost nearly about over under just roughly only""".split())
 _NOT_MENTIONS = frozenset("perhaps maybe now then here there so thus still also please just".split())

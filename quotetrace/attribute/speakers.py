@@ -14,6 +14,7 @@ import functools
 import attrs
 import regex
 
+from ..text.layout import TITLE_STOPS
 from ..text.words import (ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, ORG_HEADS, PRONOUNS, TITLES,
                           WEEKDAYS)
 from .knobs import DESCRIPTION_MAX_CHARS, DESCRIPTION_WORDS
@@ -25,8 +26,14 @@ _NATIONALITY_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}]+(?:ian|ean|an|ese|ish|ic|i)|
                                 r"Thai|Swiss|Czech|Welsh|Irish|Scottish|Danish|Swedish|Finnish|Polish|Turkish)\Z")
 _HANDLE_RE = regex.compile(r"\(@\w+\)")
 _BRACKETS_RE = regex.compile(r"\s*\([^)]*\)")
+# abbreviated titles ("Del.", "Sen."), lower-case as TITLES holds its words
+_TITLE_ABBREVIATIONS = frozenset(TITLE_STOPS.lower().split("|"))
 _POSSESSIVE_END_RE = regex.compile(r"[’']s?\Z")
 _NUMBERS = frozenset("one two three four five several many some few most".split())
+#: a quantity standing alone for its speakers ("Another said", "Some argue"): one unnamed
+#: person, or a group; never a name, capitalised though it is
+_ONE_ALONE = frozenset(("one", "another"))
+_SOME_ALONE = frozenset("several many some few most both all others".split())
 
 
 @attrs.frozen
@@ -175,7 +182,10 @@ def _place(words: list[str]) -> bool:
 def _appositive_name(apposition: str) -> str | None:
     """The name an appositive gives, up to its next comma: two to four capitalised words, none a
     title or an institution's head ("Ina Vale", "Tom J. Lund")."""
-    named = _WORD_RE.findall(apposition.partition(",")[0])
+    named = _WORD_RE.findall(_BRACKETS_RE.sub("", apposition.partition(",")[0]))
+    while named[2:] and (not _is_cap(named[0]) or named[0].lower().rstrip(".") in TITLES
+                         or named[0].endswith(".") and named[0].lower()[:-1] in _TITLE_ABBREVIATIONS):
+        named = named[1:]  # "state Del. Ina Vale (D-Avalon)": the title before the name
     if 2 <= len(named) <= 4 and all(_is_cap(w) for w in named) \
             and not any(w.lower().rstrip(".") in TITLES or w.lower() in ORG_HEADS for w in named):
         return " ".join(named).rstrip(",.;:")
@@ -237,6 +247,8 @@ def describe(mention: str) -> Described:
     low = text.lower()
     if low in PRONOUNS or low in ("him", "her", "them", "his", "its", "their"):
         return Described(None, "unknown", pronoun=low)  # (a possessive one is left unresolved)
+    if low in _ONE_ALONE or low in _SOME_ALONE:
+        return Described(text, "anonymous" if low in _ONE_ALONE else "group")
     made = _MADE_BY_RE.match(text)
     if made and made.group(1).split()[-1] in _MADE_THINGS \
             and (made.group(3).endswith("ed") or made.group(3) in _MAKING_VERBS):
@@ -258,9 +270,10 @@ def describe(mention: str) -> Described:
         # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention
         # ("The Washington Post" is capitalised, and a paper)
         return Described(_shortened(head, words), "document")
-    if lows[0] in DETERMINERS and lows[0] not in ("the", "that", "this") and (named := _appositive_name(apposition)):
-        # "Another critic, Ina Vale", "His former partner at Argus, Tom Lund": a description,
-        # then the name
+    if (lows[0] in DETERMINERS and lows[0] not in ("the", "that", "this") or owner and not any(map(_is_cap, words))) \
+            and (named := _appositive_name(apposition)):
+        # "Another critic, Ina Vale", "His former partner at Argus, Tom Lund", "Roe's niece, Ina
+        # Vale": a description, then the name
         return Described(named, "person", role=" ".join(lw for lw in lows if lw in TITLES))
     institution = _institution(words, lows) if not owner else None
     if institution is not None:

@@ -62,6 +62,13 @@ DESCRIBE = [
     ("a spokesman for Jane Doe", "Jane Doe", "person"),
     # a description, then the name
     ("Another critic, Ina Vale,", "Ina Vale", "person"),
+    # a relation to someone, then the name (and its title and party, in brackets)
+    ("Roe’s niece, Ina Vale", "Ina Vale", "person"),
+    ("Roe’s niece, state Del. Ina “Nan” Vale (D-Avalon)", "Ina Nan Vale", "person"),
+    ("Roe’s spokesman, the agency", "Roe’s spokesman, the agency", "anonymous"),
+    # a quantity alone is one unnamed speaker or a group, never a name
+    ("Another", "Another", "anonymous"),
+    ("Some", "Some", "group"),
     ("His former partner at Argus, Tom J. Lund,", "Tom J. Lund", "person"),
     # a surname that ends like a nationality is still a name; a relative clause is no institution
     ("Sen. Ada Kowalski of Avalon, who wants a commission to study it", "Ada Kowalski", "person"),

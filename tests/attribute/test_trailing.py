@@ -110,6 +110,9 @@ def test_quotation_ending_in_a_nested_quotation_keeps_its_attribution() -> None:
     # a name with descriptions and a quoted nickname between the quotation and its cue
     ("“We won,” Omar’s cousin, state Del. Lena “Lulu” Park (D-Md.), said at the rally.",
      "Omar’s cousin, state Del. Lena “Lulu” Park (D-Md.)", "said"),
+    # ...in straight marks, after an exclamation
+    ('"We won!" Omar’s cousin, state Del. Lena "Lulu" Park (D-Md.), shouted to the crowd.',
+     'Omar’s cousin, state Del. Lena "Lulu" Park (D-Md.)', "shouted"),
     # an exclamation, then a name and its description before the cue: one sentence
     ("The crowd surged.\n\n“Stop it now!” Jane Doe, a local lawyer, shouted at the officers.",
      "Jane Doe, a local lawyer", "shouted"),
@@ -162,3 +165,30 @@ def test_a_longer_attribution_after_a_question_says_what_it_was_about(text: str,
     """After a question, ``X said about …``, ``said of …`` and ``asks as …`` end the quotation's
     sentence: the attribution is the question's, and the clause after ``as`` is no statement."""
     assert [(q.speaker.mention if q.speaker else None, q.kind) for q in extract(text)] == [(speaker, "direct")]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    # a modal that is a given name or a surname: before a verb form no modal takes, or ending a name
+    ("“Can we win the county?” Will Estrada asked.", "Will Estrada", "Will Estrada"),
+    ("“We will leave the union,” Theresa May said.", "Theresa May", "Theresa May"),
+    ("“We will leave the union,” said Theresa May.", "Theresa May", "Theresa May"),
+    ("Prime Minister Theresa May spoke on Friday. “We will leave the union,” May said.", "May", "Theresa May"),
+])
+def test_a_modal_can_be_a_name(text: str, mention: str, name: str) -> None:
+    """“May” and “Will” are names where no modal could stand; the cue is the verb alone."""
+    (q,) = extract(text)
+    assert (q.speaker.mention, q.speaker.name, q.cue.text) == (mention, name, q.cue.text.split()[-1])
+    assert q.cue.text in ("said", "asked")
+
+
+@pytest.mark.parametrize("text", ["“Will the deal hold?” Doe asked.", "Deal Will Hold, Ada Roe Says"])
+def test_a_modal_that_opens_a_question_or_sits_in_a_headline_stays_a_modal(text: str) -> None:
+    """The name reading needs a verb no modal takes after it: a question or a Title Case
+    headline keeps its modal, and no name is made of it."""
+    assert all("Will" not in q.speaker.mention for q in extract(text) if q.speaker)
+
+
+def test_another_alone_is_an_unnamed_speaker() -> None:
+    """“Yet another said, …”: the quotation is attributed, to no one's name."""
+    (q,) = extract("Yet another said, “Roe is in a five-person battle with Vale and Marsh.”")
+    assert (q.kind, q.speaker.mention, q.speaker.type) == ("direct", "another", "anonymous")
