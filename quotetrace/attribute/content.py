@@ -32,6 +32,7 @@ from .knobs import (
     GERUND_VERB_REACH,
     LISTENER_BEFORE_COLON,
     LISTENER_COMMA_REACH,
+    LISTENER_PLACE_REACH,
     LISTENER_REACH,
     LONG_ADVERBIAL_REACH,
     LOOKBACK,
@@ -348,6 +349,14 @@ def _after_listener(s: CueSentence, k: int, lemma: str) -> int | None:
             k += 1  # "tells audiences she may be prosecuted"
         while k < n and (s.low(k) in PREPOSITIONS and s.low(k) not in ("that",)) and (s.is_cap(k + 1) or s.low(k + 1) in TIME_WORDS):
             k += 2
+        if k > first and s.low(k) in PREPOSITIONS and s.low(k) != "to":
+            # "told his supporters at a rally in Ohio to …": where the listener was, then the request
+            m = k + 1
+            while m < min(n, k + LISTENER_PLACE_REACH) and s.is_word(m) and not s.inq[m] and s.low(m) != "to" \
+                    and s.low(m) not in AUXILIARIES and not cue_kind(s.low(m)):
+                m += 1
+            if s.low(m) == "to" and not s.inq[m]:
+                k = m
         if s.low(k) == "to" and k > first:
             k = first  # "urged voters to …", "asked him to …": who is to act is part of the request
         elif s.low(k) == "to":

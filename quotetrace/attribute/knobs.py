@@ -18,6 +18,8 @@ LISTENER_REACH = 10
 #: ...and past a comma inside the listener ("telling customers at a diner in Manchester, New
 #: Hampshire, that …").
 LISTENER_COMMA_REACH = 18
+#: words of a place phrase between a listener and a request ("told supporters at a rally in Ohio to …")
+LISTENER_PLACE_REACH = 7
 #: "told the committee: “…”": the longest listener before a colon and a quotation.
 LISTENER_BEFORE_COLON = 6
 #: "said during the debate last week, “…”": the longest phrase between a cue and its quotation.

@@ -44,6 +44,9 @@ CASES = [
     # an attribution inside a sentence whose subject is the quotation: the predicate is content too
     ("“Sick leave,” the form states, starts after a month.", "states",
      "Sick leave, starts after a month"),
+    # a request after a listener and where the listener was: who is to act is part of it
+    ("Ortiz told her supporters at a rally in Avalon to “go vote early.”", "told",
+     "her supporters at a rally in Avalon to “go vote early"),
     # a split quotation whose first piece ends in a nested quotation
     ("“Drivers honk and I wave, ‘Good morning,’” Lee explained. “Some wave back.”", "explained",
      "Drivers honk and I wave, ‘Good morning, Some wave back"),
