@@ -17,10 +17,24 @@ NOMINAL = Rule("nominal", 0.7)
 _POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 
 
+#: prepositions of the occasion between a statement's noun and its "that" ("her assertion during
+#: the debate that …", "his remark at a rally that …")
+_OCCASION = frozenset(("during", "at", "in"))
+#: the longest such phrase, in words
+_OCCASION_WORDS = 5
+
+
 def _that_after(s: CueSentence, i: int) -> int | None:
-    """The "that" after a statement's noun at ``i``, right after it or after a day ("his comment
-    Monday that …")."""
+    """The "that" after a statement's noun at ``i``, right after it, after a day ("his comment
+    Monday that …") or after a short phrase of the occasion ("her assertion during the debate
+    that …")."""
     k = i + 1 + (s.low(i + 1) in TIME_WORDS)
+    if s.low(k) in _OCCASION:
+        m = k + 1
+        while m < min(s.n, k + 1 + _OCCASION_WORDS) and s.is_word(m) and not s.inq[m] and s.low(m) != "that":
+            m += 1
+        if m > k + 1 and s.low(m) == "that":
+            k = m
     return k if s.low(k) == "that" and not s.inq[k] else None
 
 

@@ -74,7 +74,8 @@ def _inflected_verb(tok: Tok) -> bool:
 
 def _modal_names(toks: list[Tok]) -> list[int]:
     """The capitalized modals that are part of a name: before an inflected cue ("May said"), as
-    a given name before a capitalized word and such a cue ("Will Estrada said"), or after a
+    a given name before a capitalized word and such a cue ("Will Estrada said") or, right after a
+    quotation, before a capitalized word and a comma ("“…” Will Estrada, a lawyer, said"), or after a
     capitalized word at the end of a phrase ("said Theresa May."). A modal opening a question
     ("Will the deal hold?") or in a Title Case headline ("Deal Will Hold") stays a modal."""
     out = []
@@ -87,7 +88,8 @@ def _modal_names(toks: list[Tok]) -> list[int]:
         prev = toks[k - 1] if k > 0 else None
         if nxt is not None and _inflected_verb(nxt) \
                 or nxt is not None and nxt.text[0].isupper() and nxt.text[0].isalpha() and nxt.low != "i" \
-                and after is not None and _inflected_verb(after) \
+                and after is not None and (_inflected_verb(after) or after.text == "," and prev is not None
+                                           and prev.text in CLOSING) \
                 or prev is not None and prev.text[0].isupper() and prev.text[0].isalpha() \
                 and (nxt is None or not nxt.text[0].isalnum() and nxt.text not in ("’", "'")):
             out.append(k)

@@ -113,6 +113,11 @@ CASES = [
     # an opening phrase that names a show in marks is where it was said, not what
     ("On “Meet the Harbour,” Jane Doe said the plan would “wreck the city.”", "Jane Doe", "said",
      "the plan would “wreck the city"),
+    # a title in marks inside the description of the speaker, its comma inside its marks
+    ("Jane Doe, the co-author of “Going Viral,” said the days of “a unifying story” are gone.",
+     "Jane Doe, the co-author of “Going Viral,”", "said", "the days of “a unifying story” are gone"),
+    ('Jane Doe, the author of "Going Viral," about rumours, said the days of "a unifying story" are gone.',
+     'Jane Doe, the author of "Going Viral," about rumours', "said", 'the days of "a unifying story" are gone'),
     # a noun names the statement, and its owner speaks: the quotation that follows closely
     ("Fact-checkers looked at Vale’s claim that there were “thousands of shootings” in the city.", "Vale’s",
      "claim", "that there were “thousands of shootings"),
@@ -120,6 +125,8 @@ CASES = [
      "that the city was “open for business"),
     ("Doe stood by her comment Monday that “the harbour hates us,” refusing to back down.", "her", "comment",
      "the harbour hates us"),
+    ("Doe came under fire over her assertion during the debate that “the harbour is safe” at last.", "her",
+     "assertion", "the harbour is safe"),
     ("Jane Doe said that Vale’s claim that Roe is in favour of raising the harbour fees is “simply not true.”",
      "Jane Doe", "said", "that Vale’s claim that Roe is in favour of raising the harbour fees is “simply not true"),
     # a participle that describes the speaker is part of the mention; a verb before its object is not

@@ -171,6 +171,7 @@ def test_a_longer_attribution_after_a_question_says_what_it_was_about(text: str,
     # a modal that is a given name or a surname: before a verb form no modal takes, or ending a name
     ("“Can we win the county?” Will Estrada asked.", "Will Estrada", "Will Estrada"),
     ("“We will leave the union,” Theresa May said.", "Theresa May", "Theresa May"),
+    ("“We will win the county.” Will Estrada, a lawyer, said.", "Will Estrada, a lawyer", "Will Estrada"),
     ("“We will leave the union,” said Theresa May.", "Theresa May", "Theresa May"),
     ("Prime Minister Theresa May spoke on Friday. “We will leave the union,” May said.", "May", "Theresa May"),
 ])
