@@ -24,7 +24,7 @@ from ..text.words import (
     cue_kind,
 )
 from ..text.lexicon import NOUNISH, is_possessive
-from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence
+from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, titled
 
 # verbs that take "to" + a cue: "continued to say", "refused to say"
 _CATENATIVES = frozenset("""continue continued continues began begin begins on refused refuses declined declines
@@ -150,6 +150,22 @@ need needed needs expect expected expects urge urged urges tell told tells invit
 orders encourage encouraged encourages require required requires let lets pay paid pays hire hired hires""".split())
 
 
+def _title_opening(s: CueSentence, c: int, lo: int) -> int | None:
+    """The opening mark of a title in marks that closes at token ``c`` inside a description
+    (“Going Viral” after "the co-author of"), or None when the passage is words, not a title."""
+    if s.toks[c].text not in CLOSE_MARKS or s.inq[c] or not s.inq[c - 1]:
+        return None
+    o = c - 1
+    while o > lo and s.inq[o]:
+        o -= 1
+    words = [k for k in range(o + 1, c) if s.is_word(k)]
+    # in title case (not a word after a possessive: "the nation’s “broken” system" quotes words)
+    if o <= lo or s.toks[o].text not in OPEN_MARKS or not titled(s, o, c) \
+            or sum(map(s.is_cap, words)) < 0.6 * len(words):
+        return None
+    return o
+
+
 def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
     """The speaker mention that ends just before token ``end`` (a cue), as token indices."""
     k = skip_adverbials_left(s, end - 1, lo)
@@ -166,12 +182,20 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
         while j >= lo and s.low(j) != "(":
             j -= 1
         k = j - 1
-    elif s.low(k) == "," and k > lo:
+    elif k > lo and (s.low(k) == "," or s.low(k - 1) == "," and _title_opening(s, k, lo) is not None):
         # appositives between commas: "Jane Doe, a senior adviser, said",
-        # "“…,” Jane Doe, the attorney general of X, one of the states suing, said"
+        # "“…,” Jane Doe, the attorney general of X, one of the states suing, said"; the last
+        # comma may stand inside a title's marks ("Jane Doe, the author of “Going Viral,” said")
         commas = []
-        j = k - 1
-        while j >= lo and k - j <= 40 and not s.inq[j] and s.low(j) not in ALL_MARKS:
+        j = k - 1 if s.low(k) == "," else _title_opening(s, k, lo) - 1
+        last = k - 1 if s.low(k) == "," else k  # the mention's last token
+        while j >= lo and k - j <= 40:
+            if s.inq[j] or s.low(j) in ALL_MARKS:
+                o = _title_opening(s, j, lo)
+                if o is None:
+                    break
+                j = o - 1  # "Jane Doe, the co-author of “Going Viral,” said": a title in the description
+                continue
             if s.low(j) == ",":
                 commas.append(j)
             j -= 1
@@ -184,7 +208,7 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
             chunk_end = first - 1
             if np_ok(s, start, chunk_end) and s.is_cap(start) or s.low(start) in PRONOUNS:
                 # the mention runs on through its descriptions: "Jane Doe, the state's attorney general"
-                return start, k - 1
+                return start, last
         nearest = commas[0]
         if k - nearest > 14:
             return None
@@ -193,7 +217,7 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
             return None
         described = nearest + 1
         if s.low(described) in DETERMINERS or s.is_cap(described) or s.low(described) in TITLES:
-            return head[0], k - 1
+            return head[0], last
         return head
     b = k
     a = b
