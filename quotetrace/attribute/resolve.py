@@ -21,7 +21,7 @@ from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import TITLE_STOPS, is_heading
 from ..text.lexicon import lemma_of
-from ..text.words import ADVERBS, SUBORDINATORS, WEEKDAYS
+from ..text.words import ADVERBS, MODAL_NAMES, SUBORDINATORS, WEEKDAYS
 from .assemble import Assembled
 from .headnames import headline_names
 from .knobs import LOOKBACK_PARAGRAPHS
@@ -50,7 +50,9 @@ _GENDERED_RE = regex.compile(r"\b(%s)\s+(?:\p{Lu}[\p{L}’'\-]*\.?\s+){0,2}(\p{L
                                         for w in _GENDER_OF))
 #: words that, capitalised inside a run of capitalised words, make it a title, not a name
 _TITLE_WORDS = frozenset("is are was were be been has have had will would can could to for and or of in on at "
-                         "with a an the my your our their it its not no".split())
+                         "with a an the my your our their it its not no against from by about into".split())
+#: function words that are also surnames, when they end a name
+_SURNAME_WORDS = MODAL_NAMES | {"from"}
 #: how many of the last people named a pronoun may skip for one of another gender
 _PEOPLE_TRIED = 6
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -96,8 +98,10 @@ class _Names:
             # sentence's first word ("In", "And") and a day after the name are not part of it;
             # a capitalised verb or function word inside makes it a title ("Change Is Gonna Come")
             trimmed = _trimmed(m.group())
-            if any(w.lower() in _TITLE_WORDS for w in trimmed.split()[1:]):
-                continue
+            words = trimmed.split()
+            if any(w.lower() in _TITLE_WORDS and not (k == len(words) - 1 and w.lower() in _SURNAME_WORDS)
+                   for k, w in enumerate(words) if k):
+                continue  # (but such a word that ends the name may be a surname: George Will, Al From)
             d = describe(trimmed)
             if not d.name:
                 continue

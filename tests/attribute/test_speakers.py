@@ -249,3 +249,17 @@ def test_a_role_mention_is_resolved_but_not_a_name_ending_with_a_title() -> None
             "“It is heartbreaking,” Charlie Lund King said.")
     (q,) = [q for q in extract(text) if q.kind == "direct"]
     assert q.speaker is not None and q.speaker.name == "Charlie Lund King"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a group named against someone is no full name of theirs
+    ("The Coalition Against Vale met on Friday. Earlier, Tom Vale had spoken. “We will win,” Vale said.",
+     "Tom Vale"),
+    # a surname that is also a modal
+    ("Columnist George Will wrote on Friday. “The party is lost,” Will said.", "George Will"),
+])
+def test_a_surname_takes_the_full_name_of_a_person(text: str, name: str) -> None:
+    """A bare surname takes the full name of the person the article names, not of a group
+    whose name ends with it; a surname that is a function word ends a full name too."""
+    (q,) = extract(text)
+    assert q.speaker.name == name
