@@ -61,6 +61,12 @@ def carried(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
 def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     """``X said (that) …``: the noun phrase before the cue (or the clause's subject) speaks."""
     i = cue.i
+    if s.low(s.before_adverbs(i)) in _MODALS and i < s.first_quoted \
+            and any(c.speaker is not None and any(x.start <= s.toks[i].start < x.end for x in c.content)
+                    for c in reading.found):
+        # "Doe said the museum would tell a story of “…”": what someone will say, inside what
+        # someone said, is part of that statement; the words in marks are the speaker's before it
+        return None
     speaker = left_np(s, i)
     if speaker is None:
         subj = subject(s, i)
@@ -70,6 +76,10 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     if speaker is None and contracted_pronoun(s.low(j)):
         speaker = (j, j)  # "He’s claiming that …"
     return _preposed(s, cue, reading, speaker, PRE)
+
+
+#: modals before a cue that make it a prediction or a possibility, not a report
+_MODALS = frozenset("would will could might may can should".split())
 
 
 def _preposed(s: CueSentence, cue: Cue, reading: Reading, speaker: tuple[int, int] | None,

@@ -331,3 +331,14 @@ def test_a_time_before_the_comma_is_neither_content_nor_speaker(text: str, expec
 def test_adding_a_thing_is_not_a_statement(text: str, expected: list) -> None:
     """``would add a late boat``, ``added 300 jobs``: what is added is a thing, not words."""
     assert [(q.speaker.mention if q.speaker else None, _content(text, q)) for q in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe said the museum would tell a story of “grief and delight” to every visitor.",
+    "President Ada Roe, opening the hall, said it would tell a story, one of “grief and delight.”",
+])
+def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> None:
+    """A cue after a modal inside someone's statement ("would tell") is part of what they said:
+    the passage in marks is theirs, not the museum's or "it"'s."""
+    (q,) = [q for q in extract(text) if q.quoted]
+    assert q.cue.text == "said" and q.speaker.mention.endswith(("Jane Doe", "opening the hall"))
