@@ -16,6 +16,8 @@ import json
 import re
 from pathlib import Path
 
+import attrs
+
 from quotetrace.model import Article, Cue, Quote, Span, Speaker
 
 from .names import _NAME_WORD, NOT_A_NAME
@@ -78,6 +80,48 @@ def _gold_records(gold: dict) -> dict[str, list[dict]]:
                         "mentions": [rec.get("speaker")] + list(mentions.get(rec.get("speaker"), [])),
                         "cue": rec.get("cue")})
     return out
+
+
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+_DOUBLE_MARKS = "“”\""
+
+
+def with_double_marks(article: Article, records: list[dict]) -> tuple[Article, list[dict]]:
+    """The article with each pair of apostrophes that stands for a double quotation mark
+    (''Yes,'' he said: how one newspaper's archive types them) written as one straight double
+    mark beside a space, every offset kept, and the kinds of the records inside such marks derived
+    again. The data derives its kinds from double marks alone ("direct" when every piece is
+    wrapped in them, "mixed" when the content holds some), so it reads these quotations as
+    reported speech: the answers would then call a verbatim copy of one a paraphrase."""
+    text = article.text
+    if "''" not in text:
+        return article, records
+    new = _TWO_APOSTROPHES.sub(lambda m: ' "' if text[m.end():m.end() + 1].isalnum() else '" ', text)
+    out = []
+    for rec in records:
+        spans = rec.get("spans") or ([[rec["start"], rec["end"]]] if "start" in rec and "end" in rec else None)
+        try:
+            pieces = [(int(a), int(b)) for a, b in spans] if spans else []
+        except (TypeError, ValueError):
+            pieces = []
+        if rec.get("kind") == "indirect" and pieces and all(0 <= a < b <= len(text) for a, b in pieces) \
+                and any("''" in text[max(0, a - 2):b + 2] for a, b in pieces):
+            rec = {**rec, "kind": _kind_by_marks(new, pieces)}
+        out.append(rec)
+    return attrs.evolve(article, text=new), out
+
+
+def _kind_by_marks(text: str, pieces: list[tuple[int, int]]) -> str:
+    """The data's rule: "direct" when every piece is wrapped in double marks (inside its span or
+    just outside it), "mixed" when the content holds some, else "indirect"."""
+    def wrapped(a: int, b: int) -> bool:
+        inner = text[a:b].strip()
+        if inner[:1] in _DOUBLE_MARKS and inner[-1:] in _DOUBLE_MARKS and len(inner) > 1:
+            return True
+        return text[max(0, a - 3):a].rstrip()[-1:] in _DOUBLE_MARKS and text[b:b + 3].lstrip()[:1] in _DOUBLE_MARKS
+    if all(wrapped(a, b) for a, b in pieces):
+        return "direct"
+    return "mixed" if any(ch in _DOUBLE_MARKS for a, b in pieces for ch in text[a:b]) else "indirect"
 
 
 def annotated_quotes(article: Article, records: list[dict]) -> list[Quote]:

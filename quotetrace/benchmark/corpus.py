@@ -12,7 +12,7 @@ import attrs
 from quotetrace.model import Article
 from . import knobs
 from .knobs import ARTICLES_PER_BASE, EDIT_KINDS, GENERATOR_VERSION, KNOBS, RELATIONS
-from .annotated import annotated_quotes
+from .annotated import annotated_quotes, with_double_marks
 from .bases import analyze_base, _iso
 from .overlap import mark_overlaps
 from .derivation import Generator
@@ -57,6 +57,11 @@ def build(bases: list[Article], n_articles: int, seed: int,
         raise ValueError("need at least one base and one article"
                          + (" (with annotations)" if annotations is not None else ""))
     chosen, assigned = date_bases(choose_bases(bases, n_articles, seed))
+    if annotations is not None:
+        annotations = dict(annotations)
+        marked = [with_double_marks(a, annotations[a.id]) for a in chosen]
+        chosen = [a for a, _ in marked]
+        annotations.update((a.id, recs) for a, recs in marked)
     analysed = [analyze_base(a, i, None if annotations is None else annotated_quotes(a, annotations[a.id]))
                 for i, a in enumerate(chosen)]
     gen = Generator(analysed, mark_overlaps(analysed), seed, rename=annotations is not None)

@@ -11,7 +11,7 @@ import pytest
 
 from quotetrace import Article
 from quotetrace.benchmark import command, generate, load_bases
-from quotetrace.benchmark.annotated import annotated_quotes, read_annotations, strip_title
+from quotetrace.benchmark.annotated import annotated_quotes, read_annotations, strip_title, with_double_marks
 
 
 def _record(text: str, content: str, mention: str, cue: str, kind: str = "direct", nth: int = 0) -> dict:
@@ -64,6 +64,24 @@ def test_bad_records_are_left_out() -> None:
     bad = {**good, "spans": [[5, 9999]]}
     crossed = {**good, "spans": [[40, 50], [30, 45]]}
     assert len(annotated_quotes(Article("a", TEXT), [bad, crossed, good])) == 1
+
+
+def test_two_apostrophes_are_double_marks() -> None:
+    """An archive that types double marks as two apostrophes (''…'') gets one straight mark per
+    pair, every offset kept, and a record the data called reported speech for want of marks it
+    knew is a quotation again: direct when its piece is wrapped, mixed when it holds one."""
+    text = ("Why the vote? ''They pay us a lot, and we need the money,'' Mr. Quill said.\n\n"
+            "Ms. Marsh said the plan was ''a gift to the harbour'' and little else.\n\n"
+            "She said the town's plan would wait.")
+    direct = _record(text, "''They pay us a lot, and we need the money,''", "Mr. Quill", "said", "indirect")
+    mixed = _record(text, "the plan was ''a gift to the harbour'' and little else", "Ms. Marsh", "said", "indirect")
+    plain = _record(text, "the town's plan would wait", "She", "said", "indirect")
+    article, records = with_double_marks(Article("a", text), [direct, mixed, plain])
+    assert len(article.text) == len(text) and "''" not in article.text
+    assert article.text[direct["start"]:direct["end"]].strip() == '"They pay us a lot, and we need the money,"'
+    assert [r["kind"] for r in records] == ["direct", "mixed", "indirect"]
+    quotes = annotated_quotes(article, records)
+    assert [article.text[s.start:s.end] for s in quotes[1].quoted] == ["a gift to the harbour"]
 
 
 #: Words of each invented base, so that no two bases share a run of words.
