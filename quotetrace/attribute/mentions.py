@@ -22,6 +22,7 @@ from ..text.words import (
     TIME_WORDS,
     TITLES,
     cue_kind,
+    only_when,
 )
 from ..text.lexicon import NOUNISH, is_possessive
 from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, titled
@@ -204,6 +205,10 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
         # the name is the chunk that follows the quotation or opens the clause
         first = commas[-1]
         start = j + 1
+        if (s.low(start) in PREPOSITIONS or only_when(s.text[s.toks[start].start:s.toks[first].start])) \
+                and len(commas) >= 2 and j < lo:
+            # "In October, Mr. Roe, who …, told": the phrase that opens the sentence is no name
+            start, first = first + 1, commas[-2]
         if s.low(j) in CLOSE_MARKS or j < lo:
             chunk_end = first - 1
             if np_ok(s, start, chunk_end) and s.is_cap(start) or s.low(start) in PRONOUNS:
@@ -339,16 +344,24 @@ def opens_verb(s: CueSentence, k: int) -> bool:
              or cue_kind(low) is not None)
 
 
+#: the most introductory phrases read before a clause's subject
+_INTRODUCTIONS = 3
+
+
 def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | None:
     """The subject of the clause that opens at ``start`` (the sentence by default): its first
     noun phrase, after an introductory phrase that ends with a comma."""
-    first = start
-    # skip an introductory phrase: "In a statement Tuesday, …", "However, …"
-    for k in range(first, min(before, first + 14)):
-        if s.low(k) == "," and not s.inq[k]:
-            w = s.low(first)
-            if w in PREPOSITIONS or w in ADVERBS or w in ("however", "meanwhile", "still", "yet", "but", "and", "asked", "speaking") or w.endswith("ly"):
-                start = k + 1
+    # skip introductory phrases: "In a statement Tuesday, …", "However, …", "On Thursday, after
+    # weeks of silence, …"
+    for _ in range(_INTRODUCTIONS):
+        first = start
+        for k in range(first, min(before, first + 14)):
+            if s.low(k) == "," and not s.inq[k]:
+                w = s.low(first)
+                if w in PREPOSITIONS or w in ADVERBS or w in ("however", "meanwhile", "still", "yet", "but", "and", "asked", "speaking") or w.endswith("ly"):
+                    start = k + 1
+                break
+        if start == first:
             break
     a = start
     while a < before and s.low(a) in ("but", "and", "so", "yet", "still", "however", "meanwhile"):
@@ -419,3 +432,23 @@ def through_descriptions(s: CueSentence, b: int) -> int:
             break
         b = j - 1
     return b
+
+
+#: verbs of perception and memory that take a name and an -ing verb ("remember Ada Roe going")
+_PERCEIVING = frozenset("""remember remembers remembered recall recalls recalled saw see sees seen watch watched
+watches heard hear hears imagine imagined picture pictured""".split())
+
+
+def gerund_subject(s: CueSentence, lo: int, before: int) -> tuple[int, int] | None:
+    """The last name of two or more capitalised words between a verb of perception or memory
+    and an -ing verb, between ``lo`` and ``before`` ("… remember President Ada Roe going on TV,
+    declaring …"): the subject of the clause a participle after it hangs on, not the sentence's."""
+    found = None
+    for k in range(lo + 1, before):
+        if s.low(k).endswith("ing") and not s.is_cap(k) and not s.inq[k] and s.is_cap(k - 1) \
+                and not cue_kind(s.low(k)) and s.low(k) not in PREPOSITIONS:
+            np = left_np(s, k, lo)
+            if np is not None and np[1] == k - 1 and np[1] > np[0] and s.is_cap(np[0]) \
+                    and s.low(np[0] - 1) in _PERCEIVING:
+                found = np
+    return found

@@ -20,7 +20,7 @@ from .colon import COLON
 from .content import FUNCTION_WORDS, clause_starts, marked_content, pre_content, subordinate_end
 from .cues import contracted_pronoun
 from .frame import Cue, Frame, Reading, Rule
-from .mentions import OBJECT_CONTROL, left_np, subject
+from .mentions import OBJECT_CONTROL, gerund_subject, left_np, subject
 from .sentence import CueSentence, span_of
 
 PRE = Rule("pre", 0.85)
@@ -53,8 +53,13 @@ def carried(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
         if s.low(k0) == "that":
             k0 += 1
         speaker = subject(s, i, k0)
+    elif reading.last_speaker is not None:
+        speaker = reading.last_speaker
     else:
-        speaker = reading.last_speaker or subject(s, i)
+        speaker = subject(s, i)
+        if speaker is not None:
+            # "I remember Ada Roe going on TV, declaring …": the participle is Roe's
+            speaker = gerund_subject(s, speaker[1], i) or speaker
     return _preposed(s, cue, reading, speaker, CARRIED)
 
 

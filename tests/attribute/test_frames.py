@@ -342,3 +342,24 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
     the passage in marks is theirs, not the museum's or "it"'s."""
     (q,) = [q for q in extract(text) if q.quoted]
     assert q.cue.text == "said" and q.speaker.mention.endswith(("Jane Doe", "opening the hall"))
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # two phrases open the sentence before the subject of the participle's clause
+    ("On Thursday, after weeks of silence, Roe appeared on the radio and endorsed Vale, saying, “She is the one.”",
+     "Roe"),
+    # a name between a verb of memory and an -ing verb is the participle's subject
+    ("I am old enough to remember President Ada Roe going on TV in 1977, declaring a “war on waste” at home.",
+     "President Ada Roe"),
+    # but a name before "during" is no such subject
+    ("Doe and other leaders shunned Ada Roe during her visit to the port, claiming that she is “anti-harbour.”",
+     "Doe"),
+    # a time or a place that opens the sentence is not part of the name before the relative clause
+    ("In October, Mr. Vale, who made his money in shipping, told investors the fears were “overblown.”",
+     "Mr. Vale, who made his money in shipping"),
+])
+def test_the_subject_a_participle_hangs_on(text: str, mention: str) -> None:
+    """The speaker of a cue is found past the phrases that open its sentence, and a participle
+    after a perceived name is that name's."""
+    (q,) = [q for q in extract(text) if q.quoted]
+    assert q.speaker.mention == mention
