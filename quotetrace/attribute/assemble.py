@@ -201,6 +201,27 @@ def _passive(text: str, pos: int) -> bool:
     return _PASSIVE_BEFORE_RE.search(text, max(0, pos - 30), pos) is not None
 
 
+# a relative pronoun and at most two words before a cue ("a group, which expects 5,000 to attend")
+_RELATIVE_BEFORE_RE = regex.compile(r"\b(?:which|who|whom|that)\s+(?:[\w’'-]+\s+){0,2}\Z", regex.I)
+
+
+def _in_relative_clause(text: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` opens a relative clause ("a crowd that the campaign estimated
+    at 3,000", "a group, which expects 5,000 to attend"): it describes someone named before it
+    and names no new speaker of the words after it."""
+    return _RELATIVE_BEFORE_RE.search(text, max(0, pos - 40), pos) is not None
+
+
+# a noun phrase before a participle that names it ("a group called Citizens for Vale")
+_NAMED_BEFORE_RE = regex.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){1,2}\Z", regex.I)
+_NAMING = frozenset(("called", "named", "dubbed", "titled"))
+
+
+def _naming(text: str, cue: regex.Match) -> bool:
+    """Whether the cue word names the noun before it ("a group called …"): no speech."""
+    return cue.group().lower() in _NAMING and _NAMED_BEFORE_RE.search(text, max(0, cue.start() - 40), cue.start()) is not None
+
+
 def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candidates: Sequence[Candidate],
              done: list[Assembled], paragraphs: Sequence[Span]) -> list[Assembled]:
     """Passages no cue took that go on with the speaker just attributed: a quote paragraph after
@@ -269,7 +290,8 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         a = min(same, key=lambda a: _extent(a)[0])
         cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]
         if any(not any(x <= w.start() < y for x, y in cues_here) and not _after_determiner(text, w.start())
-               and not _passive(text, w.start()) for w in speech_cues(text, _extent(a)[1], e)):
+               and not _passive(text, w.start()) and not _in_relative_clause(text, w.start())
+               and not _naming(text, w) for w in speech_cues(text, _extent(a)[1], e)):
             continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's
         q = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), a.candidate, CONTINUED)
         out.append(q)

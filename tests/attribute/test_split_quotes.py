@@ -59,3 +59,17 @@ CASES = [
 def test_each_quotation_goes_to_its_own_speaker(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(q.text, q.speaker.mention if q.speaker else None) for q in extract(text) if q.kind == "direct"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "“You put everybody face to face, you will have a problem,” said Ada Roe, organizer of a group called "
+    "Citizens for Vale, which expects 5,000 to attend. “They have made it more dangerous.”",
+    "“Labels are for soup cans,” the former mayor told a crowd that the campaign estimated at 3,000. "
+    "“The job is a serious one.”",
+])
+def test_a_cue_in_a_relative_clause_names_no_new_speaker(text: str) -> None:
+    """A cue word that describes someone named before it ("a group called …", "which expects",
+    "that the campaign estimated") does not stop the next quotation from going on with the
+    speaker of the attribution."""
+    quotes = extract(text)
+    assert len(quotes) == 2 and quotes[0].speaker.mention == quotes[1].speaker.mention
