@@ -23,6 +23,10 @@ _WORD_RE = regex.compile(r"\p{L}[\p{L}’'\-]*\.?")
 _SMALL = frozenset("a an the and but or nor of to in on at for by with as from into over via vs".split())
 
 
+# words that open a headline's question ("What Doe Could Do"), never a given name
+_QUESTION_WORDS = frozenset("what why how when where who which whose whom".split())
+
+
 def headline_names(text: str, headings: Sequence[Span]) -> Iterator[str]:
     """The full names of the title-case ``headings`` whose surname the rest of ``text`` uses alone."""
     bare: set[str] | None = None  # read once, when a title-case heading needs it: linear time
@@ -36,6 +40,11 @@ def headline_names(text: str, headings: Sequence[Span]) -> Iterator[str]:
             name = _name_ending_at(text, words, k)
             if name and words[k][0] in bare and _given_name(bare, name.split()[0]):
                 yield name
+
+
+def title_case(text: str, span: Span) -> bool:
+    """Whether ``text[span]`` is set in title case (most of its longer words capitalised)."""
+    return _title_case([m.group() for m in _WORD_RE.finditer(text, span.start, span.end)])
 
 
 def _title_case(words: list[str]) -> bool:
@@ -75,7 +84,8 @@ def _given_name(bare: set[str], word: str) -> bool:
 def _namelike(word: str) -> bool:
     low = word.lower().rstrip(".")
     return word[0].isupper() and len(word) > 1 and not _NOT_A_NAME_RE.search(word) and low not in _SMALL \
-        and low not in TITLES and low not in CUE_WORDS and low not in DETERMINERS and low not in PREPOSITIONS
+        and low not in TITLES and low not in CUE_WORDS and low not in DETERMINERS and low not in PREPOSITIONS \
+        and low not in _QUESTION_WORDS
 
 
 _CAPITALISED_RE = regex.compile(r"(?<![\p{L}’'\-])\p{Lu}[\p{L}’'\-]*(?![\p{L}’'\-])")

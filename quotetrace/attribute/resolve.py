@@ -23,7 +23,7 @@ from ..text.layout import TITLE_STOPS, is_heading
 from ..text.lexicon import lemma_of
 from ..text.words import ADVERBS, MODAL_NAMES, SUBORDINATORS, WEEKDAYS
 from .assemble import Assembled
-from .headnames import headline_names
+from .headnames import headline_names, title_case
 from .knobs import LOOKBACK_PARAGRAPHS
 from .speakers import Described, describe
 from .verbgroup import widen
@@ -88,12 +88,17 @@ class _Names:
     the title it was named with; ``people_between`` by offset. Each is a dictionary or a bisect,
     so resolving every quote of a long article stays linear."""
 
-    def __init__(self, text: str, headings: Sequence[Span] = ()):
+    def __init__(self, text: str, headings: Sequence[Span] = (), first_line: Span | None = None):
         self.by_key: dict[str, tuple[str, str]] = {}  # lower-case name or last word -> (name, type)
         self.by_title: dict[str, list[tuple[int, str, str]]] = {}  # title head -> (offset, name, qualifier)
         self.people: list[tuple[int, str]] = []  # (offset, name), in order
         found: list[tuple[str, str]] = []
+        # in a title-case heading capitals cannot tell where a name ends ("… Hedge Funds Support
+        # Jane Doe"): its names are read by headline_names, against the body
+        titled = [(h.start, h.end) for h in [*headings, *([first_line] if first_line else [])] if title_case(text, h)]
         for m in _NAME_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in titled):
+                continue
             # a title just before the name makes it a role: "French President Luc Marand"; a
             # sentence's first word ("In", "And") and a day after the name are not part of it;
             # a capitalised verb or function word inside makes it a title ("Change Is Gonna Come")
@@ -125,6 +130,12 @@ class _Names:
         self.people_offsets = [off for off, _ in self.people]
         for name in headline_names(text, headings):
             self._add_headline(name)
+        if first_line is not None:
+            # a headline with a final stop: its names fill gaps only, since the body's own full
+            # names ("Charles Doe" beside the headline's "Chuck Doe") are the surer
+            for name in headline_names(text, [first_line]):
+                if name.lower().split()[-1] not in self.by_key:
+                    self._add_headline(name)
 
     def _add_headline(self, name: str) -> None:
         """A full name from a title-case headline: it gives a bare surname of the body its full
@@ -246,7 +257,9 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
     paras = list(analysis.paragraphs)
     para_starts = [p.start for p in paras]
     headings = [k for k, p in enumerate(paras) if is_heading(text, p)]
-    names = _Names(text, [paras[k] for k in headings]) if assembled else None
+    # the first line is the headline, with or without a final stop
+    first_line = paras[0] if paras and 0 not in headings else None
+    names = _Names(text, [paras[k] for k in headings], first_line) if assembled else None
     history = _History()
     spellings: dict[str, Speaker] = {}
     quotes: list[Quote] = []

@@ -263,3 +263,12 @@ def test_a_surname_takes_the_full_name_of_a_person(text: str, name: str) -> None
     whose name ends with it; a surname that is a function word ends a full name too."""
     (q,) = extract(text)
     assert q.speaker.name == name
+
+
+def test_a_title_case_headline_with_a_stop_lends_no_run_of_capitals_as_a_name() -> None:
+    """In a title-case first line capitals cannot tell where a name ends: "Hedge Funds Support
+    Jane Doe" is no full name of the Doe the body quotes."""
+    text = ("The Only Reason Hedge Funds Support Jane Doe.\n\nWASHINGTON — Jane Doe argued on Saturday that she "
+            "could be tough.\n\n"
+            "“They clearly think I will do what I say,” Doe said.")
+    assert [q.speaker.name for q in extract(text)] == ["Jane Doe", "Jane Doe"]
