@@ -35,7 +35,9 @@ from .knobs import (
     MIN_MATCHED_OTHER_SPEAKER,
     MIN_SHARE,
     MIN_DENSITY,
+    MIN_RUN_SHARE,
     MIN_SHARE_OTHER_SPEAKER,
+    RUN_WORDS,
     SHORT_REACH,
 )
 from .speakers import spelling_key
@@ -147,9 +149,19 @@ def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker
             and (contained or al.matched >= MIN_SHARE_OTHER_SPEAKER * longer)
     if contained:
         return al.content_matched >= 1
+    if al.matched >= MIN_MATCHED and _longest_run(al) >= RUN_WORDS and al.matched >= MIN_RUN_SHARE * longer:
+        # nearly all the words, a long run of them unbroken: the same statement with a few words
+        # changed, however few content words are left in common ("How do you know those bruises
+        # weren't there before? I'm not a lawyer" with "know those bruises" changed)
+        return al.content_matched >= 1
     return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter and _dense(al) \
         and longer <= ALTER_REACH * shorter + 2 \
         and al.content_matched >= MIN_CONTENT_MATCHED and al.content_matched >= MIN_CONTENT_SHARE * content
+
+
+def _longest_run(al: Alignment) -> int:
+    """The most words matched in one stretch."""
+    return max((op[2] - op[1] for op in al.opcodes if op[0] == "equal"), default=0)
 
 
 def _dense(al: Alignment) -> bool:

@@ -56,6 +56,10 @@ MIN_SHARE = 0.5
 #: (a shared run of function words, "is not going to", ties no two statements together)...
 MIN_CONTENT_MATCHED = 2
 MIN_CONTENT_SHARE = 0.6
+#: ...unless this many words match in one unbroken run and this share of the longer side
+#: matches: then one content word in common will do
+RUN_WORDS = 8
+MIN_RUN_SHARE = 0.75
 #: ...standing close together: matched words over the stretch they cover, on either side...
 MIN_DENSITY = 0.6
 #: ...with the longer side at most this many times the shorter (plus two words): an altered copy
