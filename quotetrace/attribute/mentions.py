@@ -25,7 +25,7 @@ from ..text.words import (
     only_when,
 )
 from ..text.lexicon import NOUNISH, is_possessive
-from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, titled
+from .sentence import ALL_MARKS, CLOSE_MARKS, DASHES, OPEN_MARKS, CueSentence, opens_quotation, titled
 
 # verbs that take "to" + a cue: "continued to say", "refused to say"
 _CATENATIVES = frozenset("""continue continued continues began begin begins on refused refuses declined declines
@@ -351,6 +351,8 @@ _INTRODUCTIONS = 3
 def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | None:
     """The subject of the clause that opens at ``start`` (the sentence by default): its first
     noun phrase, after an introductory phrase that ends with a comma."""
+    while start < before and not s.is_word(start) and not s.inq[start] and not opens_quotation(s, start):
+        start += 1  # a stray mark or a bullet before the clause ("\"Doe walked on, chanting “…”")
     # skip introductory phrases: "In a statement Tuesday, …", "However, …", "On Thursday, after
     # weeks of silence, …"
     for _ in range(_INTRODUCTIONS):

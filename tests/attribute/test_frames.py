@@ -354,6 +354,8 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
     # but a name before "during" is no such subject
     ("Doe and other leaders shunned Ada Roe during her visit to the port, claiming that she is “anti-harbour.”",
      "Doe"),
+    # a stray mark before the clause is not where its subject starts
+    ('"Roe walked onto the stage, chanting “We won! We won!”\n\n“That is right,” Vale said.', "Roe"),
     # a time or a place that opens the sentence is not part of the name before the relative clause
     ("In October, Mr. Vale, who made his money in shipping, told investors the fears were “overblown.”",
      "Mr. Vale, who made his money in shipping"),
@@ -361,5 +363,5 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
 def test_the_subject_a_participle_hangs_on(text: str, mention: str) -> None:
     """The speaker of a cue is found past the phrases that open its sentence, and a participle
     after a perceived name is that name's."""
-    (q,) = [q for q in extract(text) if q.quoted]
-    assert q.speaker.mention == mention
+    q = [q for q in extract(text) if q.quoted][0]
+    assert q.speaker is not None and q.speaker.mention == mention
