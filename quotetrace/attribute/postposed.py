@@ -17,7 +17,7 @@ from ..text.words import (
     cue_kind,
     only_when,
 )
-from ..text.lexicon import CLAUSE_VERBS, NOUNISH, QUOTE_ONLY
+from ..text.lexicon import CLAUSE_VERBS, NOUNISH, QUOTE_ONLY, SPEECH_FORMS
 from .mentions import (
     DESCRIPTION_OPENERS,
     left_np,
@@ -159,6 +159,14 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
         return _inverted(s, i, cue_end, lemma)
     np = (with_description_before(s, np[0]), np[1])
     a = np[0]
+    if s.low(a - 1) == "as" and a >= 3 and not s.inq[a - 2] and s.low(i) in SPEECH_FORMS \
+            and (s.toks[a - 2].text in CLOSE_MARKS or s.low(a - 2) == "," and s.toks[a - 3].text in CLOSE_MARKS):
+        # "The plan is “a mess,” as Jane Doe said.": after a quotation, "as" and a speech verb
+        # attribute it (but "…,” she said, as the crowd applauded" is when, not who); after
+        # another cue of the sentence the quotation may be the words of either
+        if any(k < a - 1 for k in cues if k != i):
+            return None
+        a -= 1
     before = s.low(a - 1)
     if before == ":" and s.first_quoted >= a:
         return None  # "The Latest: Ortiz urges …": a heading before a colon is not what was said
