@@ -17,6 +17,11 @@ NOMINAL = Rule("nominal", 0.7)
 _POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 
 
+#: the most adjectives between a possessive and the statement's noun
+_ADJECTIVES = 2
+#: words that end such a run: no adjective
+_NOT_ADJECTIVES = frozenset("and or but the a an of to in on at for with by that this".split())
+
 #: prepositions of the occasion between a statement's noun and its "that" ("her assertion during
 #: the debate that …", "his remark at a rally that …")
 _OCCASION = frozenset(("during", "at", "in"))
@@ -38,12 +43,24 @@ def _that_after(s: CueSentence, i: int) -> int | None:
     return k if s.low(k) == "that" and not s.inq[k] else None
 
 
+def _owner_at(s: CueSentence, i: int) -> int | None:
+    """The possessive before the statement's noun at ``i``, past up to two adjectives ("its
+    hyperbolic prediction", "Doe's earlier claim"), or None."""
+    k = i - 1
+    while k >= i - _ADJECTIVES - 1 and k >= 0:
+        low = s.low(k)
+        if not s.inq[k] and (s.is_cap(k) and is_possessive(low) or low in _POSSESSIVE_PRONOUNS):
+            return k
+        if s.inq[k] or not s.is_word(k) or s.is_cap(k) or low in _NOT_ADJECTIVES:
+            return None
+        k -= 1
+    return None
+
+
 def is_nominal(s: CueSentence, i: int) -> bool:
     """Whether token ``i`` names a statement after a name's (or a pronoun's) possessive and before
     "that"."""
-    prev = s.low(i - 1)
-    owner = s.is_cap(i - 1) and is_possessive(prev) or prev in _POSSESSIVE_PRONOUNS and not s.inq[i - 1]
-    return s.low(i) in NOMINAL_NOUNS and not s.inq[i] and owner and _that_after(s, i) is not None
+    return s.low(i) in NOMINAL_NOUNS and not s.inq[i] and _owner_at(s, i) is not None and _that_after(s, i) is not None
 
 
 def _possessor(s: CueSentence, k: int) -> tuple[int, int]:
@@ -79,7 +96,7 @@ def nominal(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
             if content is None:
                 return None
             return Candidate(cue=span_of(s, i, i), content=(content,),
-                             speaker=span_of(s, *_possessor(s, i - 1)), rule=NOMINAL)
+                             speaker=span_of(s, *_possessor(s, _owner_at(s, i))), rule=NOMINAL)
         if s.inq[k] or s.low(k) in CLAUSE_BREAKS or k in reading.cues:
             return None
     return None

@@ -125,6 +125,8 @@ CASES = [
      "that the city was “open for business"),
     ("Doe stood by her comment Monday that “the harbour hates us,” refusing to back down.", "her", "comment",
      "the harbour hates us"),
+    ("Critics mocked Jane Doe’s hasty earlier claim that the city was “open for business.”", "Jane Doe’s", "claim",
+     "that the city was “open for business"),
     ("Doe came under fire over her assertion during the debate that “the harbour is safe” at last.", "her",
      "assertion", "the harbour is safe"),
     ("Jane Doe said that Vale’s claim that Roe is in favour of raising the harbour fees is “simply not true.”",
