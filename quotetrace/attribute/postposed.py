@@ -162,7 +162,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     if s.low(a - 1) == "as" and a >= 3 and not s.inq[a - 2] and s.low(i) in SPEECH_FORMS \
             and (s.toks[a - 2].text in CLOSE_MARKS or s.low(a - 2) == "," and s.toks[a - 3].text in CLOSE_MARKS):
         # "The plan is “a mess,” as Jane Doe said.": after a quotation, "as" and a speech verb
-        # attribute it (but "…,” she said, as the crowd applauded" is when, not who); after
+        # attribute it (but "…,” she said, as the hall cheered" is when, not who); after
         # another cue of the sentence the quotation may be the words of either
         if any(k < a - 1 for k in cues if k != i):
             return None

@@ -151,8 +151,8 @@ def same_statement(al: Alignment, original: Piece, changed: Piece, other_speaker
         return al.content_matched >= 1
     if al.matched >= MIN_MATCHED and _longest_run(al) >= RUN_WORDS and al.matched >= MIN_RUN_SHARE * longer:
         # nearly all the words, a long run of them unbroken: the same statement with a few words
-        # changed, however few content words are left in common ("How do you know those bruises
-        # weren't there before? I'm not a lawyer" with "know those bruises" changed)
+        # changed, however few content words are left in common ("How can you know those dents
+        # were not there before? I am not a mechanic" with "know those dents" changed)
         return al.content_matched >= 1
     return al.matched >= MIN_MATCHED and al.matched >= MIN_SHARE * shorter and _dense(al) \
         and longer <= ALTER_REACH * shorter + 2 \

@@ -374,8 +374,8 @@ def test_the_subject_a_participle_hangs_on(text: str, mention: str) -> None:
     ("The vote was “rigged,” as Roe claimed on Friday.", "Roe"),
     ("The harbour plan is “a total mess,” as Jane Doe said.", "Jane Doe"),
     # "as" and anything else after an attribution is when, not who
-    ("“I would say so,” she said, with an awkward smile, as the crowd applauded.", "she"),
+    ("“I would say so,” she said, smiling a little, as the hall cheered.", "she"),
 ])
 def test_as_and_a_speech_verb_after_a_quotation(text: str, mention: str) -> None:
-    """"…“…,” as Roe claimed" is Roe's; "…, as the crowd applauded" names no speaker."""
+    """"…“…,” as Roe claimed" is Roe's; "…, as the hall cheered" names no speaker."""
     assert [q.speaker.mention for q in extract(text) if q.quoted] == [mention]

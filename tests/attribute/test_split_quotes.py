@@ -62,10 +62,10 @@ def test_each_quotation_goes_to_its_own_speaker(text: str, expected: list[tuple[
 
 
 @pytest.mark.parametrize("text", [
-    "“You put everybody face to face, you will have a problem,” said Ada Roe, organizer of a group called "
-    "Citizens for Vale, which expects 5,000 to attend. “They have made it more dangerous.”",
-    "“Labels are for soup cans,” the former mayor told a crowd that the campaign estimated at 3,000. "
-    "“The job is a serious one.”",
+    "“Put the two camps side by side and there will be trouble,” said Ada Roe, head of a club called "
+    "Friends of Vale, which plans to send 400 members. “The city has made it worse.”",
+    "“Slogans are cheap,” the former mayor told a hall that the organisers estimated at 2,000. "
+    "“The job asks for more than that.”",
 ])
 def test_a_cue_in_a_relative_clause_names_no_new_speaker(text: str) -> None:
     """A cue word that describes someone named before it ("a group called …", "which expects",

@@ -87,11 +87,11 @@ def test_narrator_source_is_marked() -> None:
     ("“We will build the bridge by spring.”", "“We will build the bridge.”", True, True),
     ("“We will build the bridge by spring.”", "“We will build it.”", True, False),
     # nearly every word the same, in one long run: the same statement, one content word shared
-    ("“How do you know those boats weren't there before? I'm not a sailor,”",
-     "“How do you think those rules weren't there before? I'm not a sailor,”", False, True),
+    ("“How can you know those dents were not there before? I am not a mechanic,”",
+     "“How can you think those rules were not there before? I am not a mechanic,”", False, True),
     # ...but not when another speaker is named: a misattribution needs more in common
-    ("“How do you know those boats weren't there before? I'm not a sailor,”",
-     "“How do you think those rules weren't there before? I'm not a sailor,”", True, False),
+    ("“How can you know those dents were not there before? I am not a mechanic,”",
+     "“How can you think those rules were not there before? I am not a mechanic,”", True, False),
 ])
 def test_same_statement(original: str, copy: str, other_speaker: bool, same: bool) -> None:
     """Whether an alignment shows one statement: half the shorter side and three words at least;
