@@ -21,7 +21,7 @@ from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import TITLE_STOPS, is_heading
 from ..text.lexicon import lemma_of
-from ..text.words import ADVERBS, MODAL_NAMES, SUBORDINATORS, WEEKDAYS
+from ..text.words import ADVERBS, MODAL_NAMES, ORG_HEADS, SUBORDINATORS, WEEKDAYS
 from .assemble import Assembled
 from .headnames import headline_names, title_case
 from .knobs import LOOKBACK_PARAGRAPHS
@@ -51,6 +51,8 @@ _GENDERED_RE = regex.compile(r"\b(%s)\s+(?:\p{Lu}[\p{L}’'\-]*\.?\s+){0,2}(\p{L
 #: words that, capitalised inside a run of capitalised words, make it a title, not a name
 _TITLE_WORDS = frozenset("is are was were be been has have had will would can could to for and or of in on at "
                          "with a an the my your our their it its not no against from by about into".split())
+# "Office of " just before a run of capitals: the run ends an institution's name
+_OF_INSTITUTION_RE = regex.compile(r"\b(\p{Lu}\p{L}+) of \Z")
 #: function words that are also surnames, when they end a name
 _SURNAME_WORDS = MODAL_NAMES | {"from"}
 #: how many of the last people named a pronoun may skip for one of another gender
@@ -99,6 +101,9 @@ class _Names:
         for m in _NAME_RE.finditer(text):
             if any(a <= m.start() < b for a, b in titled):
                 continue
+            owner = _OF_INSTITUTION_RE.search(text, max(0, m.start() - 30), m.start())
+            if owner and owner.group(1).lower() in ORG_HEADS:
+                continue  # "Office of Personnel Management": the rest of an institution's name
             # a title just before the name makes it a role: "French President Luc Marand"; a
             # sentence's first word ("In", "And") and a day after the name are not part of it;
             # a capitalised verb or function word inside makes it a title ("Change Is Gonna Come")

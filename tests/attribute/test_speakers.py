@@ -272,3 +272,12 @@ def test_a_title_case_headline_with_a_stop_lends_no_run_of_capitals_as_a_name() 
             "could be tough.\n\n"
             "“They clearly think I will do what I say,” Doe said.")
     assert [q.speaker.name for q in extract(text)] == ["Jane Doe", "Jane Doe"]
+
+
+def test_the_end_of_an_institutions_name_is_no_person() -> None:
+    """"Office of Harbour Management" names no person "Harbour Management" for a pronoun to
+    take: with no person named before it, "he" stays as written."""
+    text = ("The Office of Harbour Management was hacked last year. In his view the ferry had run "
+            "in waters of what he called “sophisticated adversaries.”")
+    (q,) = extract(text)
+    assert q.speaker.name == "he"
