@@ -201,14 +201,14 @@ def _passive(text: str, pos: int) -> bool:
     return _PASSIVE_BEFORE_RE.search(text, max(0, pos - 30), pos) is not None
 
 
-# a relative pronoun and at most two words before a cue ("a group, which expects 5,000 to attend")
+# a relative pronoun and at most two words before a cue ("a club, which plans to send 400")
 _RELATIVE_BEFORE_RE = regex.compile(r"\b(?:which|who|whom|that)\s+(?:[\w’'-]+\s+){0,2}\Z", regex.I)
 
 
 def _in_relative_clause(text: str, pos: int) -> bool:
-    """Whether the cue at ``pos`` opens a relative clause ("a crowd that the campaign estimated
-    at 3,000", "a group, which expects 5,000 to attend"): it describes someone named before it
-    and names no new speaker of the words after it."""
+    """Whether the cue at ``pos`` opens a relative clause ("a hall that the organisers estimated
+    at 2,000", "a club, which plans to send 400"): it describes someone named before it and names
+    no new speaker of the words after it."""
     return _RELATIVE_BEFORE_RE.search(text, max(0, pos - 40), pos) is not None
 
 
