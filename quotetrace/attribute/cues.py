@@ -66,9 +66,25 @@ _PREPOSITIONS_BEFORE_NOUN = PREPOSITIONS - {"by", "after", "before", "while"}
 _THINGS_ADDED = frozenset("a an the another some more several its his her their our new".split())
 
 
+# a verb that names something in marks, after "to", is an infinitive ("went on to call Roe “…”"),
+# not a noun ("a call to arms"), when a quotation opens within this many words after it
+_INFINITIVE_REACH = 6
+_NAMING_VERBS = frozenset("call describe label brand dub term".split())
+
+
 def _plural_noun(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s")) \
         and word not in PRONOUNS and not cue_kind(word) and word not in ("others", "as", "has", "was", "does")
+
+
+def _quotation_after(s: CueSentence, i: int) -> bool:
+    """Whether a quotation opens within a few words after token ``i``, in the same clause."""
+    for k in range(i + 1, min(s.n - 1, i + 1 + _INFINITIVE_REACH)):
+        if opens_quotation(s, k):
+            return True
+        if s.low(k) in CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def is_cue(s: CueSentence, i: int) -> str | None:
@@ -99,7 +115,8 @@ def is_cue(s: CueSentence, i: int) -> str | None:
     if low in NOUNISH and low.endswith("s") and s.low(i + 1) in ("from", "of", "about", "by", "in", "on"):
         if not (low == "calls" and s.low(i + 1) in ("for", "on")):
             return None  # "reports from the blog …", "claims of fraud"
-    if low in NOUNISH and not low.endswith("ing"):
+    infinitive = prev == "to" and low in _NAMING_VERBS and _quotation_after(s, i)
+    if low in NOUNISH and not low.endswith("ing") and not infinitive:
         j = s.before_adverbs(i)
         pj = s.low(j)
         if not (s.is_cap(j) or pj in PRONOUNS or pj in ORG_HEADS or pj in ANONYMOUS_HEADS or pj in DOCUMENT_HEADS
@@ -107,8 +124,8 @@ def is_cue(s: CueSentence, i: int) -> str | None:
             return None  # "the suing states were …": a noun after a modifier
     if low in NOUNISH or low.endswith("ing"):
         # (a possessive before it has already returned above)
-        if prev in DETERMINERS or prev in _PREPOSITIONS_BEFORE_NOUN:
-            return None
+        if prev in DETERMINERS or prev in _PREPOSITIONS_BEFORE_NOUN and not infinitive:
+            return None  # "the call", "for comment"; but "went on to call Roe “…”"
         if prev == "by" and low.endswith("ing") and lemma_of(low) in _TWO_SENSES and nxt not in ("that", ",", ":") \
                 and not (i + 1 < s.n and s.toks[i + 1].text in OPEN_MARKS):
             return None  # "defined the areas by adding a few towns": a means, not a statement

@@ -118,6 +118,9 @@ CASES = [
      "Jane Doe, the co-author of “Going Viral,”", "said", "the days of “a unifying story” are gone"),
     ('Jane Doe, the author of "Going Viral," about rumours, said the days of "a unifying story" are gone.',
      'Jane Doe, the author of "Going Viral," about rumours', "said", 'the days of "a unifying story" are gone'),
+    # a naming verb after "to" is an infinitive when a quotation follows it
+    ("Vale went on to call Roe “the worst mayor the harbour town ever had.”", "Vale", "went on to call",
+     "Roe “the worst mayor the harbour town ever had"),
     # a noun names the statement, and its owner speaks: the quotation that follows closely
     ("Fact-checkers looked at Vale’s claim that there were “thousands of shootings” in the city.", "Vale’s",
      "claim", "that there were “thousands of shootings"),
