@@ -205,9 +205,10 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
         # the name is the chunk that follows the quotation or opens the clause
         first = commas[-1]
         start = j + 1
-        if (s.low(start) in PREPOSITIONS or only_when(s.text[s.toks[start].start:s.toks[first].start])) \
-                and len(commas) >= 2 and j < lo:
-            # "In October, Mr. Roe, who …, told": the phrase that opens the sentence is no name
+        if (s.low(start) in PREPOSITIONS or s.low(start) in ADVERBS or s.low(start) in ("as", "even")
+                or only_when(s.text[s.toks[start].start:s.toks[first].start])) and len(commas) >= 2 and j < lo:
+            # "In October, Mr. Roe, who …, told", "As for the plan, Ada Roe, its author, told": the
+            # phrase that opens the sentence is no name
             start, first = first + 1, commas[-2]
         if s.low(j) in CLOSE_MARKS or j < lo:
             chunk_end = first - 1
