@@ -359,11 +359,11 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
     # but a name before "during" is no such subject
     ("Doe and other leaders shunned Ada Roe during her visit to the port, claiming that she is “anti-harbour.”",
      "Doe"),
-    ("As for the ferry, Ada Roe, the harbour chief, told me, “We will keep it running all winter.”",
-     "Ada Roe, the harbour chief"),
+    ("As for the network, Ada Roe, the chief executive of Harbour Media, told me, “We sell what people want.”",
+     "Ada Roe, the chief executive of Harbour Media"),
     # ...but a conjunction before the name is not such a phrase
-    ("But Ada Roe, the harbour chief, told me, “We will keep it running all winter.”",
-     "But Ada Roe, the harbour chief"),
+    ("But Ada Roe, the chief executive of Harbour Media, told me, “We sell what people want.”",
+     "But Ada Roe, the chief executive of Harbour Media"),
     # a stray mark before the clause is not where its subject starts
     ('"Roe walked onto the stage, chanting “We won! We won!”\n\n“That is right,” Vale said.', "Roe"),
     # a time or a place that opens the sentence is not part of the name before the relative clause
