@@ -19,7 +19,7 @@ import regex
 
 from ..marks import Marked
 from ..model import Span, join_spans
-from ..text.layout import DisjointSpans
+from ..text.layout import TITLE_STOPS, DisjointSpans
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of, speech_cues
 from ..text.quotemarks import QUOTATION_MARKS
@@ -177,7 +177,8 @@ def _extent(a: Assembled) -> tuple[int, int]:
 
 
 # where a sentence ends inside a paragraph: its mark, any closing quotation marks, a space
-_SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’']*\s+")
+# (a title's or an initial's period ends no sentence: "… said of Mrs. Doe's plan. “…”")
+_SENTENCE_END_RE = regex.compile(r"(?:(?<!\b(?:%s|\p{Lu}))\.|[!?…])[\"”’']*\s+" % TITLE_STOPS)
 # how far back the sentence before a passage is looked for
 _SENTENCE_REACH = 2000
 

@@ -73,3 +73,12 @@ def test_a_cue_in_a_relative_clause_names_no_new_speaker(text: str) -> None:
     speaker of the attribution."""
     quotes = extract(text)
     assert len(quotes) == 2 and quotes[0].speaker.mention == quotes[1].speaker.mention
+
+
+def test_a_title_in_the_attribution_ends_no_sentence() -> None:
+    """"… said of Mrs. Vale's plan. “…”": the period of "Mrs." does not end the attribution's
+    sentence, so the quotation after it goes on with the same speaker."""
+    text = ("“It is a modest plan,” Ada Roe, director of the Harbour Tax Center and a professor at the Avalon "
+            "School of Law, said of Mrs. Vale’s plan. “It does not make our harbour's debts any worse.”")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Ada Roe", "Ada Roe"]
