@@ -183,12 +183,12 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
         while j >= lo and s.low(j) != "(":
             j -= 1
         k = j - 1
-    elif k > lo and (s.low(k) == "," or s.low(k - 1) == "," and _title_opening(s, k, lo) is not None):
+    elif k > lo and (s.low(k) == "," or s.low(k - 1) == "," and (title := _title_opening(s, k, lo)) is not None):
         # appositives between commas: "Jane Doe, a senior adviser, said",
         # "“…,” Jane Doe, the attorney general of X, one of the states suing, said"; the last
         # comma may stand inside a title's marks ("Jane Doe, the author of “Going Viral,” said")
         commas = []
-        j = k - 1 if s.low(k) == "," else _title_opening(s, k, lo) - 1
+        j = k - 1 if s.low(k) == "," else title - 1
         last = k - 1 if s.low(k) == "," else k  # the mention's last token
         while j >= lo and k - j <= 40:
             if s.inq[j] or s.low(j) in ALL_MARKS:
@@ -447,11 +447,13 @@ def gerund_subject(s: CueSentence, lo: int, before: int) -> tuple[int, int] | No
     and an -ing verb, between ``lo`` and ``before`` ("… remember President Ada Roe going on TV,
     declaring …"): the subject of the clause a participle after it hangs on, not the sentence's."""
     found = None
-    for k in range(lo + 1, before):
-        if s.low(k).endswith("ing") and not s.is_cap(k) and not s.inq[k] and s.is_cap(k - 1) \
-                and not cue_kind(s.low(k)) and s.low(k) not in PREPOSITIONS:
-            np = left_np(s, k, lo)
-            if np is not None and np[1] == k - 1 and np[1] > np[0] and s.is_cap(np[0]) \
-                    and s.low(np[0] - 1) in _PERCEIVING:
-                found = np
+    for p in range(lo, before - 2):
+        if s.low(p) not in _PERCEIVING:
+            continue
+        k = p + 1  # the name after the verb of perception, then its -ing verb
+        while k < before and s.is_cap(k) and not s.inq[k]:
+            k += 1
+        if k - p > 2 and k < before and s.low(k).endswith("ing") and not s.inq[k] and not cue_kind(s.low(k)) \
+                and s.low(k) not in PREPOSITIONS and left_np(s, k, lo) == (p + 1, k - 1):
+            found = (p + 1, k - 1)
     return found

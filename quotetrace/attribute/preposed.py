@@ -15,7 +15,7 @@ import re
 from . import Candidate
 from ..model import Span
 from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE
-from ..text.words import ADVERBS, AUXILIARIES, TIME_WORDS, cue_kind
+from ..text.words import ADVERBS, AUXILIARIES, MODALS, TIME_WORDS, cue_kind
 from .colon import COLON
 from .content import FUNCTION_WORDS, clause_starts, marked_content, pre_content, subordinate_end
 from .cues import contracted_pronoun
@@ -66,7 +66,7 @@ def carried(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
 def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     """``X said (that) …``: the noun phrase before the cue (or the clause's subject) speaks."""
     i = cue.i
-    if s.low(s.before_adverbs(i)) in _MODALS and i < s.first_quoted \
+    if s.low(s.before_adverbs(i)) in MODALS and i < s.first_quoted \
             and any(c.speaker is not None and any(x.start <= s.toks[i].start < x.end for x in c.content)
                     for c in reading.found):
         # "Doe said the museum would tell a story of “…”": what someone will say, inside what
@@ -81,10 +81,6 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     if speaker is None and contracted_pronoun(s.low(j)):
         speaker = (j, j)  # "He’s claiming that …"
     return _preposed(s, cue, reading, speaker, PRE)
-
-
-#: modals before a cue that make it a prediction or a possibility, not a report
-_MODALS = frozenset("would will could might may can should".split())
 
 
 def _preposed(s: CueSentence, cue: Cue, reading: Reading, speaker: tuple[int, int] | None,

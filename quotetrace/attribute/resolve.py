@@ -97,9 +97,12 @@ class _Names:
         found: list[tuple[str, str]] = []
         # in a title-case heading capitals cannot tell where a name ends ("… Hedge Funds Support
         # Jane Doe"): its names are read by headline_names, against the body
-        titled = [(h.start, h.end) for h in [*headings, *([first_line] if first_line else [])] if title_case(text, h)]
+        titled = sorted((h.start, h.end) for h in [*headings, *([first_line] if first_line else [])]
+                        if title_case(text, h))
+        titled_starts = [a for a, _ in titled]
         for m in _NAME_RE.finditer(text):
-            if any(a <= m.start() < b for a, b in titled):
+            t = bisect_right(titled_starts, m.start()) - 1
+            if t >= 0 and m.start() < titled[t][1]:
                 continue
             owner = _OF_INSTITUTION_RE.search(text, max(0, m.start() - 30), m.start())
             if owner and owner.group(1).lower() in ORG_HEADS:

@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 import regex
 
-from ..text.lexicon import lemma_of
+from ..text.lexicon import inflected_cue
 from ..text.words import ADVERBS, MODAL_NAMES, Tok, tokenize
 from ..model import Span
 from ..text.layout import DisjointSpans
@@ -66,12 +66,6 @@ class CueSentence:
             k -= 1
         return self.toks[k].end if k >= 0 else self.span.start
 
-def _inflected_verb(tok: Tok) -> bool:
-    """A cue form that no modal stands before ("said", "told", "says"): not the base form."""
-    lemma = lemma_of(tok.low)
-    return lemma is not None and lemma != tok.low
-
-
 def _modal_names(toks: list[Tok]) -> list[int]:
     """The capitalized modals that are part of a name: before an inflected cue ("May said"), as
     a given name before a capitalized word and such a cue ("Will Estrada said") or, right after a
@@ -86,9 +80,9 @@ def _modal_names(toks: list[Tok]) -> list[int]:
         nxt = toks[k + 1] if k + 1 < n else None
         after = toks[k + 2] if k + 2 < n else None
         prev = toks[k - 1] if k > 0 else None
-        if nxt is not None and _inflected_verb(nxt) \
+        if nxt is not None and inflected_cue(nxt.low) \
                 or nxt is not None and nxt.text[0].isupper() and nxt.text[0].isalpha() and nxt.low != "i" \
-                and after is not None and (_inflected_verb(after) or after.text == "," and prev is not None
+                and after is not None and (inflected_cue(after.low) or after.text == "," and prev is not None
                                            and prev.text in CLOSING) \
                 or prev is not None and prev.text[0].isupper() and prev.text[0].isalpha() \
                 and (nxt is None or not nxt.text[0].isalnum() and nxt.text not in ("’", "'")):

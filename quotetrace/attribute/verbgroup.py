@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Span
-from ..text.lexicon import lemma_of
+from ..text.lexicon import inflected_cue
 from ..text.words import ADVERBS, MODAL_NAMES, PRONOUNS, VERB_AUXILIARIES
 
 _AUX = VERB_AUXILIARIES
@@ -62,7 +62,7 @@ def widen(text: str, cue: Span) -> Span:
     while j >= 0 and (text[j].isalnum() or text[j] in "’'-"):
         j -= 1
     last = text[j + 1:k + 1].lower()
-    if last in MODAL_NAMES and text[j + 1:j + 2].isupper() and lemma_of(word) not in (None, word.lower()):
+    if last in MODAL_NAMES and text[j + 1:j + 2].isupper() and inflected_cue(word):
         last = ""  # "Theresa May said": a name, since no modal stands before "said"
     if last not in _FIRST_WORDS and not last.endswith("ly") and not _CONTRACTED_RE.fullmatch(last):
         return Span(start, cue.end + 1 if text[cue.end:cue.end + 1] == ":" else cue.end)

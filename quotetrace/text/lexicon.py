@@ -263,6 +263,13 @@ def lemma_of(word: str) -> str | None:
     return SPEECH_FORMS.get(w) or STANCE_FORMS.get(w) or PHRASAL_FORMS.get(w)
 
 
+def inflected_cue(word: str) -> bool:
+    """Whether ``word`` is a cue form that no modal stands before ("said", "told", "says"): a cue
+    not in its base form. Before one, a capitalised "May" or "Will" is a name."""
+    lemma = lemma_of(word)
+    return lemma is not None and lemma != word.lower()
+
+
 _LETTERS_RE = regex.compile(r"(?<![\w’'])[^\W\d_]+(?![\w’'])")
 
 

@@ -58,6 +58,8 @@ BE_FORMS = frozenset("been was were is are be being".split())
 VERB_AUXILIARIES = frozenset("has have had is are was were will would could can may might should must did does "
                              "do shall".split())
 AUXILIARIES = VERB_AUXILIARIES | BE_FORMS | {"'s", "’s"}
+#: Modals: before a cue they make it a prediction or a possibility, not a report ("would tell").
+MODALS = frozenset("would will could might may can should".split())
 #: Modals that are also given names and surnames ("Will Estrada", "Theresa May"): capitalized
 #: before a verb form no modal takes ("May said"), they are names.
 MODAL_NAMES = frozenset(("may", "will", "can"))
