@@ -39,7 +39,7 @@ from .options import (
 if TYPE_CHECKING:
     from tqdm import tqdm
 
-    from .model import Article, Extraction, Trace
+    from .model import Article, Extraction, Trace, TracedArticle
 
 # The library is imported by the command that needs it, not here: `quotetrace --help` then reads
 # only the option names, and `extract` never loads tracing, scoring or the HTML report.
@@ -490,16 +490,35 @@ def _models(args: argparse.Namespace) -> int:
 
 def _report_articles(tr: Trace, console: _Console) -> int:
     """The articles that failed or were renamed, on standard error; the exit code they make."""
+    told = _Told(console)
     for a in tr.articles:
+        told(a)
+    return told.code()
+
+
+class _Told:
+    """Tells the user of each article that failed or was renamed as it passes (a trace written a
+    part at a time is never held whole), then the summary and the exit code they make."""
+
+    def __init__(self, console: _Console):
+        self.console = console
+        self.seen = 0
+        self.failed = False
+
+    def __call__(self, a: TracedArticle) -> None:
+        self.seen += 1
         if a.note:
-            console.warn(a.note)
+            self.console.warn(a.note)
         if a.error:
-            console.failed(a.error)
-    console.summary(len(tr.articles))
-    if not tr.articles:
-        _say("quotetrace: error: no articles found")
-        return 1
-    return 1 if tr.errors else 0
+            self.console.failed(a.error)
+            self.failed = True
+
+    def code(self) -> int:
+        self.console.summary(self.seen)
+        if not self.seen:
+            _say("quotetrace: error: no articles found")
+            return 1
+        return 1 if self.failed else 0
 
 
 def _trace(args: argparse.Namespace, console: _Console) -> int:
@@ -532,18 +551,25 @@ def _trace(args: argparse.Namespace, console: _Console) -> int:
 
 def _trace_spark(args: argparse.Namespace, console: _Console, people: list | None) -> int:
     from .output import output
-    from .report import write_trace
-    from .tracing.people import link_people
+    from .report import write_sections, write_trace
 
     if args.engine != "spark":
         raise UsageError("--master, --partitions and --parquet go with --engine spark")
-    from .spark.command import run
-    with output(args.output) as out:
-        tr = run(args)
-        if people is not None:
-            tr = link_people(tr, people)
-        write_trace(tr, out, args.format)
-    return _report_articles(tr, console)
+    from .spark import spark_job
+    told = _Told(console)
+    with output(args.output) as out, spark_job(args.paths, master=args.master, partitions=args.partitions,
+                                               analyzer=args.analyzer, people=people) as job:
+        if args.parquet:
+            job.write_tables(args.parquet)
+        if args.format == "json" and not job.surrogates():
+            # read from Spark as it is written: the driver holds a range of the output at a time
+            write_sections(job.sections(told), out)
+        else:  # the text and HTML reports, for a person to read, are made from the whole trace
+            tr = job.trace(texts=args.format != "json")
+            for entry in tr.articles:
+                told(entry)
+            write_trace(tr, out, args.format)
+    return told.code()
 
 
 def _check(args: argparse.Namespace, console: _Console) -> int:

@@ -16,10 +16,11 @@ from typing import Any, TextIO
 
 import regex
 
+from ..text.surrogates import SURROGATE_RE, has_surrogate
+
 # C0 controls but tab and newline, DEL, C1 controls, the bidi embeddings, overrides and
 # isolates; the marks LRM/RLM/ALM open nothing and stay.
 _UNSAFE_RE = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
 
 def _escape(m: regex.Match) -> str:
@@ -35,12 +36,7 @@ def neutral(text: str) -> str:
     """
     text = text.replace("\r\n", "\n")
     text = _UNSAFE_RE.sub(_escape, text)
-    return _SURROGATE_RE.sub("\ufffd", text)
-
-
-def has_surrogate(text: str) -> bool:
-    """Whether ``text`` holds a lone surrogate (it cannot be written as UTF-8)."""
-    return _SURROGATE_RE.search(text) is not None
+    return SURROGATE_RE.sub("\ufffd", text)
 
 
 class NeutralWriter:

@@ -4,6 +4,6 @@ each component spread over a cluster (see :mod:`.job` and docs/spark.md).
 
 PySpark is imported only when a job runs; without it, one message names the extra."""
 
-from .job import trace_spark
+from .job import SparkTrace, spark_job, trace_spark
 
-__all__ = ["trace_spark"]
+__all__ = ["SparkTrace", "spark_job", "trace_spark"]

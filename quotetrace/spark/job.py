@@ -19,29 +19,38 @@
    component); narrator sentences are linked per live sketch value; each family finds its
    paraphrases and evidence and labels its occurrences in a task of its own, with the articles
    involved (joined on the original's live content pairs); derivations are decided per pair of
-   articles. The driver merges the families and derivations (the output, not the corpus) with
-   :func:`..tracing.engine.merge_parts`.
+   articles;
+7. **output**: the families are sorted and numbered on the executors as the local engine's
+   :func:`..tracing.engine.merge_parts` orders them, and the driver reads families, derivations
+   and entries in order a range at a time as it writes them (:class:`SparkTrace`), or the
+   executors write them as Parquet tables: no step gathers the corpus or the trace on the driver,
+   but the text and HTML reports, which are made from the whole trace.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import logging
 import os
 import pickle
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ..errors import ExtraError, UsageError
-from ..model import Trace, TracedArticle
+from ..model import Derivation, Family, SpeakerIdentity, Trace, TracedArticle
 from ..read import DuplicateWarning, Unreadable, _read_path, _walk, iter_articles
-from ..tracing.engine import merge_parts, read_units, speaker_names
+from ..text.surrogates import has_surrogate
+from ..tracing.engine import read_units, speaker_names
 from ..tracing.keys import CAPS, article_keys
+from ..tracing.people import linked_speakers, with_ids
 from ..tracing.speakers import Identities
 from .stages import (DERIVED, FAMILIES, GROUPS, INVOLVED, LINKS, PASSAGES, PIECE_PAIRS, SKETCHES, STATS,
                      derivation_batches, family_batches, group_task, involved_batches, passage_batches,
@@ -331,9 +340,10 @@ def _derived(extracted: Any, families: Any, sent: Any) -> Any:
     return pairs.mapInPandas(derivation_batches, DERIVED)
 
 
-def _trace_stages(extracted: Any, labels: Any, dead_by: Any, dead: Any, ids: Any) -> tuple[list, list]:
-    """The families and derivations: groups per component, shared sentences per sketch value,
-    paraphrases and labels per family, derivations per pair of articles (:mod:`.stages`)."""
+def _trace_stages(extracted: Any, labels: Any, dead_by: Any, dead: Any, ids: Any) -> tuple[Any, Any, list]:
+    """The families and derivations, as tables left on the executors: groups per component,
+    shared sentences per sketch value, paraphrases and labels per family, derivations per pair of
+    articles (:mod:`.stages`); and the tables to let go when the job is done."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
     grouped = _grouped(extracted, labels, dead_by, ids)
@@ -344,23 +354,164 @@ def _trace_stages(extracted: Any, labels: Any, dead_by: Any, dead: Any, ids: Any
     families = (_involved(extracted, grouped, related).groupBy("fid").agg(F.collect_list("blob").alias("blobs"))
                 .join(grouped.select("fid", "orig", "grp", "dead"), "fid")
                 .mapInPandas(family_batches(ids), FAMILIES).persist(StorageLevel.MEMORY_AND_DISK))
-    got = [pickle.loads(r["family"]) for r in families.select("family").collect()]
-    derived = [pickle.loads(r["derivation"]) for r in _derived(extracted, families, sent).select("derivation").collect()]
-    for table in (grouped, sent, families):
-        table.unpersist()
-    return got, derived
+    derived = _derived(extracted, families, sent).persist(StorageLevel.MEMORY_AND_DISK)
+    return families, derived, [grouped, sent, families, derived]
 
 
-def trace_spark(paths: Iterable[str | os.PathLike[str]], *, master: str | None = None,
-                partitions: int | None = None, analyzer: str = "rules", texts: bool = True,
-                parquet: str | os.PathLike[str] | None = None, spark: Any = None) -> Trace:
-    """The trace of the articles under ``paths`` computed on Spark: the same :class:`Trace` as
-    :func:`quotetrace.trace` gives (families, labels, derivations, speakers, entries). ``texts``
-    collects the texts of the articles the trace shows (the text and HTML reports quote them);
-    JSON needs none. ``parquet``: a folder to write the tables of :mod:`.tables` to."""
+#: rows of the output's families (or derivations, or articles) the driver holds at once while it
+#: writes them: the tables are cut into ranges of about this many rows, read one after another
+ROWS_PER_PART = 4000
+
+
+def _in_order(table: Any, *columns: Any) -> Any:
+    """``table`` sorted by ``columns`` into ranges of about :data:`ROWS_PER_PART` rows each, so
+    that reading it in order (``toLocalIterator``) holds one range at a time on the driver."""
+    n = table.count()
+    return table.repartitionByRange(max(1, -(-n // ROWS_PER_PART)), *columns).sortWithinPartitions(*columns)
+
+
+class SparkTrace:
+    """A trace computed on Spark, its tables kept on the executors: the driver reads them in the
+    output's order a range at a time (:meth:`entries`, :meth:`families`, :meth:`derivations`),
+    so a trace of any size is written (:meth:`sections`, :meth:`write_tables`) without being held.
+    :meth:`trace` gathers the whole :class:`Trace`, for the Python API and the text and HTML
+    reports. Use it as a context manager (:func:`spark_job`): the tables are let go at the end."""
+
+    def __init__(self, spark: Any, extracted: Any, unreadable: Any, ids: Identities, families: Any,
+                 derived: Any, held: list, people: list | None = None):
+        from pyspark import StorageLevel
+        from pyspark.sql import functions as F
+        self.spark, self.extracted, self.ids = spark, extracted, ids
+        self._held = held
+        self.people = people
+        # numbered in the output's order: the local engine's merge_parts sorts the families by
+        # their original's article (ids sort alike in Spark and Python: UTF-8 bytes follow code
+        # points) and offset, and numbers them in that order
+        ordered = _in_order(families, "orig", "start", "fid")
+        numbered = ordered.select("family").rdd.zipWithIndex().map(lambda t: (t[1], t[0][0]))
+        self._families = spark.createDataFrame(numbered, "k long, family binary").mapInPandas(
+            _numbered_batches, "family binary").persist(StorageLevel.MEMORY_AND_DISK)
+        self._names = families.select(F.explode("names").alias("name")).distinct()
+        self._said = families.select(F.explode("said").alias("said")).distinct()
+        self._derived = _in_order(derived, "article", F.desc("score"), "source")
+        entries = (extracted.select("id", "path", "date", "error", "note", "seq", "pos")
+                   .union(unreadable.select("id", "path", F.lit(None).cast("string").alias("date"), "error",
+                                            F.lit(None).cast("string").alias("note"), "seq", "pos")))
+        # every input's entry, as canonical() sorts them: by id, then in the order they were read
+        self._entries = _in_order(entries, "id", "seq", "pos").persist(StorageLevel.MEMORY_AND_DISK)
+        self._held += [self._families, self._entries]
+
+    def __enter__(self) -> SparkTrace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the tables the job keeps on the executors."""
+        for table in self._held:
+            table.unpersist()
+        self._held = []
+
+    def entries(self) -> Iterator[TracedArticle]:
+        """Every input's entry, in the output's order."""
+        for r in self._entries.toLocalIterator():
+            yield TracedArticle(r["id"], r["path"], r["date"], error=r["error"], note=r["note"])
+
+    def families(self) -> Iterator[Family]:
+        """The families, numbered, in the output's order."""
+        ids = self._linked[1]
+        return (with_ids(f, ids) if ids else f for f in map(pickle.loads, (r[0] for r in self._families.toLocalIterator())))
+
+    def derivations(self) -> Iterator[Derivation]:
+        """The derivations, in the output's order."""
+        return (pickle.loads(r[0]) for r in self._derived.select("derivation").toLocalIterator())
+
+    def speakers(self) -> list[SpeakerIdentity]:
+        """The identities the families name (a table of names, not of articles), linked to the
+        table of people when there is one."""
+        return self._linked[0]
+
+    @functools.cached_property
+    def _linked(self) -> tuple[list[SpeakerIdentity], dict[str, str]]:
+        used = {r[0] for r in self._names.collect()}
+        speakers = [i for i in self.ids.all() if i.name in used]
+        # as link_people links a whole trace: by the years of each speaker's articles
+        return linked_speakers(speakers, self.years(), self.people) if self.people is not None else (speakers, {})
+
+    def years(self) -> dict[str, set[int]]:
+        """Each speaker named in a dated article, with the years of those articles."""
+        out: dict[str, set[int]] = defaultdict(set)
+        for r in self._said.collect():
+            out[r[0][4:]].add(int(r[0][:4]))
+        return out
+
+    def surrogates(self) -> bool:
+        """Whether an article's text, id, path or message holds a lone surrogate: the JSON of such
+        a trace escapes every non-ASCII character, which only the whole document can tell."""
+        from pyspark.sql import functions as F
+        odd = F.udf(lambda *values: any(v is not None and has_surrogate(v) for v in values), "boolean")
+        rows = self._entries.filter(odd("id", "path", "error", "note")).limit(1).count()
+        texts = self.extracted.select("article").mapInPandas(_surrogate_batches, "odd boolean")
+        return bool(rows) or texts.filter("odd").limit(1).count() > 0
+
+    def sections(self, seen: Callable[[TracedArticle], None] | None = None) -> list[tuple[str, Iterable[dict]]]:
+        """The trace as the sections of its JSON object (:func:`..report.write_sections`), read
+        from Spark as they are written; ``seen`` is told of every entry as it passes."""
+        def entries() -> Iterator[dict]:
+            for e in self.entries():
+                if seen is not None:
+                    seen(e)
+                yield e.to_dict()
+        return [("articles", entries()), ("speakers", [s.to_dict() for s in self.speakers()]),
+                ("families", (f.to_dict() for f in self.families())),
+                ("derivations", (d.to_dict() for d in self.derivations()))]
+
+    def trace(self, texts: bool = True) -> Trace:
+        """The whole trace on the driver; ``texts``: with the texts of the articles it shows
+        (the text and HTML reports quote them)."""
+        from pyspark.sql import functions as F
+        families = list(self.families())
+        tr = Trace(list(self.entries()), self.speakers(), families, list(self.derivations()))
+        if texts:
+            shown = sorted({o.article for f in families for o in f.occurrences}
+                           | {e.article for f in families for o in f.occurrences for e in o.evidence})
+            got = self.extracted.filter(F.col("id").isin(shown)).select("article").collect()
+            tr = attrs.evolve(tr, texts={(a := pickle.loads(r["article"])).id: a.text for r in got})
+        return tr
+
+    def write_tables(self, folder: str | os.PathLike[str]) -> None:
+        """The Parquet tables of :mod:`.tables` under ``folder``, written by the executors."""
+        from .tables import QUOTES, UNITS, quote_batches, unit_batches, write_tables
+        articles = self._entries.withColumnRenamed("id", "article")
+        write_tables(folder, articles, self._families, self._derived, self._linked[1],
+                     self.extracted.select("id", "units").mapInPandas(quote_batches, QUOTES),
+                     self.extracted.select("article", "units", "error").mapInPandas(unit_batches, UNITS))
+
+
+def _numbered_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas over (k, family): each family with its id in the output (``f1``, ``f2``…)."""
+    import pandas as pd
+    for pdf in batches:
+        yield pd.DataFrame({"family": [pickle.dumps(attrs.evolve(pickle.loads(blob), id=f"f{k + 1}"))
+                                       for k, blob in zip(pdf["k"], pdf["family"])]})
+
+
+def _surrogate_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+    for pdf in batches:
+        yield pd.DataFrame({"odd": [any(has_surrogate(pickle.loads(b).text) for b in pdf["article"])]})
+
+
+@contextlib.contextmanager
+def spark_job(paths: Iterable[str | os.PathLike[str]], *, master: str | None = None,
+              partitions: int | None = None, analyzer: str = "rules", spark: Any = None,
+              people: list | None = None) -> Iterator[SparkTrace]:
+    """The trace of the articles under ``paths`` computed on Spark, its tables kept on the
+    executors while the context is open (:class:`SparkTrace`); ``people`` (rows read by
+    :func:`..tracing.people.read_people`) links its speakers to the user's table."""
     spark = spark or session(master, partitions)
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
     n = partitions or spark.sparkContext.defaultParallelism
     readable, unreadable = _read(spark, list(paths), n)
     extracted = (readable.repartition(n, "id").mapInPandas(_extract_batches(analyzer), _EXTRACTED)
@@ -369,29 +520,20 @@ def trace_spark(paths: Iterable[str | os.PathLike[str]], *, master: str | None =
     shared = spark.sparkContext.broadcast(ids)
     dead_by, edges, dead = _keys(spark, extracted, shared)
     labels = _components(spark, extracted.select("id"), edges)
-    families, derived = _trace_stages(extracted, labels, dead_by, dead, shared)
-    entries = _entries(extracted, unreadable)
-    tr = merge_parts(entries, lambda i: i, [Trace([], [], families, derived)], ids)
-    if texts:
-        shown = sorted({o.article for f in tr.families for o in f.occurrences}
-                       | {e.article for f in tr.families for o in f.occurrences for e in o.evidence})
-        got = extracted.filter(F.col("id").isin(shown)).select("article").collect()
-        tr = attrs.evolve(tr, texts={(a := pickle.loads(r["article"])).id: a.text for r in got})
-    if parquet is not None:
-        from .tables import QUOTES, UNITS, quote_batches, unit_batches, write_tables
-        write_tables(spark, tr, extracted.select("id", "units").mapInPandas(quote_batches, QUOTES), parquet,
-                     extracted.select("article", "units", "error").mapInPandas(unit_batches, UNITS))
-    extracted.unpersist()
-    return tr
+    families, derived, held = _trace_stages(extracted, labels, dead_by, dead, shared)
+    with SparkTrace(spark, extracted, unreadable, ids, families, derived, [*held, extracted], people) as job:
+        yield job
 
 
-def _entries(extracted: Any, unreadable: Any) -> list[TracedArticle]:
-    """Every input's entry, sorted as :func:`..tracing.engine.canonical` sorts them (by id, then
-    in the order they were read)."""
-    from pyspark.sql import functions as F
-    rows = (extracted.select("id", "path", "date", "error", "note", "seq", "pos")
-            .union(unreadable.select("id", "path", F.lit(None).cast("string").alias("date"), "error",
-                                     F.lit(None).cast("string").alias("note"), "seq", "pos"))
-            .collect())
-    rows.sort(key=lambda r: (r["id"], r["seq"], r["pos"]))
-    return [TracedArticle(r["id"], r["path"], r["date"], error=r["error"], note=r["note"]) for r in rows]
+def trace_spark(paths: Iterable[str | os.PathLike[str]], *, master: str | None = None,
+                partitions: int | None = None, analyzer: str = "rules", texts: bool = True,
+                parquet: str | os.PathLike[str] | None = None, spark: Any = None) -> Trace:
+    """The trace of the articles under ``paths`` computed on Spark: the same :class:`Trace` as
+    :func:`quotetrace.trace` gives (families, labels, derivations, speakers, entries). ``texts``
+    collects the texts of the articles the trace shows (the text and HTML reports quote them);
+    JSON needs none. ``parquet``: a folder to write the tables of :mod:`.tables` to. The whole
+    trace is gathered on the driver; :func:`spark_job` reads it a range at a time."""
+    with spark_job(paths, master=master, partitions=partitions, analyzer=analyzer, spark=spark) as job:
+        if parquet is not None:
+            job.write_tables(parquet)
+        return job.trace(texts)

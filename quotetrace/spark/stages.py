@@ -41,8 +41,13 @@ SKETCHES = "key string, held binary"
 LINKS = "src string, dst string, k long, src_rank string"
 PIECE_PAIRS = "key string, id string, pk long"
 INVOLVED = "fid string, id string, blob binary"
-FAMILIES = "fid string, orig string, family binary, links array<string>"
-DERIVED = "article string, derivation binary"
+#: a family with where its original stands (the order of the output), the articles its other
+#: occurrences stand in (the derivations' quote links), the speakers it names (the output's
+#: speakers) and, for a table of people, each named speaker with the year of its article
+FAMILIES = ("fid string, orig string, start long, family binary, links array<string>, names array<string>, "
+            "said array<string>")
+#: a derivation with the keys of the output's order
+DERIVED = "article string, score double, source string, derivation binary"
 STATS = "id string, date string, statements long"
 
 
@@ -222,7 +227,10 @@ def _family_row(ids: Any, fid: str, orig: str, grp: bytes, dead: Any, blobs: Any
     related = {passages[g.original].article: {k for k, it in enumerate(items) if it[5]}}
     family = tracer.families([g], passages, related)[0]
     links = sorted({x.article for x in family.occurrences[1:]} - {orig})
-    return fid, orig, pickle.dumps(family), links
+    names = sorted({family.speaker} | {o.speaker for o in family.occurrences} - {None})
+    dates = {it[0].id: it[0].date for it in items}
+    said = sorted({dates[o.article][:4] + o.speaker for o in family.occurrences if o.speaker and dates.get(o.article)})
+    return fid, orig, family.original.start, pickle.dumps(family), links, names, said
 
 
 def derivation_batches(batches: Iterator[Any]) -> Iterator[Any]:
@@ -237,5 +245,5 @@ def derivation_batches(batches: Iterator[Any]) -> Iterator[Any]:
             sentences = {d: int(n) for d, n in (((0, 1), r.s_lh), ((1, 0), r.s_hl)) if n}
             for d in derivations(quotes, sentences, [int(r.st_lo), int(r.st_hi)], [r.lo, r.hi],
                                  [0, 1] if first else [1, 0]):
-                rows.append((d.article, pickle.dumps(d)))
+                rows.append((d.article, d.score, d.source, pickle.dumps(d)))
         yield _frame(rows, DERIVED)

@@ -2,8 +2,10 @@
 (docs/output.md), one row per article, quote, family, occurrence, evidence and derivation.
 
 Scalar fields keep their names and types; a field that holds a list or an object (``spans``,
-``diff``, ``speaker`` of a quote, ``why``) is a JSON string, so every table reads back into the
-same values. Rows that refer to another table carry its key: an occurrence its ``family`` and its
+``diff``, ``speaker`` of a quote, ``misattribution``) is a JSON string, so every table reads back
+into the same values; a field the JSON leaves out where it has nothing to say (an article's
+``error``, an occurrence's ``misattribution``) is null, so a table has the same columns whatever
+the corpus holds. Every table is written by the executors. Rows that refer to another table carry its key: an occurrence its ``family`` and its
 place in it (``position``, the original is 0); an evidence row its family and occurrence.
 
 A seventh table, ``units``, is for a store (:func:`read_units_table`): one row per article read,
@@ -17,12 +19,13 @@ from __future__ import annotations
 import json
 import os
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import ExtraError, InputError
-from ..model import Article, Trace
+from ..model import Article, Family
 from ..store.schema import SCHEMA_VERSION
+from ..tracing.people import with_ids
 from ..tracing.units import Units
 
 TABLES = ("articles", "quotes", "families", "occurrences", "evidence", "derivations")
@@ -36,21 +39,60 @@ def _flat(d: dict[str, Any]) -> dict[str, Any]:
             for k, v in d.items()}
 
 
-def trace_rows(tr: Trace) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table but ``quotes`` (which come from the articles' extraction)."""
-    out: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES if t != "quotes"}
-    out["articles"] = [_flat(a.to_dict()) for a in tr.articles]
-    out["derivations"] = [_flat(d.to_dict()) for d in tr.derivations]
-    for f in tr.families:
-        fd = f.to_dict()
-        occurrences = fd.pop("occurrences")
-        out["families"].append(_flat(fd))
-        for k, o in enumerate(occurrences):
-            evidence = o.pop("evidence", [])
-            out["occurrences"].append(_flat({"family": f.id, "position": k, **o}))
-            out["evidence"] += [_flat({"family": f.id, "position": k, "index": j, **e})
-                                for j, e in enumerate(evidence)]
+#: the columns of the tables made from the trace: every field the JSON contract may give (a field
+#: an item leaves out is null), so the tables have the same columns whatever the corpus holds
+SCHEMAS = {
+    "articles": "article string, path string, date string, error string, note string",
+    "families": "id string, speaker string, status string",
+    "occurrences": ("family string, position long, article string, quote string, text string, start long, "
+                    "end long, spans string, speaker string, role string, relation string, diff string, "
+                    "misattribution string, speaker_id string"),
+    "evidence": ("family string, position long, index long, article string, text string, start long, end long, "
+                 "role string, speaker string"),
+    "derivations": "article string, source string, shared_quotes long, shared_sentences long, score double",
+}
+
+
+def _columns(table: str) -> list[str]:
+    return [c.split()[0] for c in SCHEMAS[table].split(", ")]
+
+
+def _row(table: str, d: dict[str, Any]) -> tuple:
+    return tuple(d.get(c) for c in _columns(table))
+
+
+def family_rows(f: Family) -> dict[str, list[tuple]]:
+    """The rows one family gives the ``families``, ``occurrences`` and ``evidence`` tables."""
+    fd = f.to_dict()
+    occurrences = fd.pop("occurrences")
+    out: dict[str, list[tuple]] = {"families": [_row("families", _flat(fd))], "occurrences": [], "evidence": []}
+    for k, o in enumerate(occurrences):
+        evidence = o.pop("evidence", [])
+        out["occurrences"].append(_row("occurrences", _flat({"family": f.id, "position": k, **o})))
+        out["evidence"] += [_row("evidence", _flat({"family": f.id, "position": k, "index": j, **e}))
+                            for j, e in enumerate(evidence)]
     return out
+
+
+def family_table_batches(table: str, ids: dict[str, str]) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """mapInPandas over (family): the rows of ``table`` (families, occurrences or evidence) that the
+    pickled families give, each family already numbered as the output numbers it; ``ids``: the
+    user's id of each linked speaker (:func:`..tracing.people.with_ids`)."""
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+        for pdf in batches:
+            families = (pickle.loads(blob) for blob in pdf["family"])
+            rows = [r for f in families for r in family_rows(with_ids(f, ids) if ids else f)[table]]
+            yield pd.DataFrame(rows, columns=_columns(table))
+    return run
+
+
+def derivation_table_batches(batches: Iterator[Any]) -> Iterator[Any]:
+    """mapInPandas over (derivation): the rows of the ``derivations`` table."""
+    import pandas as pd
+    for pdf in batches:
+        rows = [_row("derivations", pickle.loads(blob).to_dict()) for blob in pdf["derivation"]]
+        yield pd.DataFrame(rows, columns=_columns("derivations"))
 
 
 QUOTES = ("article string, id string, kind string, text string, start long, end long, spans string, "
@@ -117,37 +159,20 @@ def _units(row: dict[str, Any]) -> Units | str:
     return got if isinstance(got, Units) else f"{row['id']}: its units cannot be read; trace it again"
 
 
-def _kinds(rows: list[dict[str, Any]]) -> dict[str, str]:
-    """Each column of ``rows`` (in first-seen order) and its Spark type: long, double, boolean or
-    string by the values it holds (a column null everywhere is a string)."""
-    seen: dict[str, set[type]] = {}
-    for r in rows:
-        for k, v in r.items():
-            seen.setdefault(k, set())
-            if v is not None:
-                seen[k].add(type(v))
-
-    def kind(types: set[type]) -> str:
-        if types == {bool}:
-            return "boolean"
-        if types and types <= {int}:
-            return "long"
-        if types and types <= {int, float}:
-            return "double"
-        return "string"
-    return {k: kind(t) for k, t in seen.items()} or {"article": "string"}
-
-
-def write_tables(spark: Any, tr: Trace, quotes: Any, folder: str | os.PathLike[str], units: Any = None) -> None:
-    """Write the tables under ``folder`` (one Parquet folder each); ``quotes`` and ``units`` are
-    DataFrames of rows made on the executors, the others come from the trace (the output)."""
+def write_tables(folder: str | os.PathLike[str], articles: Any, families: Any, derivations: Any,
+                 ids: dict[str, str], quotes: Any, units: Any = None) -> None:
+    """Write the tables under ``folder`` (one Parquet folder each), every one from the executors:
+    ``articles`` holds the entries' columns; ``families`` the numbered families and
+    ``derivations`` the derivations (pickled, in the output's order); ``ids`` the user's id of
+    each linked speaker; ``quotes`` and ``units`` the
+    rows of their tables. Nothing is gathered on the driver, whatever the size of the trace."""
     folder = str(folder)
     quotes.write.mode("overwrite").parquet(os.path.join(folder, "quotes"))
     if units is not None:
         units.write.mode("overwrite").parquet(os.path.join(folder, UNITS_TABLE))
-    for name, rows in trace_rows(tr).items():
-        kinds = _kinds(rows)
-        schema = ", ".join(f"`{k}` {t}" for k, t in kinds.items())
-        data = [tuple(float(r[k]) if t == "double" and r.get(k) is not None else r.get(k) for k, t in kinds.items())
-                for r in rows]
-        spark.createDataFrame(data, schema).write.mode("overwrite").parquet(os.path.join(folder, name))
+    articles.select(*_columns("articles")).write.mode("overwrite").parquet(os.path.join(folder, "articles"))
+    for table in ("families", "occurrences", "evidence"):
+        (families.select("family").mapInPandas(family_table_batches(table, ids), SCHEMAS[table])
+         .write.mode("overwrite").parquet(os.path.join(folder, table)))
+    (derivations.select("derivation").mapInPandas(derivation_table_batches, SCHEMAS["derivations"])
+     .write.mode("overwrite").parquet(os.path.join(folder, "derivations")))

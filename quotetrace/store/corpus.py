@@ -36,7 +36,6 @@ from collections import Counter, deque
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 
 import attrs
-import regex
 
 from ..analyze import Analyzer
 from ..dates import normalize_date
@@ -45,6 +44,7 @@ from ..model import RELATIONS, Article, Extraction, Family, Trace, TracedArticle
 from ..options import TIMEOUT
 from ..pipeline import check_analyzer, check_arguments, map_articles
 from ..read import DateWarning, Unreadable, iter_articles
+from ..text.surrogates import SURROGATE_RE
 from ..tracing.engine import (
     Check,
     canonical,
@@ -64,7 +64,6 @@ from . import cache
 from .index import article_keys, hashed, key_hash, lookups, passage_keys
 from .schema import SCHEMA_VERSION, open_store
 
-_SURROGATE_RE = regex.compile("[\ud800-\udfff]")
 
 #: Articles committed together: a kill loses at most this many articles' work, never half of one.
 BATCH = 64
@@ -630,7 +629,7 @@ def _lone_surrogate(article: Article) -> str | None:
     character, cut in two by a scraper): SQLite keeps UTF-8 text, which cannot hold it."""
     for field in ("id", "text", "path", "outlet", "url", "title", "date"):
         value = getattr(article, field)
-        bad = _SURROGATE_RE.search(value) if value else None
+        bad = SURROGATE_RE.search(value) if value else None
         if bad:
             return (f"{article.path or ascii(article.id)}: the {field} holds a lone surrogate at offset {bad.start()} "
                     "(half of a character cut in two); a store keeps whole characters only: not added")

@@ -16,14 +16,14 @@ import os
 import re
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ..errors import InputError
-from ..model import SpeakerIdentity, Trace
+from ..model import Family, SpeakerIdentity, Trace
 from .speakers import _key
 
 _YEARS_RE = re.compile(r"\s*(\d{4})?\s*(?:[-–/]\s*(\d{4})?)?\s*")
@@ -116,25 +116,37 @@ def _years(value: Any) -> tuple[int | None, int | None] | None:
 def link_people(tr: Trace, people: list[Person]) -> Trace:
     """The trace with each identity that one row of ``people`` names linked to that row's id (in
     ``speakers[].id`` and every occurrence's ``speaker_id``), and each ambiguous one noted."""
-    by_key: dict[str, list[Person]] = defaultdict(list)
-    for p in people:
-        for n in p.names:
-            by_key[_key(n)].append(p)
     dates = {a.id: a.date for a in tr.articles}
     years: dict[str, set[int]] = defaultdict(set)
     for f in tr.families:
         for o in f.occurrences:
             if o.speaker and dates.get(o.article):
                 years[o.speaker].add(int(dates[o.article][:4]))
-    speakers, ids = [], {}
-    for s in tr.speakers:
+    speakers, ids = linked_speakers(tr.speakers, years, people)
+    return attrs.evolve(tr, speakers=speakers, families=[with_ids(f, ids) for f in tr.families])
+
+
+def linked_speakers(speakers: Iterable[SpeakerIdentity], years: Mapping[str, set[int]],
+                    people: list[Person]) -> tuple[list[SpeakerIdentity], dict[str, str]]:
+    """The identities linked to ``people`` (``years``: the years of the articles each identity
+    speaks in), and the id each linked identity's name takes: for an engine that writes its
+    families one at a time (:func:`with_ids`)."""
+    by_key: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        for n in p.names:
+            by_key[_key(n)].append(p)
+    out, ids = [], {}
+    for s in speakers:
         linked, note = _link(s, by_key, years.get(s.name, set()))
-        speakers.append(attrs.evolve(s, id=linked, note=note))
+        out.append(attrs.evolve(s, id=linked, note=note))
         if linked:
             ids[s.name] = linked
-    families = [attrs.evolve(f, occurrences=tuple(attrs.evolve(o, speaker_id=ids.get(o.speaker))
-                                                  for o in f.occurrences)) for f in tr.families]
-    return attrs.evolve(tr, speakers=speakers, families=families)
+    return out, ids
+
+
+def with_ids(f: Family, ids: Mapping[str, str]) -> Family:
+    """``f`` with each occurrence's ``speaker_id`` from ``ids`` (:func:`linked_speakers`)."""
+    return attrs.evolve(f, occurrences=tuple(attrs.evolve(o, speaker_id=ids.get(o.speaker)) for o in f.occurrences))
 
 
 def _link(s: SpeakerIdentity, by_key: dict[str, list[Person]], years: set[int]) -> tuple[str | None, str | None]:

@@ -236,3 +236,61 @@ def test_pronoun_in_the_speakers_own_statement_same_as_local(spark: Any, tmp_pat
     local_tr = trace([path], jobs=1)
     assert [o.relation for f in local_tr.families for o in f.occurrences] == ["original", "misattributed"]
     assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
+
+
+def test_json_read_a_range_at_a_time_is_the_local_json(spark: Any, corpus: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's JSON is read from Spark in ranges of a few rows, one range on the driver at a
+    time: families numbered across ranges, derivations and entries in order, the same bytes as
+    the local engine's."""
+    from quotetrace.report import write_sections
+    from quotetrace.spark import job as spark_job_module
+    from quotetrace.spark import spark_job
+
+    monkeypatch.setattr(spark_job_module, "ROWS_PER_PART", 25)
+    paths = [corpus / "articles.jsonl", corpus / "more", corpus / "no-such.txt"]
+    seen: list[str] = []
+    out = io.StringIO()
+    with spark_job(paths, spark=spark, partitions=2) as job:
+        assert job._families.rdd.getNumPartitions() > 3 and job._entries.rdd.getNumPartitions() > 3
+        write_sections(job.sections(seen=lambda e: seen.append(e.id)), out)
+    local_tr = trace(paths, jobs=1)
+    assert seen == [a.id for a in local_tr.articles]
+    assert out.getvalue() == as_json(local_tr)
+
+
+def test_cli_people_same_as_local(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`--people` on Spark links the speakers the local command links (the years of each
+    speaker's articles gathered on the executors), in the JSON written a range at a time and in
+    the Parquet tables."""
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": "a", "text": "“The ferry will run at dawn,” Mayor Jane Doe said.", "date": "2021-05-01"},
+            {"id": "b", "text": "Jane Doe said: “The ferry will run at dawn.”", "date": "2021-05-02"},
+            {"id": "c", "text": "“Tolls will rise,” Tom Roe said.", "date": "2019-01-01"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    table = tmp_path / "people.csv"
+    table.write_text("id,name,years\nQ1,Jane Doe,2020-\nQ2,Jane Doe,-2010\nQ3,Tom Roe,2020-\n", encoding="utf-8")
+    args = ["trace", str(path), "--people", str(table), "--format", "json", "-q"]
+    assert main(args) == 0
+    local = capsys.readouterr().out
+    assert '"speaker_id": "Q1"' in local and "Q3" not in local
+    assert main([*args, "--engine", "spark", "--parquet", str(tmp_path / "tables")]) == 0
+    assert capsys.readouterr().out == local
+    rows = spark.read.parquet(str(tmp_path / "tables" / "occurrences")).collect()
+    assert sorted((r["article"], r["speaker_id"]) for r in rows) == [("a", "Q1"), ("b", "Q1"), ("c", None)]
+
+
+def test_lone_surrogate_json_same_as_local(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """A lone surrogate in one article escapes the whole JSON document (as the local engine
+    writes it), which the command then writes from the whole trace."""
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": "cut", "text": "“We will win,\ud83d” Jane Doe said.", "date": "2024-03-01"},
+            {"id": "ok", "text": "“We will win,” Jane Doe said again. “The café tax will fall,” she added.",
+             "date": "2024-03-02"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    args = ["trace", str(path), "--format", "json", "-q"]
+    main(args)
+    local = capsys.readouterr().out
+    assert "\\ud83d" in local and "caf\\u00e9" in local
+    main([*args, "--engine", "spark"])
+    assert capsys.readouterr().out == local
