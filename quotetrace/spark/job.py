@@ -53,7 +53,7 @@ from ..tracing.keys import CAPS, article_keys
 from ..tracing.people import linked_speakers, with_ids
 from ..tracing.speakers import Identities
 from .stages import (DERIVED, FAMILIES, GROUPS, INVOLVED, LINKS, PASSAGES, PIECE_PAIRS, SKETCHES, STATS,
-                     derivation_batches, family_batches, group_task, involved_batches, passage_batches,
+                     derivation_batches, family_batches, group_batches, involved_batches, passage_batches,
                      piece_pair_batches, sentence_batches, sketch_batches, stat_batches)
 
 log = logging.getLogger(__name__)
@@ -283,9 +283,14 @@ def _keys(spark: Any, extracted: Any, ids: Any) -> tuple[Any, Any, Any]:
 def _grouped(extracted: Any, labels: Any, dead_by: Any, ids: Any) -> Any:
     """The groups (families to be), grouped per component from the articles' passages alone."""
     from pyspark import StorageLevel
+    from pyspark.sql import functions as F
     passages = extracted.select("id", "date", "units").mapInPandas(passage_batches, PASSAGES)
-    return (passages.join(labels, "id").join(dead_by, "id", "left").groupBy("comp")
-            .applyInPandas(group_task(ids), GROUPS).persist(StorageLevel.MEMORY_AND_DISK))
+    # each component's passages in one task, in the order the local engine takes them
+    # (_Tracer._passage_key), read by the task a batch at a time
+    return (passages.join(labels, "id").join(dead_by, "id", "left").repartition("comp")
+            .sortWithinPartitions("comp", "rank", F.desc("words"), "unquoted", "id", "start")
+            .select("comp", "id", "k", "passage", "dead")
+            .mapInPandas(group_batches(ids), GROUPS).persist(StorageLevel.MEMORY_AND_DISK))
 
 
 def _sentences(extracted: Any, dead: Any) -> Any:

@@ -6,11 +6,12 @@ the local engine's, byte for byte.
 
 What each task holds:
 
-- **group** (per component, :func:`group_task`): the passages in quotation marks of the
-  component's articles (their words, speakers and places; not the texts, the reported speech,
-  the narrator's sentences or the quotes). Grouping takes passages one by one in date order,
-  each looking up the families founded before it, so it cannot be split below a component
-  without changing which passage founds a family;
+- **group** (per component, :func:`group_batches`): the originals of the component's families
+  (their words, speakers and places; not the texts, the reported speech, the narrator's
+  sentences or the quotes), and a reference, an alignment and a few fields of each passage that
+  joined one; the passages stream through in order. Grouping takes passages one by one in date
+  order, each looking up the families founded before it, so it cannot be split below a
+  component without changing which passage founds a family;
 - **sentences** (per sketch value, :func:`sentence_batches`): the word 4-grams of the narrator
   sentences that hold one live sketch value (at most ``MAX_SENTENCE_DF`` articles);
 - **family** (per family, :func:`family_batches`): the family's passages, the reported speech and
@@ -21,22 +22,26 @@ What each task holds:
 
 from __future__ import annotations
 
+import itertools
 import json
 import pickle
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Container, Iterator
+from typing import Any, NamedTuple
 
 from ..dates import date_key
 from ..model import Article
 from ..tracing.derive import derivations, leader_links, sentence_grams
-from ..tracing.engine import stages, statement_count
-from ..tracing.group import Group
+from ..tracing.engine import family_speaker, stages, statement_count
+from ..tracing.group import Group, group_passages
 from ..tracing.keys import content_pairs, pair_key, sketch_key
 from ..tracing.units import Piece, Units, lean
 
 GROUPS = ("fid string, orig string, grp binary, arts array<string>, ks array<array<long>>, "
           "pairs array<string>, dead array<string>")
-PASSAGES = "id string, date string, passages binary"
+#: one passage in marks a row, with the columns that sort it as the local engine takes passages
+#: (:meth:`..tracing.engine._Tracer._passage_key`): date, length (longest first), credited first,
+#: article, offset
+PASSAGES = "id string, k long, rank string, words long, unquoted boolean, start long, passage binary"
 SKETCHES = "key string, held binary"
 LINKS = "src string, dst string, k long, src_rank string"
 PIECE_PAIRS = "key string, id string, pk long"
@@ -75,20 +80,28 @@ def _rank(date: Any, article: str) -> tuple:
 def rank_text(date: Any, article: str) -> str:
     """:func:`_rank` as a string that sorts the same way in Spark: undated last, then the
     instant (fixed width), then the id after a separator below any of its characters."""
+    return f"{_when_text(date)}\x00{article}"
+
+
+def _when_text(date: Any) -> str:
+    """An article's date as a string that sorts as :func:`..dates.date_key`: undated last, then
+    the instant (fixed width)."""
     undated, when = date_key(_text(date))
-    return f"{int(undated)}{when.year:04d}{when.strftime('-%m-%dT%H:%M:%S.%f')}\x00{article}"
+    return f"{int(undated)}{when.year:04d}{when.strftime('-%m-%dT%H:%M:%S.%f')}"
 
 
 def passage_batches(batches: Iterator[Any]) -> Iterator[Any]:
     """mapInPandas: each article's passages in marks (grouping reads their words, speaker and
     place, and the narrator words beside them: a short quote joins the copy that takes them in),
-    and its date; articles without passages are left out."""
+    one a row, with the columns that sort them."""
     for pdf in batches:
         rows = []
         for a, date, blob in zip(pdf["id"], pdf["date"], pdf["units"]):
-            u = pickle.loads(blob) if blob is not None else None
-            if u is not None and u.passages:
-                rows.append((a, date, pickle.dumps(u.passages)))
+            if blob is None:
+                continue
+            when = _when_text(date)
+            rows += [(a, k, when, len(p.words), p.quote is None, p.start, pickle.dumps(p))
+                     for k, p in enumerate(pickle.loads(blob).passages)]
         yield _frame(rows, PASSAGES)
 
 
@@ -99,32 +112,70 @@ def stat_batches(batches: Iterator[Any]) -> Iterator[Any]:
                       for a, date, blob in zip(pdf["id"], pdf["date"], pdf["units"])], STATS)
 
 
-def group_task(ids: Any) -> Callable[[Any], Any]:
-    """applyInPandas per component: its groups (families to be), one row each, with the members
-    as (article id, passage number) references and the original's live and dead content pairs."""
-    def run(pdf: Any) -> Any:
-        pdf = pdf.sort_values("id")
-        articles = [Article(a, "", date=_text(d)) for a, d in zip(pdf["id"], pdf["date"])]
-        got = [Units([], pickle.loads(b), [], [], []) for b in pdf["passages"]]
-        dead = frozenset(k for ks in pdf["dead"] for k in _listed(ks))
-        refs = [(a.id, k) for a, u in zip(articles, got) for k in range(len(u.passages))]
-        passages, groups = stages(articles, got, ids.value, dead).groups()
-        return _frame([_group_row(g, passages[g.original], refs, dead) for g in groups], GROUPS)
+class _Brief(NamedTuple):
+    """What a family's speaker is read from in a passage that joined it (:func:`family_speaker`)."""
+
+    article: str
+    speaker: str | None
+    quote: str | None
+    named: bool
+
+
+def group_batches(ids: Any) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """mapInPandas over the passages sorted by component, then as the local engine takes them:
+    each component's groups (families to be), one row each, with the members as (article id,
+    passage number) references and the original's live and dead content pairs. The passages
+    stream through :func:`..tracing.group.group_passages` a batch at a time; a component's task
+    holds its families' originals and a few fields of each passage that joined one, not every
+    passage."""
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        def rows() -> Iterator[tuple]:
+            for pdf in batches:
+                yield from zip(pdf["comp"], pdf["id"], pdf["k"], pdf["passage"], pdf["dead"])
+        for _, items in itertools.groupby(rows(), key=lambda r: r[0]):
+            yield from _component_groups(ids.value, items)
     return run
 
 
-def _group_row(g: Group, original: Piece, refs: list[tuple[str, int]], dead: frozenset[str]) -> tuple:
+def _component_groups(ids: Any, items: Iterator[tuple]) -> Iterator[Any]:
+    dead: set[str] = set()
+    number: dict[str, int] = {}  # an article's passages know one another by a number
+    brief: dict[tuple[str, int], _Brief] = {}
+
+    def passages() -> Iterator[tuple[tuple[str, int], Piece]]:
+        for _, a, k, blob, keys in items:
+            if a not in number:
+                # grouping asks only about the keys of the passage at hand, all among its
+                # article's own dead keys: the union so far answers as the component's would
+                number[a] = len(number)
+                dead.update(_listed(keys))
+            p = pickle.loads(blob)
+            p.article = number[a]
+            brief[(a, int(k))] = _Brief(a, p.speaker, p.quote, p.named)
+            yield (a, int(k)), p
+    groups = group_passages(passages(), ids.of, ids.differ, dead)
+    rows = []
+    for g in groups:
+        if not g.quoted:
+            continue
+        g.speaker, g.named = family_speaker(g, brief.__getitem__, ids.of)
+        rows.append(_group_row(g, dead))
+        if len(rows) >= 256:
+            yield _frame(rows, GROUPS)
+            rows = []
+    yield _frame(rows, GROUPS)
+
+
+def _group_row(g: Group, dead: Container[str]) -> tuple:
     members: dict[str, list[int]] = {}
-    for m in g.members:
-        a, k = refs[m]
+    for a, k in g.members:
         members.setdefault(a, []).append(k)
-    orig, k = refs[g.original]
-    grp = pickle.dumps(([refs[m] for m in g.members], {refs[m]: al for m, al in g.alignments.items()},
-                        g.speaker, g.named))
-    pairs = {pair_key(pair) for pair in content_pairs(original.words.stems)}
+    orig, k = g.original
+    grp = pickle.dumps((list(g.members), dict(g.alignments), g.speaker, g.named))
+    pairs = {pair_key(pair) for pair in content_pairs(g.piece.words.stems)}
     arts = sorted(members)
-    return (f"{orig}\x1f{k}", orig, grp, arts, [sorted(members[a]) for a in arts], sorted(pairs - dead),
-            sorted(pairs & dead))
+    return (f"{orig}\x1f{k}", orig, grp, arts, [sorted(members[a]) for a in arts],
+            sorted(x for x in pairs if x not in dead), sorted(x for x in pairs if x in dead))
 
 
 def sketch_batches(batches: Iterator[Any]) -> Iterator[Any]:

@@ -32,7 +32,7 @@ dictionary lookups and at most ``MAX_TRIES`` alignments, so the whole step is ne
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable
 from itertools import chain
 
 from .compare import Alignment, align, could_match, expands, same_in_context, same_statement
@@ -43,19 +43,23 @@ from .words import NOT_CONTENT, is_content
 
 
 class Group:
-    """A family under construction: its original and the passages that joined it."""
+    """A family under construction: its original and the passages that joined it, each by the
+    reference it was given under (an index into a list of passages, or any other key)."""
 
-    __slots__ = ("original", "members", "alignments", "speaker", "named")
+    __slots__ = ("original", "members", "alignments", "speaker", "named", "piece", "quoted")
 
-    def __init__(self, original: int, speaker: str | None):
+    def __init__(self, original: Hashable, speaker: str | None, piece: Piece | None = None):
         self.original = original
-        self.members: list[int] = [original]
-        self.alignments: dict[int, Alignment] = {}
+        self.members: list[Hashable] = [original]
+        self.alignments: dict[Hashable, Alignment] = {}
+        #: the original passage itself: grouping compares each new passage with it
+        self.piece = piece
+        #: whether a member is credited in its article (a family to be; else a fragment no one said)
+        self.quoted = piece is not None and piece.quote is not None
         #: the speaker the family is credited to (raw name): its original's, else the first known
         self.speaker = speaker
         #: whether that speaker is named where the family's speaker was found (not a pronoun)
         self.named = False
-        #: the members that joined through their context alone
 
 
 def _similarity(al: Alignment, o: Piece, p: Piece) -> float:
@@ -83,20 +87,22 @@ def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
     return contained
 
 
-def group_passages(passages: Sequence[Piece], order: Sequence[int],
+def group_passages(items: Iterable[tuple[Hashable, Piece]],
                    identity: Callable[[str | None], str | None],
                    differ: Callable[[str | None, str | None], bool],
                    dead: Container[str] = frozenset()) -> list[Group]:
-    """Families of ``passages``, taken in ``order`` (indices into ``passages``); keys in ``dead``
-    (:func:`.keys.components`) propose nothing."""
+    """Families of the passages ``items`` gives, (reference, passage) in the order of the module
+    docstring; keys in ``dead`` (:func:`.keys.components`) propose nothing. Only each family's
+    original is held: the passages can be read one at a time (a component larger than memory
+    streams through, the Spark job's groups task), and a passage that joins a family is kept
+    by its reference and its alignment alone."""
     groups: list[Group] = []
     by_shingle: dict[str, list[int]] = defaultdict(list)
     whole: dict[tuple[str, ...], list[int]] = defaultdict(list)
     short_by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
     any_by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_context_key: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
-    for pi in order:
-        p = passages[pi]
+    for pi, p in items:
         stems = p.words.stems
         if not stems:
             continue
@@ -125,7 +131,7 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
         # most shared keys first; on a tie, the earlier family (deterministic)
         for gi, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TRIES]:
             g = groups[gi]
-            o = passages[g.original]
+            o = g.piece
             if len(stems) >= SHINGLE and len(o.words) >= SHINGLE and not could_match(o.words.stems, stems, MIN_SHARE):
                 continue
             al = align(o.words.stems, stems)
@@ -139,7 +145,7 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
             for gi in sorted({gi for key in contexts(p) if context_key(*key) not in dead
                               for gi in by_context_key.get(key, ())})[:MAX_TRIES]:
                 g = groups[gi]
-                o = passages[g.original]
+                o = g.piece
                 al = align(o.words.stems, stems)
                 other = differ(g.speaker, p.speaker)
                 if (same_in_context(al, o, p, other) or expands(al, o, p, other)) and _may_join(al, o, p):
@@ -150,11 +156,12 @@ def group_passages(passages: Sequence[Piece], order: Sequence[int],
             g = groups[best[0]]
             g.members.append(pi)
             g.alignments[pi] = best[2]
+            g.quoted |= p.quote is not None
             if g.speaker is None and p.speaker is not None and p.quote is not None:
                 g.speaker, g.named = p.speaker, p.named
             continue
         gi = len(groups)
-        groups.append(Group(pi, p.speaker if p.quote is not None else None))
+        groups.append(Group(pi, p.speaker if p.quote is not None else None, p))
         groups[gi].named = p.named and p.quote is not None
         for key in contexts(p):
             by_context_key[key].append(gi)
