@@ -278,7 +278,7 @@ def _family_row(ids: Any, fid: str, orig: str, grp: bytes, dead: Any, blobs: Any
     related = {passages[g.original].article: {k for k, it in enumerate(items) if it[5]}}
     family = tracer.families([g], passages, related)[0]
     links = sorted({x.article for x in family.occurrences[1:]} - {orig})
-    names = sorted({family.speaker} | {o.speaker for o in family.occurrences} - {None})
+    names = sorted(({family.speaker} | {o.speaker for o in family.occurrences}) - {None})
     dates = {it[0].id: it[0].date for it in items}
     said = sorted({dates[o.article][:4] + o.speaker for o in family.occurrences if o.speaker and dates.get(o.article)})
     return fid, orig, family.original.start, pickle.dumps(family), links, names, said

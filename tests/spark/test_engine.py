@@ -294,3 +294,20 @@ def test_lone_surrogate_json_same_as_local(spark: Any, tmp_path: Path, capsys: p
     assert "\\ud83d" in local and "caf\\u00e9" in local
     main([*args, "--engine", "spark"])
     assert capsys.readouterr().out == local
+
+
+def test_family_credited_to_no_one_same_as_local(spark: Any, tmp_path: Path) -> None:
+    """A quote its first article gives to no one, then given to two different speakers: the
+    family has no speaker while its copies have one, on Spark as on the local engine."""
+    from quotetrace.spark import trace_spark
+
+    path = tmp_path / "articles.jsonl"
+    quote = "The harbour toll will double before the summer season starts"
+    rows = [{"id": "a", "text": f"Posters with the words “{quote}” went up overnight.", "date": "2024-03-01"},
+            {"id": "b", "text": f"“{quote},” Mayor Jane Doe said.", "date": "2024-03-02"},
+            {"id": "c", "text": f"“{quote},” Governor Tom Roe said.", "date": "2024-03-03"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    local_tr = trace([path], jobs=1)
+    assert [(f.speaker, [o.speaker for o in f.occurrences]) for f in local_tr.families] == [
+        (None, [None, "Jane Doe", "Tom Roe"])]
+    assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
