@@ -49,6 +49,7 @@ from ..model import Derivation, Family, SpeakerIdentity, Trace, TracedArticle
 from ..read import DuplicateWarning, Unreadable, _read_path, _walk, iter_articles
 from ..text.surrogates import has_surrogate
 from ..tracing.engine import read_units, speaker_names
+from ..tracing import knobs
 from ..tracing.keys import CAPS, article_keys
 from ..tracing.people import linked_speakers, with_ids
 from ..tracing.speakers import Identities
@@ -290,7 +291,7 @@ def _grouped(extracted: Any, labels: Any, dead_by: Any, ids: Any) -> Any:
     return (passages.join(labels, "id").join(dead_by, "id", "left").repartition("comp")
             .sortWithinPartitions("comp", "rank", F.desc("words"), "unquoted", "id", "start")
             .select("comp", "id", "k", "passage", "dead")
-            .mapInPandas(group_batches(ids), GROUPS).persist(StorageLevel.MEMORY_AND_DISK))
+            .mapInPandas(group_batches(ids, knobs.SPILL_FAMILIES), GROUPS).persist(StorageLevel.MEMORY_AND_DISK))
 
 
 def _sentences(extracted: Any, dead: Any) -> Any:

@@ -6,10 +6,11 @@ the local engine's, byte for byte.
 
 What each task holds:
 
-- **group** (per component, :func:`group_batches`): the originals of the component's families
-  (their words, speakers and places; not the texts, the reported speech, the narrator's
-  sentences or the quotes), and a reference, an alignment and a few fields of each passage that
-  joined one; the passages stream through in order. Grouping takes passages one by one in date
+- **group** (per component, :func:`group_batches`): the families of the component under
+  construction (their originals' words, speakers and places; not the texts, the reported
+  speech, the narrator's sentences or the quotes; of a passage that joined one, its reference
+  and alignment), the passages streaming through in order; past ``SPILL_FAMILIES`` families
+  they move to a temporary file, with a cache of originals, so the task's memory is bounded. Grouping takes passages one by one in date
   order, each looking up the families founded before it, so it cannot be split below a
   component without changing which passage founds a family;
 - **sentences** (per sketch value, :func:`sentence_batches`): the word 4-grams of the narrator
@@ -26,7 +27,7 @@ import itertools
 import json
 import pickle
 from collections.abc import Callable, Container, Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..dates import date_key
 from ..model import Article
@@ -34,6 +35,7 @@ from ..tracing.derive import derivations, leader_links, sentence_grams
 from ..tracing.engine import family_speaker, stages, statement_count
 from ..tracing.group import Group, group_passages
 from ..tracing.keys import content_pairs, pair_key, sketch_key
+from ..tracing.knobs import SPILL_FAMILIES
 from ..tracing.units import Piece, Units, lean
 
 GROUPS = ("fid string, orig string, grp binary, arts array<string>, ks array<array<long>>, "
@@ -112,35 +114,25 @@ def stat_batches(batches: Iterator[Any]) -> Iterator[Any]:
                       for a, date, blob in zip(pdf["id"], pdf["date"], pdf["units"])], STATS)
 
 
-class _Brief(NamedTuple):
-    """What a family's speaker is read from in a passage that joined it (:func:`family_speaker`)."""
-
-    article: str
-    speaker: str | None
-    quote: str | None
-    named: bool
-
-
-def group_batches(ids: Any) -> Callable[[Iterator[Any]], Iterator[Any]]:
+def group_batches(ids: Any, spill_at: int = SPILL_FAMILIES) -> Callable[[Iterator[Any]], Iterator[Any]]:
     """mapInPandas over the passages sorted by component, then as the local engine takes them:
     each component's groups (families to be), one row each, with the members as (article id,
     passage number) references and the original's live and dead content pairs. The passages
     stream through :func:`..tracing.group.group_passages` a batch at a time; a component's task
-    holds its families' originals and a few fields of each passage that joined one, not every
-    passage."""
+    holds its families in memory up to ``spill_at`` of them, then in a temporary file
+    (:mod:`..tracing.building`), so a component of any size is grouped in bounded memory."""
     def run(batches: Iterator[Any]) -> Iterator[Any]:
         def rows() -> Iterator[tuple]:
             for pdf in batches:
                 yield from zip(pdf["comp"], pdf["id"], pdf["k"], pdf["passage"], pdf["dead"])
         for _, items in itertools.groupby(rows(), key=lambda r: r[0]):
-            yield from _component_groups(ids.value, items)
+            yield from _component_groups(ids.value, items, spill_at)
     return run
 
 
-def _component_groups(ids: Any, items: Iterator[tuple]) -> Iterator[Any]:
+def _component_groups(ids: Any, items: Iterator[tuple], spill_at: int) -> Iterator[Any]:
     dead: set[str] = set()
     number: dict[str, int] = {}  # an article's passages know one another by a number
-    brief: dict[tuple[str, int], _Brief] = {}
 
     def passages() -> Iterator[tuple[tuple[str, int], Piece]]:
         for _, a, k, blob, keys in items:
@@ -151,14 +143,13 @@ def _component_groups(ids: Any, items: Iterator[tuple]) -> Iterator[Any]:
                 dead.update(_listed(keys))
             p = pickle.loads(blob)
             p.article = number[a]
-            brief[(a, int(k))] = _Brief(a, p.speaker, p.quote, p.named)
             yield (a, int(k)), p
-    groups = group_passages(passages(), ids.of, ids.differ, dead)
     rows = []
-    for g in groups:
+    # past spill_at families, the component's go to a file in the worker's temporary folder
+    for g in group_passages(passages(), ids.of, ids.differ, dead, spill_at=spill_at):
         if not g.quoted:
             continue
-        g.speaker, g.named = family_speaker(g, brief.__getitem__, ids.of)
+        g.speaker, g.named = family_speaker(g, ids.of)
         rows.append(_group_row(g, dead))
         if len(rows) >= 256:
             yield _frame(rows, GROUPS)

@@ -337,26 +337,22 @@ def trace_components(articles: list[Article], got: list[Units], entries: list[Tr
                        {a.id: a.text for a in articles})
 
 
-def family_speaker(g: Group, piece: Callable[[Any], Piece], of: Callable[[str | None], str | None]) -> tuple[str | None, bool]:
+def family_speaker(g: Group, of: Callable[[str | None], str | None]) -> tuple[str | None, bool]:
     """Who a family is credited to: its original's speaker; where the original names nobody,
     the identity (``of``) most of the other articles give it, when more than half of those that
     name someone agree. Otherwise nobody, and nothing in the family is called misattributed (a
-    copy that misattributes the quote must not become the yardstick of the others). ``piece``
-    gives a member's passage by its reference (only its article, speaker, quote and whether it
-    is named are read)."""
-    o = piece(g.original)
-    if o.quote is not None and o.speaker is not None:
-        return o.speaker, o.named
+    copy that misattributes the quote must not become the yardstick of the others)."""
+    if g.credited:
+        return g.speaker, g.named
     by_article: dict[Any, str] = {}
     raw: dict[str, tuple[str, bool]] = {}
-    for m in g.members[1:]:
-        p = piece(m)
-        who = of(p.speaker) if p.quote is not None else None
-        if who is None or p.article in by_article:
+    for article, speaker, named in g.credits:  # the members their articles credit, in order
+        who = of(speaker)
+        if who is None or article in by_article:
             continue
-        by_article[p.article] = who
-        first, named = raw.get(who, (p.speaker, False))
-        raw[who] = (first, named or p.named)
+        by_article[article] = who
+        first, was_named = raw.get(who, (speaker, False))
+        raw[who] = (first, was_named or named)
     if not by_article:
         return None, False
     (top, n), *_ = Counter(by_article.values()).most_common(1)
@@ -409,11 +405,11 @@ class _Tracer:
         the articles' passages and dates (the Spark job gives it nothing else)."""
         passages: list[Piece] = [p for u in self.got for p in u.passages]
         order = sorted(range(len(passages)), key=lambda i: self._passage_key(passages[i]))
-        groups = group_passages(((i, passages[i]) for i in order), self.ids.of, self.ids.differ, self.dead_keys)
-        groups = [g for g in groups if g.quoted]
+        groups = [g for g in group_passages(((i, passages[i]) for i in order), self.ids.of, self.ids.differ,
+                                            self.dead_keys) if g.quoted]
         groups.sort(key=lambda g: (passages[g.original].article, passages[g.original].start))
         for g in groups:
-            g.speaker, g.named = family_speaker(g, passages.__getitem__, self.ids.of)
+            g.speaker, g.named = family_speaker(g, self.ids.of)
         return passages, groups
 
     def related(self, groups: list[Group], passages: list[Piece]) -> tuple[dict[tuple[int, int], int],

@@ -31,35 +31,16 @@ dictionary lookups and at most ``MAX_TRIES`` alignments, so the whole step is ne
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Hashable, Iterable
+from collections import Counter
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Sequence
 from itertools import chain
 
+from .building import Building, Group, Spilled
 from .compare import Alignment, align, could_match, expands, same_in_context, same_statement
 from .keys import context_key, contexts, shingle_key, shingles, speaker_key, whole_key
 from .knobs import MAX_ADDED, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
 from .words import NOT_CONTENT, is_content
-
-
-class Group:
-    """A family under construction: its original and the passages that joined it, each by the
-    reference it was given under (an index into a list of passages, or any other key)."""
-
-    __slots__ = ("original", "members", "alignments", "speaker", "named", "piece", "quoted")
-
-    def __init__(self, original: Hashable, speaker: str | None, piece: Piece | None = None):
-        self.original = original
-        self.members: list[Hashable] = [original]
-        self.alignments: dict[Hashable, Alignment] = {}
-        #: the original passage itself: grouping compares each new passage with it
-        self.piece = piece
-        #: whether a member is credited in its article (a family to be; else a fragment no one said)
-        self.quoted = piece is not None and piece.quote is not None
-        #: the speaker the family is credited to (raw name): its original's, else the first known
-        self.speaker = speaker
-        #: whether that speaker is named where the family's speaker was found (not a pronoun)
-        self.named = False
 
 
 def _similarity(al: Alignment, o: Piece, p: Piece) -> float:
@@ -90,47 +71,44 @@ def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
 def group_passages(items: Iterable[tuple[Hashable, Piece]],
                    identity: Callable[[str | None], str | None],
                    differ: Callable[[str | None, str | None], bool],
-                   dead: Container[str] = frozenset()) -> list[Group]:
+                   dead: Container[str] = frozenset(), *,
+                   spill_at: int | None = None, spill_to: str | None = None) -> Iterator[Group]:
     """Families of the passages ``items`` gives, (reference, passage) in the order of the module
     docstring; keys in ``dead`` (:func:`.keys.components`) propose nothing. Only each family's
-    original is held: the passages can be read one at a time (a component larger than memory
-    streams through, the Spark job's groups task), and a passage that joins a family is kept
-    by its reference and its alignment alone."""
-    groups: list[Group] = []
-    by_shingle: dict[str, list[int]] = defaultdict(list)
-    whole: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    short_by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
-    any_by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_context_key: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    original is held: the passages can be read one at a time, and a passage that joins a family
+    is kept by its reference and its alignment alone. With ``spill_at``, once there are more
+    families than that, they move to a temporary file in ``spill_to`` (:mod:`.building`): a
+    component of any size streams through in bounded memory (the Spark job's groups task). The
+    families come back whole, in founding order."""
+    families: Building | Spilled = Building()
     for pi, p in items:
         stems = p.words.stems
         if not stems:
             continue
         who = identity(p.speaker)
-        found: list[list[int]] = []  # one posting list per key the passage shares
+        found: list[Sequence[int]] = []  # one posting list per key the passage shares
         if len(stems) >= SHINGLE:
-            for sh in shingles(stems):
-                hits = by_shingle.get(sh)
-                if hits and shingle_key(sh) not in dead:
-                    found.append(hits)
+            grams = list(shingles(stems))
+            found += [hits for sh, hits in zip(grams, families.lookup("shingle", grams))
+                      if hits and shingle_key(sh) not in dead]
         elif whole_key(stems) not in dead:
-            found.append(whole.get(tuple(stems), []))
+            found += families.lookup("whole", [tuple(stems)])
         live = [s for s in set(stems) if s not in NOT_CONTENT and speaker_key(who, s) not in dead] \
             if who is not None else []
-        table = short_by_speaker if len(stems) >= SHINGLE else any_by_speaker
-        found.extend(table.get((who, s), []) for s in live)
+        mine = [(who, s) for s in live]
+        found += families.lookup("short_by_speaker" if len(stems) >= SHINGLE else "any_by_speaker", mine)
         votes = Counter(chain.from_iterable(found))
         # families proposed to a short passage only by a short original of its speaker: it joins
         # one of them only as its expansion with the original's own narrator words
         only_expanding: set[int] = set()
         if len(stems) < SHINGLE and live:
-            shorts = list(chain.from_iterable(short_by_speaker.get((who, s), []) for s in live))
+            shorts = list(chain.from_iterable(families.lookup("short_by_speaker", mine)))
             only_expanding = set(shorts) - votes.keys()
             votes.update(shorts)
         best: tuple[int, float, Alignment] | None = None
         # most shared keys first; on a tie, the earlier family (deterministic)
         for gi, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TRIES]:
-            g = groups[gi]
+            g = families.group(gi)
             o = g.piece
             if len(stems) >= SHINGLE and len(o.words) >= SHINGLE and not could_match(o.words.stems, stems, MIN_SHARE):
                 continue
@@ -142,9 +120,9 @@ def group_passages(items: Iterable[tuple[Hashable, Piece]],
                 if best is None or score > best[1]:
                     best = (gi, score, al)
         if best is None and p.quote is not None:
-            for gi in sorted({gi for key in contexts(p) if context_key(*key) not in dead
-                              for gi in by_context_key.get(key, ())})[:MAX_TRIES]:
-                g = groups[gi]
+            around = [key for key in contexts(p) if context_key(*key) not in dead]
+            for gi in sorted(set(chain.from_iterable(families.lookup("context", around))))[:MAX_TRIES]:
+                g = families.group(gi)
                 o = g.piece
                 al = align(o.words.stems, stems)
                 other = differ(g.speaker, p.speaker)
@@ -153,29 +131,19 @@ def group_passages(items: Iterable[tuple[Hashable, Piece]],
                     if best is None or score > best[1]:
                         best = (gi, score, al)
         if best is not None:
-            g = groups[best[0]]
-            g.members.append(pi)
-            g.alignments[pi] = best[2]
-            g.quoted |= p.quote is not None
-            if g.speaker is None and p.speaker is not None and p.quote is not None:
-                g.speaker, g.named = p.speaker, p.named
+            families.join(best[0], pi, best[2], p)
             continue
-        gi = len(groups)
-        groups.append(Group(pi, p.speaker if p.quote is not None else None, p))
-        groups[gi].named = p.named and p.quote is not None
-        for key in contexts(p):
-            by_context_key[key].append(gi)
+        g = Group(pi, p.speaker if p.quote is not None else None, p)
+        g.named = p.named and p.quote is not None
+        keys: dict[str, Iterable[Hashable]] = {"context": contexts(p)}
         if len(stems) >= SHINGLE:
-            for sh in shingles(stems):
-                by_shingle[sh].append(gi)
+            keys["shingle"] = shingles(stems)
         else:
-            whole[tuple(stems)].append(gi)
+            keys["whole"] = [tuple(stems)]
         if who is not None:
-            for s in set(stems):
-                if is_content(s):
-                    key = (who, s)
-                    if len(stems) < SHINGLE:
-                        short_by_speaker[key].append(gi)
-                    else:
-                        any_by_speaker[key].append(gi)
-    return groups
+            keys["short_by_speaker" if len(stems) < SHINGLE else "any_by_speaker"] = \
+                [(who, s) for s in set(stems) if is_content(s)]
+        families.found(g, keys)
+        if spill_at is not None and isinstance(families, Building) and len(families) > spill_at:
+            families = families.spill(spill_to)
+    return families.finished()

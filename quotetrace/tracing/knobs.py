@@ -109,3 +109,9 @@ MIN_DERIVATION_SENTENCES = 2
 #: Alignments look at no more than this many words of a passage: a quotation longer than a
 #: long speech is compared on its first part, so one huge passage cannot stall a batch.
 MAX_ALIGN_WORDS = 1000
+
+#: Families under construction held in memory by the Spark job's groups task; past this many,
+#: a component's families move to a temporary SQLite file with a cache of originals
+#: (:mod:`.building`): bounded memory for a component of any size, at the cost of a lookup on
+#: disk per passage. About 4 KB each in memory (an original's words and its index keys).
+SPILL_FAMILIES = 20_000

@@ -242,12 +242,14 @@ def test_json_read_a_range_at_a_time_is_the_local_json(spark: Any, corpus: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The command's JSON is read from Spark in ranges of a few rows, one range on the driver at a
     time: families numbered across ranges, derivations and entries in order, the same bytes as
-    the local engine's."""
+    the local engine's; the groups task, allowed ten families in memory, groups the rest on
+    disk."""
     from quotetrace.report import write_sections
     from quotetrace.spark import job as spark_job_module
     from quotetrace.spark import spark_job
 
     monkeypatch.setattr(spark_job_module, "ROWS_PER_PART", 25)
+    monkeypatch.setattr("quotetrace.tracing.knobs.SPILL_FAMILIES", 10)  # the groups task spills too
     paths = [corpus / "articles.jsonl", corpus / "more", corpus / "no-such.txt"]
     seen: list[str] = []
     out = io.StringIO()
