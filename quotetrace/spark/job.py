@@ -64,7 +64,7 @@ GROUPING = ("s", "w", "p", "c")
 _READ = ("seq long, pos long, id string, path string, date string, article binary, error string, "
          "url string, digest string")
 _EXTRACTED = ("id string, path string, date string, error string, note string, seq long, pos long, "
-              "article binary, units binary")
+              "article binary, units binary, odd boolean")
 
 
 def _pyspark() -> Any:
@@ -176,8 +176,10 @@ def _extract_batches(analyzer: str) -> Any:
                     article = attrs.evolve(article, id=r.new_id)
                 got = read_units(article, analyzer)
                 error = got if isinstance(got, str) else None
+                # a lone surrogate anywhere makes the JSON escape every character (SparkTrace.surrogates)
+                odd = any(has_surrogate(v) for v in (article.id, article.text, r.path, error, note) if isinstance(v, str))
                 rows.append((article.id, r.path, r.date, error, note, r.seq, r.pos, pickle.dumps(article),
-                             None if error else pickle.dumps(got)))
+                             None if error else pickle.dumps(got), odd))
             yield pd.DataFrame(rows, columns=[c.split()[0] for c in _EXTRACTED.split(", ")])
     return run
 
@@ -387,7 +389,7 @@ class SparkTrace:
                  derived: Any, held: list, people: list | None = None):
         from pyspark import StorageLevel
         from pyspark.sql import functions as F
-        self.spark, self.extracted, self.ids = spark, extracted, ids
+        self.spark, self.extracted, self.unreadable, self.ids = spark, extracted, unreadable, ids
         self._held = held
         self.people = people
         # numbered in the output's order: the local engine's merge_parts sorts the families by
@@ -456,10 +458,10 @@ class SparkTrace:
         """Whether an article's text, id, path or message holds a lone surrogate: the JSON of such
         a trace escapes every non-ASCII character, which only the whole document can tell."""
         from pyspark.sql import functions as F
+        if self.extracted.filter("odd").limit(1).count():  # found as each article was extracted
+            return True
         odd = F.udf(lambda *values: any(v is not None and has_surrogate(v) for v in values), "boolean")
-        rows = self._entries.filter(odd("id", "path", "error", "note")).limit(1).count()
-        texts = self.extracted.select("article").mapInPandas(_surrogate_batches, "odd boolean")
-        return bool(rows) or texts.filter("odd").limit(1).count() > 0
+        return self.unreadable.filter(odd("id", "path", "error")).limit(1).count() > 0
 
     def sections(self, seen: Callable[[TracedArticle], None] | None = None) -> list[tuple[str, Iterable[dict]]]:
         """The trace as the sections of its JSON object (:func:`..report.write_sections`), read
@@ -501,12 +503,6 @@ def _numbered_batches(batches: Iterator[Any]) -> Iterator[Any]:
     for pdf in batches:
         yield pd.DataFrame({"family": [pickle.dumps(attrs.evolve(pickle.loads(blob), id=f"f{k + 1}"))
                                        for k, blob in zip(pdf["k"], pdf["family"])]})
-
-
-def _surrogate_batches(batches: Iterator[Any]) -> Iterator[Any]:
-    import pandas as pd
-    for pdf in batches:
-        yield pd.DataFrame({"odd": [any(has_surrogate(pickle.loads(b).text) for b in pdf["article"])]})
 
 
 @contextlib.contextmanager
