@@ -51,17 +51,32 @@ def test_seeds_same_json(spark: Any) -> None:
     assert as_json(trace_spark([SEEDS], spark=spark)) == as_json(trace([SEEDS], jobs=1))
 
 
-def test_generated_corpus_same_json(spark: Any, corpus: Path) -> None:
+def test_generated_corpus_same_json(spark: Any, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A generated corpus, a folder and an unreadable article: the same families, labels,
-    derivations and entries (the unreadable one with its error) as the local engine."""
-    from quotetrace.spark import trace_spark
+    derivations and entries (the unreadable one with its error) as the local engine. The JSON is
+    read from Spark in ranges of a few rows, one range on the driver at a time (families
+    numbered across ranges, derivations and entries in order), and the groups task, allowed ten
+    families in memory, groups the rest on disk: the same bytes as the local engine's, and the
+    whole trace gathered on the driver is the same too."""
+    from quotetrace.report import write_sections
+    from quotetrace.spark import job as spark_job_module
+    from quotetrace.spark import spark_job
 
+    monkeypatch.setattr(spark_job_module, "ROWS_PER_PART", 25)
+    monkeypatch.setattr("quotetrace.tracing.knobs.SPILL_FAMILIES", 10)
     paths = [corpus / "articles.jsonl", corpus / "more", corpus / "no-such.txt"]
-    spark_tr = trace_spark(paths, spark=spark, partitions=4, texts=False)
     local_tr = trace(paths, jobs=1)
     assert len(local_tr.families) > 100 and local_tr.errors
-    assert [a.error for a in spark_tr.articles] == [a.error for a in local_tr.articles]
-    assert as_json(spark_tr) == as_json(local_tr)
+    seen: list[str] = []
+    out = io.StringIO()
+    with spark_job(paths, spark=spark, partitions=4) as job:
+        assert job._families.rdd.getNumPartitions() > 3 and job._entries.rdd.getNumPartitions() > 3
+        write_sections(job.sections(seen=lambda e: seen.append(e.id)), out)
+        whole = job.trace(texts=False)
+    assert seen == [a.id for a in local_tr.articles]
+    assert out.getvalue() == as_json(local_tr)
+    assert [a.error for a in whole.articles] == [a.error for a in local_tr.articles]
+    assert as_json(whole) == as_json(local_tr)
 
 
 def test_cli_engine_spark_and_parquet(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -236,29 +251,6 @@ def test_pronoun_in_the_speakers_own_statement_same_as_local(spark: Any, tmp_pat
     local_tr = trace([path], jobs=1)
     assert [o.relation for f in local_tr.families for o in f.occurrences] == ["original", "misattributed"]
     assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
-
-
-def test_json_read_a_range_at_a_time_is_the_local_json(spark: Any, corpus: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command's JSON is read from Spark in ranges of a few rows, one range on the driver at a
-    time: families numbered across ranges, derivations and entries in order, the same bytes as
-    the local engine's; the groups task, allowed ten families in memory, groups the rest on
-    disk."""
-    from quotetrace.report import write_sections
-    from quotetrace.spark import job as spark_job_module
-    from quotetrace.spark import spark_job
-
-    monkeypatch.setattr(spark_job_module, "ROWS_PER_PART", 25)
-    monkeypatch.setattr("quotetrace.tracing.knobs.SPILL_FAMILIES", 10)  # the groups task spills too
-    paths = [corpus / "articles.jsonl", corpus / "more", corpus / "no-such.txt"]
-    seen: list[str] = []
-    out = io.StringIO()
-    with spark_job(paths, spark=spark, partitions=2) as job:
-        assert job._families.rdd.getNumPartitions() > 3 and job._entries.rdd.getNumPartitions() > 3
-        write_sections(job.sections(seen=lambda e: seen.append(e.id)), out)
-    local_tr = trace(paths, jobs=1)
-    assert seen == [a.id for a in local_tr.articles]
-    assert out.getvalue() == as_json(local_tr)
 
 
 def test_cli_people_same_as_local(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
