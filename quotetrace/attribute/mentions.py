@@ -11,11 +11,14 @@ from ..text.words import (
     ADVERBS,
     ANONYMOUS_HEADS,
     AUXILIARIES,
+    BE_FORMS,
     DETERMINERS,
     DOCUMENT_HEADS,
     GROUP_HEADS,
+    KEEPS_ON,
     ORG_HEADS,
     PARTICLES,
+    PERCEIVED,
     PREPOSITIONS,
     PRONOUNS,
     SUBORDINATORS,
@@ -43,6 +46,7 @@ _INTERJECTED = frozenset("however though too meanwhile instead nonetheless never
 
 def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases that sit between subject and cue."""
+    doing = s.low(k + 1).endswith("ing")
     while k >= lo:
         low = s.low(k)
         if low == "," and s.low(k - 1) in _INTERJECTED and s.low(k - 2) == "," and k - 3 >= lo and not s.inq[k - 1]:
@@ -57,6 +61,9 @@ def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
             k -= 2
         elif low.isdigit() and len(low) == 4 and s.low(k - 1) in ("in", "since"):
             k -= 2  # "who in 2010 said"
+        elif doing and (low in KEEPS_ON or low in PERCEIVED and s.low(k - 1) in BE_FORMS):
+            k -= 1
+            doing = False  # one such verb ("was heard saying"), then auxiliaries
         elif low == "to" and s.low(k - 1) in _CATENATIVES:
             k -= 2  # "continued to say", "declined to say", "went on to say"
             if s.low(k) == "went" and s.low(k + 1) == "on":

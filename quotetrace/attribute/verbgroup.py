@@ -17,7 +17,7 @@ import regex
 
 from ..model import Span
 from ..text.lexicon import inflected_cue
-from ..text.words import ADVERBS, MODAL_NAMES, PRONOUNS, VERB_AUXILIARIES
+from ..text.words import ADVERBS, BE_FORMS, KEEPS_ON, MODAL_NAMES, PERCEIVED, PRONOUNS, VERB_AUXILIARIES
 
 _AUX = VERB_AUXILIARIES
 _ADV = ADVERBS | {"not", "also", "never", "still", "just", "even", "always", "long"}
@@ -64,10 +64,15 @@ def widen(text: str, cue: Span) -> Span:
     last = text[j + 1:k + 1].lower()
     if last in MODAL_NAMES and text[j + 1:j + 2].isupper() and inflected_cue(word):
         last = ""  # "Theresa May said": a name, since no modal stands before "said"
-    if last not in _FIRST_WORDS and not last.endswith("ly") and not _CONTRACTED_RE.fullmatch(last):
+    doing = word.lower().endswith("ing") and (last in KEEPS_ON or last in PERCEIVED)
+    if not doing and last not in _FIRST_WORDS and not last.endswith("ly") and not _CONTRACTED_RE.fullmatch(last):
         return Span(start, cue.end + 1 if text[cue.end:cue.end + 1] == ":" else cue.end)
     before = _words_before(text, start)
     k = 0
+    if doing and before and (last in KEEPS_ON or len(before) > 1 and before[1][1] in BE_FORMS):
+        start, k = before[0][0], 1  # "kept saying", "was heard saying", "can be seen telling"
+        if last in PERCEIVED and before[1][1] not in _AUX:
+            start, k = before[1][0], 2  # "be", "been": the modal or "has" before it comes next
     # "went on to say", "continued to say"
     if len(before) >= 2 and before[0][1] == "to":
         if before[1][1] in _CATENATIVE:

@@ -58,6 +58,11 @@ BE_FORMS = frozenset("been was were is are be being".split())
 VERB_AUXILIARIES = frozenset("has have had is are was were will would could can may might should must did does "
                              "do shall".split())
 AUXILIARIES = VERB_AUXILIARIES | BE_FORMS | {"'s", "’s"}
+#: Before an -ing cue, what its subject is heard or seen doing, after a form of "be" ("was heard
+#: saying", "can be seen telling"), or keeps doing ("kept saying"): the subject still speaks, and
+#: the verb is part of the cue's verb group.
+PERCEIVED = frozenset("heard overheard seen caught filmed recorded shown spotted".split())
+KEEPS_ON = frozenset("kept keeps keep began begins started starts".split())
 #: Modals: before a cue they make it a prediction or a possibility, not a report ("would tell").
 MODALS = frozenset("would will could might may can should".split())
 #: Modals that are also given names and surnames ("Will Estrada", "Theresa May"): capitalized

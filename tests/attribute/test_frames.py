@@ -118,6 +118,13 @@ CASES = [
      "Jane Doe, the co-author of “Going Viral,”", "said", "the days of “a unifying story” are gone"),
     ('Jane Doe, the author of "Going Viral," about rumours, said the days of "a unifying story" are gone.',
      'Jane Doe, the author of "Going Viral," about rumours', "said", 'the days of "a unifying story" are gone'),
+    # the subject of what is heard or seen said, or kept being said, speaks
+    ("“The ferry will not run,” Ada Roe was heard telling the crew.", "Ada Roe", "was heard telling",
+     "The ferry will not run"),
+    ("Sen. Ada Roe (D-Avalon) kept asking him why the ferry had stopped running.", "Sen. Ada Roe",
+     "kept asking", "why the ferry had stopped running"),
+    ("The crowd was shown chanting “Ferry now! Ferry now!”", "The crowd", "was shown chanting",
+     "Ferry now! Ferry now"),
     # a naming verb after "to" is an infinitive when a quotation follows it
     ("Vale went on to call Roe “the worst mayor the harbour town ever had.”", "Vale", "went on to call",
      "Roe “the worst mayor the harbour town ever had"),

@@ -15,6 +15,11 @@ CASES = [
     ("Ortiz went on to say that the deal was close.", "went on to say"),
     # a reporting verb that goes on with "to" and a second reporting verb is one cue
     ("The senator interjected to say that the vote was rigged.", "interjected to say"),
+    # what the speaker is heard or seen doing, or keeps doing, before an -ing cue
+    ("“The ferry will not run,” Ada Roe was heard telling the crew.", "was heard telling"),
+    ("“Should the ferry run?” a passenger can be heard asking the captain.", "can be heard asking"),
+    ("Ada Roe has been overheard saying that the ferry will not run.", "has been overheard saying"),
+    ("Ada Roe kept saying that the ferry would not run.", "kept saying"),
     # a colon right after the cue joins it to the quotation it introduces
     ("The coach said: “We were not ready.”", "said:"),
     # an adverb with no auxiliary before it modifies the clause, and stays out
