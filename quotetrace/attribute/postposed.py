@@ -176,8 +176,11 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
             return None  # "Ortiz, a lawyer, argued his case …": the mention is the subject, not content
     if not ((before in CLOSE_MARKS or before in (",", "—", "–", ":")) and not s.inq[a - 1]) or a - 1 <= 0:
         return _inverted(s, i, cue_end, lemma)
-    if lemma in QUOTE_ONLY and s.first_quoted >= a:
-        return _inverted(s, i, cue_end, lemma)  # "As crowds gathered, Ortiz talked about …"
+    if lemma in QUOTE_ONLY and (s.first_quoted >= a or any(
+            s.is_word(x) and not s.inq[x] and s.low(x) not in ("and", "but", "so", "yet") for x in range(s.first_quoted))):
+        # "As crowds gathered, Ortiz talked about …"; "After a host's remark about “Dune,” Ortiz
+        # reacted with a letter": these verbs report a quotation, not a clause that holds a title
+        return _inverted(s, i, cue_end, lemma)
     if s.low(cue_end + 1) in (",", ":") and s.toks[cue_end + 2].text in OPEN_MARKS if cue_end + 2 < s.n else False:
         return None  # "Praising his “patience,” Moreau said, “…”": the quotation after the cue is the content
     nxt = s.low(cue_end + 2)

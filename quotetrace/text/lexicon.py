@@ -93,6 +93,12 @@ bellyache boast brag carp complain gripe grouch grouse grumble kvetch moan objec
 joke jest banter chat talk speak
 """.split()
 
+# Reacting (FrameNet Response): "she reacted sharply to the ruling, “…”". Like the manner verbs,
+# they report a quotation, never their object ("reacted to the news") or a clause.
+RESPONSE_VERBS = """
+react
+""".split()
+
 # Saying with a purpose or a stance (VerbNet say-37.7, advise-37.9 and beg-58.2; FrameNet
 # Statement): "she implored", "he volunteered", "officials cautioned".
 STATEMENT_VERBS = """
@@ -121,9 +127,9 @@ signal remark counter vow pledge threaten reassure clarify specify elaborate
 summarize summarise relate recount lament concur ask
 """.split())
 
-#: Manner, complaint and channel verbs report a quotation or a that-clause; a clause before them
+#: Manner, complaint, channel and response verbs report a quotation or a that-clause; a clause before them
 #: without marks is not their content ("As the crowd cheered, she talked about jobs").
-QUOTE_ONLY = frozenset([*MANNER_VERBS, *COMPLAIN_VERBS, *CHANNEL_VERBS]) - CLAUSE_VERBS
+QUOTE_ONLY = frozenset([*MANNER_VERBS, *COMPLAIN_VERBS, *CHANNEL_VERBS, *RESPONSE_VERBS]) - CLAUSE_VERBS
 
 # Of those, the ones whose bare object is as often a noun phrase ("conceded the race",
 # "maintains a lead", "responding to critics") as a clause: they need a clause to show, a
@@ -241,7 +247,7 @@ _CLASS_NOUNS = {"boom", "booms", "chat", "chats", "crow", "crows", "drone", "dro
 _CHANNEL_NOUNS = {f for lemma in CHANNEL_VERBS for f in inflections(lemma) if not f.endswith("ed")}
 # Manner, complaint and channel verbs report in the past or as a participle ("she sighed", "chanting
 # “…”"); their base and -s forms are nouns in news far more often ("a sigh", "the shouts", "bluster").
-_PAST_AND_PARTICIPLE = {f: l for f, l in _table([*MANNER_VERBS, *COMPLAIN_VERBS, *CHANNEL_VERBS]).items()
+_PAST_AND_PARTICIPLE = {f: l for f, l in _table([*MANNER_VERBS, *COMPLAIN_VERBS, *CHANNEL_VERBS, *RESPONSE_VERBS]).items()
                         if f != l and not (f.endswith("s") and f[:-1].rstrip("e") == l.rstrip("e"))}
 
 #: form -> lemma, for single-word speech cues

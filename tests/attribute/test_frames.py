@@ -125,6 +125,10 @@ CASES = [
      "kept asking", "why the ferry had stopped running"),
     ("The crowd was shown chanting “Ferry now! Ferry now!”", "The crowd", "was shown chanting",
      "Ferry now! Ferry now"),
+    # a reaction reports the quotation it is given, before or after it
+    ("Ada Roe, the harbour master, reacted sharply to the vote, “We will not let the ferry sink.”",
+     "Ada Roe, the harbour master", "reacted", "We will not let the ferry sink"),
+    ("“What ferry is he talking about?” reacted Roe.", "Roe", "reacted", "What ferry is he talking about"),
     # a naming verb after "to" is an infinitive when a quotation follows it
     ("Vale went on to call Roe “the worst mayor the harbour town ever had.”", "Vale", "went on to call",
      "Roe “the worst mayor the harbour town ever had"),
@@ -261,6 +265,9 @@ NOT_SPEECH = [
     # the object of a phrasal verb is no speaker: better none than the noun after "out" or "back"
     "The committee rolled out an ad calling the senator “a fraud.”",
     "Later that day, the office fired back a letter saying “we will not pay.”",
+    # a verb that reports only a quotation does not report a clause that holds a title
+    "After a host was fired over remarks about “Return of the Tides,” the anchor Ada Roe reacted with a letter.",
+    "After a host was fired over remarks about “Return of the Tides,” the anchor Ada Roe sighed with relief.",
 ]
 
 
