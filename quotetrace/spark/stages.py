@@ -10,9 +10,10 @@ What each task holds:
   construction (their originals' words, speakers and places; not the texts, the reported
   speech, the narrator's sentences or the quotes; of a passage that joined one, its reference
   and alignment), the passages streaming through in order; past ``SPILL_FAMILIES`` families
-  they move to a temporary file, with a cache of originals, so the task's memory is bounded. Grouping takes passages one by one in date
-  order, each looking up the families founded before it, so it cannot be split below a
-  component without changing which passage founds a family;
+  they move to a temporary file, with a cache of originals, so the task's memory is bounded.
+  Grouping takes passages one by one in date order, each looking up the families founded
+  before it, so it cannot be split below a component without changing which passage founds a
+  family;
 - **sentences** (per sketch value, :func:`sentence_batches`): the word 4-grams of the narrator
   sentences that hold one live sketch value (at most ``MAX_SENTENCE_DF`` articles);
 - **family** (per family, :func:`family_batches`): the family's passages, the reported speech and
@@ -30,7 +31,6 @@ from collections.abc import Callable, Container, Iterator
 from typing import Any
 
 from ..dates import date_key
-from ..model import Article
 from ..tracing.derive import derivations, leader_links, sentence_grams
 from ..tracing.engine import family_speaker, stages, statement_count
 from ..tracing.group import Group, group_passages

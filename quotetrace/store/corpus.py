@@ -55,7 +55,7 @@ from ..tracing.engine import (
     take_in,
     trace_units,
 )
-from ..tracing.knobs import MAX_CONTEXT_DF, MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF
+from ..tracing.knobs import MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF
 from ..tracing.speakers import _key as name_key
 from ..tracing.speakers import spelling_key
 from ..tracing.keys import content_pairs
