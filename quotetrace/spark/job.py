@@ -126,6 +126,7 @@ def _files(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[int, str]]:
 def _read_batches(batches: Iterator[Any]) -> Iterator[Any]:
     import pandas as pd
 
+    columns = [c.split()[0] for c in _READ.split(", ")]
     for pdf in batches:
         rows = []
         for seq, path in zip(pdf["seq"], pdf["path"]):
@@ -140,7 +141,10 @@ def _read_batches(batches: Iterator[Any]) -> Iterator[Any]:
                     digest = None if item.url is None else hashlib.blake2b(item.text.encode()).hexdigest()
                     rows.append((seq, pos, item.id, item.path, item.date, pickle.dumps(item), None,
                                  item.url, digest))
-        yield pd.DataFrame(rows, columns=[c.split()[0] for c in _READ.split(", ")])
+                if len(rows) >= 256:  # one JSONL file may hold a corpus: hand it on in batches
+                    yield pd.DataFrame(rows, columns=columns)
+                    rows = []
+        yield pd.DataFrame(rows, columns=columns)
 
 
 def _web_duplicates(rows: Any) -> Any:
