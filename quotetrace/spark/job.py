@@ -257,7 +257,9 @@ def _identities(spark: Any, extracted: Any) -> tuple[Identities, int]:
               .groupBy("name", "type").agg(F.count("*").alias("n"), F.min(F.struct("id", "k")).alias("first"))
               .collect())
     counts.sort(key=lambda r: (r["first"]["id"], r["first"]["k"]))
-    names = [(r["name"], r["type"]) for r in counts for _ in range(r["n"])]
+    # counted, in the order first met: the Counter the names once per quote would make, held by
+    # the driver as one entry a distinct name, not one a quote
+    names = {(r["name"], r["type"]): r["n"] for r in counts}
     return Identities(names), len(counts)
 
 
