@@ -11,20 +11,18 @@ from ..text.words import (
     ADVERBS,
     ANONYMOUS_HEADS,
     AUXILIARIES,
-    BE_FORMS,
     DETERMINERS,
     DOCUMENT_HEADS,
     GROUP_HEADS,
-    KEEPS_ON,
     ORG_HEADS,
     PARTICLES,
-    PERCEIVED,
     PREPOSITIONS,
     PRONOUNS,
     SUBORDINATORS,
     TIME_WORDS,
     TITLES,
     cue_kind,
+    leads_ing_cue,
     only_when,
 )
 from ..text.lexicon import NOUNISH, is_possessive
@@ -61,7 +59,7 @@ def skip_adverbials_left(s: CueSentence, k: int, lo: int) -> int:
             k -= 2
         elif low.isdigit() and len(low) == 4 and s.low(k - 1) in ("in", "since"):
             k -= 2  # "who in 2010 said"
-        elif doing and (low in KEEPS_ON or low in PERCEIVED and s.low(k - 1) in BE_FORMS):
+        elif doing and leads_ing_cue(low, s.low(k - 1)):
             k -= 1
             doing = False  # one such verb ("was heard saying"), then auxiliaries
         elif low == "to" and s.low(k - 1) in _CATENATIVES:

@@ -48,6 +48,8 @@ _OPENING_PREPOSITIONS = frozenset("since until despite amid following throughout
 
 
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
+#: conjunctions that may open a sentence before its quotation ("And “…,” she sighed")
+_OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet"))
 
 
 # Sentence adverbs that open a clause: before "X said" they are not what X said.
@@ -177,7 +179,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     if not ((before in CLOSE_MARKS or before in (",", "—", "–", ":")) and not s.inq[a - 1]) or a - 1 <= 0:
         return _inverted(s, i, cue_end, lemma)
     if lemma in QUOTE_ONLY and (s.first_quoted >= a or any(
-            s.is_word(x) and not s.inq[x] and s.low(x) not in ("and", "but", "so", "yet") for x in range(s.first_quoted))):
+            s.is_word(x) and not s.inq[x] and s.low(x) not in _OPENING_CONJUNCTIONS for x in range(s.first_quoted))):
         # "As crowds gathered, Ortiz talked about …"; "After a host's remark about “Dune,” Ortiz
         # reacted with a letter": these verbs report a quotation, not a clause that holds a title
         return _inverted(s, i, cue_end, lemma)
@@ -199,7 +201,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     content_end = s.toks[boundary - 1].end if s.low(boundary) == "," else s.toks[boundary].end
     if s.low(boundary) == "," and s.low(boundary - 1) in CLOSE_MARKS:
         content_end = s.toks[boundary - 1].end
-    first = 1 if s.low(0) in ("and", "but", "so", "yet") else 0
+    first = 1 if s.low(0) in _OPENING_CONJUNCTIONS else 0
     if before in ("—", "–") and all(s.toks[x].text.isupper() or not s.is_word(x) for x in range(boundary)):
         return None  # "WASHINGTON (AP) — Ortiz argued …": a dateline, not content
     if s.low(first) in PREPOSITIONS - {"that"} or s.low(first) in _OPENING_PREPOSITIONS \

@@ -17,7 +17,7 @@ import regex
 
 from ..model import Span
 from ..text.lexicon import inflected_cue
-from ..text.words import ADVERBS, BE_FORMS, KEEPS_ON, MODAL_NAMES, PERCEIVED, PRONOUNS, VERB_AUXILIARIES
+from ..text.words import ADVERBS, KEEPS_ON, MODAL_NAMES, PERCEIVED, PRONOUNS, VERB_AUXILIARIES, leads_ing_cue
 
 _AUX = VERB_AUXILIARIES
 _ADV = ADVERBS | {"not", "also", "never", "still", "just", "even", "always", "long"}
@@ -69,7 +69,7 @@ def widen(text: str, cue: Span) -> Span:
         return Span(start, cue.end + 1 if text[cue.end:cue.end + 1] == ":" else cue.end)
     before = _words_before(text, start)
     k = 0
-    if doing and before and (last in KEEPS_ON or len(before) > 1 and before[1][1] in BE_FORMS):
+    if doing and before and leads_ing_cue(last, before[1][1] if len(before) > 1 else ""):
         start, k = before[0][0], 1  # "kept saying", "was heard saying", "can be seen telling"
         if last in PERCEIVED and before[1][1] not in _AUX:
             start, k = before[1][0], 2  # "be", "been": the modal or "has" before it comes next

@@ -407,13 +407,14 @@ class SparkTrace:
             _numbered_batches, "family binary").persist(StorageLevel.MEMORY_AND_DISK)
         self._names = families.select(F.explode("names").alias("name")).distinct()
         self._said = families.select(F.explode("said").alias("said")).distinct()
-        self._derived = _in_order(derived, "article", F.desc("score"), "source")
+        # read in order by the JSON and the tables alike: sorted once
+        self._derived = _in_order(derived, "article", F.desc("score"), "source").persist(StorageLevel.MEMORY_AND_DISK)
         entries = (extracted.select("id", "path", "date", "error", "note", "seq", "pos")
                    .union(unreadable.select("id", "path", F.lit(None).cast("string").alias("date"), "error",
                                             F.lit(None).cast("string").alias("note"), "seq", "pos")))
         # every input's entry, as canonical() sorts them: by id, then in the order they were read
         self._entries = _in_order(entries, "id", "seq", "pos").persist(StorageLevel.MEMORY_AND_DISK)
-        self._held += [self._families, self._entries]
+        self._held += [self._families, self._derived, self._entries]
 
     def __enter__(self) -> SparkTrace:
         return self

@@ -63,6 +63,14 @@ AUXILIARIES = VERB_AUXILIARIES | BE_FORMS | {"'s", "’s"}
 #: the verb is part of the cue's verb group.
 PERCEIVED = frozenset("heard overheard seen caught filmed recorded shown spotted".split())
 KEEPS_ON = frozenset("kept keeps keep began begins started starts".split())
+
+
+def leads_ing_cue(verb: str, before: str) -> bool:
+    """Whether ``verb`` (lower case, ``before`` the word before it) stands between a subject and
+    its -ing cue: "kept saying", or "was heard saying" after a form of "be"."""
+    return verb in KEEPS_ON or verb in PERCEIVED and before in BE_FORMS
+
+
 #: Modals: before a cue they make it a prediction or a possibility, not a report ("would tell").
 MODALS = frozenset("would will could might may can should".split())
 #: Modals that are also given names and surnames ("Will Estrada", "Theresa May"): capitalized

@@ -58,9 +58,10 @@ class Group:
         """``p`` (under ``ref``) joins the family, aligned with its original as ``al``."""
         self.members.append(ref)
         self.alignments[ref] = al
-        self._credit(p)
+        self.credit(p)
 
-    def _credit(self, p: Piece) -> None:
+    def credit(self, p: Piece) -> None:
+        """What a joining passage ``p`` tells of the family: whether it is credited, and by whom."""
         self.quoted |= p.quote is not None
         if self.speaker is None and p.speaker is not None and p.quote is not None:
             self.speaker, self.named = p.speaker, p.named
@@ -167,9 +168,7 @@ class Spilled:
                             ((gi, pickle.dumps(m), pickle.dumps(g.alignments[m])) for m in g.members[1:]))
         g.members, g.alignments = [g.original], {}
         self.heads.append(g)
-        g.piece, piece = None, g.piece
-        self._cached(gi, piece)  # type: ignore[arg-type]
-        g.piece = piece
+        self._cached(gi, g.piece)  # type: ignore[arg-type]
 
     def post(self, name: str, pairs: Iterable[tuple[Hashable, int]]) -> None:
         n = self.names[name]
@@ -225,8 +224,7 @@ class Spilled:
         return gi
 
     def join(self, gi: int, ref: Hashable, al: Alignment, p: Piece) -> None:
-        g = self.group(gi)
-        g._credit(p)
+        self.heads[gi].credit(p)  # the header's flags: the original itself is not needed
         self.db.execute("INSERT INTO member VALUES (?, ?, ?)", (gi, pickle.dumps(ref), pickle.dumps(al)))
 
     def finished(self) -> Iterator[Group]:
