@@ -223,6 +223,31 @@ def _naming(text: str, cue: regex.Match) -> bool:
     return cue.group().lower() in _NAMING and _NAMED_BEFORE_RE.search(text, max(0, cue.start() - 40), cue.start()) is not None
 
 
+# words that open a sentence without changing who speaks: "Indeed, “…”"
+_CONNECTIVES = frozenset("indeed but and still yet so also moreover however later then again plus".split()) \
+    | {"in fact", "and yet", "but then", "and then"}
+
+# "and" right before a cue, with at most an adverb between ("he said - and argued …"), and "to"
+_AND_ONLY_RE = regex.compile(r"\b(?:and|but)\s+(?:\p{Ll}+ly\s+)?\Z")
+_TO_BEFORE_RE = regex.compile(r"\bto\s+\Z")
+
+
+# verbs that, as an infinitive, name a term rather than report speech ("a term Roe used to describe …")
+_NAMING_INFINITIVES = frozenset("describe call label characterize characterise refer dub brand term".split())
+
+
+def _shares_subject(text: str, cue: regex.Match) -> bool:
+    """Whether the cue names no new speaker: a verb coordinated right after "and" ("he said -
+    and argued for …") goes on with the subject before it, and an infinitive that names a term
+    ("a term Roe has used to describe …") reports no speech. "Doe said, and Roe replied" has a
+    subject between the "and" and the cue, and "before Roe rose to reply" is Roe's own speech:
+    both still stop the speaker going on."""
+    pos = cue.start()
+    return _AND_ONLY_RE.search(text, max(0, pos - 20), pos) is not None \
+        or (lemma_of(cue.group().lower()) in _NAMING_INFINITIVES
+            and _TO_BEFORE_RE.search(text, max(0, pos - 5), pos) is not None)
+
+
 def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candidates: Sequence[Candidate],
              done: list[Assembled], paragraphs: Sequence[Span]) -> list[Assembled]:
     """Passages no cue took that go on with the speaker just attributed: a quote paragraph after
@@ -281,6 +306,13 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         # paragraph must not be read again at every passage)
         lo = max(gap_from, e - _SENTENCE_REACH)
         s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, lo, e)), default=lo)
+        if s0 > lo and text[s0:e].strip(" ,").lower() in _CONNECTIVES:
+            # "…,” Doe said. Indeed, “…”": a connective before the passage, which opens its
+            # sentence all the same
+            e = s0
+            while e > gap_from and text[e - 1] in _FILLER:
+                e -= 1
+            s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, lo, e)), default=lo)
         j = bisect_right(ends, start)
         same = []
         while j > 0 and ends[j - 1] > s0:
@@ -292,7 +324,7 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]
         if any(not any(x <= w.start() < y for x, y in cues_here) and not _after_determiner(text, w.start())
                and not _passive(text, w.start()) and not _in_relative_clause(text, w.start())
-               and not _naming(text, w) for w in speech_cues(text, _extent(a)[1], e)):
+               and not _naming(text, w) and not _shares_subject(text, w) for w in speech_cues(text, _extent(a)[1], e)):
             continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's
         q = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), a.candidate, CONTINUED)
         out.append(q)

@@ -406,7 +406,36 @@ def _after_phrase(s: CueSentence, k: int, lemma: str) -> int:
                 and (s.is_cap(before) or s.toks[before].text in CLOSE_MARKS or s.low(before) in TIME_WORDS
                      or s.low(before).isdigit() or s.low(before) in _CHANNELS):
             k = j  # "said on its website that …", "said in the letter that …", "said via email that …"
+        else:
+            k = _after_channel_comma(s, k)
     return k
+
+
+def _after_channel_comma(s: CueSentence, k: int) -> int:
+    """``argued in his email, the incident is …``, ``said on Sunday, it was …``: a phrase of
+    channel or time closed by a comma, then a clause with "that" left out. The clause must open
+    on a determiner or a personal pronoun: after "said in Madison, Wisconsin, …" a capital goes
+    on with the place, and after "said in a statement, adding …" a cue opens a clause of its own.
+    Returns ``k`` unchanged when the words after the cue are not such a phrase."""
+    n = len(s)
+    c = k
+    while c < min(n, k + LONG_ADVERBIAL_REACH) and s.is_word(c) and not s.inq[c] and s.low(c) != "that" \
+            and s.low(c) not in AUXILIARIES and not cue_kind(s.low(c)):
+        c += 1
+    if c - k < 2 or c + 2 >= n or s.low(c) != ",":
+        return k
+    last, nxt = s.low(c - 1), s.low(c + 1)
+    if s.low(k) not in _CHANNEL_PREPOSITIONS \
+            or not (last in _CHANNELS or last in TIME_WORDS or last.isdigit() or s.is_cap(c - 1)):
+        return k  # "ruled for Roe, the board said …": whom for is no channel
+    if not (nxt in DETERMINERS - {"that"} or nxt in PERSONAL_SUBJECTS) or starts_new_attribution(s, c + 1) \
+            or any(cue_kind(s.low(x)) for x in range(c + 2, min(n, c + 5))):
+        return k  # "…, the board said": the clause is another attribution
+    return c + 1
+
+
+# prepositions that open where or when something was said: "in his email", "on Sunday", "via text"
+_CHANNEL_PREPOSITIONS = frozenset("in on via during at over after before".split())
 
 
 def _content_from(s: CueSentence, k: int, lemma: str, cues: dict[int, str]) -> Span | None:

@@ -66,8 +66,9 @@ def _without_owner(words: list[str], lows: list[str]) -> tuple[list[str], list[s
     return words, lows, ""
 
 
-#: titles that are also common surnames (Stephen King, John Major, Erik Prince, Jim Justice)
-_SURNAME_TITLES = frozenset("king bishop judge major prince justice".split())
+#: titles that also end names: common surnames (Stephen King, John Major, Erik Prince, Jim
+#: Justice) and agencies' names (the Associated Press, the Free Press)
+_SURNAME_TITLES = frozenset("king bishop judge major prince justice press".split())
 #: words that make a title of one of them before it: "Crown Prince", "Chief Justice"
 _RANKS = frozenset("crown chief high grand supreme associate army drum senate house majority minority".split())
 
@@ -111,6 +112,13 @@ _MADE_BY_RE = regex.compile(r"(?:a|an|the|his|her|their|its)\s+((?:\p{Ll}[\p{L}-
 _UTTERANCES = frozenset("speech speeches interview remarks address op-ed essay talk lecture sermon briefing "
                         "comments announcement".split())
 _MADE_THINGS = _UTTERANCES | DOCUMENT_HEADS
+# "a 2013 study by two economists", "data released Friday by state regulators", "calculations
+# from the Avalon Institute": a thing made, then who made it
+_MADE_BY_AFTER_RE = regex.compile(r"(?:(?:a|an|the)\s+)?((?:[\p{Ll}\d][\p{L}\d/-]*\s+){0,3}?[\p{Ll}][\p{L}-]*)"
+                                  r"(?:\s+(?:released|published|conducted|commissioned|compiled|issued)"
+                                  r"(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+)?)?\s+(?:by|from)\s+(\S.*)")
+_MADE_DATA = frozenset("calculations figures data numbers estimates tally count research findings results "
+                       "projections models model".split())
 _MAKING_VERBS = frozenset("gave made wrote sent held told posted gives makes writes sends holds tells posts "
                           "put puts took".split())
 
@@ -254,6 +262,10 @@ def describe(mention: str) -> Described:
             and (made.group(3).endswith("ed") or made.group(3) in _MAKING_VERBS):
         # "a speech Ms. Doe gave at the university", "a statement Argus released on Monday":
         # the one who gave or released it speaks, not the place or the day named after
+        return describe(made.group(2))
+    made = _MADE_BY_AFTER_RE.fullmatch(text)
+    if made and made.group(1).split()[-1] in _MADE_THINGS | _MADE_DATA:
+        # "a new poll by the Avalon Institute of Politics": the institute, not "Politics"
         return describe(made.group(2))
     # an appositive or a relative clause describes the name before it: "Argus, a weekly paper …"
     head, _, apposition = text.partition(",")

@@ -207,6 +207,19 @@ CASES = [
      "rated", "32% of the claims as “false” or “wildly wrong” last year"),
     ("The Harbour Fund rated 32% of Avalon claims as “false” last year.", "The Harbour Fund",
      "rated", "32% of Avalon claims as “false” last year"),
+    # a channel or a time closed by a comma, then the clause without "that"
+    ("Jane Doe argued in her email, the incident is a reason to adopt the new rules.", "Jane Doe", "argued",
+     "the incident is a reason to adopt the new rules"),
+    ("Jane Doe said on Sunday, it was a mistake.", "Jane Doe", "said", "it was a mistake"),
+    # ...but a place goes on after its comma, and a participle opens a statement of its own
+    ("Jane Doe said in Port Lund, Avalon, that it was a mistake.", "Jane Doe", "said", "that it was a mistake"),
+    ("Jane Doe said in a statement, adding that it was a mistake.", "Jane Doe", "adding", "that it was a mistake"),
+    # the source of "according to" runs on to who made the thing it names; a time is no source
+    ("According to a 2019 study by the Avalon Institute of Economics, wages fell.",
+     "a 2019 study by the Avalon Institute of Economics", "According to", "wages fell"),
+    ("According to figures released by the ministry on Monday, prices rose.",
+     "figures released by the ministry", "According to", "prices rose"),
+    ("Prices rose, according to a survey conducted in May.", "a survey", "according to", "Prices rose"),
 ]
 
 

@@ -85,6 +85,13 @@ DESCRIBE = [
     # a country or a state written like a person's name is none
     ("United States", "United States", "organization"),
     ("North Carolina", "North Carolina", "organization"),
+    # a thing made, then who made it: the maker speaks
+    ("a new poll by the Avalon Institute of Politics", "Avalon Institute of Politics", "organization"),
+    ("calculations by the Avalon Institute of Technology", "Avalon Institute of Technology", "organization"),
+    ("data released Friday by state regulators", "state regulators", "group"),
+    # a title word can end a name: a news agency is no press secretary
+    ("the Associated Press", "Associated Press", "organization"),
+    ("Press Secretary Ada Roe", "Ada Roe", "person"),
 ]
 
 

@@ -52,6 +52,20 @@ CASES = [
     # but not after a sentence of narration
     ("Jane Doe said the plan was dead. She left the room. “We start again.”", []),
     ("The mayor spoke for an hour.\n\n“It is a disaster for the city.”", []),
+    # a connective before the passage does not change who speaks
+    ("“There is no case like this one,” Jane Doe said, “and nobody went to prison for it.” Indeed, “We cite a "
+     "dozen cases far worse than this one.”",
+     [("There is no case like this one, and nobody went to prison for it.", "Jane Doe"),
+      ("We cite a dozen cases far worse than this one.", "Jane Doe")]),
+    # a verb coordinated with the attribution, and an infinitive that names a term, keep the speaker
+    ("The vote may slip, Jane Doe said - and argued for a recount in November. “All the talk does not matter.”",
+     [("All the talk does not matter.", "Jane Doe")]),
+    ("“Who is the real villain here?” said Jane Doe, using a term Tom Roe has used to describe the mayor. "
+     "“The council produced bills that shortchanged the town.”",
+     [("Who is the real villain here?", "Jane Doe"), ("The council produced bills that shortchanged the town.", "Jane Doe")]),
+    # ...but another speaker's own reply does not
+    ("“It was a disgrace,” Jane Doe said, before Tom Roe rose to reply. “It was not.”",
+     [("It was a disgrace,", "Jane Doe")]),
 ]
 
 
