@@ -354,6 +354,12 @@ def opens_verb(s: CueSentence, k: int) -> bool:
 _INTRODUCTIONS = 3
 
 
+#: words that open an introductory phrase or clause before the subject: "However, …", "Asked
+#: about it, …", "If the plan fails, …", "Absent a strong defense, …"
+_INTRO_OPENERS = frozenset("""however meanwhile still yet but and asked speaking absent given barring once if
+when while because although though since unless until whereas""".split())
+
+
 def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | None:
     """The subject of the clause that opens at ``start`` (the sentence by default): its first
     noun phrase, after an introductory phrase that ends with a comma."""
@@ -366,7 +372,7 @@ def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | No
         for k in range(first, min(before, first + 14)):
             if s.low(k) == "," and not s.inq[k]:
                 w = s.low(first)
-                if w in PREPOSITIONS or w in ADVERBS or w in ("however", "meanwhile", "still", "yet", "but", "and", "asked", "speaking") or w.endswith("ly"):
+                if w in PREPOSITIONS or w in ADVERBS or w in _INTRO_OPENERS or w.endswith("ly"):
                     start = k + 1
                 break
         if start == first:

@@ -158,9 +158,11 @@ def _named_by_link(words: list[str], lows: list[str], last_desc: int) -> int:
     if j < 1 or lows[j] not in _LINKS or last_desc + 1 >= len(words):
         return -1
     head = next((k for k in range(j - 1, -1, -1) if lows[k] not in DETERMINERS and lows[k] != "close"), -1)
-    if head < 0 or _is_cap(words[head]) or (lows[j] == "for" and lows[head] in _AGENTS):
+    low = lows[head] if head >= 0 else ""
+    # (a head that opens the sentence is capitalised all the same: "Supporters of Jane Doe")
+    if head < 0 or _is_cap(words[head]) and not (head == 0 and (low in _TIED or low in GROUP_HEADS)) \
+            or (lows[j] == "for" and low in _AGENTS):
         return -1
-    low = lows[head]
     tied = low in _TIED or low in TITLES or low in ANONYMOUS_HEADS or low in GROUP_HEADS or low == "%" \
         or low.endswith("s") and low[:-1] in TITLES
     return j if tied and not any(lw in ORG_HEADS for lw in lows[:j]) else -1
@@ -173,7 +175,8 @@ africa america arabia islands island republic city county hill coast valley euro
 airport bridge river lake district""".split()) | WEEKDAYS
 #: ...and of things, whatever their length ("Free Trade Agreement", "Community Survey")
 _THING_LAST = frozenset("""agreement partnership treaty accord act amendment survey poll index plan program
-programme initiative""".split())
+programme initiative recession depression war crisis revolution era movement election elections convention
+caucus caucuses primary primaries debate debates summit olympics championship prize""".split())
 #: ...and first words ("New Mexico", "San Bernardino")
 _PLACE_FIRST = frozenset("""new united north south east west northern southern eastern western central saudi
 costa sri hong puerto rhode san santa los las el""".split())

@@ -92,6 +92,8 @@ DESCRIBE = [
     # a title word can end a name: a news agency is no press secretary
     ("the Associated Press", "Associated Press", "organization"),
     ("Press Secretary Ada Roe", "Ada Roe", "person"),
+    # a share of a group or its followers, even at the start of a sentence, are not the one they follow
+    ("Supporters of Jane Doe", "Supporters of Jane Doe", "group"),
 ]
 
 
@@ -206,6 +208,21 @@ def test_she_is_never_a_place() -> None:
     text = ("Voters across the United States rejected the motion on Monday.\n\n"
             "“We lost the vote,” she said.")
     assert _speakers(text)[-1] == ("she", "she")
+
+
+def test_she_is_never_an_event() -> None:
+    """Nor an event or an era written like a name ("the Great Crisis", "the Long War")."""
+    text = ("Their plan kept the Great Crisis from becoming another Long War.\n\n"
+            "“We lost the vote,” she said.")
+    assert _speakers(text)[-1] == ("she", "she")
+
+
+def test_an_opening_clause_is_no_subject() -> None:
+    """The subject comes after an opening phrase or clause ("Absent …,", "If …,"), not in it."""
+    text = "Absent a strong defense of these programs, the voters may listen and conclude that they failed."
+    assert _speakers(text)[-1] == ("the voters", "the voters")
+    text = "If the plan fails, Jane Doe said, the town will sue."
+    assert _speakers(text)[-1] == ("Jane Doe", "Jane Doe")
 
 
 def test_pronoun_never_resolves_across_a_heading() -> None:
