@@ -21,7 +21,7 @@ from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import TITLE_STOPS, is_heading
 from ..text.lexicon import lemma_of
-from ..text.words import ADVERBS, MODAL_NAMES, ORG_HEADS, SUBORDINATORS, WEEKDAYS
+from ..text.words import ADVERBS, MODAL_NAMES, ORG_HEADS, PREPOSITIONS, SUBORDINATORS, TITLES, WEEKDAYS
 from .assemble import Assembled
 from .headnames import headline_names, title_case
 from .knobs import LOOKBACK_PARAGRAPHS
@@ -277,7 +277,15 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
         if c is not None and c.speaker is not None:
             mention = text[c.speaker.start:c.speaker.end]
             para = max(0, bisect_right(para_starts, c.speaker.start) - 1)
-            speaker = _resolve_one(mention, c.speaker, para, history, headings, names, paras, spellings)
+            named = _antecedent(text, c.speaker) if mention.lower() in _RELATIVES else None
+            if named is not None:
+                # "Sen. Tom Vale of Avalon, who said …": the mention stays "who", the name is Vale's
+                speaker = _resolve_one(text[named.start:named.end], named, para, history, headings, names, paras,
+                                       spellings)
+                speaker = Speaker(name=speaker.name, mention=mention, start=c.speaker.start, end=c.speaker.end,
+                                  type=speaker.type)
+            else:
+                speaker = _resolve_one(mention, c.speaker, para, history, headings, names, paras, spellings)
             if speaker.type != "unknown" or speaker.name != mention:
                 history.append(c.speaker.start, para, speaker)
                 spellings.setdefault(speaker.name.lower(), speaker)
@@ -295,6 +303,40 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
     return quotes
 
 
+#: relative pronouns that stand for the name just before them, after a comma
+_RELATIVES = frozenset(("who", "which"))
+# a capitalised name (with its title, and a place after "of") right before ", who"
+_ANTECEDENT_RE = regex.compile(r"(?<![\w’'])((?:(?:\p{{Lu}}\.|(?:{0})\.|\p{{Lu}}[\p{{L}}’'\-]*)[ \t]+){{0,4}}"
+                               r"\p{{Lu}}[\p{{L}}’'\-]*\p{{L}})(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}’'\-]*)*)?"
+                               r"[ \t]*,[ \t]*\Z".format(TITLE_STOPS))
+
+
+_WORD_BEFORE_RE = regex.compile(r"(\w+)[ \t]+\Z")
+# a description after a comma, up to the name: ", a senior analyst at ", ", the leader of the party in "
+_DESCRIPTION_RE = regex.compile(r",[ \t]+(?:a|an|the)[ \t]+[^,.;:!?\n]*[ \t]\Z", regex.I)
+
+
+def _antecedent(text: str, mention: Span) -> Span | None:
+    """The name a relative pronoun stands for: "… such as Sen. Tom Vale of Avalon, who said …"
+    (only a capitalised name right before its comma; "the agency, which said" stays as it is)."""
+    m = _ANTECEDENT_RE.search(text, max(0, mention.start - 80), mention.start)
+    if m is None:
+        return None
+    before = _WORD_BEFORE_RE.search(text, max(0, m.start(1) - 30), m.start(1))
+    if before and before.group(1).lower() in ("and", "or"):
+        return None  # "Ada Roe and Tom Vale, who say …": both, not the last
+    described = _DESCRIPTION_RE.search(text, max(0, m.start(1) - 120), m.start(1))
+    if described and not any(w.lower().rstrip(".") in TITLES for w in m.group(1).split()):
+        # "Tom Vale, a senior analyst at Argus, who notes …": "who" stands for the name before
+        # the description, not for the one in it (a run with a title in it is a person's own
+        # name: "the leader of the party, President Ada Roe, who …")
+        m = _ANTECEDENT_RE.search(text, max(0, described.start() - 80), described.start() + 1)
+        if m is None:
+            return None
+    # without a word that opens the sentence: "But Doe, who …"
+    return Span(m.end(1) - len(_trimmed(m.group(1))), m.end(1))
+
+
 def _same_person(a: str, b: str) -> bool:
     """Whether two full names can name one person: the same, or one the end of the other."""
     a, b = a.lower(), b.lower()
@@ -306,6 +348,8 @@ def _resolve_one(mention: str, span: Span, para: int, history: _History,
                  spellings: dict[str, Speaker]) -> Speaker:
     d: Described = describe(mention)
     name, kind = d.name, d.type
+    if name is not None and " " in name and name.split()[0].lower() in _OPENERS:
+        name = _trimmed(name)  # "But Roe said": the conjunction opens the sentence, not the name
     # the nearest heading before this paragraph bounds every look-back
     k = bisect_right(headings, para) - 1
     floor = headings[k] if k >= 0 else -1

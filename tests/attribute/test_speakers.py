@@ -225,6 +225,24 @@ def test_an_opening_clause_is_no_subject() -> None:
     assert _speakers(text)[-1] == ("Jane Doe", "Jane Doe")
 
 
+def test_who_takes_the_name_before_it() -> None:
+    """A relative "who" keeps its mention and takes the name just before its comma, or before the
+    description between them; never one of two names, nor a name inside a description."""
+    cases = [
+        ("The plan drew fire from Sen. Tom Vale of Avalon, who said that it was unfit.", "Tom Vale"),
+        ("It is not enough, said Tom Vale, a senior analyst at Argus, who notes that sales fell.", "Tom Vale"),
+        ("The plan drew fire from Ada Roe and Tom Vale, who say that it was unfit.", "who"),
+    ]
+    for text, name in cases:
+        assert _speakers(text)[-1] == ("who", name), text
+
+
+def test_a_conjunction_opening_the_sentence_is_no_part_of_the_name() -> None:
+    """"But Roe, who …, said" names Roe, whose full name the article gave before."""
+    text = "It was a tale, said Ada Roe. But Roe, who recalled the day, said that it was a tale of caution."
+    assert _speakers(text)[-1][1] == "Ada Roe"
+
+
 def test_pronoun_never_resolves_across_a_heading() -> None:
     """After a heading, 'he said' with no speaker since stays unresolved rather than guessed."""
     text = ("Senator Omar Haddad said the vote would pass.\n\n"
