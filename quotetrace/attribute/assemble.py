@@ -186,10 +186,29 @@ _SENTENCE_REACH = 2000
 _LAST_WORD_RE = regex.compile(r"(\w+)\W*\Z")
 
 
-def _after_determiner(text: str, pos: int) -> bool:
-    """Whether the word before ``pos`` is a determiner: "the rules", "her reply" are nouns."""
+# a determiner and one or two lower-case words before a cue: "a conference call", "a brief phone call"
+_MODIFIED_BEFORE_RES = (regex.compile(r"\b(\w+)\s+\p{Ll}[\p{Ll}-]*\s+\Z"),
+                        regex.compile(r"\b(\w+)\s+\p{Ll}[\p{Ll}-]*\s+\p{Ll}[\p{Ll}-]*\s+\Z"))
+
+
+# cue words that, after a determiner and a word or two, are nouns: "a conference call"; not "say",
+# "report" or "note", which follow a plural subject as verbs ("and the local papers report")
+_NOUN_CUES = frozenset("""call interview conference briefing statement comment comments remark remarks post tweet
+email message release speech address question reply response appearance announcement""".split())
+
+
+def _after_determiner(text: str, cue: regex.Match) -> bool:
+    """Whether the cue is a noun after a determiner: "the rules", "her reply"; or one of
+    :data:`_NOUN_CUES` after a determiner and a word or two that describe it ("a conference call",
+    "a news conference"). "and the mayor replied" is a verb after its subject, and stays a cue."""
+    pos = cue.start()
     m = _LAST_WORD_RE.search(text, max(0, pos - 20), pos)
-    return m is not None and m.group(1).lower() in DETERMINERS
+    if m is not None and m.group(1).lower() in DETERMINERS:
+        return True
+    if cue.group().lower() not in _NOUN_CUES:
+        return False
+    return any((m := r.search(text, max(0, pos - 40), pos)) is not None and m.group(1).lower() in DETERMINERS
+               for r in _MODIFIED_BEFORE_RES)
 
 
 # a form of "be" and at most one adverb before the cue ("was first reported", "was soon reported")
@@ -322,7 +341,7 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
             continue
         a = min(same, key=lambda a: _extent(a)[0])
         cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]
-        if any(not any(x <= w.start() < y for x, y in cues_here) and not _after_determiner(text, w.start())
+        if any(not any(x <= w.start() < y for x, y in cues_here) and not _after_determiner(text, w)
                and not _passive(text, w.start()) and not _in_relative_clause(text, w.start())
                and not _naming(text, w) and not _shares_subject(text, w) for w in speech_cues(text, _extent(a)[1], e)):
             continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's

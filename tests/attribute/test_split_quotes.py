@@ -63,6 +63,9 @@ CASES = [
     ("“Who is the real villain here?” said Jane Doe, using a term Tom Roe has used to describe the mayor. "
      "“The council produced bills that shortchanged the town.”",
      [("Who is the real villain here?", "Jane Doe"), ("The council produced bills that shortchanged the town.", "Jane Doe")]),
+    # a cue word that is a noun after a determiner and a word before it is no second cue
+    ("“Who is the real villain here?” said Jane Doe on a conference call with reporters. “The council failed "
+     "the town.”", [("Who is the real villain here?", "Jane Doe"), ("The council failed the town.", "Jane Doe")]),
     # ...but another speaker's own reply does not
     ("“It was a disgrace,” Jane Doe said, before Tom Roe rose to reply. “It was not.”",
      [("It was a disgrace,", "Jane Doe")]),
