@@ -28,6 +28,7 @@ from .mentions import (
     with_description_before,
 )
 from .frame import Cue, Frame, Reading, Rule
+from ..text.quotemarks import QUOTATION_MARKS
 from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, opens_quotation, span_of, titled, tokens_of, trim_content
 from .content import (
     CLAUSE_OPENERS,
@@ -234,9 +235,27 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
         tail = trim_content(text, s.toks[stop].end, end_of_content(s, stop + 1, cues))
         if tail:
             pieces.append(tail)
+    if pieces == [head] and _opening_clause(head.of(text)):
+        # "When talk turned to the deal, Roe declared …": a clause of when alone is not content
+        # (but "Though it was easy, she said, merging again …" goes on after the attribution)
+        pieces = []
     if not pieces:
         return _inverted(s, i, cue_end, lemma)
     return Candidate(cue=span_of(s, i, cue_end), content=tuple(pieces), speaker=span_of(s, *np), rule=POST)
+
+
+#: conjunctions that open a clause of time, condition or cause before the sentence's subject
+_CLAUSE_OF_WHEN = frozenset("when while after before once as if unless because although though since until whenever".split())
+
+
+def _opening_clause(head: str) -> bool:
+    """Whether the words before the attribution are one subordinate clause ("When talk turned to
+    the deal"): with no comma inside, there is no main clause to be the statement ("If we lose,
+    we lose" has one)."""
+    words = head.split()
+    # ("“Because I said so”, Roe said": a quotation is content, whatever its first word)
+    return bool(words) and words[0].lower() in _CLAUSE_OF_WHEN and "," not in head \
+        and not any(ch in QUOTATION_MARKS for ch in head)
 
 
 def _resumes(s: CueSentence, comma: int) -> int | None:

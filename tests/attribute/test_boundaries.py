@@ -30,6 +30,9 @@ CASES = [
      "The traffic had become so bad, that buses ran empty"),
     ("Though the first merger was easy, she said, merging again would be much harder.", "said",
      "Though the first merger was easy, merging again would be much harder"),
+    # ...but a clause of when before the attribution, with nothing after it, is no statement
+    ("When talk turned to the merger, Ada Roe declared in a meeting with Tom Vale that any deal would need "
+     "“absolute secrecy.”", "declared", "that any deal would need “absolute secrecy"),
     ("She has a plan, she said, for how the town can keep its school.", "said",
      "She has a plan, for how the town can keep its school"),
     ("The plan is dead, Ortiz said, citing the budget.", "said", "The plan is dead"),
