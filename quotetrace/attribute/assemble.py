@@ -267,6 +267,19 @@ def _shares_subject(text: str, cue: regex.Match) -> bool:
             and _TO_BEFORE_RE.search(text, max(0, pos - 5), pos) is not None)
 
 
+#: the most words before a quotation in a sentence that hands it to the sentence before's speaker
+_PLAIN_LEAD_WORDS = 12
+
+
+def _plain_lead(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, the words of a sentence before its quotation, are a few with
+    no speech cue among them ("He has directed"): nobody new is said to speak."""
+    lead = text[start:end]
+    # (a bracket or a colon may hide a sentence's end or an introduction: "(He was not.) “…”")
+    return 0 < len(lead.split()) <= _PLAIN_LEAD_WORDS and not any(ch in lead for ch in "():") \
+        and not speech_cues(text, start, end)
+
+
 def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candidates: Sequence[Candidate],
              done: list[Assembled], paragraphs: Sequence[Span]) -> list[Assembled]:
     """Passages no cue took that go on with the speaker just attributed: a quote paragraph after
@@ -337,6 +350,14 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         while j > 0 and ends[j - 1] > s0:
             j -= 1
             same.append(pool[attributed[j][1]])
+        if not same and not opens_paragraph and s0 > lo and _plain_lead(text, s0, e) \
+                and not any(x.end() == start for x in _SENTENCE_END_RE.finditer(text, max(lo, start - 10), start)):
+            # "Mr. Roe said. He has directed “a very ambitious plan …”": a sentence with no cue
+            # whose quotation ends the paragraph quotes the speaker of the sentence before
+            s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, lo, s0 - 1)), default=lo)
+            while j > 0 and ends[j - 1] > s0:
+                j -= 1
+                same.append(pool[attributed[j][1]])
         if not same:
             continue
         a = min(same, key=lambda a: _extent(a)[0])

@@ -66,6 +66,12 @@ CASES = [
     # a cue word that is a noun after a determiner and a word before it is no second cue
     ("“Who is the real villain here?” said Jane Doe on a conference call with reporters. “The council failed "
      "the town.”", [("Who is the real villain here?", "Jane Doe"), ("The council failed the town.", "Jane Doe")]),
+    # a quotation that ends its paragraph in a sentence with no cue goes on with the speaker of the
+    # sentence before ("He has directed “…”": the words are still the speaker's)
+    ("His “execution has been challenged,” Jane Doe said. He has directed “a very ambitious plan. And I "
+     "think there is a lot of fatigue.”",
+     [("a very ambitious plan. And I think there is a lot of fatigue.", "Jane Doe")]),
+    ("His “execution has been challenged,” Jane Doe said. (He was not.) “He was a classic case.”", []),
     # ...but another speaker's own reply does not
     ("“It was a disgrace,” Jane Doe said, before Tom Roe rose to reply. “It was not.”",
      [("It was a disgrace,", "Jane Doe")]),
