@@ -64,7 +64,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _OPENERS = SUBORDINATORS | ADVERBS | frozenset("""in on at and but for from with by as when if after before
 while since until during of to under over then so or yet also meanwhile however still now here there this
 that these those it its is was our their his her my your we they he she i like unlike neither either despite
-former interestingly notably indeed perhaps clearly""".split())
+former interestingly notably indeed perhaps clearly see does do did what how both without given absent beyond
+whatever whether which who why where continued""".split())
 
 
 #: cues that open a sentence before a name ("Said Vale: …", "Asked Doe whether …"); not "hope",
@@ -136,6 +137,29 @@ class _Names:
         for name, kind in found:
             self._add(name, kind)
         self.people_offsets = [off for off, _ in self.people]
+        # a surname two people of the article bear ("Barack Obama", "Michelle Obama") names, as
+        # news writing has it, the one the article introduces first, unless it writes another in
+        # full twice as often (then that one) or more often but not twice (then nobody: the
+        # surname stays as written, and the corpus's identities may still tell who it is)
+        bearers: dict[str, list[list]] = {}  # surname -> [[a name of the person, times written]], first met first
+        for _, name in self.people:
+            if " " not in name:
+                continue
+            people = bearers.setdefault(name.split()[-1].lower(), [])
+            same = next((p for p in people if _same_person(p[0], name)), None)
+            if same is None:
+                people.append([name, 1])
+            else:
+                same[1] += 1
+        for surname, people in bearers.items():
+            if len(people) < 2 or surname not in self.by_key or self.by_key[surname][1] != "person":
+                continue
+            first, most = people[0], max(people[1:], key=lambda p: p[1])
+            main = most if most[1] >= 2 * first[1] else first if first[1] >= most[1] else None
+            if main is None:
+                self.by_key[surname] = (first[0].split()[-1], "person")
+            else:
+                self.by_key[surname] = (self.by_key.get(main[0].lower(), (main[0], "person"))[0], "person")
         for name in headline_names(text, headings):
             self._add_headline(name)
         if first_line is not None:
@@ -338,9 +362,13 @@ def _antecedent(text: str, mention: Span) -> Span | None:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Whether two full names can name one person: the same, or one the end of the other."""
+    """Whether two full names can name one person: the same, one the end of the other, or the
+    same first and last names around a middle name or initial ("Jane Q. Doe", "Jane Doe")."""
     a, b = a.lower(), b.lower()
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+    if a == b or a.endswith(" " + b) or b.endswith(" " + a):
+        return True
+    wa, wb = a.split(), b.split()
+    return len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and wa[-1] == wb[-1]
 
 
 def _resolve_one(mention: str, span: Span, para: int, history: _History,

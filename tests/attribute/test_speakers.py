@@ -243,6 +243,21 @@ def test_a_conjunction_opening_the_sentence_is_no_part_of_the_name() -> None:
     assert _speakers(text)[-1][1] == "Ada Roe"
 
 
+def test_a_surname_two_people_bear() -> None:
+    """A surname two people of the article bear names the one introduced first, unless another
+    is written in full twice as often; written more often but not twice, it names nobody."""
+    first = "Tom Vale spoke first. Ada Vale nodded. “We will win,” Vale said."
+    assert _speakers(first)[-1] == ("Vale", "Tom Vale")
+    twice = "Ada Vale nodded. Tom Vale spoke. Tom Vale spoke again. “We will win,” Vale said."
+    assert _speakers(twice)[-1] == ("Vale", "Tom Vale")
+    tie = ("Ada Vale nodded. Ada Vale left. Tom Vale spoke. Tom Vale spoke again. Tom Vale sat down. "
+           "“We will win,” Vale said.")
+    assert _speakers(tie)[-1] == ("Vale", "Vale")
+    # a middle initial does not make a second person, nor does a word that opens the sentence
+    one = "Tom Vale spoke first. Tom Q. Vale spoke again. Does Vale care? “We will win,” Vale said."
+    assert _speakers(one)[-1] == ("Vale", "Tom Q. Vale")  # (the fuller form of one name)
+
+
 def test_pronoun_never_resolves_across_a_heading() -> None:
     """After a heading, 'he said' with no speaker since stays unresolved rather than guessed."""
     text = ("Senator Omar Haddad said the vote would pass.\n\n"
