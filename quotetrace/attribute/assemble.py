@@ -23,7 +23,7 @@ from ..text.layout import TITLE_STOPS, DisjointSpans
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of, speech_cues
 from ..text.quotemarks import QUOTATION_MARKS
-from ..text.words import DETERMINERS
+from ..text.words import DETERMINERS, reads_as_title
 from .colon import COLON
 from .frame import Rule
 
@@ -313,7 +313,7 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         if para is None or any(ch not in _FILLER for ch in text[m.close + 1 : para.end]):
             continue
         words = text[m.pieces[0].start:m.pieces[-1].end].split()
-        if len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+        if reads_as_title(words):
             continue  # a quoted heading ("Legend in the Coal Fields."), not speech
         opens_paragraph = para.start == start
         source = colon_cands.get(k - 1) if opens_paragraph else None

@@ -147,7 +147,7 @@ def _component_groups(ids: Any, items: Iterator[tuple], spill_at: int) -> Iterat
     rows = []
     # past spill_at families, the component's go to a file in the worker's temporary folder
     for g in group_passages(passages(), ids.of, ids.differ, dead, spill_at=spill_at):
-        if not g.quoted:
+        if not g.kept:
             continue
         g.speaker, g.named = family_speaker(g, ids.of)
         rows.append(_group_row(g, dead))

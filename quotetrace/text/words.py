@@ -8,6 +8,8 @@ Notes:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from typing import NamedTuple
 
 import regex
@@ -101,6 +103,16 @@ _WHEN_GLUE = frozenset("last this next that each every early late earlier later 
 #: the longest phrase :func:`only_when` reads ("Early on Tuesday morning"): a longer one says more
 #: than when, and is not read word by word (a sentence's whole head is asked about at each cue)
 WHEN_CHARS = 40
+
+
+#: the most words a passage in marks may have and still be read as a title when most are capitalised
+TITLE_WORDS = 8
+
+
+def reads_as_title(words: Sequence[str]) -> bool:
+    """Whether a passage in marks reads as a title or a heading rather than speech: a few words,
+    most of them capitalised ("Legend in the Coal Fields.", "The Late Show")."""
+    return 0 < len(words) <= TITLE_WORDS and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def only_when(phrase: str) -> bool:

@@ -33,7 +33,7 @@ class Group:
     reference it was given under (an index into a list of passages, or any other key)."""
 
     __slots__ = ("original", "members", "alignments", "speaker", "named", "piece", "quoted", "credited",
-                 "credits")
+                 "credits", "home", "travels", "titled")
 
     def __init__(self, original: Hashable, speaker: str | None, piece: Piece | None = None):
         self.original = original
@@ -53,6 +53,19 @@ class Group:
         #: credits, in the order they joined, from which the family's speaker is chosen
         #: (:func:`.engine.family_speaker`)
         self.credits: list[tuple[Hashable, str, bool]] = []
+        #: the original's article, and whether a passage of another article joined
+        self.home = piece.article if piece is not None else None
+        self.travels = False
+        #: whether the original reads as a title ("The Late Show"), not as speech
+        self.titled = piece is not None and piece.titled
+
+    @property
+    def kept(self) -> bool:
+        """Whether the group is a family of the trace: some article credits one of its passages
+        to a speaker, or, credited to no one, its words travel to another article and are not a
+        title: "extreme carelessness" in marks, copied from one article to the next, is traced
+        as a quotation whose speaker is unknown; "The Late Show" in marks is not."""
+        return self.quoted or (self.travels and not self.titled)
 
     def join(self, ref: Hashable, al: Alignment, p: Piece) -> None:
         """``p`` (under ``ref``) joins the family, aligned with its original as ``al``."""
@@ -63,6 +76,7 @@ class Group:
     def credit(self, p: Piece) -> None:
         """What a joining passage ``p`` tells of the family: whether it is credited, and by whom."""
         self.quoted |= p.quote is not None
+        self.travels |= p.article != self.home
         if self.speaker is None and p.speaker is not None and p.quote is not None:
             self.speaker, self.named = p.speaker, p.named
         if p.quote is not None and p.speaker is not None and not self.credited:

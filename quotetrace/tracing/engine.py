@@ -400,13 +400,13 @@ class _Tracer:
         return self.dead if self.dead is not None else _dead_of(self.got, self.ids)
 
     def groups(self) -> tuple[list[Piece], list[Group]]:
-        """Every passage in marks, and the groups (families to be) that hold a quote, ordered by
-        their original's article and offset, each with the speaker it is credited to. Needs only
+        """Every passage in marks, and the groups that become families (:attr:`.Group.kept`), ordered
+        by their original's article and offset, each with the speaker it is credited to. Needs only
         the articles' passages and dates (the Spark job gives it nothing else)."""
         passages: list[Piece] = [p for u in self.got for p in u.passages]
         order = sorted(range(len(passages)), key=lambda i: self._passage_key(passages[i]))
         groups = [g for g in group_passages(((i, passages[i]) for i in order), self.ids.of, self.ids.differ,
-                                            self.dead_keys) if g.quoted]
+                                            self.dead_keys) if g.kept]
         groups.sort(key=lambda g: (passages[g.original].article, passages[g.original].start))
         for g in groups:
             g.speaker, g.named = family_speaker(g, self.ids.of)

@@ -27,6 +27,7 @@ from ..model import Article, Quote, Span, Speaker, join_spans
 from ..pipeline import Reading
 from ..text.quotemarks import CLOSING
 from ..text.wrapping import Unwrapped
+from ..text.words import reads_as_title
 from .speakers import PRONOUNS, bare_surname, surname_holders
 from .knobs import (CONTEXT, CONTEXT_ATTRIBUTION, CONTEXT_ATTRIBUTION_CHARS, CONTEXT_CHARS, CONTEXT_READ,
                     SENTENCE_MIN_WORDS, SENTENCE_SHINGLE, SENTENCE_SKETCH)
@@ -55,13 +56,15 @@ class Piece:
     #: the same, without the words of the passage's own attribution (its speaker and cue): the
     #: place the passage stands in, which a copied paragraph keeps whoever it credits
     context: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    #: whether a passage in marks reads as a title ("The Late Show"), not as speech
+    titled: bool = False
     _content: int = -1
 
     def __reduce__(self) -> tuple:
         # a tuple of fields, not attrs' dict of them: every piece of every article is sent from
         # the worker that cut it to the process that traces, and this is twice as fast each way
         return (_piece, (self.role, self.article, self.spans, self.words, self.quote, self.speaker,
-                         self.speaker_type, self.named, self.before, self.after, self.context))
+                         self.speaker_type, self.named, self.before, self.after, self.context, self.titled))
 
     @property
     def content(self) -> int:
@@ -390,7 +393,8 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             passages.append(Piece("quote", index, (span,), tw(*span), quote=q.id if q else None,
                                   speaker=_name(sp, text, holders), speaker_type=_kind(sp, text, holders),
                                   named=is_named(q), before=_stems_only(before), after=_stems_only(after),
-                                  context=_wide_context(q, tw, opening, closing, s0, sentence_of)))
+                                  context=_wide_context(q, tw, opening, closing, s0, sentence_of),
+                                  titled=reads_as_title(text[span[0]:span[1]].split())))
     marked_spans = _merged(marked_spans)
     reported = []
     content_spans = []

@@ -305,3 +305,21 @@ def test_family_credited_to_no_one_same_as_local(spark: Any, tmp_path: Path) -> 
     assert [(f.speaker, [o.speaker for o in f.occurrences]) for f in local_tr.families] == [
         (None, [None, "Jane Doe", "Tom Roe"])]
     assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
+
+
+def test_uncredited_words_that_travel_same_as_local(spark: Any, tmp_path: Path) -> None:
+    """Words in marks no article credits, carried from one article to the next, are a family with
+    no speaker on Spark as on the local engine (the grouping task knows which article each
+    passage comes from); a title in marks is none."""
+    from quotetrace.spark import trace_spark
+
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": "a", "text": "The plan, a “reckless gamble with the town's money,” passed on “The Late Show.”",
+             "date": "2024-03-01"},
+            {"id": "b", "text": "The plan, a “reckless gamble with the town's money,” went to “The Late Show.”",
+             "date": "2024-03-02"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    local_tr = trace([path], jobs=1)
+    assert [(f.speaker, [(o.article, o.relation) for o in f.occurrences]) for f in local_tr.families] == [
+        (None, [("a", "original"), ("b", "verbatim")])]
+    assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)

@@ -127,6 +127,22 @@ def test_unattributed_passages_alone_make_no_family() -> None:
     assert tr.families == ()
 
 
+def test_uncredited_words_that_travel_make_a_family_with_no_speaker() -> None:
+    """Words in marks no article credits to anyone, carried from one article to another, are a
+    family whose speaker is unknown; alone in one article they are none."""
+    a = art("a", "The plan, a “reckless gamble with the town's money,” passed on Monday.", "2024-03-01")
+    b = art("b", "The plan passed. “It is a reckless gamble with the town's money,” Jane Doe said.", "2024-03-02")
+    c = art("c", "The plan, a “reckless gamble with the town's money,” went to a vote.", "2024-03-03")
+    tr = trace([a, c], jobs=1)
+    f = family_of(tr, "reckless gamble")
+    assert f.speaker is None
+    assert [(o.article, o.relation, o.speaker, o.quote) for o in f.occurrences] == [
+        ("a", "original", None, None), ("c", "verbatim", None, None)]
+    assert trace([a], jobs=1).families == ()
+    # an article that credits the words to someone gives the family its speaker
+    assert family_of(trace([a, b], jobs=1), "reckless gamble").speaker == "Jane Doe"
+
+
 def test_the_original_is_the_earliest_dated_else_the_fullest() -> None:
     """A dated occurrence comes before undated ones, however short; among undated ones the
     fullest is the original."""
