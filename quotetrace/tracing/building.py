@@ -63,7 +63,7 @@ class Group:
     def kept(self) -> bool:
         """Whether the group is a family of the trace: some article credits one of its passages
         to a speaker, or, credited to no one, its words travel to another article and are not a
-        title: "extreme carelessness" in marks, copied from one article to the next, is traced
+        title: "a reckless gamble" in marks, copied from one article to the next, is traced
         as a quotation whose speaker is unknown; "The Late Show" in marks is not."""
         return self.quoted or (self.travels and not self.titled)
 
