@@ -182,8 +182,10 @@ def expands(al: Alignment, original: Piece, changed: Piece, other_speaker: bool)
     statement however short, since the words it adds are where the original stood. Never for
     another speaker: what is flagged as given to someone else must hold more than a word or two."""
     lo = len(original.words)
+    # (a copy its article credits to no one expands only an original credited to no one either)
     return not other_speaker and len(changed.words) > lo and al.whole(lo) \
-        and changed.quote is not None and bool(_from_narrator(original, changed, list(al.opcodes)))
+        and (changed.quote is not None or original.quote is None) \
+        and bool(_from_narrator(original, changed, list(al.opcodes)))
 
 
 def same_in_context(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:

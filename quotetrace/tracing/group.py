@@ -119,14 +119,17 @@ def group_passages(items: Iterable[tuple[Hashable, Piece]],
                 score = _similarity(al, o, p)
                 if best is None or score > best[1]:
                     best = (gi, score, al)
-        if best is None and p.quote is not None:
+        if best is None:
+            # (a passage credited to no one is found where it stood only as an expansion: no
+            # speaker vouches for other changes)
             around = [key for key in contexts(p) if context_key(*key) not in dead]
             for gi in sorted(set(chain.from_iterable(families.lookup("context", around))))[:MAX_TRIES]:
                 g = families.group(gi)
                 o = g.piece
                 al = align(o.words.stems, stems)
                 other = differ(g.speaker, p.speaker)
-                if (same_in_context(al, o, p, other) or expands(al, o, p, other)) and _may_join(al, o, p):
+                if (p.quote is not None and same_in_context(al, o, p, other) or expands(al, o, p, other)) \
+                        and _may_join(al, o, p):
                     score = _similarity(al, o, p)
                     if best is None or score > best[1]:
                         best = (gi, score, al)

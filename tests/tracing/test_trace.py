@@ -143,6 +143,17 @@ def test_uncredited_words_that_travel_make_a_family_with_no_speaker() -> None:
     assert family_of(trace([a, b], jobs=1), "reckless gamble").speaker == "Jane Doe"
 
 
+def test_uncredited_words_expanded_where_they_stood() -> None:
+    """A copy that takes the narrator's words beside uncredited words into the marks is their
+    expansion, found where the words stood (no article credits either)."""
+    tr = trace([art("a", "He backed the senator’s “public option” on Monday.", "2024-03-01"),
+                art("b", "He backed “the senator’s public option” on Monday.", "2024-03-02"),
+                art("c", "He backed the senator’s “public option” on Monday.", "2024-03-03")], jobs=1)
+    f = family_of(tr, "public option")
+    assert [(o.article, o.relation) for o in f.occurrences] == [("a", "original"), ("b", "expanded"),
+                                                               ("c", "verbatim")]
+
+
 def test_the_original_is_the_earliest_dated_else_the_fullest() -> None:
     """A dated occurrence comes before undated ones, however short; among undated ones the
     fullest is the original."""
