@@ -49,17 +49,18 @@ def _similarity(al: Alignment, o: Piece, p: Piece) -> float:
     return 2 * al.matched / (len(o.words) + len(p.words))
 
 
-def _may_join(al: Alignment, o: Piece, p: Piece) -> bool:
+def _may_join(al: Alignment, o: Piece, p: Piece, placed: bool = False) -> bool:
     """Two passages of one article join only as a copy or a part of the other: an article that
     quotes two wordings gives two statements, whatever they share. And a passage that holds a
     family's original with many words around it is a longer statement that quotes it, not a copy
-    (an excerpt, the other way round, is a copy)."""
+    (an excerpt, the other way round, is a copy). A passage its article credits to no one joins
+    changed only when ``placed``: found where an original credited to no one stood."""
     extra = len(p.words) - al.matched
     if al.matched == len(o.words) and extra > max(MAX_ADDED, len(o.words)):
         return False
     shorter = min(len(o.words), len(p.words))
     contained = al.whole(shorter)
-    if p.quote is None and not contained:
+    if p.quote is None and not contained and not (placed and o.quote is None):
         return False  # a passage its article gives to no one has no speaker to vouch for a change
     if o.article != p.article:
         return True
@@ -120,16 +121,16 @@ def group_passages(items: Iterable[tuple[Hashable, Piece]],
                 if best is None or score > best[1]:
                     best = (gi, score, al)
         if best is None:
-            # (a passage credited to no one is found where it stood only as an expansion: no
-            # speaker vouches for other changes)
+            # (a passage credited to no one is found where it stood as an expansion, or, of an
+            # original credited to no one either, as a change the place vouches for, as no speaker does)
             around = [key for key in contexts(p) if context_key(*key) not in dead]
             for gi in sorted(set(chain.from_iterable(families.lookup("context", around))))[:MAX_TRIES]:
                 g = families.group(gi)
                 o = g.piece
                 al = align(o.words.stems, stems)
                 other = differ(g.speaker, p.speaker)
-                if (p.quote is not None and same_in_context(al, o, p, other) or expands(al, o, p, other)) \
-                        and _may_join(al, o, p):
+                in_place = same_in_context(al, o, p, other) and (p.quote is not None or o.quote is None)
+                if (in_place or expands(al, o, p, other)) and _may_join(al, o, p, placed=in_place):
                     score = _similarity(al, o, p)
                     if best is None or score > best[1]:
                         best = (gi, score, al)

@@ -154,6 +154,19 @@ def test_uncredited_words_expanded_where_they_stood() -> None:
                                                                ("c", "verbatim")]
 
 
+def test_uncredited_words_altered_where_they_stood() -> None:
+    """Uncredited words changed in a copied sentence, the narrator's words around the marks kept,
+    are an altered copy; changed words elsewhere are another passage."""
+    tr = trace([art("a", "His “normal temper is grumpy,” the neighbours joked at the fair.", "2024-03-01"),
+                art("b", "His “usual temper is grumpy,” the neighbours joked at the fair.", "2024-03-02"),
+                art("c", "His “normal temper is grumpy,” the neighbours joked at the fair.", "2024-03-03"),
+                art("d", "The “usual temper is grumpy” line ran in the paper on Monday.", "2024-03-04")], jobs=1)
+    f = family_of(tr, "temper is grumpy")
+    assert [(o.article, o.relation) for o in f.occurrences] == [("a", "original"), ("b", "altered"),
+                                                               ("c", "verbatim")]
+    assert f.speaker is None
+
+
 def test_the_original_is_the_earliest_dated_else_the_fullest() -> None:
     """A dated occurrence comes before undated ones, however short; among undated ones the
     fullest is the original."""
