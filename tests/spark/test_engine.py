@@ -29,6 +29,22 @@ def as_json(tr: Any) -> str:
     return out.getvalue()
 
 
+def _articles(folder: Path, rows: list[dict]) -> Path:
+    """A JSONL file of the articles ``rows`` in ``folder``."""
+    path = folder / "articles.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _same_on_spark(spark: Any, path: Path) -> Any:
+    """The local trace of the articles at ``path``, once Spark has given the same JSON."""
+    from quotetrace.spark import trace_spark
+
+    local_tr = trace([path], jobs=1)
+    assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
+    return local_tr
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generated articles in a JSONL file, a folder of two more, and a path that cannot be read."""
@@ -225,17 +241,12 @@ def test_add_from_parquet_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFi
 def test_short_quote_expanded_same_as_local(spark: Any, tmp_path: Path) -> None:
     """A one-word quote and the copy that takes in its narrator's word before it: Spark groups
     them as the local engine does, which reads the words beside each passage."""
-    from quotetrace.spark import trace_spark
-
-    path = tmp_path / "articles.jsonl"
     rows = [{"id": "a", "text": "Mayor Jane Doe called the harbour board’s members “cowards” on Tuesday.",
              "date": "2024-03-01"},
             {"id": "b", "text": "In an interview, Mayor Jane Doe called them “members cowards” again.",
              "date": "2024-03-02"}]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    local_tr = trace([path], jobs=1)
+    local_tr = _same_on_spark(spark, _articles(tmp_path, rows))
     assert [o.relation for f in local_tr.families for o in f.occurrences] == ["original", "expanded"]
-    assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
 
 
 def test_pronoun_in_the_speakers_own_statement_same_as_local(spark: Any, tmp_path: Path) -> None:
@@ -257,11 +268,10 @@ def test_cli_people_same_as_local(spark: Any, tmp_path: Path, capsys: pytest.Cap
     """`--people` on Spark links the speakers the local command links (the years of each
     speaker's articles gathered on the executors), in the JSON written a range at a time and in
     the Parquet tables."""
-    path = tmp_path / "articles.jsonl"
     rows = [{"id": "a", "text": "“The ferry will run at dawn,” Mayor Jane Doe said.", "date": "2021-05-01"},
             {"id": "b", "text": "Jane Doe said: “The ferry will run at dawn.”", "date": "2021-05-02"},
             {"id": "c", "text": "“Tolls will rise,” Tom Roe said.", "date": "2019-01-01"}]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    path = _articles(tmp_path, rows)
     table = tmp_path / "people.csv"
     table.write_text("id,name,years\nQ1,Jane Doe,2020-\nQ2,Jane Doe,-2010\nQ3,Tom Roe,2020-\n", encoding="utf-8")
     args = ["trace", str(path), "--people", str(table), "--format", "json", "-q"]
@@ -277,11 +287,10 @@ def test_cli_people_same_as_local(spark: Any, tmp_path: Path, capsys: pytest.Cap
 def test_lone_surrogate_json_same_as_local(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     """A lone surrogate in one article escapes the whole JSON document (as the local engine
     writes it), which the command then writes from the whole trace."""
-    path = tmp_path / "articles.jsonl"
     rows = [{"id": "cut", "text": "“We will win,\ud83d” Jane Doe said.", "date": "2024-03-01"},
             {"id": "ok", "text": "“We will win,” Jane Doe said again. “The café tax will fall,” she added.",
              "date": "2024-03-02"}]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    path = _articles(tmp_path, rows)
     args = ["trace", str(path), "--format", "json", "-q"]
     main(args)
     local = capsys.readouterr().out
@@ -311,15 +320,10 @@ def test_uncredited_words_that_travel_same_as_local(spark: Any, tmp_path: Path) 
     """Words in marks no article credits, carried from one article to the next, are a family with
     no speaker on Spark as on the local engine (the grouping task knows which article each
     passage comes from); a title in marks is none."""
-    from quotetrace.spark import trace_spark
-
-    path = tmp_path / "articles.jsonl"
     rows = [{"id": "a", "text": "The plan, a “reckless gamble with the town's money,” passed on “The Late Show.”",
              "date": "2024-03-01"},
             {"id": "b", "text": "The plan, a “reckless gamble with the town's money,” went to “The Late Show.”",
              "date": "2024-03-02"}]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    local_tr = trace([path], jobs=1)
+    local_tr = _same_on_spark(spark, _articles(tmp_path, rows))
     assert [(f.speaker, [(o.article, o.relation) for o in f.occurrences]) for f in local_tr.families] == [
         (None, [("a", "original"), ("b", "verbatim")])]
-    assert as_json(trace_spark([path], spark=spark)) == as_json(local_tr)
