@@ -68,10 +68,10 @@ CASES = [
      "the town.”", [("Who is the real villain here?", "Jane Doe"), ("The council failed the town.", "Jane Doe")]),
     # a quotation that ends its paragraph in a sentence with no cue goes on with the speaker of the
     # sentence before ("He has directed “…”": the words are still the speaker's)
-    ("His “execution has been challenged,” Jane Doe said. He has directed “a very ambitious plan. And I "
-     "think there is a lot of fatigue.”",
-     [("a very ambitious plan. And I think there is a lot of fatigue.", "Jane Doe")]),
-    ("His “execution has been challenged,” Jane Doe said. (He was not.) “He was a classic case.”", []),
+    ("His “rollout has been slow,” Jane Doe said. He has led “a sweeping overhaul of the harbour office. And I "
+     "fear the staff are worn out.”",
+     [("a sweeping overhaul of the harbour office. And I fear the staff are worn out.", "Jane Doe")]),
+    ("His “rollout has been slow,” Jane Doe said. (He was not.) “He was a classic case.”", []),
     # ...but another speaker's own reply does not
     ("“It was a disgrace,” Jane Doe said, before Tom Roe rose to reply. “It was not.”",
      [("It was a disgrace,", "Jane Doe")]),
