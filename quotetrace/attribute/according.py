@@ -74,8 +74,8 @@ def _with_its_maker(s: CueSentence, i: int, np: tuple[int, int]) -> tuple[int, i
     if b >= s.n or s.low(b) not in _MAKER_LINKS:
         return np
     while b < s.n and b - i < ACCORDING_SOURCE_REACH and s.low(b) not in _SOURCE_ENDS:
-        if s.inq[b] or s.toks[b].text in OPEN_MARKS or s.low(b) in ("that", "which", "who", "and") and not s.is_cap(b + 1) \
-                or cue_kind(s.low(b)):
+        if s.inq[b] or s.toks[b].text in OPEN_MARKS or cue_kind(s.low(b)) \
+                or (s.low(b) in ("that", "which", "who", "and") and not s.is_cap(b + 1)):
             return np
         b += 1
     return (np[0], b - 1) if b < s.n and s.low(b) in _SOURCE_ENDS else np

@@ -285,9 +285,11 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
     """Passages no cue took that go on with the speaker just attributed: a quote paragraph after
     ``X said:``; a quotation that ends its paragraph right after a sentence that holds an
     attribution (``…, Doe said. “…”``, ``Doe said the vote may slip. “…”``) or in a sentence
-    that holds one before it (``Doe said, arguing that he “…”``); a quote paragraph after a
-    paragraph that ends so. Everything else (titles, scare quotes, a quotation after narration)
-    is dropped."""
+    that holds one before it (``Doe said, arguing that he “…”``), or after a connective
+    (``Doe said. Indeed, “…”``), or in a sentence with no cue right after one that holds an
+    attribution (``Doe said. He has led “…”``); a quote paragraph after a paragraph that ends so.
+    Everything else (titles, scare quotes, a quotation after narration) is dropped: the trace
+    still follows such words when they travel (:attr:`..tracing.building.Group.kept`)."""
     starts = [p.start for p in paragraphs]
 
     def para_of(offset: int) -> int:

@@ -245,7 +245,8 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
 
 
 #: conjunctions that open a clause of time, condition or cause before the sentence's subject
-_CLAUSE_OF_WHEN = frozenset("when while after before once as if unless because although though since until whenever".split())
+_CLAUSE_OF_WHEN = frozenset("""when while after before once as if unless because although though since until
+whenever""".split())
 
 
 def _opening_clause(head: str) -> bool:

@@ -331,7 +331,8 @@ def resolve(article: Article, analysis: Analysis, assembled: Sequence[Assembled]
 _RELATIVES = frozenset(("who", "which"))
 # a capitalised name (with its title, and a place after "of") right before ", who"
 _ANTECEDENT_RE = regex.compile(r"(?<![\w’'])((?:(?:\p{{Lu}}\.|(?:{0})\.|\p{{Lu}}[\p{{L}}’'\-]*)[ \t]+){{0,4}}"
-                               r"\p{{Lu}}[\p{{L}}’'\-]*\p{{L}})(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}’'\-]*)*)?"
+                               r"\p{{Lu}}[\p{{L}}’'\-]*\p{{L}})"
+                               r"(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}’'\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}’'\-]*)*)?"
                                r"[ \t]*,[ \t]*\Z".format(TITLE_STOPS))
 
 
