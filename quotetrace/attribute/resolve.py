@@ -1,7 +1,10 @@
 """Resolve speaker mentions inside one article: one canonical name per speaker.
 
 - surnames and short forms take the full name the article used (``Vogt`` → ``Klara Vogt``;
-  ``Argus`` and ``ARGUS`` are one);
+  ``Argus`` and ``ARGUS`` are one); a surname two people bear, the one introduced first unless
+  another is written in full twice as often, and none on a near tie;
+- a relative ``who`` (``Sen. Klara Vogt of Hesse, who said …``) takes the name before its comma,
+  or before the description between them, and keeps ``who`` as its mention;
 - role phrases (``The US President``) take the person the article named with that role, else the
   person who spoke in the sentences just before;
 - pronouns (``he``, ``she``, ``it``, ``they``) take the nearest earlier speaker of a fitting
@@ -137,10 +140,21 @@ class _Names:
         for name, kind in found:
             self._add(name, kind)
         self.people_offsets = [off for off, _ in self.people]
-        # a surname two people of the article bear ("Barack Obama", "Michelle Obama") names, as
-        # news writing has it, the one the article introduces first, unless it writes another in
-        # full twice as often (then that one) or more often but not twice (then nobody: the
-        # surname stays as written, and the corpus's identities may still tell who it is)
+        self._one_per_surname()
+        for name in headline_names(text, headings):
+            self._add_headline(name)
+        if first_line is not None:
+            # a headline with a final stop: its names fill gaps only, since the body's own full
+            # names ("Charles Doe" beside the headline's "Chuck Doe") are the surer
+            for name in headline_names(text, [first_line]):
+                if name.lower().split()[-1] not in self.by_key:
+                    self._add_headline(name)
+
+    def _one_per_surname(self) -> None:
+        """A surname two people of the article bear ("Ada Vale", "Tom Vale") names, as news
+        writing has it, the one the article introduces first, unless it writes another in full
+        twice as often (then that one) or more often but not twice (then nobody: the surname
+        stays as written, and the corpus's identities may still tell who it is)."""
         bearers: dict[str, list[list]] = {}  # surname -> [[a name of the person, times written]], first met first
         for _, name in self.people:
             if " " not in name:
@@ -160,14 +174,6 @@ class _Names:
                 self.by_key[surname] = (first[0].split()[-1], "person")
             else:
                 self.by_key[surname] = (self.by_key.get(main[0].lower(), (main[0], "person"))[0], "person")
-        for name in headline_names(text, headings):
-            self._add_headline(name)
-        if first_line is not None:
-            # a headline with a final stop: its names fill gaps only, since the body's own full
-            # names ("Charles Doe" beside the headline's "Chuck Doe") are the surer
-            for name in headline_names(text, [first_line]):
-                if name.lower().split()[-1] not in self.by_key:
-                    self._add_headline(name)
 
     def _add_headline(self, name: str) -> None:
         """A full name from a title-case headline: it gives a bare surname of the body its full
