@@ -18,7 +18,8 @@ passage looks up the families founded so far through an index of their originals
   keeps them, so a short passage altered or handed to another speaker is still found where it
   stood (``the group, “We the People Foundation,” said`` / ``the group, “We the Folks
   Foundation,” said``); a context found around more than ``MAX_CONTEXT_DF`` different passages is a stock
-  phrase and proposes nothing.
+  phrase and proposes nothing. A passage its article credits to no one is found so only as an
+  expansion, or changed from an original credited to no one either: then the place alone vouches.
 
 Which keys are dead is decided over the whole corpus before grouping (:mod:`.keys`: verbatim
 copies count once), not by how many families hold a key so far: the decision then does not depend on the order, and the
