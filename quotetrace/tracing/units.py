@@ -387,6 +387,8 @@ def units(article: Article, reading: Reading, index: int) -> Units:
             q = owner.get(piece.start)
             sp = q.speaker if q else None
             opening = m.opens[k]
+            if q is None and opening > 0 and text[opening - 1] == "=":
+                continue  # a markup attribute's value (<tweet id="7503…">), no quotation
             closing = m.close if k == len(m.pieces) - 1 else _closing_mark(text, piece.end)
             s0, _ = sentence_of(opening)
             before, after = _near(tw, opening, closing, s0, sentence_of, CONTEXT_CHARS, CONTEXT_READ)

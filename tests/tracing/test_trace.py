@@ -143,6 +143,13 @@ def test_uncredited_words_that_travel_make_a_family_with_no_speaker() -> None:
     assert family_of(trace([a, b], jobs=1), "reckless gamble").speaker == "Jane Doe"
 
 
+def test_markup_attributes_are_no_quotations() -> None:
+    """Values in marks inside markup a scraper left in the text (``<tweet id="…">``) are no
+    quotation, however many articles carry them."""
+    text = 'The mayor posted again. <tweet id="750366792434978816" author="@harbourmayor"><tweet/> It was late.'
+    assert trace([art("a", text, "2024-03-01"), art("b", text, "2024-03-02")], jobs=1).families == ()
+
+
 def test_uncredited_words_expanded_where_they_stood() -> None:
     """A copy that takes the narrator's words beside uncredited words into the marks is their
     expansion, found where the words stood (no article credits either)."""
