@@ -186,6 +186,19 @@ _SENTENCE_REACH = 2000
 _LAST_WORD_RE = regex.compile(r"(\w+)\W*\Z")
 
 
+def _sentence_start(text: str, lo: int, end: int) -> int:
+    """Where the sentence that holds offset ``end`` starts, looked for from ``lo`` (``lo`` when
+    no sentence ends in between)."""
+    return max((x.end() for x in _SENTENCE_END_RE.finditer(text, lo, end)), default=lo)
+
+
+def _before_filler(text: str, end: int, floor: int) -> int:
+    """``end`` moved left over spaces, punctuation and marks, not past ``floor``."""
+    while end > floor and text[end - 1] in _FILLER:
+        end -= 1
+    return end
+
+
 # a determiner and one or two lower-case words before a cue: "a conference call", "a brief phone call"
 _MODIFIED_BEFORE_RES = (regex.compile(r"\b(\w+)\s+\p{Ll}[\p{Ll}-]*\s+\Z"),
                         regex.compile(r"\b(\w+)\s+\p{Ll}[\p{Ll}-]*\s+\p{Ll}[\p{Ll}-]*\s+\Z"))
@@ -331,32 +344,28 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         # the outermost speaks on: after "“…,” Doe said, after the agency announced the
         # results." it is Doe, not the agency
         gap_from = paragraphs[k - 1].start if opens_paragraph else para.start
-        e = start
-        while e > gap_from and text[e - 1] in _FILLER:
-            e -= 1
+        e = _before_filler(text, start, gap_from)
         if e <= gap_from:
             continue
         # (a sentence is looked for in the last _SENTENCE_REACH characters: a text of one endless
         # paragraph must not be read again at every passage)
         lo = max(gap_from, e - _SENTENCE_REACH)
-        s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, lo, e)), default=lo)
+        s0 = _sentence_start(text, lo, e)
         if s0 > lo and text[s0:e].strip(" ,").lower() in _CONNECTIVES:
             # "…,” Doe said. Indeed, “…”": a connective before the passage, which opens its
             # sentence all the same
-            e = s0
-            while e > gap_from and text[e - 1] in _FILLER:
-                e -= 1
-            s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, lo, e)), default=lo)
+            e = _before_filler(text, s0, gap_from)
+            s0 = _sentence_start(text, lo, e)
         j = bisect_right(ends, start)
         same = []
         while j > 0 and ends[j - 1] > s0:
             j -= 1
             same.append(pool[attributed[j][1]])
         if not same and not opens_paragraph and s0 > lo and _plain_lead(text, s0, e) \
-                and not any(x.end() == start for x in _SENTENCE_END_RE.finditer(text, max(lo, start - 10), start)):
+                and _sentence_start(text, max(lo, start - 10), start) != start:
             # "Mr. Roe said. He has directed “a very ambitious plan …”": a sentence with no cue
             # whose quotation ends the paragraph quotes the speaker of the sentence before
-            s0 = max((x.end() for x in _SENTENCE_END_RE.finditer(text, lo, s0 - 1)), default=lo)
+            s0 = _sentence_start(text, lo, s0 - 1)
             while j > 0 and ends[j - 1] > s0:
                 j -= 1
                 same.append(pool[attributed[j][1]])

@@ -8,7 +8,7 @@ from bisect import bisect_left
 import regex
 
 from ..text.lexicon import inflected_cue
-from ..text.words import ADVERBS, MODAL_NAMES, Tok, tokenize
+from ..text.words import ADVERBS, MODAL_NAMES, Tok, title_shaped, tokenize
 from ..model import Span
 from ..text.layout import DisjointSpans
 from ..text.quotemarks import CLOSING, OPENING, QUOTATION_MARKS
@@ -135,7 +135,7 @@ def titled(s: CueSentence, o: int, c: int) -> bool:
     title case, or after a possessive (“This Week” on ABC’s “This Week”, a book, a bill)."""
     words = [k for k in range(o + 1, c) if s.is_word(k)]
     caps = sum(1 for k in words if s.is_cap(k))
-    return bool(words) and (len(words) <= 8 and caps >= 0.6 * len(words) or s.low(o - 1).endswith(("’s", "'s")))
+    return bool(words) and (title_shaped(len(words), caps) or s.low(o - 1).endswith(("’s", "'s")))
 
 
 def _inside(toks: list[Tok], pieces: list[tuple[int, int]]) -> list[bool]:

@@ -109,10 +109,16 @@ WHEN_CHARS = 40
 TITLE_WORDS = 8
 
 
+def title_shaped(n: int, capitalised: int) -> bool:
+    """Whether ``n`` words in marks, ``capitalised`` of them, are shaped like a title or a
+    heading rather than speech: a few words, most of them capitalised."""
+    return 0 < n <= TITLE_WORDS and capitalised >= 0.6 * n
+
+
 def reads_as_title(words: Sequence[str]) -> bool:
-    """Whether a passage in marks reads as a title or a heading rather than speech: a few words,
-    most of them capitalised ("Legend in the Coal Fields.", "The Late Show")."""
-    return 0 < len(words) <= TITLE_WORDS and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    """Whether a passage in marks reads as a title or a heading rather than speech
+    (:func:`title_shaped`: "Legend in the Coal Fields.", "The Late Show")."""
+    return title_shaped(len(words), sum(w[:1].isupper() for w in words))
 
 
 def only_when(phrase: str) -> bool:

@@ -53,7 +53,8 @@ class Group:
         #: credits, in the order they joined, from which the family's speaker is chosen
         #: (:func:`.engine.family_speaker`)
         self.credits: list[tuple[Hashable, str, bool]] = []
-        #: the original's article, and whether a passage of another article joined
+        #: the original's article, and whether a passage of another article joined (held here, as
+        #: is ``titled``: a spilled family's header lets go of its original)
         self.home = piece.article if piece is not None else None
         self.travels = False
         #: whether the original reads as a title ("The Late Show"), not as speech

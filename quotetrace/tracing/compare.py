@@ -182,10 +182,15 @@ def expands(al: Alignment, original: Piece, changed: Piece, other_speaker: bool)
     statement however short, since the words it adds are where the original stood. Never for
     another speaker: what is flagged as given to someone else must hold more than a word or two."""
     lo = len(original.words)
-    # (a copy its article credits to no one expands only an original credited to no one either)
-    return not other_speaker and len(changed.words) > lo and al.whole(lo) \
-        and (changed.quote is not None or original.quote is None) \
+    return not other_speaker and len(changed.words) > lo and al.whole(lo) and may_change(original, changed) \
         and bool(_from_narrator(original, changed, list(al.opcodes)))
+
+
+def may_change(original: Piece, changed: Piece) -> bool:
+    """Whether ``changed`` may be a changed copy of ``original`` at all: a copy its article
+    credits to no one changes only an original credited to no one either (where the place
+    around the marks, not a speaker, vouches for the change)."""
+    return changed.quote is not None or original.quote is None
 
 
 def same_in_context(al: Alignment, original: Piece, changed: Piece, other_speaker: bool) -> bool:

@@ -37,7 +37,7 @@ from collections.abc import Callable, Container, Hashable, Iterable, Iterator, S
 from itertools import chain
 
 from .building import Building, Group, Spilled
-from .compare import Alignment, align, could_match, expands, same_in_context, same_statement
+from .compare import Alignment, align, could_match, expands, may_change, same_in_context, same_statement
 from .keys import context_key, contexts, shingle_key, shingles, speaker_key, whole_key
 from .knobs import MAX_ADDED, MAX_TRIES, MIN_SHARE, SHINGLE
 from .units import Piece
@@ -55,13 +55,13 @@ def _may_join(al: Alignment, o: Piece, p: Piece, placed: bool = False) -> bool:
     quotes two wordings gives two statements, whatever they share. And a passage that holds a
     family's original with many words around it is a longer statement that quotes it, not a copy
     (an excerpt, the other way round, is a copy). A passage its article credits to no one joins
-    changed only when ``placed``: found where an original credited to no one stood."""
+    changed only when ``placed``: found where its original stood (:func:`.compare.may_change`)."""
     extra = len(p.words) - al.matched
     if al.matched == len(o.words) and extra > max(MAX_ADDED, len(o.words)):
         return False
     shorter = min(len(o.words), len(p.words))
     contained = al.whole(shorter)
-    if p.quote is None and not contained and not (placed and o.quote is None):
+    if p.quote is None and not contained and not placed:
         return False  # a passage its article gives to no one has no speaker to vouch for a change
     if o.article != p.article:
         return True
@@ -130,7 +130,7 @@ def group_passages(items: Iterable[tuple[Hashable, Piece]],
                 o = g.piece
                 al = align(o.words.stems, stems)
                 other = differ(g.speaker, p.speaker)
-                in_place = same_in_context(al, o, p, other) and (p.quote is not None or o.quote is None)
+                in_place = may_change(o, p) and same_in_context(al, o, p, other)
                 if (in_place or expands(al, o, p, other)) and _may_join(al, o, p, placed=in_place):
                     score = _similarity(al, o, p)
                     if best is None or score > best[1]:
