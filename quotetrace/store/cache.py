@@ -24,11 +24,11 @@ from collections.abc import Iterator
 from ..model import Family, Trace
 
 
-def _pack(value: object) -> bytes:
+def pack(value: object) -> bytes:
     return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-def _unpack(blob: bytes) -> object:
+def unpack(blob: bytes) -> object:
     return pickle.loads(zlib.decompress(blob))
 
 
@@ -46,8 +46,8 @@ def fresh(conn: sqlite3.Connection) -> bool:
 def cached_parts(conn: sqlite3.Connection) -> tuple[list, list, Iterator[Family]]:
     """The kept trace's speakers, derivations and families (in order), when :func:`fresh`."""
     speakers, derivations = conn.execute("SELECT speakers, derivations FROM traced").fetchone()
-    families = (_unpack(blob) for blob, in conn.execute("SELECT family FROM families ORDER BY k"))
-    return _unpack(speakers), _unpack(derivations), families  # type: ignore[return-value]
+    families = (unpack(blob) for blob, in conn.execute("SELECT family FROM families ORDER BY k"))
+    return unpack(speakers), unpack(derivations), families  # type: ignore[return-value]
 
 
 def chosen(conn: sqlite3.Connection, speaker: str | None, relation: str | None,
@@ -65,7 +65,7 @@ def chosen(conn: sqlite3.Connection, speaker: str | None, relation: str | None,
         where.append("k IN (SELECT family FROM occurrences WHERE article = ?)")
         args.append(article)
     sql = "SELECT family FROM families" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY k"
-    return [_unpack(blob) for blob, in conn.execute(sql, args)]  # type: ignore[misc]
+    return [unpack(blob) for blob, in conn.execute(sql, args)]  # type: ignore[misc]
 
 
 def keep(conn: sqlite3.Connection, made_at: int, tr: Trace) -> bool:
@@ -81,9 +81,9 @@ def keep(conn: sqlite3.Connection, made_at: int, tr: Trace) -> bool:
         for table in ("traced", "families", "occurrences"):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("INSERT INTO traced (generation, speakers, derivations) VALUES (?, ?, ?)",
-                     (made_at, _pack(list(tr.speakers)), _pack(list(tr.derivations))))
+                     (made_at, pack(list(tr.speakers)), pack(list(tr.derivations))))
         conn.executemany("INSERT INTO families (k, speaker, family) VALUES (?, ?, ?)",
-                         ((k, f.speaker, _pack(f)) for k, f in enumerate(tr.families)))
+                         ((k, f.speaker, pack(f)) for k, f in enumerate(tr.families)))
         conn.executemany("INSERT INTO occurrences (family, article, relation, speaker) VALUES (?, ?, ?, ?)",
                          ((k, o.article, o.relation, o.speaker)
                           for k, f in enumerate(tr.families) for o in f.occurrences))

@@ -2,10 +2,10 @@
 
 ``add`` extracts only the articles the store does not hold yet and keeps, per article, what
 tracing needs (its units), so ``trace`` and ``check`` never extract a stored article again. The
-trace of a store is made by the in-memory engine's own code (:func:`..tracing.engine.trace_units`)
-over the stored units in the order of their ids, so it is the trace of the same articles in
-memory, byte for byte, whatever order and batches they were added in; it is kept in the store
-until the store changes (:mod:`.cache`).
+trace of a store is made in bounded memory by the in-memory engine's own steps, joined by SQLite
+in a work file (:mod:`.bounded`), over the stored units in the order of their ids, so it is the
+trace of the same articles in memory, byte for byte, whatever order and batches they were added
+in; it is kept in the store until the store changes (:mod:`.cache`).
 
 A check looks its article's keys up in the index and traces it, with the same code, together
 with a few dozen stored articles chosen there, whatever the size of the store: for each passage,
@@ -59,8 +59,8 @@ from ..tracing.knobs import MAX_DF, MAX_PAIR_DF, MAX_SENTENCE_DF
 from ..tracing.speakers import _key as name_key
 from ..tracing.speakers import spelling_key
 from ..tracing.keys import content_pairs
-from ..tracing.units import Units, lean
-from . import cache
+from ..tracing.units import Units
+from . import bounded, cache
 from .index import article_keys, hashed, key_hash, lookups, passage_keys
 from .schema import SCHEMA_VERSION, open_store
 
@@ -368,18 +368,31 @@ class Corpus:
     def trace(self) -> Trace:
         """The trace of every stored article: the same as :func:`quotetrace.trace` of them.
         Read from the store when it was kept there since the last change (``store/cache.py``), else
-        made and kept (unless the store is read-only)."""
+        made in bounded memory (``store/bounded.py``) and kept (unless the store is read-only)."""
         with self._snapshot():
-            made_at = cache.generation(self._conn)
             if cache.fresh(self._conn):
-                return self._kept()
-            articles, got = self._everything()
-        entries = [TracedArticle(a.id, a.path, a.date) for a in articles]
-        tr = trace_units(articles, got, entries)
-        del got
-        if not self.readonly:
-            cache.keep(self._conn, made_at, tr)
-        return tr
+                return self._kept(self._conn, "SELECT id, path, date FROM articles ORDER BY id")
+        with self._made() as work:
+            return self._kept(work, "SELECT id, path, date FROM art ORDER BY a")
+
+    @contextlib.contextmanager
+    def _made(self) -> Iterator[sqlite3.Connection]:
+        """The trace of the store as it is now, made in a work file (:mod:`.bounded`) from one
+        state of the store and kept in the store when it can be: the work file's connection,
+        open while the context is, whose tables ``traced``, ``families`` and ``occurrences`` hold
+        it as a kept trace, and ``art`` the articles traced."""
+        with contextlib.ExitStack() as stack:
+            with self._snapshot():
+                made_at = cache.generation(self._conn)
+                work = stack.enter_context(bounded.traced(
+                    lambda: self._conn.execute("SELECT id, path, date, units FROM articles ORDER BY id"),
+                    self._one, made_at))
+            if not self.readonly:
+                bounded.copy_into(self._conn, work, made_at)
+            yield work.conn
+
+    def _one(self, id: str) -> Article:
+        return _article(self._conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (id,)).fetchone())
 
     @contextlib.contextmanager
     def _snapshot(self) -> Iterator[None]:
@@ -394,24 +407,14 @@ class Corpus:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
 
-    def _everything(self) -> tuple[list[Article], list[Units]]:
-        # row by row, in id order (SQLite's BINARY order of UTF-8 is Python's order of str),
-        # so that no compressed blob outlives its article's units
-        articles: list[Article] = []
-        got: list[Units] = []
-        for row in self._conn.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY id"):
-            articles.append(_article(row))
-            # each quote cut to its credit, as a trace of files keeps them (units.lean)
-            got.append(lean(_units(row[8], len(got))))
-        return articles, got
-
-    def _kept(self) -> Trace:
-        """The trace kept in the store (see :mod:`.cache`)."""
-        entries, texts = [], {}
-        for id, path, date, text in self._conn.execute("SELECT id, path, date, text FROM articles ORDER BY id"):
-            entries.append(TracedArticle(id, path, date))
-            texts[id] = text
-        speakers, derivations, families = cache.cached_parts(self._conn)
+    def _kept(self, conn: sqlite3.Connection, listed: str) -> Trace:
+        """A kept trace (see :mod:`.cache`) in ``conn`` (the store or a work file), with the
+        articles ``listed`` there and their texts."""
+        entries = [TracedArticle(id, path, date) for id, path, date in conn.execute(listed)]
+        wanted = {e.id for e in entries}
+        texts = {id: text for id, text in self._conn.execute("SELECT id, text FROM articles ORDER BY id")
+                 if id in wanted}
+        speakers, derivations, families = cache.cached_parts(conn)
         return Trace(entries, speakers, list(families), derivations, texts=texts)
 
     def families(self, *, speaker: str | None = None, relation: str | None = None,
@@ -427,37 +430,30 @@ class Corpus:
         kept = self._chosen(speaker, relation, article)
         if kept is not None:
             return kept
-        tr = self.trace()
-        kept = self._chosen(speaker, relation, article)
-        if kept is not None:
-            return kept
-        return [f for f in tr.families  # a read-only store, or one that changed meanwhile
-                if (speaker is None or f.speaker == speaker or any(o.speaker == speaker for o in f.occurrences))
-                and (relation is None or any(o.relation == relation for o in f.occurrences))
-                and (article is None or any(o.article == article for o in f.occurrences))]
+        with self._made() as work:
+            return cache.chosen(work, speaker, relation, article)
 
     @contextlib.contextmanager
     def sections(self) -> Iterator[list[tuple[str, Iterable[dict]]]]:
         """The trace of :meth:`trace` as the sections of its JSON object (``articles``,
-        ``speakers``, ``families``, ``derivations``), each an iterable of plain dicts. From a kept
-        trace they are read one at a time while the context is open, so that a writer can put
-        out a trace of any size without holding it; otherwise the trace is made first."""
-        tr = None
-        for _ in range(2):
-            with self._snapshot():
-                if cache.fresh(self._conn):
-                    speakers, derivations, families = cache.cached_parts(self._conn)
-                    rows = self._conn.execute("SELECT id, path, date FROM articles ORDER BY id")
-                    yield [("articles", (TracedArticle(*row).to_dict() for row in rows)),
-                           ("speakers", [i.to_dict() for i in speakers]),
-                           ("families", (f.to_dict() for f in families)),
-                           ("derivations", [d.to_dict() for d in derivations])]
-                    return
-            if tr is not None:
-                break
-            tr = self.trace()
-        d = tr.to_dict()  # type: ignore[union-attr]  # a read-only store, or one that moved on
-        yield [(key, d[key]) for key in ("articles", "speakers", "families", "derivations")]
+        ``speakers``, ``families``, ``derivations``), each an iterable of plain dicts, read one at
+        a time while the context is open, so that a writer can put out a trace of any size
+        without holding it: from the kept trace, else from the one made for it."""
+        with self._snapshot():
+            if cache.fresh(self._conn):
+                yield self._sections(self._conn, "SELECT id, path, date FROM articles ORDER BY id")
+                return
+        with self._made() as work:
+            yield self._sections(work, "SELECT id, path, date FROM art ORDER BY a")
+
+    @staticmethod
+    def _sections(conn: sqlite3.Connection, listed: str) -> list[tuple[str, Iterable[dict]]]:
+        speakers, derivations, families = cache.cached_parts(conn)
+        rows = conn.execute(listed)
+        return [("articles", (TracedArticle(*row).to_dict() for row in rows)),
+                ("speakers", [i.to_dict() for i in speakers]),
+                ("families", (f.to_dict() for f in families)),
+                ("derivations", [d.to_dict() for d in derivations])]
 
     def _chosen(self, speaker: str | None, relation: str | None, article: str | None) -> list[Family] | None:
         with self._snapshot():

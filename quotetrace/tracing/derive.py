@@ -30,7 +30,11 @@ A = TypeVar("A")
 
 
 def sentence_grams(piece: Piece) -> set[str]:
-    st = piece.words.stems
+    return grams_of_stems(piece.words.stems)
+
+
+def grams_of_stems(st: Sequence[str]) -> set[str]:
+    """A sentence's word 4-grams, from its stems."""
     n = SENTENCE_SHINGLE
     return {" ".join(st[k:k + n]) for k in range(len(st) - n + 1)}
 

@@ -49,17 +49,17 @@ def test_a_kept_trace_is_read_back_until_the_store_changes(tmp_path: Path, artic
         corpus.add(late, jobs=1)
         first = _json(corpus.trace())
         assert first == _json(trace(late, jobs=1))
-        real = store_corpus.trace_units
+        real = store_corpus.bounded.traced
 
         def refuse(*args, **kwargs):  # noqa: ANN002, ANN003
             raise AssertionError("traced again")
-        monkeypatch.setattr(store_corpus, "trace_units", refuse)
+        monkeypatch.setattr(store_corpus.bounded, "traced", refuse)
         assert _json(corpus.trace()) == first
         assert [f.id for f in corpus.families(article="art000")]
         corpus.add([early], jobs=1)
         with pytest.raises(AssertionError, match="traced again"):
             corpus.trace()
-        monkeypatch.setattr(store_corpus, "trace_units", real)
+        monkeypatch.setattr(store_corpus.bounded, "traced", real)
         again = corpus.trace()
     assert _json(again) == _json(trace([*late, early], jobs=1))
     assert any(f.original.article == "zz-early" and len(f.occurrences) > 1 for f in again.families)
