@@ -37,14 +37,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import itertools
 import json
+import logging
 import os
 import pickle
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
@@ -59,6 +60,8 @@ from ..tracing.parts import component_groups, family_row, involvement, pair_deri
 from ..tracing.speakers import Identities
 from ..tracing.units import Units, lean
 from . import cache
+
+log = logging.getLogger(__name__)
 
 _SEP = "\x1f"  # never part of a stem
 
@@ -88,9 +91,10 @@ _CHUNK = 20_000
 
 
 def key_hash(key: str) -> int:
-    """A key (or a holder) as a signed 64-bit integer, the same in every process."""
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
+    """A key (or a holder) as a signed 64-bit integer. Python's own hash of a string: a trace is
+    made in one process, whose hashes agree with one another (not with another process's), and
+    it is ten times as fast as a digest; a string caches it."""
+    return hash(key)
 
 
 class Hashed:
@@ -124,8 +128,10 @@ class Work:
 def traced(rows: Callable[[], Iterable[tuple[str, str | None, str | None, bytes]]],
            article: Callable[[str], Article], generation: int, folder: str | None = None) -> Iterator[Work]:
     """The trace of the articles ``rows()`` gives (id, path, date, their units pickled and
-    compressed, in the order of their ids; called twice), made in a temporary work file in ``folder`` and open while the context is.
-    ``article(id)`` reads one article (its text labels the families it is involved in)."""
+    compressed, in the order of their ids; called twice), made in a work file in a temporary
+    folder (in ``folder``, else the system's) and open while the context is; the folder is
+    removed at the end. ``article(id)`` reads one article (its text labels the families it is
+    involved in)."""
     place = tempfile.mkdtemp(prefix="quotetrace-trace-", dir=folder)
     path = os.path.join(place, "work.db")
     conn = sqlite3.connect(path, isolation_level=None)
@@ -147,37 +153,71 @@ def traced(rows: Callable[[], Iterable[tuple[str, str | None, str | None, bytes]
         work.close()
 
 
+@contextlib.contextmanager
+def _step(name: str) -> Iterator[None]:
+    """Log a step's time, and the process's peak memory so far where the system tells it
+    (``logging`` at INFO shows them)."""
+    started = time.perf_counter()
+    yield
+    try:
+        import resource  # not on Windows
+        peak = f" (peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB so far)"
+    except ImportError:
+        peak = ""
+    log.info("trace of the store: %s in %.1f s%s", name, time.perf_counter() - started, peak)
+
+
+def _grams(stems: str) -> frozenset[str]:
+    """A narrator sentence's word 4-grams, from its stems as the work file keeps them."""
+    return frozenset(grams_of_stems(stems.split(_SEP) if stems else []))
+
+
+def _chunks(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
+    """``rows`` a list of at most ``_CHUNK`` at a time."""
+    it = iter(rows)
+    while chunk := list(itertools.islice(it, _CHUNK)):
+        yield chunk
+
+
 def _units(blob: bytes) -> Units:
     return cache.unpack(blob)  # type: ignore[return-value]
 
 
 class _Steps:
+    """The steps of the module docstring, over one work file."""
+
     def __init__(self, conn: sqlite3.Connection, rows: Callable[[], Iterable[tuple[str, str | None, str | None, bytes]]],
                  article: Callable[[str], Article], folder: str):
         self.conn, self.rows, self.folder = conn, rows, folder
-        self.article = functools.lru_cache(maxsize=512)(article)
+        self.article = functools.lru_cache(maxsize=4096)(article)
         self.ids: list[str] = []
         self.dates: list[str | None] = []
         self.at: dict[str, int] = {}
 
     def _insert(self, table: str, rows: Iterable[tuple]) -> None:
-        it = iter(rows)
-        while chunk := list(itertools.islice(it, _CHUNK)):
+        for chunk in _chunks(rows):
             marks = ", ".join("?" * len(chunk[0]))
             self.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", chunk)
 
     def run(self, generation: int) -> None:
         self.conn.execute("BEGIN")
-        names = self._scan()
-        ids = Identities(names)
-        dead = self._dead(ids)
-        self._groups(ids, dead)
-        self._sentences()
-        self._related()
-        self._involved()
-        used = self._families(ids, dead)
-        derived = self._derivations()
-        self._number(ids, used, derived, generation)
+        with _step("scan"):
+            ids = Identities(self._scan())
+        with _step("dead keys"):
+            dead = self._dead(ids)
+        with _step("groups"):
+            self._groups(ids, dead)
+        with _step("sentences"):
+            self._sentences()
+            self._related()
+        with _step("involved"):
+            self._involved()
+        with _step("families"):
+            used = self._families(ids)
+        with _step("derivations"):
+            derived = self._derivations()
+        with _step("numbered"):
+            self._number(ids, used, derived, generation)
         self.conn.execute("COMMIT")
 
     # 1. one pass over the store
@@ -257,22 +297,19 @@ class _Steps:
         c.execute("CREATE TABLE held AS SELECT h FROM sk GROUP BY h HAVING COUNT(*) > 1 "
                   "EXCEPT SELECT h FROM dead")
         c.execute("CREATE INDEX held_h ON held (h)")
-        grams = functools.lru_cache(maxsize=1 << 14)(self._grams)
+        grams = functools.lru_cache(maxsize=1 << 14)(_grams)
         ids, dates = self.ids, self.dates
 
         def links() -> Iterator[tuple]:
-            rows = c.execute("SELECT sk.h, sk.a, sk.k FROM sk JOIN held USING (h) ORDER BY sk.h")
+            rows = c.execute("SELECT sk.h, sk.a, sk.k, sent.stems FROM sk JOIN held USING (h) JOIN sent USING (a, k) "
+                             "ORDER BY sk.h")
             for _, group in itertools.groupby(rows, key=lambda r: r[0]):
-                members = [(ids[a], dates[a], k, grams(a, k)) for _, a, k in group]
+                members = [(ids[a], dates[a], k, grams(stems)) for _, a, k, stems in group]
                 yield from ((self.at[la], self.at[la_dst], k, rank) for la, la_dst, k, rank in value_links(members))
         self._insert("links", links())
         # a sentence found like several earlier articles' comes from the earliest of them
         c.execute("CREATE TABLE sents AS SELECT src, dst, COUNT(*) AS s FROM "
                   "(SELECT dst, k, src, MIN(rank) FROM links GROUP BY dst, k) GROUP BY src, dst")
-
-    def _grams(self, a: int, k: int) -> frozenset[str]:
-        stems, = self.conn.execute("SELECT stems FROM sent WHERE a = ? AND k = ?", (a, k)).fetchone()
-        return frozenset(grams_of_stems(stems.split(_SEP) if stems else []))
 
     # which articles are related: sharing a quote or a sentence, either way
     def _related(self) -> None:
@@ -320,25 +357,24 @@ class _Steps:
         c.execute("CREATE INDEX inv_fid ON inv (fid, a)")
 
     # 5. each family found and labelled with the articles involved
-    def _families(self, ids: Identities, dead: Hashed) -> set[str]:
-        c = self.conn
+    def _families(self, ids: Identities) -> set[str]:
         used: set[str] = set()
-        out: list[tuple] = []
-        ql: list[tuple] = []
-        reader = c.cursor()
-        rows = reader.execute("SELECT i.fid, i.a, i.blob, g.grp, g.dead, g.orig FROM inv i JOIN grp g USING (fid) "
-                              "ORDER BY i.fid, i.a")
-        for fid, items in itertools.groupby(rows, key=lambda r: r[0]):
-            items = list(items)
-            _, _, _, grp, dead_pairs, orig = items[0]
-            brought = [(self.article(self.ids[a]), *pickle.loads(blob)) for _, a, blob, *_ in items]
-            _, _, start, family, links, names, _ = family_row(ids, str(fid), self.ids[orig], grp,
-                                                               json.loads(dead_pairs), brought)
-            used.update(names)
-            out.append((orig, start, fid, family))
-            ql += [(orig, self.at[x]) for x in links]
-        self._insert("fam", out)
-        self._insert("ql", ql)
+        rows = self.conn.execute("SELECT i.fid, i.a, i.blob, g.grp, g.dead, g.orig FROM inv i JOIN grp g USING (fid) "
+                                 "ORDER BY i.fid, i.a")
+
+        def labelled() -> Iterator[tuple]:
+            for fid, items in itertools.groupby(rows, key=lambda r: r[0]):
+                items = list(items)
+                _, _, _, grp, dead_pairs, orig = items[0]
+                brought = [(self.article(self.ids[a]), *pickle.loads(blob)) for _, a, blob, *_ in items]
+                _, _, start, family, links, names, _ = family_row(ids, str(fid), self.ids[orig], grp,
+                                                                   json.loads(dead_pairs), brought)
+                used.update(names)
+                yield orig, start, fid, family, [self.at[x] for x in links]
+        # written as they are labelled: the families of a large store do not fit in memory
+        for chunk in _chunks(labelled()):
+            self._insert("fam", (row[:4] for row in chunk))
+            self._insert("ql", ((row[0], x) for row in chunk for x in row[4]))
         return used
 
     # 6. the derivations, pair of articles by pair

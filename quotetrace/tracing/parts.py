@@ -139,8 +139,10 @@ def family_row(ids: Identities, fid: str, orig: str, grp: bytes, dead: Iterable[
     with the year of its article)."""
     items = sorted(items, key=lambda it: it[0].id)
     at: dict[tuple[str, int], int] = {}
-    for art, ks, *_ in items:
+    for n, (art, ks, passages, pieces, *_) in enumerate(items):
         at.update(((art.id, k), len(at)) for k in ks)
+        for p in passages + pieces:  # unpickled for this family alone: numbered in place
+            p.article = n
     tracer = stages([it[0] for it in items], [Units(it[4], it[2], it[3], [], []) for it in items],
                     ids, frozenset(dead or ()))
     refs, aligned, speaker, named = pickle.loads(grp)
