@@ -417,32 +417,3 @@ class _Steps:
         self._insert("occurrences", occurrences)
         families.clear()
         occurrences.clear()
-
-
-def copy_into(store: sqlite3.Connection, work: Work, made_at: int) -> bool:
-    """Keep the trace made in ``work`` in the store (its tables ``traced``, ``families`` and
-    ``occurrences``), unless the store moved on since ``made_at`` or a writer holds it. Whether
-    it was kept."""
-    timeout = store.execute("PRAGMA busy_timeout").fetchone()[0]
-    store.execute("PRAGMA busy_timeout = 0")  # never wait behind an add for a cache
-    attached = False
-    try:
-        store.execute("ATTACH DATABASE ? AS work", (work.path,))
-        attached = True
-        store.execute("BEGIN IMMEDIATE")
-        if cache.generation(store) != made_at:
-            store.execute("ROLLBACK")
-            return False
-        for table in ("traced", "families", "occurrences"):
-            store.execute(f"DELETE FROM main.{table}")
-            store.execute(f"INSERT INTO main.{table} SELECT * FROM work.{table}")
-        store.execute("COMMIT")
-        return True
-    except sqlite3.Error:
-        if store.in_transaction:
-            store.execute("ROLLBACK")
-        return False
-    finally:
-        if attached:
-            store.execute("DETACH DATABASE work")
-        store.execute(f"PRAGMA busy_timeout = {int(timeout)}")

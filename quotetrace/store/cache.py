@@ -4,8 +4,8 @@
 becomes a family's new original; a key that grows common stops proposing candidates
 everywhere), and generated or real news corpora hold one component that spans most articles,
 so relabelling only what a batch touches would still retrace most of the store, once per batch.
-Instead the first :meth:`~.corpus.Corpus.trace` after a change traces the whole store and
-writes its families here with the store's ``generation`` (raised by every committed batch);
+Instead the first :meth:`~.corpus.Corpus.trace` after a change traces the whole store (in a work
+file, :mod:`.bounded`) and copies its families here with the store's ``generation`` (raised by every committed batch);
 the next ones, and :meth:`~.corpus.Corpus.families`, read them back until the generation moves.
 
 Families are pickled one per row (byte for byte the objects the trace made), with one row per
@@ -21,7 +21,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 
-from ..model import Family, Trace
+from ..model import Family
 
 
 def pack(value: object) -> bytes:
@@ -68,25 +68,24 @@ def chosen(conn: sqlite3.Connection, speaker: str | None, relation: str | None,
     return [unpack(blob) for blob, in conn.execute(sql, args)]  # type: ignore[misc]
 
 
-def keep(conn: sqlite3.Connection, made_at: int, tr: Trace) -> bool:
-    """Write ``tr``, the trace of the store at generation ``made_at``, unless the store moved on
-    since or a writer holds it (the trace is then simply not kept). Whether it was kept."""
+def keep(conn: sqlite3.Connection, made_at: int, work: str) -> bool:
+    """Keep the trace of the store at generation ``made_at``, made in the work file ``work`` (its
+    tables ``traced``, ``families`` and ``occurrences``, as here: ``.bounded``), unless the store
+    moved on since or a writer holds it (the trace is then simply not kept). Whether it was
+    kept. One transaction: a store is never left with half a trace."""
     timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
     conn.execute("PRAGMA busy_timeout = 0")  # never wait behind an add for a cache
+    attached = False
     try:
+        conn.execute("ATTACH DATABASE ? AS work", (work,))
+        attached = True
         conn.execute("BEGIN IMMEDIATE")
         if generation(conn) != made_at:
             conn.execute("ROLLBACK")
             return False
         for table in ("traced", "families", "occurrences"):
-            conn.execute(f"DELETE FROM {table}")
-        conn.execute("INSERT INTO traced (generation, speakers, derivations) VALUES (?, ?, ?)",
-                     (made_at, pack(list(tr.speakers)), pack(list(tr.derivations))))
-        conn.executemany("INSERT INTO families (k, speaker, family) VALUES (?, ?, ?)",
-                         ((k, f.speaker, pack(f)) for k, f in enumerate(tr.families)))
-        conn.executemany("INSERT INTO occurrences (family, article, relation, speaker) VALUES (?, ?, ?, ?)",
-                         ((k, o.article, o.relation, o.speaker)
-                          for k, f in enumerate(tr.families) for o in f.occurrences))
+            conn.execute(f"DELETE FROM main.{table}")
+            conn.execute(f"INSERT INTO main.{table} SELECT * FROM work.{table}")
         conn.execute("COMMIT")
         return True
     except sqlite3.Error:
@@ -94,4 +93,6 @@ def keep(conn: sqlite3.Connection, made_at: int, tr: Trace) -> bool:
             conn.execute("ROLLBACK")
         return False
     finally:
+        if attached:
+            conn.execute("DETACH DATABASE work")
         conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")

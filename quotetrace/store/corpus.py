@@ -388,7 +388,7 @@ class Corpus:
                     lambda: self._conn.execute("SELECT id, path, date, units FROM articles ORDER BY id"),
                     self._one, made_at))
             if not self.readonly:
-                bounded.copy_into(self._conn, work, made_at)
+                cache.keep(self._conn, made_at, work.path)
             yield work.conn
 
     def _one(self, id: str) -> Article:
