@@ -272,11 +272,11 @@ def test_store_scaling(benchmark, request, trace_bases, tmp_path_factory, probes
     print(f"\nstore of {n}: {info}")
 
 
-@pytest.mark.parametrize("n", [1000, pytest.param(10000, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("n", _SIZES)
 def test_trace_store(benchmark, request, trace_bases, tmp_path_factory, tmp_path, n: int) -> None:  # noqa: ANN001
     """`quotetrace trace STORE` of a copy of the store: the first (traces every article and keeps
-    the trace in the store) and the second (reads the kept trace), time and peak memory. Not run
-    at 100,000: the first holds every article's units, about 150 MB a thousand articles."""
+    the trace in the store, in bounded memory: store/bounded.py) and the second (reads the kept
+    trace), time and peak memory."""
     import shutil
     import sys
 
