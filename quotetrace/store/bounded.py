@@ -2,7 +2,7 @@
 SQLite, in a temporary work file, instead of over every article's units held at once.
 
 The in-memory engine holds every article's passages, reported speech and narrator sentences
-(about 75 KB an article: 8 GB for 100,000). Here each step reads what it needs as it goes, the
+(about 75 KB an article: 7.3 GiB for 100,000 generated articles). Here each step reads what it needs as it goes, the
 way the Spark job distributes the same steps:
 
 1. **scan**: the stored articles in the order of their ids, one at a time: the speakers' names
@@ -28,9 +28,10 @@ way the Spark job distributes the same steps:
    derivations and speakers, into tables of the store's own schema for a kept trace
    (:mod:`.cache`), from which the store copies them.
 
-The dead keys are held as 64-bit hashes (:class:`Hashed`): two keys would have to share a hash
-for a decision to differ from the in-memory engine's (odds of about one in 10^11 for a corpus of
-100,000 articles' keys).
+Keys and their holders are counted, and the dead keys held, as 64-bit hashes (:class:`Hashed`):
+for a decision to differ from the in-memory engine's, two of the corpus's keys (or holders of one
+key) would have to share a hash, or a live key a dead one's; with the tens of millions of keys
+of 100,000 articles, the odds are under one in ten thousand a trace.
 """
 
 from __future__ import annotations
@@ -259,8 +260,7 @@ class _Steps:
                 # the passages' keys: their content pairs have no holder (they count nothing)
                 for key, holder in article_keys(Units([], passages, [], [], []), ids.of):
                     if holder:
-                        yield key_hash(key), CAPS[key[0]], key_hash("\x00" + holder)
-        # a fresh cursor per query: the one reading passages must not be the one inserting
+                        yield key_hash(key), CAPS[key[0]], key_hash(holder)
         self._insert("gkeys", keys())
         c = self.conn
         c.execute("INSERT INTO dead SELECT h FROM gkeys GROUP BY h HAVING COUNT(DISTINCT held) > MIN(cap)")
