@@ -33,9 +33,8 @@ from ..tracing.derive import sentence_grams
 from ..tracing.engine import statement_count
 from ..tracing.keys import content_pairs, pair_key, sketch_key
 from ..tracing.knobs import SPILL_FAMILIES
-from ..tracing.parts import (component_groups, family_row, involvement, pair_derivations, passage_rows,
-                             value_links)
-from ..tracing.parts import _text
+from ..tracing.parts import (column_text, component_groups, family_row, involvement, pair_derivations,
+                             passage_rows, value_links)
 from ..tracing.units import Piece, lean
 
 GROUPS = ("fid string, orig string, grp binary, arts array<string>, ks array<array<long>>, "
@@ -135,7 +134,7 @@ def sketch_batches(batches: Iterator[Any]) -> Iterator[Any]:
             u = pickle.loads(blob)
             for k, sk in enumerate(u.sketches):
                 if sk:
-                    held = pickle.dumps((a, _text(date), k, sentence_grams(u.narrator[k])))
+                    held = pickle.dumps((a, column_text(date), k, sentence_grams(u.narrator[k])))
                     rows += [(sketch_key(value), held) for value in sk]
         yield _frame(rows, SKETCHES)
 

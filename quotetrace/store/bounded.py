@@ -67,7 +67,8 @@ log = logging.getLogger(__name__)
 _SEP = "\x1f"  # never part of a stem
 
 _WORK = """
-CREATE TABLE art (a INTEGER PRIMARY KEY, id TEXT NOT NULL, path TEXT, date TEXT, statements INTEGER NOT NULL);
+-- named as the store's table: the articles traced are listed by the same query in both
+CREATE TABLE articles (a INTEGER PRIMARY KEY, id TEXT NOT NULL, path TEXT, date TEXT, statements INTEGER NOT NULL);
 CREATE TABLE pas (id TEXT, k INTEGER, "when" TEXT, words INTEGER, unquoted INTEGER, start INTEGER, blob BLOB);
 CREATE TABLE gkeys (h INTEGER, cap INTEGER, held INTEGER);
 CREATE TABLE pairs (h INTEGER, a INTEGER, pk INTEGER);
@@ -107,8 +108,8 @@ class Hashed:
     def __init__(self, hashes: Iterable[int]):
         self.hashes = frozenset(hashes)
 
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key_hash(key) in self.hashes
+    def __contains__(self, key: str) -> bool:
+        return key_hash(key) in self.hashes
 
 
 @attrs.define
@@ -180,6 +181,24 @@ def _chunks(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
         yield chunk
 
 
+class _Rows(list):
+    """Rows for one table of the work file, written when ``_CHUNK`` of them are held."""
+
+    def __init__(self, table: str, steps: _Steps):
+        super().__init__()
+        self.table, self.steps = table, steps
+
+    def add(self, rows: Iterable[tuple]) -> None:
+        self.extend(rows)
+        if len(self) >= _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self:
+            self.steps._insert(self.table, self)
+            self.clear()
+
+
 def _units(blob: bytes) -> Units:
     return cache.unpack(blob)  # type: ignore[return-value]
 
@@ -199,6 +218,14 @@ class _Steps:
         for chunk in _chunks(rows):
             marks = ", ".join("?" * len(chunk[0]))
             self.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", chunk)
+
+    @contextlib.contextmanager
+    def _buffered(self, *tables: str) -> Iterator[dict[str, list[tuple]]]:
+        """Lists of rows for ``tables``, written whenever one holds ``_CHUNK`` rows, and at the end."""
+        rows: dict[str, list[tuple]] = {t: _Rows(t, self) for t in tables}
+        yield rows
+        for r in rows.values():
+            r.flush()
 
     def run(self, generation: int) -> None:
         self.conn.execute("BEGIN")
@@ -224,31 +251,23 @@ class _Steps:
     # 1. one pass over the store
     def _scan(self) -> dict[tuple[str, str], int]:
         names: dict[tuple[str, str], int] = {}
-        pas: list[tuple] = []
-        pairs: list[tuple] = []
-        sk: list[tuple] = []
-        sent: list[tuple] = []
-        for a, (id, path, date, blob) in enumerate(self.rows()):
-            u = _units(blob)
-            self.ids.append(id)
-            self.dates.append(date)
-            self.at[id] = a
-            for pair in speaker_names([u]):  # counted in the order first met, as in memory
-                names[pair] = names.get(pair, 0) + 1
-            self.conn.execute("INSERT INTO art VALUES (?, ?, ?, ?, ?)", (a, id, path, date, statement_count(u)))
-            pas += passage_rows(id, date, u)
-            for pk, piece in enumerate(u.reported + u.narrator):
-                pairs += [(key_hash(key), a, pk) for key in {pair_key(p) for p in content_pairs(piece.words.stems)}]
-            for k, values in enumerate(u.sketches):
-                if values:
-                    sent.append((a, k, _SEP.join(u.narrator[k].words.stems)))
-                    sk += [(key_hash(sketch_key(v)), a, k) for v in values]
-            if len(pairs) > _CHUNK:
-                for table, rows in (("pas", pas), ("pairs", pairs), ("sk", sk), ("sent", sent)):
-                    self._insert(table, rows)
-                    rows.clear()
-        for table, rows in (("pas", pas), ("pairs", pairs), ("sk", sk), ("sent", sent)):
-            self._insert(table, rows)
+        with self._buffered("articles", "pas", "pairs", "sk", "sent") as out:
+            for a, (id, path, date, blob) in enumerate(self.rows()):
+                u = _units(blob)
+                self.ids.append(id)
+                self.dates.append(date)
+                self.at[id] = a
+                for pair in speaker_names([u]):  # counted in the order first met, as in memory
+                    names[pair] = names.get(pair, 0) + 1
+                out["articles"].add([(a, id, path, date, statement_count(u))])
+                out["pas"].add(passage_rows(id, date, u))
+                for pk, piece in enumerate(u.reported + u.narrator):
+                    out["pairs"].add((key_hash(key), a, pk)
+                                     for key in {pair_key(p) for p in content_pairs(piece.words.stems)})
+                for k, values in enumerate(u.sketches):
+                    if values:
+                        out["sent"].add([(a, k, _SEP.join(u.narrator[k].words.stems))])
+                        out["sk"].add((key_hash(sketch_key(v)), a, k) for v in values)
         return names
 
     # 2. the dead keys
@@ -277,18 +296,12 @@ class _Steps:
         cur = self.conn.execute('SELECT id, k, blob FROM pas ORDER BY "when", words DESC, unquoted, id, start')
         passages = (((id, k), pickle.loads(blob)) for id, k, blob in cur)
         at = self.at
-        grp, mem, fp = [], [], []
-        for fid, row in enumerate(component_groups(ids, passages, dead, knobs.SPILL_FAMILIES, self.folder)):
-            _, orig, blob, arts, ks, live, dead_pairs = row
-            grp.append((fid, at[orig], blob, json.dumps(dead_pairs)))
-            mem += [(at[a], fid, json.dumps(k)) for a, k in zip(arts, ks)]
-            fp += [(key_hash(x), fid) for x in live]
-            if len(mem) > _CHUNK:
-                for table, rows in (("grp", grp), ("mem", mem), ("fp", fp)):
-                    self._insert(table, rows)
-                    rows.clear()
-        for table, rows in (("grp", grp), ("mem", mem), ("fp", fp)):
-            self._insert(table, rows)
+        with self._buffered("grp", "mem", "fp") as out:
+            for fid, row in enumerate(component_groups(ids, passages, dead, knobs.SPILL_FAMILIES, self.folder)):
+                _, orig, blob, arts, ks, live, dead_pairs = row
+                out["grp"].add([(fid, at[orig], blob, json.dumps(dead_pairs))])
+                out["mem"].add((at[a], fid, json.dumps(k)) for a, k in zip(arts, ks))
+                out["fp"].add((key_hash(x), fid) for x in live)
         self.conn.execute("DELETE FROM pas")
 
     # 4. the narrator sentences the articles share
@@ -380,7 +393,7 @@ class _Steps:
     # 6. the derivations, pair of articles by pair
     def _derivations(self) -> list[Derivation]:
         c = self.conn
-        statements = [n for n, in c.execute("SELECT statements FROM art ORDER BY a")]
+        statements = [n for n, in c.execute("SELECT statements FROM articles ORDER BY a")]
         rows = c.execute(
             "SELECT MIN(src, dst) AS lo, MAX(src, dst) AS hi, "
             "SUM(CASE WHEN src < dst THEN q ELSE 0 END), SUM(CASE WHEN src > dst THEN q ELSE 0 END), "
@@ -398,22 +411,10 @@ class _Steps:
     # 7. the families numbered, and the trace in the store's tables
     def _number(self, ids: Identities, used: set[str], derived: list[Derivation], generation: int) -> None:
         c = self.conn
-        reader = c.cursor()
-        families: list[tuple] = []
-        occurrences: list[tuple] = []
-        rows = reader.execute("SELECT family FROM fam ORDER BY orig, start, fid")
-        for k, (blob,) in enumerate(rows):
-            f = attrs.evolve(pickle.loads(blob), id=f"f{k + 1}")
-            families.append((k, f.speaker, cache.pack(f)))
-            occurrences += [(k, o.article, o.relation, o.speaker) for o in f.occurrences]
-            if len(occurrences) > _CHUNK:
-                self._flush(families, occurrences)
-        self._flush(families, occurrences)
+        with self._buffered("families", "occurrences") as out:
+            for k, (blob,) in enumerate(c.execute("SELECT family FROM fam ORDER BY orig, start, fid")):
+                f = attrs.evolve(pickle.loads(blob), id=f"f{k + 1}")
+                out["families"].add([(k, f.speaker, cache.pack(f))])
+                out["occurrences"].add((k, o.article, o.relation, o.speaker) for o in f.occurrences)
         speakers = [i for i in ids.all() if i.name in used]
         c.execute("INSERT INTO traced VALUES (?, ?, ?)", (generation, cache.pack(speakers), cache.pack(derived)))
-
-    def _flush(self, families: list[tuple], occurrences: list[tuple]) -> None:
-        self._insert("families", families)
-        self._insert("occurrences", occurrences)
-        families.clear()
-        occurrences.clear()

@@ -96,6 +96,8 @@ _CAPPED = {"k": MAX_SENTENCE_DF}
 #: (a single shared pair makes a paraphrase only in an article already related).
 _MIN_PAIRS = 2
 _UNDATED = 99_999_999
+#: The articles a trace lists, in a store and in a work file alike (``bounded``)
+_LISTED = "SELECT id, path, date FROM articles ORDER BY id"
 #: Key counts a Corpus keeps between checks, at most (a few thousand a check; about 100 MB).
 _MAX_CACHED = 500_000
 #: A check traces its article with a few hundred stored articles at most: among so few, no key
@@ -371,16 +373,16 @@ class Corpus:
         made in bounded memory (``store/bounded.py``) and kept (unless the store is read-only)."""
         with self._snapshot():
             if cache.fresh(self._conn):
-                return self._kept(self._conn, "SELECT id, path, date FROM articles ORDER BY id")
+                return self._kept(self._conn)
         with self._made() as work:
-            return self._kept(work, "SELECT id, path, date FROM art ORDER BY a")
+            return self._kept(work)
 
     @contextlib.contextmanager
     def _made(self) -> Iterator[sqlite3.Connection]:
         """The trace of the store as it is now, made in a work file (:mod:`.bounded`) from one
         state of the store and kept in the store when it can be: the work file's connection,
         open while the context is, whose tables ``traced``, ``families`` and ``occurrences`` hold
-        it as a kept trace, and ``art`` the articles traced."""
+        it as a kept trace, and ``articles`` the articles traced (their ids, paths and dates)."""
         with contextlib.ExitStack() as stack:
             with self._snapshot():
                 made_at = cache.generation(self._conn)
@@ -409,10 +411,10 @@ class Corpus:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot read the store: {exc}") from None
 
-    def _kept(self, conn: sqlite3.Connection, listed: str) -> Trace:
+    def _kept(self, conn: sqlite3.Connection) -> Trace:
         """A kept trace (see :mod:`.cache`) in ``conn`` (the store or a work file), with the
-        articles ``listed`` there and their texts."""
-        entries = [TracedArticle(id, path, date) for id, path, date in conn.execute(listed)]
+        articles it lists and their texts."""
+        entries = [TracedArticle(id, path, date) for id, path, date in conn.execute(_LISTED)]
         wanted = {e.id for e in entries}
         texts = {id: text for id, text in self._conn.execute("SELECT id, text FROM articles ORDER BY id")
                  if id in wanted}
@@ -443,15 +445,15 @@ class Corpus:
         without holding it: from the kept trace, else from the one made for it."""
         with self._snapshot():
             if cache.fresh(self._conn):
-                yield self._sections(self._conn, "SELECT id, path, date FROM articles ORDER BY id")
+                yield self._sections(self._conn)
                 return
         with self._made() as work:
-            yield self._sections(work, "SELECT id, path, date FROM art ORDER BY a")
+            yield self._sections(work)
 
     @staticmethod
-    def _sections(conn: sqlite3.Connection, listed: str) -> list[tuple[str, Iterable[dict]]]:
+    def _sections(conn: sqlite3.Connection) -> list[tuple[str, Iterable[dict]]]:
         speakers, derivations, families = cache.cached_parts(conn)
-        rows = conn.execute(listed)
+        rows = conn.execute(_LISTED)
         return [("articles", (TracedArticle(*row).to_dict() for row in rows)),
                 ("speakers", [i.to_dict() for i in speakers]),
                 ("families", (f.to_dict() for f in families)),

@@ -38,7 +38,7 @@ from .speakers import Identities
 from .units import Piece, Units
 
 
-def _text(value: Any) -> str | None:
+def column_text(value: Any) -> str | None:
     """A string column's value: a dataframe may give a missing one as NaN, not None."""
     return value if isinstance(value, str) else None
 
@@ -46,13 +46,13 @@ def _text(value: Any) -> str | None:
 def rank_of(date: Any, article: str) -> tuple:
     """Where an article stands in time, as the in-memory engine ranks it: by date (undated last),
     then in canonical order (by id)."""
-    return (*date_key(_text(date)), article)
+    return (*date_key(column_text(date)), article)
 
 
 def when_text(date: Any) -> str:
     """An article's date as a string that sorts as :func:`..dates.date_key`: undated last, then
     the instant (fixed width)."""
-    undated, when = date_key(_text(date))
+    undated, when = date_key(column_text(date))
     return f"{int(undated)}{when.year:04d}{when.strftime('-%m-%dT%H:%M:%S.%f')}"
 
 
