@@ -19,7 +19,8 @@
    component); narrator sentences are linked per live sketch value; each family finds its
    paraphrases and evidence and labels its occurrences in a task of its own, with the articles
    involved (joined on the original's live content pairs); derivations are decided per pair of
-   articles;
+   articles, and the pairs that share one narrator sentence alone settled against the rest with
+   joins;
 7. **output**: the families are sorted and numbered on the executors as the local engine's
    :func:`..tracing.engine.merge_parts` orders them, and the driver reads families, derivations
    and entries in order a range at a time as it writes them (:class:`SparkTrace`), or the
@@ -337,8 +338,9 @@ def _involved(extracted: Any, grouped: Any, related: Any) -> Any:
 
 
 def _derived(extracted: Any, families: Any, sent: Any) -> Any:
-    """The derivations, pair of articles by pair: the quotes (families) and sentences each
-    direction shares, with both articles' statements and dates."""
+    """The derivations' candidates, pair of articles by pair: the quotes (families) and sentences
+    each direction shares, with both articles' statements and dates (:func:`_settled` keeps the
+    derivations among them)."""
     from pyspark.sql import functions as F
     quotes = (families.select(F.col("orig").alias("src"), F.explode("links").alias("dst"))
               .groupBy("src", "dst").agg(F.count("*").alias("q")))
@@ -352,6 +354,21 @@ def _derived(extracted: Any, families: Any, sent: Any) -> Any:
         pairs = pairs.join(stats.select(F.col("id").alias(side), F.col("date").alias(f"date_{side}"),
                                         F.col("statements").alias(f"st_{side}")), side)
     return pairs.mapInPandas(derivation_batches, DERIVED)
+
+
+def _settled(candidates: Any) -> Any:
+    """The derivations among the pairs' candidates, as :func:`..tracing.derive.settled` keeps
+    them: a lone pair (one narrator sentence) falls when a source its article draws on enough is
+    itself a candidate with the lone pair's source."""
+    from pyspark.sql import functions as F
+    ends = candidates.select(F.least("article", "source").alias("lo"), F.greatest("article", "source").alias("hi"))
+    sources = candidates.filter(~F.col("lone")).select("article", F.col("source").alias("via"))
+    lone = candidates.filter(F.col("lone"))
+    explained = (lone.select("article", "source").join(sources, "article")
+                 .join(ends, (F.least("via", "source") == F.col("lo")) & (F.greatest("via", "source") == F.col("hi")))
+                 .select("article", "source").distinct())
+    kept = lone.join(explained, ["article", "source"], "left_anti")
+    return candidates.filter(~F.col("lone")).unionByName(kept.select(*candidates.columns)).drop("lone")
 
 
 def _trace_stages(extracted: Any, labels: Any, dead_by: Any, dead: Any, ids: Any) -> tuple[Any, Any, list]:
@@ -368,8 +385,10 @@ def _trace_stages(extracted: Any, labels: Any, dead_by: Any, dead: Any, ids: Any
     families = (_involved(extracted, grouped, related).groupBy("fid").agg(F.collect_list("blob").alias("blobs"))
                 .join(grouped.select("fid", "orig", "grp", "dead"), "fid")
                 .mapInPandas(family_batches(ids), FAMILIES).persist(StorageLevel.MEMORY_AND_DISK))
-    derived = _derived(extracted, families, sent).persist(StorageLevel.MEMORY_AND_DISK)
-    return families, derived, [grouped, sent, families, derived]
+    # the candidates are read three times by the settling joins: computed once
+    candidates = _derived(extracted, families, sent).persist(StorageLevel.MEMORY_AND_DISK)
+    derived = _settled(candidates).persist(StorageLevel.MEMORY_AND_DISK)
+    return families, derived, [grouped, sent, families, candidates, derived]
 
 
 #: rows of the output's families (or derivations, or articles) the driver holds at once while it

@@ -53,7 +53,7 @@ INVOLVED = "fid string, id string, blob binary"
 FAMILIES = ("fid string, orig string, start long, family binary, links array<string>, names array<string>, "
             "said array<string>")
 #: a derivation with the keys of the output's order
-DERIVED = "article string, score double, source string, derivation binary"
+DERIVED = "article string, score double, source string, lone boolean, derivation binary"
 STATS = "id string, date string, statements long"
 
 
@@ -200,12 +200,12 @@ def family_batches(ids: Any) -> Callable[[Iterator[Any]], Iterator[Any]]:
 
 def derivation_batches(batches: Iterator[Any]) -> Iterator[Any]:
     """mapInPandas over pairs of articles (lo < hi) with the quotes and sentences each direction
-    shares, both articles' statement counts and dates: the pair's derivation, if any
-    (:func:`..tracing.parts.pair_derivations`)."""
+    shares, both articles' statement counts and dates: the pair's derivation, if any, and whether
+    it is lone (:func:`..tracing.parts.pair_derivations`), for the job to settle."""
     for pdf in batches:
         rows = []
         for r in pdf.itertuples(index=False):
-            for d in pair_derivations(r.lo, r.hi, r.date_lo, r.date_hi, (r.q_lh, r.q_hl), (r.s_lh, r.s_hl),
-                                      (r.st_lo, r.st_hi)):
-                rows.append((d.article, d.score, d.source, pickle.dumps(d)))
+            for d, lone in pair_derivations(r.lo, r.hi, r.date_lo, r.date_hi, (r.q_lh, r.q_hl), (r.s_lh, r.s_hl),
+                                            (r.st_lo, r.st_hi)):
+                rows.append((d.article, d.score, d.source, lone, pickle.dumps(d)))
         yield _frame(rows, DERIVED)

@@ -23,7 +23,8 @@ way the Spark job distributes the same steps:
    family; its pieces that share a live content pair with the original, joined by SQLite; whether
    it is related to the original's article), gathered in a second scan of the store, then the
    family found and labelled by :func:`..tracing.parts.family_row` with those articles alone;
-6. **derivations** per pair of articles (:func:`..tracing.parts.pair_derivations`);
+6. **derivations** per pair of articles (:func:`..tracing.parts.pair_derivations`), the pairs
+   that share one sentence alone then settled against the rest (:func:`..tracing.derive.settled`);
 7. the families numbered in the output's order (an SQLite sort) and written, with the
    derivations and speakers, into tables of the store's own schema for a kept trace
    (:mod:`.cache`), from which the store copies them.
@@ -53,7 +54,7 @@ import attrs
 
 from ..errors import StoreError
 from ..model import Article, Derivation
-from ..tracing.derive import grams_of_stems
+from ..tracing.derive import grams_of_stems, settled
 from ..tracing.engine import speaker_names, statement_count
 from ..tracing.keys import CAPS, article_keys, content_pairs, pair_key, sketch_key
 from ..tracing import knobs
@@ -402,11 +403,11 @@ class _Steps:
             " UNION ALL SELECT src, dst, 0, s FROM sents) GROUP BY lo, hi")
         out = []
         for lo, hi, q_lh, q_hl, s_lh, s_hl in rows:
-            for d in pair_derivations(self.ids[lo], self.ids[hi], self.dates[lo], self.dates[hi], (q_lh, q_hl),
-                                      (s_lh, s_hl), (statements[lo], statements[hi])):
-                out.append((self.at[d.article], -d.score, self.at[d.source], d))
+            for d, lone in pair_derivations(self.ids[lo], self.ids[hi], self.dates[lo], self.dates[hi], (q_lh, q_hl),
+                                            (s_lh, s_hl), (statements[lo], statements[hi])):
+                out.append((self.at[d.article], -d.score, self.at[d.source], d, lone))
         out.sort(key=lambda r: r[:3])
-        return [r[3] for r in out]
+        return settled(r[3:] for r in out)
 
     # 7. the families numbered, and the trace in the store's tables
     def _number(self, ids: Identities, used: set[str], derived: list[Derivation], generation: int) -> None:

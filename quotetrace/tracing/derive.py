@@ -107,14 +107,23 @@ def derivations(quote_links: dict[tuple[int, int], int], sentence_counts: dict[t
                 statements: Sequence[int], ids: Sequence[str], rank: Sequence[int]) -> list[Derivation]:
     """The derivations table: for each pair of articles sharing statements, the later one (or
     the one that carries the other's originals) derives from the other, when they share enough
-    of the later one's statements or two of their narrator sentences (:mod:`.knobs`)."""
+    of the later one's statements or two of their narrator sentences (:mod:`.knobs`), or one
+    sentence that nothing else explains (:func:`settled`)."""
+    return settled(candidates(quote_links, sentence_counts, statements, ids, rank))
+
+
+def candidates(quote_links: dict[tuple[int, int], int], sentence_counts: dict[tuple[int, int], int],
+               statements: Sequence[int], ids: Sequence[str], rank: Sequence[int]) -> list[tuple[Derivation, bool]]:
+    """Each pair of articles that shares statements, as (derivation, lone) in the table's order:
+    ``lone`` when the pair is short of the knobs' thresholds but shares a narrator sentence, a
+    derivation only if :func:`settled` keeps it. Pairs that share fewer statements are left out."""
     pairs: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     for (src, dst), n in quote_links.items():
         pairs[(src, dst)][0] += n
     for (src, dst), n in sentence_counts.items():
         pairs[(src, dst)][1] += n
     # one direction per pair of articles: the one with more shared statements, else the earlier
-    out: list[tuple[int, float, int, Derivation]] = []
+    out: list[tuple[int, float, int, Derivation, bool]] = []
     for (src, dst), (q, s) in sorted(pairs.items()):
         back = pairs.get((dst, src))
         if back is not None and (sum(back), -rank[dst]) > (q + s, -rank[src]):
@@ -123,7 +132,31 @@ def derivations(quote_links: dict[tuple[int, int], int], sentence_counts: dict[t
             q, s = q + back[0], s + back[1]
         shared = q + s
         score = min(1.0, shared / max(1, statements[dst]))
-        if (shared >= MIN_DERIVATION_SHARED and score >= MIN_DERIVATION_SCORE) or s >= MIN_DERIVATION_SENTENCES:
-            out.append((dst, -score, src, Derivation(ids[dst], ids[src], q, s, score)))
+        enough = (shared >= MIN_DERIVATION_SHARED and score >= MIN_DERIVATION_SCORE) or s >= MIN_DERIVATION_SENTENCES
+        if enough or s:
+            out.append((dst, -score, src, Derivation(ids[dst], ids[src], q, s, score), not enough))
     out.sort(key=lambda row: row[:3])
-    return [row[3] for row in out]
+    return [(row[3], row[4]) for row in out]
+
+
+def settled(pairs: Iterable[tuple[Derivation, bool]]) -> list[Derivation]:
+    """The derivations among :func:`candidates` (in their order): every pair that shares
+    enough, and each lone pair (one narrator sentence) that nothing else explains. A lone
+    sentence between an article and an earlier one is explained when a source the article
+    draws on enough is itself a candidate with that earlier one: two rewrites of one story that
+    made the same change to a sentence, or an outlet's boilerplate line that a rewrite took from
+    its own source, not from the first article to print it. A paragraph lifted from an
+    unrelated article is a lone sentence nothing explains."""
+    pairs = list(pairs)
+    sources: dict[str, set[str]] = defaultdict(set)
+    touching: set[tuple[str, str]] = set()
+    for d, lone in pairs:
+        touching.add(_unordered(d.article, d.source))
+        if not lone:
+            sources[d.article].add(d.source)
+    return [d for d, lone in pairs
+            if not lone or not any(_unordered(via, d.source) in touching for via in sources[d.article])]
+
+
+def _unordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)

@@ -1,6 +1,6 @@
 """Tracing in parts: the steps an engine runs apart, each on the rows of one component, one
 family, one sketch value or one pair of articles, deciding with the in-memory engine's own code
-(:func:`.engine.stages`, :func:`.derive.leader_links`, :func:`.derive.derivations`), so that the
+(:func:`.engine.stages`, :func:`.derive.leader_links`, :func:`.derive.candidates`), so that the
 trace is that engine's, byte for byte. Rows in, rows out: the engine does the joins between
 them (the Spark job with Spark's, :mod:`..spark.stages`; a store's first trace with SQLite's,
 :mod:`..store.bounded`).
@@ -16,7 +16,9 @@ What each step holds:
   live sketch value;
 - **family** (:func:`family_row`): the family's passages, the reported speech and narrator
   sentences that share a live content pair with its original, and their articles;
-- **derivations** (:func:`pair_derivations`): a few counts.
+- **derivations** (:func:`pair_derivations`): a few counts. The pairs that share one narrator
+  sentence alone are then settled against the others (:func:`.derive.settled`), a join the engine
+  does.
 
 Articles are named by their ids here; a passage is referred to as (article id, its number among
 its article's passages).
@@ -30,7 +32,7 @@ from typing import Any
 
 from ..dates import date_key
 from ..model import Article, Derivation
-from .derive import derivations, leader_links
+from .derive import candidates, leader_links
 from .engine import family_speaker, stages
 from .group import Group, group_passages
 from .keys import content_pairs, pair_key
@@ -160,11 +162,12 @@ def family_row(ids: Identities, fid: str, orig: str, grp: bytes, dead: Iterable[
 
 
 def pair_derivations(lo: str, hi: str, date_lo: Any, date_hi: Any, quotes: tuple[int, int],
-                     sentences: tuple[int, int], statements: tuple[int, int]) -> list[Derivation]:
-    """The derivation of a pair of articles (``lo`` < ``hi``), if any, by :func:`.derive.derivations`
-    on the two alone (it decides pair by pair): the quotes and sentences each direction shares
-    (lo to hi, hi to lo) and both articles' statement counts."""
+                     sentences: tuple[int, int], statements: tuple[int, int]) -> list[tuple[Derivation, bool]]:
+    """The derivation of a pair of articles (``lo`` < ``hi``), if any, as (derivation, lone) by
+    :func:`.derive.candidates` on the two alone (it decides pair by pair): the quotes and
+    sentences each direction shares (lo to hi, hi to lo) and both articles' statement counts.
+    The lone ones are then settled across pairs (:func:`.derive.settled`)."""
     first = rank_of(date_lo, lo) < rank_of(date_hi, hi)
     q = {d: int(n) for d, n in (((0, 1), quotes[0]), ((1, 0), quotes[1])) if n}
     s = {d: int(n) for d, n in (((0, 1), sentences[0]), ((1, 0), sentences[1])) if n}
-    return derivations(q, s, [int(statements[0]), int(statements[1])], [lo, hi], [0, 1] if first else [1, 0])
+    return candidates(q, s, [int(statements[0]), int(statements[1])], [lo, hi], [0, 1] if first else [1, 0])

@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from quotetrace import Article, Corpus, trace
-from quotetrace.tracing import building, knobs
+from quotetrace import Article, Corpus, read_articles, trace
+from quotetrace.benchmark import generate
+from quotetrace.store import bounded
+from quotetrace.tracing import building, derive, knobs
 from quotetrace.tracing.keys import CAPS
+
+from ..conftest import SEEDS
 
 
 def _json(tr) -> str:  # noqa: ANN001
@@ -52,6 +56,26 @@ def test_stock_keys_counted_in_sqlite_decide_as_in_memory(tmp_path: Path, articl
     expected = _json(trace(articles, jobs=1))
     assert expected != usual  # the caps decide something here
     assert _stored(tmp_path, articles) == expected
+
+
+def test_lone_sentences_settled_as_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rewrites that copy a narrator paragraph from another story share one sentence with it:
+    the store settles such lone pairs across the whole table, keeping some and dropping others
+    (those a shared source explains), as the in-memory engine does."""
+    bases = [a for a in read_articles(SEEDS) if isinstance(a, Article)]
+    articles, _ = generate(bases, 120, 1)
+    expected = _json(trace(articles, jobs=1))
+    lone: list[tuple[int, int]] = []
+
+    def counted(pairs):  # noqa: ANN001, ANN202 - the real one, its lone pairs counted
+        pairs = list(pairs)
+        out = derive.settled(pairs)
+        lone.append((sum(1 for d, is_lone in pairs if is_lone), sum(1 for d, is_lone in pairs if is_lone and d in out)))
+        return out
+    monkeypatch.setattr(bounded, "settled", counted)
+    assert _stored(tmp_path, articles) == expected
+    (seen, kept), = lone
+    assert 0 < kept < seen
 
 
 def test_the_work_file_is_removed(tmp_path: Path, articles: list[Article], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -352,16 +352,37 @@ def _own_sentences(first: int, n: int) -> str:
                     for k in range(first, first + n))
 
 
-@pytest.mark.parametrize(("copied", "derives"), [(2, True), (1, False)])
-def test_two_lifted_sentences_make_a_derivation(copied: int, derives: bool) -> None:
-    """A long article that lifts two narrator sentences from an earlier one draws on it, though
-    they are a small share of what it says; one sentence alone may be chance."""
-    lifted = ["The county engineers found deep cracks in both piers of the old river crossing last winter.",
-              "Repairs to the eastern pier alone are expected to cost more than the whole annual roads budget."]
-    a = art("a", _own_sentences(100, 3) + "\n\n" + " ".join(lifted), "2024-03-01")
-    b = art("b", _own_sentences(0, 30) + "\n\n" + " ".join(lifted[:copied]), "2024-03-02")
+_LIFTED = ["The county engineers found deep cracks in both piers of the old river crossing last winter.",
+           "Repairs to the eastern pier alone are expected to cost more than the whole annual roads budget."]
+
+
+@pytest.mark.parametrize("copied", [2, 1, 0])
+def test_lifted_sentences_make_a_derivation(copied: int) -> None:
+    """A long article that lifts narrator sentences from an earlier one draws on it, though
+    they are a small share of what it says: two sentences, or one that nothing else explains."""
+    a = art("a", _own_sentences(100, 3) + "\n\n" + " ".join(_LIFTED), "2024-03-01")
+    b = art("b", _own_sentences(0, 30) + "\n\n" + " ".join(_LIFTED[:copied]), "2024-03-02")
     tr = trace([a, b], jobs=1)
-    assert [(d.article, d.source, d.shared_sentences) for d in tr.derivations] == ([("b", "a", 2)] if derives else [])
+    assert [(d.article, d.source, d.shared_sentences) for d in tr.derivations] == (
+        [("b", "a", copied)] if copied else [])
+
+
+# each article: (its id, day, which of _own_sentences it writes, and whether it adds the lifted sentence)
+_STORY = [("a", 1, (0, 8), False), ("b", 2, (0, 8), True), ("c", 3, (0, 8), True)]
+_OUTLET = [("e", 1, (20, 4), True), ("h", 2, (40, 8), True), ("h2", 3, (40, 8), True)]
+
+
+@pytest.mark.parametrize(("articles", "expected"), [
+    # two rewrites of a that made the same change share a sentence a lacks: they draw on a, not on
+    # each other
+    (_STORY, {("b", "a"), ("c", "a")}),
+    # a line h took from e, and h2, a rewrite of h, carries: h2 has it from h, not from e
+    (_OUTLET, {("h", "e"), ("h2", "h")}),
+])
+def test_a_lone_sentence_explained_by_a_source_is_no_derivation(articles: list, expected: set) -> None:
+    tr = trace([art(i, _own_sentences(*own) + (" " + _LIFTED[0] if lifted else ""), f"2024-03-0{day}")
+                for i, day, own, lifted in articles], jobs=1)
+    assert {(d.article, d.source) for d in tr.derivations} == expected
 
 
 @pytest.mark.parametrize(("copy", "relation", "mention"), [
