@@ -247,9 +247,18 @@ CLAUSE_OPENERS = frozenset("""that whether if how why what when where who which 
 you""".split())
 
 
+def contracted_pronoun(word: str) -> bool:
+    """A pronoun subject contracted with its auxiliary: "he’s", "they’re", "we've"."""
+    for sep in ("’", "'"):
+        head, _, tail = word.partition(sep)
+        if tail and head in PRONOUNS and tail in ("s", "re", "ve", "ll", "d"):
+            return True
+    return False
+
+
 def clause_starts(s: CueSentence, content: Span) -> bool:
     """Whether ``content`` opens like a clause: a complementizer, a question word, a pronoun
-    subject or a quotation."""
+    subject (``he’s``, contracted with its auxiliary, too) or a quotation."""
     k = next((k for k in range(s.n) if s.toks[k].start >= content.start), None)
     if k is None:
         return False
@@ -257,7 +266,9 @@ def clause_starts(s: CueSentence, content: Span) -> bool:
     while k < s.n and (s.low(k) in TIME_WORDS or s.low(k) in ADVERBS
                        or s.low(k) in ("last", "this", "next", "week", "month", "year", "on", "earlier", "later")):
         k += 1
-    return s.low(k) in CLAUSE_OPENERS or (k < s.n and (s.toks[k].text in OPEN_MARKS or s.inq[k]))
+    # ("he’s going to …": a pronoun subject contracted with its auxiliary opens one too)
+    return s.low(k) in CLAUSE_OPENERS or contracted_pronoun(s.low(k)) \
+        or (k < s.n and (s.toks[k].text in OPEN_MARKS or s.inq[k]))
 
 
 def continues_content(s: CueSentence, k: int) -> bool:

@@ -23,7 +23,7 @@ from ..text.words import (
 )
 from ..text.lexicon import (CLAUSE_VERBS, CUE_WORDS, NOMINAL_NOUNS, NOUNISH, PHRASAL_FORMS, QUOTING_AFTER_OBJECT,
                             QUOTING_FORMS, goes_on, is_possessive, lemma_of)
-from .content import LISTENER_VERBS
+from .content import LISTENER_VERBS, contracted_pronoun
 from . import Candidate
 from .frame import Cue, Frame, Reading
 from .mentions import QUANTIFIERS
@@ -173,15 +173,6 @@ def quotes_object(s: CueSentence, i: int) -> bool:
             or is_nominal(s, k)  # "mocked Doe’s claim that “…”": the words are Doe's
         if s.inq[k] or s.low(k) in CLAUSE_BREAKS or verb:
             return False
-    return False
-
-
-def contracted_pronoun(word: str) -> bool:
-    """A pronoun subject contracted with its auxiliary: "he’s", "they’re", "we've"."""
-    for sep in ("’", "'"):
-        head, _, tail = word.partition(sep)
-        if tail and head in PRONOUNS and tail in ("s", "re", "ve", "ll", "d"):
-            return True
     return False
 
 

@@ -14,6 +14,7 @@ from ..text.words import (
     DETERMINERS,
     DOCUMENT_HEADS,
     GROUP_HEADS,
+    MONTHS,
     ORG_HEADS,
     PARTICLES,
     PREPOSITIONS,
@@ -359,6 +360,25 @@ _INTRODUCTIONS = 3
 _INTRO_OPENERS = frozenset("""however meanwhile still yet but and asked speaking absent given barring once if
 when while because although though since unless until whereas""".split())
 
+#: words that open a phrase saying where ("Here in Ames, …", "Back home, …")...
+_WHERE_OPENERS = frozenset("here there back elsewhere nearby".split())
+#: ...and that end one saying when ("Hours later, …", "Two days ago, …")
+_WHEN_ENDS = frozenset("later earlier ago afterward afterwards".split())
+
+
+def _introduction(s: CueSentence, first: int, comma: int) -> bool:
+    """Whether the words before ``comma`` open the sentence as an introductory phrase, not as its
+    subject: a preposition, an adverb or a subordinator first ("In a statement Tuesday,",
+    "However,", "If the plan fails,"), or a phrase that only says where or when ("Here in Ames,",
+    "Hours later,", "Last week,"). A capitalised word opening such a phrase is no speaker."""
+    w = s.low(first)
+    # ("There is talk of Roe, who …" is a clause: a place word opens a phrase alone or before a
+    # preposition)
+    where = w in _WHERE_OPENERS and (comma == first + 1 or s.low(first + 1) in PREPOSITIONS or s.low(first + 1) == "home")
+    return w in PREPOSITIONS or w in ADVERBS or w in _INTRO_OPENERS or w.endswith("ly") or where \
+        or (comma - first <= 4 and s.low(comma - 1) in _WHEN_ENDS) \
+        or only_when(s.text[s.toks[first].start:s.toks[comma - 1].end])
+
 
 def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | None:
     """The subject of the clause that opens at ``start`` (the sentence by default): its first
@@ -371,8 +391,7 @@ def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | No
         first = start
         for k in range(first, min(before, first + 14)):
             if s.low(k) == "," and not s.inq[k]:
-                w = s.low(first)
-                if w in PREPOSITIONS or w in ADVERBS or w in _INTRO_OPENERS or w.endswith("ly"):
+                if _introduction(s, first, k):
                     start = k + 1
                 break
         if start == first:
@@ -391,6 +410,15 @@ def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | No
                     and not cue_kind(s.low(b)) and not s.low(b).endswith(("ed", "s")) and s.low(b) not in PREPOSITIONS \
                     and s.low(b) not in SUBORDINATORS and b - a < 4:
                 b += 1
+            # "the district party Chairman Jane Doe declined": a name of two words or more after
+            # the described noun belongs to it when a verb follows (a day's or a month's name
+            # does not: "The board Monday approved"; nor "That irritates Clinton supporters")
+            c = b
+            while c < before and not s.inq[c] and (s.is_cap(c) or s.low(c) in TITLES) \
+                    and s.low(c) not in TIME_WORDS and s.low(c) not in MONTHS:
+                c += 1
+            if c - b >= 2 and s.is_cap(c - 1) and s.low(c - 1) not in TITLES and opens_verb(s, c):
+                b = c
             break
         if s.is_cap(b) or low in DETERMINERS or low in TITLES or low.endswith(("’s", "'s")) \
                 or low in ("of", "and") and s.is_cap(b + 1) or low in ORG_HEADS or low in ANONYMOUS_HEADS \

@@ -25,6 +25,8 @@ CASES = [
     ("“We will fight on,” Maria Costa told reporters on Monday.", "Maria Costa", "told", "We will fight on"),
     ("“Nobody saw it coming,” said the chief inspector.", "the chief inspector", "said", "Nobody saw it coming"),
     # X told Y (on Z) that …
+    ("Tom Vale has assured reporters he’s going to keep the budget “balanced” this year.", "Tom Vale", "has assured",
+     "he’s going to keep the budget “balanced” this year"),
     ("The minister told the BBC on Friday that the talks had failed.", "The minister", "told",
      "that the talks had failed"),
     # X added that … / It added that …
@@ -393,6 +395,16 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
      "But Ada Roe, the chief executive of Harbour Media"),
     # a stray mark before the clause is not where its subject starts
     ('"Roe walked onto the stage, chanting “We won! We won!”\n\n“That is right,” Vale said.', "Roe"),
+    # a phrase that only says where or when opens the sentence; its first word is no speaker
+    ("Hours later, Doe returned the compliment to Roe, telling reporters, “Roe and I have been friends.”", "Doe"),
+    ("Two days ago, Doe returned the compliment, telling reporters, “Roe and I have been friends.”", "Doe"),
+    ("Here in Springfield, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
+    ("Back home, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
+    ("Last week, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
+    ("There, the district party Chairman Tom Vale declined to name them, saying, “One is a loyal supporter.”",
+     "the district party Chairman Tom Vale"),
+    # ...but a name that opens the sentence and an aside after it are the subject's
+    ("Jane Doe, the mayor, stepped up her attack, saying, “We have got to end the evictions.”", "Jane Doe"),
     # a time or a place that opens the sentence is not part of the name before the relative clause
     ("In October, Mr. Vale, who made his money in shipping, told investors the fears were “overblown.”",
      "Mr. Vale, who made his money in shipping"),
