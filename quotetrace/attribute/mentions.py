@@ -254,6 +254,15 @@ def left_np(s: CueSentence, end: int, lo: int = 0) -> tuple[int, int] | None:
             break  # "rejected the idea, …" — a verb, not part of the name ("self-described" is)
         a -= 1
     a = _drop_opening_phrase(s, a, b)
+    # "Tom Vale marching through the streets chanted", "Democrats trying to win the seat say":
+    # the participle's phrase describes the name before it, which is the mention (not
+    # "Doe's fundraising email", "Monday morning", "the sweeping question")
+    for j in range(a + 1, b + 1):
+        if s.low(j).endswith("ing") and not s.is_cap(j) and s.is_cap(j - 1) and not cue_kind(s.low(j)) \
+                and not is_possessive(s.low(j - 1)) and s.low(j) not in TIME_WORDS \
+                and (s.low(j + 1) in PREPOSITIONS or s.low(j + 1) in DETERMINERS or s.low(j + 1) == "to"):
+            b = j - 1
+            break
     return trim_np(s, a, b)
 
 _OPENERS = frozenset("however meanwhile but and so now then still".split())

@@ -24,6 +24,11 @@ CASES = [
      "The vote was rigged"),
     ("“We will fight on,” Maria Costa told reporters on Monday.", "Maria Costa", "told", "We will fight on"),
     ("“Nobody saw it coming,” said the chief inspector.", "the chief inspector", "said", "Nobody saw it coming"),
+    # a participle's phrase after the name describes it: the name alone speaks
+    ("Tom Vale marching through the streets chanted “What curfew?” and kept going.", "Tom Vale", "chanted",
+     "What curfew"),
+    ("Democrats trying to win the seat in November say they have a new weapon.", "Democrats", "say",
+     "they have a new weapon"),
     # X told Y (on Z) that …
     ("Tom Vale has assured reporters he’s going to keep the budget “balanced” this year.", "Tom Vale", "has assured",
      "he’s going to keep the budget “balanced” this year"),
