@@ -140,6 +140,10 @@ def _far_stop(s: CueSentence, k: int, first_is_quote: bool, cues: dict[int, str]
     return stop
 
 
+#: conjunctions that, after a comma, open a clause of its own (a second speaker's)
+_CLAUSE_JOINS = frozenset("but and while whereas yet though although".split())
+
+
 def _stop(s: CueSentence, k: int, start_tok: int, first_is_quote: bool, cues: dict[int, str]) -> int | None:
     """Where content that started at ``start_tok`` stops because of token ``k``, if it does."""
     low = s.low(k)
@@ -149,6 +153,14 @@ def _stop(s: CueSentence, k: int, start_tok: int, first_is_quote: bool, cues: di
         if k in cues and k > start_tok:
             lo = max(start_tok, k - LOOKBACK)
             np = left_np(s, k, lo)
+            if np and np[0] - 3 > lo and s.low(np[0] - 1) in _CLAUSE_JOINS:
+                # "Doe warned him not to wait, but Roe said …": a clause of its own, its subject
+                # before its cue, ends this content (after the marks of "to act “calm,” but …")
+                c = np[0] - 2
+                if s.low(c) == "," and not s.inq[c]:
+                    return s.toks[c].start
+                if s.toks[c].text in CLOSE_MARKS and s.low(c - 1) == ",":
+                    return s.toks[c].end
             if np and np[0] - 1 > lo and (s.toks[np[0] - 1].text in CLOSE_MARKS
                                                  or s.low(np[0] - 1) == "," and s.toks[np[0] - 2].text in CLOSE_MARKS):
                 # "… too busy to look: “…,” she wrote": the quotation has its own attribution,

@@ -29,6 +29,10 @@ CASES = [
      "What curfew"),
     ("Democrats trying to win the seat in November say they have a new weapon.", "Democrats", "say",
      "they have a new weapon"),
+    # a clause of its own after a comma and a conjunction, with its own speaker, ends the content
+    ("Jane Doe said the plan was dead, while Tom Roe insisted it would pass.", "Jane Doe", "said", "the plan was dead"),
+    ("Jane Doe had warned him to act “calm,” but Tom Roe said the vote would pass.", "Jane Doe", "had warned",
+     "him to act “calm"),
     # X told Y (on Z) that …
     ("Tom Vale has assured reporters he’s going to keep the budget “balanced” this year.", "Tom Vale", "has assured",
      "he’s going to keep the budget “balanced” this year"),

@@ -389,6 +389,9 @@ def test_a_lone_sentence_explained_by_a_source_is_no_derivation(articles: list, 
     # the pronoun stands inside the speaker's own statement, credited by name: named by it
     (f"Governor Tom Roe said he recalled thinking, “{QUOTE}.”", "misattributed", "Governor Tom Roe"),
     (f"Tom Roe says he likes what he calls “{QUOTE}.”", "misattributed", "Tom Roe"),
+    # a statement before it, coordinated ("…, but"), does not take it in
+    (f"His aides had urged him to act “calm,” but Governor Tom Roe said he recalled thinking, “{QUOTE}.”",
+     "misattributed", "Governor Tom Roe"),
     # that statement is itself someone else's account of it: whose words they are is a reading
     (f"Ann Vale said Tom Roe had told them that he recalled thinking, “{QUOTE}.”", "verbatim", None),
     # a pronoun read across sentences is a guess, not a name
