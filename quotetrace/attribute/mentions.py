@@ -373,18 +373,28 @@ when while because although though since unless until whereas""".split())
 _WHERE_OPENERS = frozenset("here there back elsewhere nearby".split())
 #: ...and that end one saying when ("Hours later, …", "Two days ago, …")
 _WHEN_ENDS = frozenset("later earlier ago afterward afterwards".split())
+#: adverbs that stand on the noun after them ("Even Ms. Vale, …"), not open a phrase of their own
+_FOCUS = frozenset("even only also just".split())
+#: ...and words that stand before a subordinator or a preposition opening one ("Ever since she
+#: won, …", "Just as the vote began, …", "Days after the vote, …")
+_BEFORE_WHEN = frozenset("ever even just shortly soon long right only well moments minutes hours days weeks "
+                         "months years".split())
 
 
 def _introduction(s: CueSentence, first: int, comma: int) -> bool:
     """Whether the words before ``comma`` open the sentence as an introductory phrase, not as its
     subject: a preposition, an adverb or a subordinator first ("In a statement Tuesday,",
     "However,", "If the plan fails,"), or a phrase that only says where or when ("Here in Ames,",
-    "Hours later,", "Last week,"). A capitalised word opening such a phrase is no speaker."""
+    "Hours later,", "Last week,", "Ever since she won,"). A capitalised word opening such a phrase
+    is no speaker."""
     w = s.low(first)
+    if w in _FOCUS and s.is_cap(first + 1):
+        return False  # "Even Ms. Vale, a loyal ally, said": the adverb stands on the subject
     # ("There is talk of Roe, who …" is a clause: a place word opens a phrase alone or before a
     # preposition)
     where = w in _WHERE_OPENERS and (comma == first + 1 or s.low(first + 1) in PREPOSITIONS or s.low(first + 1) == "home")
-    return w in PREPOSITIONS or w in ADVERBS or w in _INTRO_OPENERS or w.endswith("ly") or where \
+    led = w in _BEFORE_WHEN and (s.low(first + 1) in SUBORDINATORS or s.low(first + 1) in PREPOSITIONS)
+    return w in PREPOSITIONS or w in ADVERBS or w in _INTRO_OPENERS or w.endswith("ly") or where or led \
         or (comma - first <= 4 and s.low(comma - 1) in _WHEN_ENDS) \
         or only_when(s.text[s.toks[first].start:s.toks[comma - 1].end])
 
@@ -406,7 +416,8 @@ def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | No
         if start == first:
             break
     a = start
-    while a < before and s.low(a) in ("but", "and", "so", "yet", "still", "however", "meanwhile"):
+    while a < before and (s.low(a) in ("but", "and", "so", "yet", "still", "however", "meanwhile")
+                          or s.low(a) in _FOCUS and s.is_cap(a + 1)):
         a += 1
     b = a
     while b < before:

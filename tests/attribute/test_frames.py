@@ -410,6 +410,10 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
     ("Here in Springfield, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
     ("Back home, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
     ("Last week, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
+    ("Ever since she won the seat, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
+    ("Days after the vote, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
+    # ...but an adverb that stands on the subject opens no phrase
+    ("Even Ms. Vale, a loyal ally, stepped up her attack, saying, “We won the vote.”", "Ms. Vale"),
     ("There, the district party Chairman Tom Vale declined to name them, saying, “One is a loyal supporter.”",
      "the district party Chairman Tom Vale"),
     # ...but a name that opens the sentence and an aside after it are the subject's
