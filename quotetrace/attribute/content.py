@@ -140,6 +140,15 @@ def _far_stop(s: CueSentence, k: int, first_is_quote: bool, cues: dict[int, str]
     return stop
 
 
+def _and_quote(s: CueSentence, k: int) -> bool:
+    """Whether ``and`` at ``k``, and perhaps a comma, lead straight into a second quotation:
+    "telling the crowd, “…,” and, “…”" quotes the same speaker twice."""
+    if s.low(k) != "and":
+        return False
+    j = k + 1 if s.low(k + 1) != "," else k + 2
+    return j < s.n and s.toks[j].text in OPEN_MARKS
+
+
 #: conjunctions that, after a comma, open a clause of its own (a second speaker's)
 _CLAUSE_JOINS = frozenset("but and while whereas yet though although".split())
 
@@ -202,7 +211,7 @@ def _stop(s: CueSentence, k: int, start_tok: int, first_is_quote: bool, cues: di
                 and _participle(s, nxt + 1 if s.low(nxt) == "," else nxt):
             return s.toks[k].end  # "called it “a disgrace,” blaming …": the participle is not content
         if first_is_quote and low in CLOSE_MARKS and k > start_tok and s.low(k - 1) in (",", ".", "!", "?") \
-                and (s.low(nxt) in SUBORDINATORS or s.low(nxt).endswith("ing")):
+                and (s.low(nxt) in SUBORDINATORS or s.low(nxt).endswith("ing")) and not _and_quote(s, nxt):
             return s.toks[k].end  # "says, “Don’t do it,” until the shots" — the quotation ends it
     return None
 

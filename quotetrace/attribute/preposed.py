@@ -37,7 +37,8 @@ def is_carried(s: CueSentence, cue: Cue, reading: Reading) -> bool:
     """Whether the cue is a participle after a comma or a subordinator, or coordinated: then
     only the ``carried`` frame reads it."""
     i = cue.i
-    low, prev = s.low(i), s.low(i - 1)
+    # (past the adverbs before it: "responded by first saying …")
+    low, prev = s.low(i), s.low(s.before_adverbs(i))
     carried = low.endswith("ing") and (prev in (",", "after", "before", "while", "by", "when", "in") or s.low(i - 2) == ",")
     return carried or _coordinated(s, i)
 

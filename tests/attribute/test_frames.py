@@ -412,6 +412,8 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
     ("Last week, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
     ("Ever since she won the seat, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
     ("Days after the vote, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
+    # a participle after "by" and an adverb hangs on the clause all the same
+    ("Mr. Vale, channeling his roots, responded by first saying “some good things” about the mayor.", "Mr. Vale"),
     # ...but an adverb that stands on the subject opens no phrase
     ("Even Ms. Vale, a loyal ally, stepped up her attack, saying, “We won the vote.”", "Ms. Vale"),
     ("There, the district party Chairman Tom Vale declined to name them, saying, “One is a loyal supporter.”",

@@ -105,3 +105,12 @@ def test_a_title_in_the_attribution_ends_no_sentence() -> None:
             "School of Law, said of Mrs. Vale’s plan. “It does not make our harbour's debts any worse.”")
     quotes = extract(text)
     assert [q.speaker.name for q in quotes] == ["Ada Roe", "Ada Roe"]
+
+
+def test_two_quotations_joined_by_and_are_one_statement() -> None:
+    """"told the crowd, “…,” and, “…”": the second quotation is the same speaker's, under the same
+    cue, and both are in the statement's content."""
+    text = "Jane Doe told the crowd, “We will win,” and, “Nobody can stop us now.” The crowd cheered."
+    (q,) = [q for q in extract(text) if q.cue is not None and q.cue.text == "told"]
+    assert q.speaker.mention == "Jane Doe"
+    assert [text[s.start:s.end] for s in q.quoted] == ["We will win,", "Nobody can stop us now."]
