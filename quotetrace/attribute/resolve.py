@@ -5,8 +5,9 @@
   another is written in full twice as often, and none on a near tie;
 - a relative ``who`` (``Sen. Klara Vogt of Hesse, who said …``) takes the name before its comma,
   or before the description between them, and keeps ``who`` as its mention;
-- role phrases (``The US President``) take the person the article named with that role, else the
-  person who spoke in the sentences just before;
+- role phrases (``The US President``) take the person the article named with that role, else, when
+  they describe (``the senator``; not a name of capitalised words like ``HuffPost Pollster``, nor
+  someone new like ``one former aide``), the person who spoke in the sentences just before;
 - pronouns (``he``, ``she``, ``it``, ``they``) take the nearest earlier speaker of a fitting
   kind, else the nearest earlier name; never across a heading, never further than a few
   paragraphs back. When nothing fits, the speaker keeps its mention and type ``unknown``.
@@ -378,6 +379,24 @@ def _same_person(a: str, b: str) -> bool:
     return len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and wa[-1] == wb[-1]
 
 
+#: words that open an indefinite description: someone new, not the last person who spoke
+_INDEFINITE = frozenset("a an one another some several many two three four".split())
+
+
+def _points_back(mention: str) -> bool:
+    """Whether a role phrase may stand for the person who spoke just before: a description
+    ("the senator", "The US President", "former secretary of state", "Obama's former
+    strategist"), not a name of its own, every word capitalised and no "the" before it
+    ("Islamic State", "HuffPost Pollster"), nor someone new ("one former executive", "even a top
+    strategist")."""
+    words = mention.split()
+    if words[0].lower() in ("the", "this", "that"):
+        return True  # "The US President", capitalised as a title is
+    if all(w[:1].isupper() for w in words):
+        return False
+    return not any(w.lower() in _INDEFINITE for w in words[:2])
+
+
 def _resolve_one(mention: str, span: Span, para: int, history: _History,
                  headings: list[int], names: _Names | None, paras: list[Span],
                  spellings: dict[str, Speaker]) -> Speaker:
@@ -409,7 +428,14 @@ def _resolve_one(mention: str, span: Span, para: int, history: _History,
         return Speaker(name=mention, mention=mention, start=span.start, end=span.end, type="unknown")
     if name is None and d.role and kind in ("person", "unknown"):
         named = names.by_role(d.role, d.qualifier, span.start) if names else None
-        hit = named or getattr(recent("person"), "name", None)
+        last = mention.split()[-1]
+        # "King said", "Mr. Prince said", "the bank's chief, Ada Fritts": a title word or a name
+        # ending the phrase that is the surname of a person the article names in full
+        full = names.expand(last) if names is not None and last[:1].isupper() else None
+        if full and (full[1] != "person" or describe(full[0]).name is None):
+            full = None  # ("US President" is a role the article used, not a person's full name)
+        hit = named or (full[0] if full else None) \
+            or (getattr(recent("person"), "name", None) if _points_back(mention) else None)
         if hit:
             return Speaker(name=hit, mention=mention, start=span.start, end=span.end, type="person")
     if name is None and kind == "organization":

@@ -172,6 +172,21 @@ def test_role_with_another_country_is_not_that_person() -> None:
     assert _speakers(text)[-1][1] != "Lia Costa"
 
 
+@pytest.mark.parametrize(("mention", "name"), [
+    # a description points back to the person who spoke just before
+    ("the senator", "Ada Vale"),
+    # a name of capitalised words is its own, and someone new is not the last speaker
+    ("Harbour Pollster", "Harbour Pollster"),
+    ("one former aide", "one former aide"),
+    # a title word that is the surname of a person the article names takes that person
+    ("Mr. Prince", "Tom Prince"),
+])
+def test_a_role_phrase_points_back_only_when_it_describes(mention: str, name: str) -> None:
+    text = ("Tom Prince opened the hearing on Monday.\n\n“We will not wait,” said Ada Vale. "
+            f"“The rules are clear,” {mention} said.")
+    assert _speakers(text)[-1] == (mention, name)
+
+
 def test_a_name_is_read_without_the_word_that_opens_its_sentence() -> None:
     """"And Jane Doe spoke first" names Jane Doe, whom a later "Doe" is."""
     text = ("And Jane Doe spoke first at the hearing on Monday.\n\n"
