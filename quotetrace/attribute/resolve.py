@@ -390,6 +390,8 @@ def _points_back(mention: str) -> bool:
     ("Islamic State", "HuffPost Pollster"), nor someone new ("one former executive", "even a top
     strategist")."""
     words = mention.split()
+    if not words:
+        return False
     if words[0].lower() in ("the", "this", "that"):
         return True  # "The US President", capitalised as a title is
     if all(w[:1].isupper() for w in words):
@@ -428,7 +430,7 @@ def _resolve_one(mention: str, span: Span, para: int, history: _History,
         return Speaker(name=mention, mention=mention, start=span.start, end=span.end, type="unknown")
     if name is None and d.role and kind in ("person", "unknown"):
         named = names.by_role(d.role, d.qualifier, span.start) if names else None
-        last = mention.split()[-1]
+        last = (mention.split() or [""])[-1]
         # "King said", "Mr. Prince said", "the bank's chief, Ada Fritts": a title word or a name
         # ending the phrase that is the surname of a person the article names in full
         full = names.expand(last) if names is not None and last[:1].isupper() else None
