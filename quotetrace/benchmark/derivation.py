@@ -105,12 +105,15 @@ class Generator:
         self.copyable = [b for b in bases if b.narrator]
 
     def _pools(self) -> dict[str, list[str]]:
-        """Full names the bases credit, to hand a quote to someone real."""
+        """Full names the bases credit, to hand a quote to someone real. Not the credits of a
+        headline: a title-case headline credits roles ("Retired General Reveals …", "Popular
+        Website Shows …"), and a rewrite does not hand a quote to a role written as a name."""
         pools: dict[str, set[str]] = {"person": set(), "organization": set()}
         for b in self.bases:
+            headline_end = b.paras[0][1] if b.paras else 0
             for q in b.quotes:
                 spk = q.speaker
-                if not spk or spk.type not in pools:
+                if not spk or spk.type not in pools or spk.start < headline_end:
                     continue
                 if full_name(spk.name) if spk.type == "person" else org_name(spk.name):
                     pools[spk.type].add(spk.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 #: Bump when the same inputs and seed would give a different corpus.
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 
 
 #: About one article in this many is a real base; the rest are derived from the bases.

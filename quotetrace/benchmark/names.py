@@ -19,6 +19,7 @@ but then though although as on in at after before however meanwhile later earlie
 continued added says said asked told according monday tuesday wednesday thursday friday saturday
 sunday january february march april may june july august september october november december
 professor president senator governor mr mrs ms dr sen rep gov
+whether since despite besides following unlike several another many
 """.split())
 #: First words of places the extractor sometimes types as people (``New Hampshire said``).
 PLACE_WORDS = frozenset("new north south east west united los san las saint st fort".split())
