@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from quotetrace.model import Article
 from quotetrace.marks import detect_marks
+from quotetrace.text.words import GROUP_HEADS
 from .knobs import (
     COPY_NARRATOR, DROP, EDIT_KINDS, EDITS_PER_ARTICLE, FLIP_STYLE, MAX_DELAY_DAYS, MOVE,
     UNDATED, WITHHOLD)
@@ -107,13 +108,16 @@ class Generator:
     def _pools(self) -> dict[str, list[str]]:
         """Full names the bases credit, to hand a quote to someone real. Not the credits of a
         headline: a title-case headline credits roles ("Retired General Reveals …", "Popular
-        Website Shows …"), and a rewrite does not hand a quote to a role written as a name."""
+        Website Shows …"), and a rewrite does not hand a quote to a role written as a name; nor
+        a group typed as a person ("Hispanic Republicans", "Asian Americans")."""
         pools: dict[str, set[str]] = {"person": set(), "organization": set()}
         for b in self.bases:
             headline_end = b.paras[0][1] if b.paras else 0
             for q in b.quotes:
                 spk = q.speaker
                 if not spk or spk.type not in pools or spk.start < headline_end:
+                    continue
+                if spk.type == "person" and spk.name.split()[-1].lower() in GROUP_HEADS:
                     continue
                 if full_name(spk.name) if spk.type == "person" else org_name(spk.name):
                     pools[spk.type].add(spk.name)
