@@ -107,9 +107,10 @@ class Generator:
 
     def _pools(self) -> dict[str, list[str]]:
         """Full names the bases credit, to hand a quote to someone real. Not the credits of a
-        headline: a title-case headline credits roles ("Retired General Reveals …", "Popular
-        Website Shows …"), and a rewrite does not hand a quote to a role written as a name; nor
-        a group typed as a person ("Hispanic Republicans", "Asian Americans")."""
+        base's first paragraph, its headline: a title-case headline credits roles ("Retired
+        General Reveals …", "Popular Website Shows …"), and a rewrite does not hand a quote to a
+        role written as a name; nor a group typed as a person ("Hispanic Republicans", "Asian
+        Americans")."""
         pools: dict[str, set[str]] = {"person": set(), "organization": set()}
         for b in self.bases:
             headline_end = b.paras[0][1] if b.paras else 0
