@@ -25,8 +25,8 @@ CASES = [
     ("“We will fight on,” Maria Costa told reporters on Monday.", "Maria Costa", "told", "We will fight on"),
     ("“Nobody saw it coming,” said the chief inspector.", "the chief inspector", "said", "Nobody saw it coming"),
     # a participle's phrase after the name describes it: the name alone speaks
-    ("Tom Vale marching through the streets chanted “What curfew?” and kept going.", "Tom Vale", "chanted",
-     "What curfew"),
+    ("Ada Roe walking across the bridges chanted “Which budget?” and moved on.", "Ada Roe", "chanted",
+     "Which budget"),
     ("Democrats trying to win the seat in November say they have a new weapon.", "Democrats", "say",
      "they have a new weapon"),
     # a clause of its own after a comma and a conjunction, with its own speaker, ends the content
@@ -413,7 +413,7 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
     ("Ever since she won the seat, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
     ("Days after the vote, Doe stepped up her attack, saying, “We have got to end the evictions.”", "Doe"),
     # a participle after "by" and an adverb hangs on the clause all the same
-    ("Mr. Vale, channeling his roots, responded by first saying “some good things” about the mayor.", "Mr. Vale"),
+    ("Mr. Vale, a calm man, answered by first saying “a few kind things” about the ferry plan.", "Mr. Vale"),
     # ...but an adverb that stands on the subject opens no phrase
     ("Even Ms. Vale, a loyal ally, stepped up her attack, saying, “We won the vote.”", "Ms. Vale"),
     ("There, the district party Chairman Tom Vale declined to name them, saying, “One is a loyal supporter.”",
