@@ -376,9 +376,8 @@ _WHEN_ENDS = frozenset("later earlier ago afterward afterwards".split())
 #: adverbs that stand on the noun after them ("Even Ms. Vale, …"), not open a phrase of their own
 _FOCUS = frozenset("even only also just".split())
 #: ...and words that stand before a subordinator or a preposition opening one ("Ever since she
-#: won, …", "Just as the vote began, …", "Days after the vote, …")
-_BEFORE_WHEN = frozenset("ever even just shortly soon long right only well moments minutes hours days weeks "
-                         "months years".split())
+#: won, …", "Days after the vote, …"; "Just as …" and "Shortly after …" open with an adverb)
+_BEFORE_WHEN = frozenset("ever soon long right well moments minutes hours days weeks months years".split())
 
 
 def _introduction(s: CueSentence, first: int, comma: int) -> bool:

@@ -362,13 +362,13 @@ def _settled(candidates: Any) -> Any:
     itself a candidate with the lone pair's source."""
     from pyspark.sql import functions as F
     ends = candidates.select(F.least("article", "source").alias("lo"), F.greatest("article", "source").alias("hi"))
-    sources = candidates.filter(~F.col("lone")).select("article", F.col("source").alias("via"))
-    lone = candidates.filter(F.col("lone"))
+    enough, lone = candidates.filter(~F.col("lone")), candidates.filter(F.col("lone"))
+    sources = enough.select("article", F.col("source").alias("via"))
     explained = (lone.select("article", "source").join(sources, "article")
                  .join(ends, (F.least("via", "source") == F.col("lo")) & (F.greatest("via", "source") == F.col("hi")))
                  .select("article", "source").distinct())
     kept = lone.join(explained, ["article", "source"], "left_anti")
-    return candidates.filter(~F.col("lone")).unionByName(kept.select(*candidates.columns)).drop("lone")
+    return enough.unionByName(kept.select(*candidates.columns)).drop("lone")
 
 
 def _trace_stages(extracted: Any, labels: Any, dead_by: Any, dead: Any, ids: Any) -> tuple[Any, Any, list]:
