@@ -280,6 +280,18 @@ def _shares_subject(text: str, cue: regex.Match) -> bool:
             and _TO_BEFORE_RE.search(text, max(0, pos - 5), pos) is not None)
 
 
+# between an attribution and a cue word: "as" ("is quoted as saying"), or a clause of "after"
+# ("said after Roe spoke"): the cue says nothing of who speaks next
+_SAME_ATTRIBUTION_RE = regex.compile(r"\s+(?:as\s+|after\s+(?:[\w’'.-]+\s+){1,4})\Z")
+
+
+def _same_attribution(text: str, end: int, cue: regex.Match) -> bool:
+    """Whether the cue word is part of the attribution that ends at ``end`` ("Doe is quoted as
+    saying"), or stands in a clause of what came before it ("Doe said after Roe spoke"): the
+    speaker goes on all the same. "Doe said before Roe replied" does not: Roe's reply may follow."""
+    return _SAME_ATTRIBUTION_RE.fullmatch(text, end, cue.start()) is not None
+
+
 #: the most words before a quotation in a sentence that hands it to the sentence before's speaker
 _PLAIN_LEAD_WORDS = 12
 
@@ -375,7 +387,8 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]
         if any(not any(x <= w.start() < y for x, y in cues_here) and not _after_determiner(text, w)
                and not _passive(text, w.start()) and not _in_relative_clause(text, w.start())
-               and not _naming(text, w) and not _shares_subject(text, w) for w in speech_cues(text, _extent(a)[1], e)):
+               and not _naming(text, w) and not _shares_subject(text, w)
+               and not _same_attribution(text, _extent(a)[1], w) for w in speech_cues(text, _extent(a)[1], e)):
             continue  # "“…,” Doe said, and Roe replied. “…”": a cue no rule read; the passage may be Roe's
         q = Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), a.candidate, CONTINUED)
         out.append(q)

@@ -434,8 +434,9 @@ def _after_phrase(s: CueSentence, k: int, lemma: str) -> int:
         before = j - 1 if s.low(j - 1) != "," else j - 2
         # a name, a title or a time before "that"; after a common noun ("accusations that",
         # "a provision that") "that" opens the noun's own clause, not the content
+        # ("said of the scandal that …": what a statement is about, then its content)
         if s.low(j) == "that" and not s.inq[j] and lemma in CLAUSE_VERBS \
-                and (s.is_cap(before) or s.toks[before].text in CLOSE_MARKS or s.low(before) in TIME_WORDS
+                and (s.low(k) == "of" or s.is_cap(before) or s.toks[before].text in CLOSE_MARKS or s.low(before) in TIME_WORDS
                      or s.low(before).isdigit() or s.low(before) in _CHANNELS):
             k = j  # "said on its website that …", "said in the letter that …", "said via email that …"
         else:

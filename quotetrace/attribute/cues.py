@@ -43,8 +43,9 @@ def _modifier_like(s: CueSentence, k: int) -> bool:
     low = s.low(k)
     if low in ORG_HEADS or low in TITLES:
         return False  # "The Ledger reports", "the Associated Press reports"
+    # (a capitalised article before it is the sentence's first word: "The IMF reports that …")
     return low.endswith(("ern", "ian", "ish", "ese", "ic")) or low in TIME_WORDS or s.low(k - 1) in QUANTIFIERS \
-        or s.is_cap(k - 1)
+        or s.is_cap(k - 1) and s.low(k - 1) not in DETERMINERS
 
 
 # Cue verbs with a common sense that reports nothing ("adding towns", "calling a meeting",

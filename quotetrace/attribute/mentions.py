@@ -398,6 +398,18 @@ def _introduction(s: CueSentence, first: int, comma: int) -> bool:
         or only_when(s.text[s.toks[first].start:s.toks[comma - 1].end])
 
 
+def _place_goes_on(s: CueSentence, first: int, comma: int, before: int) -> bool:
+    """Whether the capitalised words from ``first`` to ``comma``, right after an introductory
+    phrase that ends on a name, go on naming its place ("At a rally in Ames, Iowa, on Sunday,"):
+    one to three capitalised words, and another introductory phrase after them. "In Ames, Roe,
+    the mayor, said" has a description after the name, and Roe stays the subject."""
+    if not 1 <= comma - first <= 3 or not s.is_cap(first - 2) \
+            or not all(s.is_cap(k) and s.low(k) not in TITLES for k in range(first, comma)):
+        return False
+    nxt = next((k for k in range(comma + 1, min(before, comma + 15)) if s.low(k) == "," and not s.inq[k]), None)
+    return nxt is not None and _introduction(s, comma + 1, nxt)
+
+
 def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | None:
     """The subject of the clause that opens at ``start`` (the sentence by default): its first
     noun phrase, after an introductory phrase that ends with a comma."""
@@ -405,15 +417,17 @@ def subject(s: CueSentence, before: int, start: int = 0) -> tuple[int, int] | No
         start += 1  # a stray mark or a bullet before the clause ("\"Doe walked on, chanting “…”")
     # skip introductory phrases: "In a statement Tuesday, …", "However, …", "On Thursday, after
     # weeks of silence, …"
+    skipped = False
     for _ in range(_INTRODUCTIONS):
         first = start
         for k in range(first, min(before, first + 14)):
             if s.low(k) == "," and not s.inq[k]:
-                if _introduction(s, first, k):
+                if _introduction(s, first, k) or skipped and _place_goes_on(s, first, k, before):
                     start = k + 1
                 break
         if start == first:
             break
+        skipped = True
     a = start
     while a < before and (s.low(a) in ("but", "and", "so", "yet", "still", "however", "meanwhile")
                           or s.low(a) in _FOCUS and s.is_cap(a + 1)):

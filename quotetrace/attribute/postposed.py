@@ -50,6 +50,9 @@ _OPENING_PREPOSITIONS = frozenset("since until despite amid following throughout
 
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
 #: conjunctions that may open a sentence before its quotation ("And “…,” she sighed")
+#: adverbs that open a phrase of when ("Later in the show, …")
+_LATER = frozenset(("later", "earlier"))
+
 _OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet"))
 
 
@@ -206,7 +209,7 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     if before in ("—", "–") and all(s.toks[x].text.isupper() or not s.is_word(x) for x in range(boundary)):
         return None  # "WASHINGTON (AP) — Ortiz argued …": a dateline, not content
     if s.low(first) in PREPOSITIONS - {"that"} or s.low(first) in _OPENING_PREPOSITIONS \
-            or (s.low(first).endswith("ing") and s.is_word(first)):
+            or s.low(first) in _LATER or (s.low(first).endswith("ing") and s.is_word(first)):
         if s.first_quoted >= boundary or _only_titles(s, boundary):
             # "Kicking off the day in Salem, Ruiz accused …", "And in that speech, Ortiz
             # chimed in, …", "On ABC’s “This Week,” Ortiz said …": an opening phrase, not what
@@ -249,14 +252,28 @@ _CLAUSE_OF_WHEN = frozenset("""when while after before once as if unless because
 whenever""".split())
 
 
+#: the most words of a phrase or clause of when that opens a sentence before its subject
+_SHORT_CLAUSE = 8
+
+
 def _opening_clause(head: str) -> bool:
     """Whether the words before the attribution are one subordinate clause ("When talk turned to
     the deal"): with no comma inside, there is no main clause to be the statement ("If we lose,
     we lose" has one)."""
-    words = head.split()
     # ("“Because I said so”, Roe said": a quotation is content, whatever its first word)
-    return bool(words) and words[0].lower() in _CLAUSE_OF_WHEN and "," not in head \
-        and not any(ch in QUOTATION_MARKS for ch in head)
+    if any(ch in QUOTATION_MARKS for ch in head):
+        return False
+    parts = [p.split() for p in head.split(",")]
+    if not all(parts) or parts[-1][0].lower() not in _CLAUSE_OF_WHEN:
+        return False
+    if len(parts) == 1:
+        return True
+    # "Later in the show, after the interview ended": short phrases of when or where before a
+    # short clause are no main clause either (a dash may hide one: "though it may be good --
+    # after all -- the case is weak")
+    return len(parts[-1]) <= _SHORT_CLAUSE and "--" not in head and not any(ch in "—–―" for ch in head) \
+        and all(len(p) <= _SHORT_CLAUSE and (p[0].lower() in _CLAUSE_OF_WHEN or p[0].lower() in PREPOSITIONS
+                                             or p[0].lower() in _LATER or only_when(" ".join(p))) for p in parts[:-1])
 
 
 def _resumes(s: CueSentence, comma: int) -> int | None:

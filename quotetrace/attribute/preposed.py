@@ -14,14 +14,14 @@ import re
 
 from . import Candidate
 from ..model import Span
-from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE
-from ..text.words import ADVERBS, AUXILIARIES, MODALS, TIME_WORDS, cue_kind
+from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, is_possessive
+from ..text.words import ADVERBS, AUXILIARIES, MODALS, PREPOSITIONS, TIME_WORDS, TITLES, cue_kind
 from .colon import COLON
 from .content import FUNCTION_WORDS, clause_starts, marked_content, pre_content, subordinate_end
 from .cues import contracted_pronoun
 from .frame import Cue, Frame, Reading, Rule
 from .mentions import OBJECT_CONTROL, gerund_subject, left_np, subject
-from .sentence import CueSentence, span_of
+from .sentence import ALL_MARKS, DASHES, OPEN_MARKS, CueSentence, span_of
 
 PRE = Rule("pre", 0.85)
 CARRIED = Rule("carried", 0.75)
@@ -73,7 +73,20 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
         # "Doe said the museum would tell a story of “…”": what someone will say, inside what
         # someone said, is part of that statement; the words in marks are the speaker's before it
         return None
+    if _closes_opening_clause(s, i, cue.end):
+        return None
     speaker = left_np(s, i)
+    place = speaker is not None and _after_place_object(s, i)
+    if place or speaker is not None and _authored_document(s, i):
+        # "Roe posted on Facebook saying …", "Roe wrote a letter to Jane Doe asking …": the name
+        # before the participle is where or to whom it went; "Roe issued a statement saying …":
+        # what the document says, its author says. The subject of the clause speaks (the
+        # document itself when no subject is found; a place never)
+        subj = subject(s, i)
+        if subj is not None and subj[1] < i - 2:
+            speaker = subj
+        elif place:
+            speaker = None
     if speaker is None:
         subj = subject(s, i)
         if subj and subj[1] < i and (_only_adverbials_between(s, subj[1], i) or _purpose_of(s, subj[1], i)):
@@ -153,6 +166,77 @@ def _purpose_of(s: CueSentence, subj_end: int, i: int) -> bool:
                                                             for w in between):
         return False
     return not any(w in OBJECT_CONTROL or cue_kind(w) for w in between)
+
+
+#: prepositions of place, direction and time: the name after one is no participle's subject
+_PLACE_PREPOSITIONS = frozenset("on in at to into onto via through during across over under toward towards".split())
+
+
+def _after_place_object(s: CueSentence, i: int) -> bool:
+    """Whether the cue at ``i`` is a participle right after a name that a preposition of place,
+    direction or time governs ("on Facebook saying", "to Attorney General Jane Doe asking"). A
+    name after "from", "of", "for" or "with" may still be the speaker ("a report from the agency
+    saying", "a spokesman for Doe saying")."""
+    if not s.low(i).endswith("ing") or s.low(i - 1) == ",":
+        return False
+    k = i - 1
+    while k >= 0 and not s.inq[k] and (s.is_cap(k) or s.low(k) in TITLES or is_possessive(s.low(k))):
+        k -= 1
+    return k < i - 1 and k >= 0 and s.low(k) in _PLACE_PREPOSITIONS
+
+
+#: documents whose words are their author's: "issued a statement saying …"
+_AUTHORED = frozenset("""statement statements letter letters memo memos tweet tweets email emails message messages
+post posts note notes release video ad petition""".split())
+#: verbs that take in a document someone else wrote: "received a letter saying …"
+_RECEIVING = frozenset("""receive receives received get gets got obtain obtains obtained cite cites cited see sees saw
+seen find finds found share shares shared retweet retweets retweeted quote quotes quoted review reviews reviewed
+view views viewed publish publishes published""".split())
+_DOCUMENT_DETERMINERS = frozenset("a an the his her their its".split())
+#: time words that may stand between a document and its participle ("a series of tweets early Friday saying")
+_TIME_BETWEEN = frozenset("early late on last this".split())
+
+
+def _authored_document(s: CueSentence, i: int) -> bool:
+    """Whether the cue at ``i`` is a participle right after a document the clause's subject
+    made ("issued a statement saying", "unleashed a series of tweets early Friday saying"): a
+    verb, then the document's phrase. "received a letter saying", "a letter from Roe saying" and
+    "in a statement saying" leave the document's words to someone else, or to no one here."""
+    if not s.low(i).endswith("ing") or s.low(i - 1) == ",":
+        return False
+    k = i - 1
+    while k > 0 and (s.low(k) in TIME_WORDS or s.low(k) in _TIME_BETWEEN) and not s.inq[k]:
+        k -= 1
+    if s.low(k) not in _AUTHORED or s.inq[k]:
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 4 and s.low(j) not in _DOCUMENT_DETERMINERS and s.is_word(j) and not s.is_cap(j) \
+            and not s.inq[j]:
+        j -= 1
+    if j < 1 or s.low(j) not in _DOCUMENT_DETERMINERS:
+        return False
+    verb = s.low(j - 1)
+    return s.is_word(j - 1) and not s.is_cap(j - 1) and verb not in PREPOSITIONS and verb not in _RECEIVING \
+        and verb not in AUXILIARIES
+
+
+#: subordinators that open a clause of time, cause or condition before a main clause
+_OPENING_SUBORDINATORS = frozenset("after before when once until since because although though while if unless whereas".split())
+#: the most words of such a clause before its cue
+_CLAUSE_REACH = 10
+
+
+def _closes_opening_clause(s: CueSentence, i: int, cue_end: int) -> bool:
+    """Whether the cue ends a subordinate clause before its comma ("after the interview
+    concluded, Roe stated …"): the verb has no statement of its own there, and what follows the
+    comma is the main clause, not its content."""
+    if s.low(cue_end + 1) != "," or cue_end + 2 < len(s) and s.toks[cue_end + 2].text in OPEN_MARKS:
+        return False  # "When Roe spoke, Doe boasted, “…”": a quotation after the comma is content
+    k = i - 1
+    while k >= max(0, i - _CLAUSE_REACH) and s.low(k) not in (",", ";", ":", "that") and not s.inq[k] \
+            and s.toks[k].text not in ALL_MARKS and s.toks[k].text not in DASHES:
+        k -= 1
+    return k + 1 < i and s.low(k + 1) in _OPENING_SUBORDINATORS
 
 
 def _only_adverbials_between(s: CueSentence, a: int, b: int) -> bool:

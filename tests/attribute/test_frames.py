@@ -423,6 +423,17 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
     # a time or a place that opens the sentence is not part of the name before the relative clause
     ("In October, Mr. Vale, who made his money in shipping, told investors the fears were “overblown.”",
      "Mr. Vale, who made his money in shipping"),
+    # the place of an opening phrase goes on past its comma ("in Ames, Iowa, on Sunday")
+    ("At a fair in Marlow, Ohio, on Sunday, Mrs. Vale tried again, saying that the town should “lead the way.”",
+     "Mrs. Vale"),
+    # ...but a name after a place, with a description of its own, is the subject
+    ("In Marlow, Ada Roe, the mayor, stepped up her attack, saying, “We have got to end the evictions.”",
+     "Ada Roe"),
+    # a name a preposition of place or direction governs is no subject of the participle after it
+    ("Ada Roe answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”",
+     "Ada Roe"),
+    ("Mayor Tom Vale sent a letter to Attorney General Jane Doe asking her office to look into the “fiasco.”",
+     "Mayor Tom Vale"),
 ])
 def test_the_subject_a_participle_hangs_on(text: str, mention: str) -> None:
     """The speaker of a cue is found past the phrases that open its sentence, and a participle
@@ -441,3 +452,54 @@ def test_the_subject_a_participle_hangs_on(text: str, mention: str) -> None:
 def test_as_and_a_speech_verb_after_a_quotation(text: str, mention: str) -> None:
     """"…“…,” as Roe claimed" is Roe's; "…, as the hall cheered" names no speaker."""
     assert [q.speaker.mention for q in extract(text) if q.quoted] == [mention]
+
+
+@pytest.mark.parametrize(("text", "mention", "content"), [
+    # a verb that ends a clause of time before its comma has no statement; the main clause's does
+    ("Later in the show, after the Vale interview ended, Marsh said of the audit that the report “was not good.”",
+     "Marsh", "that the report “was not good.”"),
+    ("After the vote concluded, Ada Roe told reporters that the result was “a disgrace.”",
+     "Ada Roe", "that the result was “a disgrace.”"),
+])
+def test_a_clause_of_time_before_the_subject_is_not_content(text: str, mention: str, content: str) -> None:
+    """"after the interview ended, X said …": the opening clause is no one's statement, and its
+    verb takes nothing after its comma as content."""
+    assert [(q.speaker.mention, q.text) for q in extract(text)] == [(mention, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "“Our method works where others fail,” Vale is quoted as saying. “Because we dial less, we are faster.”",
+    "“I am satisfied with his answer on the budget,” Roe said after Vale spoke. “My biggest worry is the debt.”",
+])
+def test_a_cue_within_the_attribution_lets_the_speaker_go_on(text: str) -> None:
+    """A second quotation after "is quoted as saying" or "said after Vale spoke" is still the
+    first speaker's: the cue word there names no one new."""
+    quotes = [q for q in extract(text) if q.quoted]
+    assert len(quotes) >= 1 and {q.speaker.mention for q in quotes} == {text.split("” ")[1].split()[0]}
+    assert sum(len(q.quoted) for q in quotes) == 2
+
+
+def test_a_name_after_from_is_the_source_of_a_participle() -> None:
+    """"a story from the Ledger saying …" is the Ledger's claim, not that of the man who disputes it."""
+    (q,) = extract("Tom Vale is disputing a story from the Ledger saying his campaign had “begged” for the slot.")
+    assert q.speaker is not None and q.speaker.name == "The Ledger"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # what a document says, the one who issued it says
+    ("Tom Vale issued a statement saying the ferry plan had “failed the town.”", "Tom Vale"),
+    ("Ada Roe unleashed a series of tweets early Friday saying that her rival had shown “bad judgment.”", "Ada Roe"),
+    # ...but not one who received it, nor a document quoted from someone else
+    ("Tom Vale received a letter saying the ferry plan had “failed the town.”", None),
+])
+def test_a_document_a_participle_follows_speaks_for_its_author(text: str, name: str | None) -> None:
+    """"X issued a statement saying …" is X's statement; "X received a letter saying …" is not X's."""
+    (q,) = [q for q in extract(text) if q.quoted] or [None]
+    got = q.speaker.name if q is not None and q.speaker is not None else None
+    assert got == name or name is None and got != "Tom Vale"
+
+
+def test_a_capitalised_article_before_a_name_leaves_reports_a_verb() -> None:
+    """"The IMF reports that …": "reports" after a name that opens the sentence is its verb."""
+    (q,) = extract("The IMF reports that the harbour board avoided the vote in order to “keep it quiet.”")
+    assert q.speaker.name == "The IMF" and q.cue.text == "reports"
