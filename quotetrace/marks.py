@@ -72,6 +72,10 @@ class Marked:
 def _double_direction(text: str, i: int, glyph_dir: int) -> int:
     left = text[i - 1] if i > 0 else "\n"
     right = text[i + 1] if i + 1 < len(text) else "\n"
+    if left.isspace() and right.isspace():
+        # a curly mark between spaces may face the wrong way ("… the 'Title Sponsor,' “ Doe
+        # wrote", as a typesetter's software turns a mark after a space): the pairing decides
+        return 0
     opens = left.isspace() or left in _OPEN_LEFT
     closes = right.isspace() or right in _CLOSE_RIGHT
     if opens and not closes:
@@ -432,3 +436,25 @@ def merge_split(text: str, marked: list[Marked]) -> list[Marked]:
 def detect_marks(text: str) -> Iterator[Marked]:
     """The quotation-mark passages of ``text``, split quotes merged, in order."""
     yield from merge_split(_two_apostrophes_as_marks(text), find_marked(text))
+
+
+def facing(text: str, marked: list[Marked]) -> str:
+    """``text`` with each curly double mark facing the way the pairing read it: a closing mark
+    set as an opening one after a space (“… the 'Title Sponsor,' “ Doe wrote) becomes ”, so the
+    rules that look for a quotation's end see one. One character for one: every offset stays."""
+    fixes = {o: "“" for m in marked for o in m.opens if text[o] == "”"}
+    # (a piece ends at its closing mark, past the spaces the piece leaves out, in a split quote too)
+    opening = {o for m in marked for o in m.opens}
+    for m in marked:
+        for p in m.pieces:
+            at = p.end
+            while at < len(text) and text[at] in " \t\u00a0":
+                at += 1
+            if at < len(text) and text[at] == "“" and at not in opening:
+                fixes[at] = "”"
+    if not fixes:
+        return text
+    chars = list(text)
+    for at, ch in fixes.items():
+        chars[at] = ch
+    return "".join(chars)

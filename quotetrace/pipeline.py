@@ -21,7 +21,7 @@ from .attribute.assemble import assemble
 from .attribute.frames import find_reported
 from .attribute.resolve import resolve
 from .errors import BudgetError, QuotetraceError, UsageError
-from .marks import Marked, detect_marks
+from .marks import Marked, detect_marks, facing
 from .model import Article, Cue, Extraction, Quote, Span, Speaker
 from .options import CHARS_PER_SECOND, TIMEOUT  # the time budget; the command line shows it
 from .read import Unreadable, article_from_text, check_text, iter_articles
@@ -118,16 +118,19 @@ def _read_quotes(art: Article, analyzer: str | Analyzer) -> Reading:
         analyzer = _DEFAULT if analyzer == "rules" else get_analyzer(analyzer)
     # the cue rules always read the rules analyzer's sentences: they never break inside a
     # quotation, which a statistical sentence splitter does now and then
-    analysis = _DEFAULT.analyze(text, marked)
-    candidates = find_reported(text, analysis, marked)
+    # (the rules read the marks facing the way their pairing did: a closing mark typed as an
+    # opening one after a space still ends its quotation)
+    reading = facing(text, marked)
+    analysis = _DEFAULT.analyze(reading, marked)
+    candidates = find_reported(reading, analysis, marked)
     if not isinstance(analyzer, RulesAnalyzer):
-        parsed = analyzer.analyze(text)
+        parsed = analyzer.analyze(reading)
         if "deps" in parsed.provides:
             from .attribute.combine import combine
             from .attribute.syntax import syntactic_candidates
 
             candidates = combine(candidates, syntactic_candidates(parsed))
-    assembled = assemble(text, marked, candidates, analysis.paragraphs)
+    assembled = assemble(reading, marked, candidates, analysis.paragraphs)
     if unwrapped.width is None:
         quotes = resolve(art, analysis, assembled)
         return Reading(quotes, marked, analysis, quotes, unwrapped)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotetrace import extract
 from quotetrace.marks import detect_marks
 
 
@@ -134,3 +135,19 @@ def test_a_straight_opening_mark_closed_by_a_typographic_one_is_one_quotation() 
     text = "The rally went on.\n\n\"We will win the port back,” said Ada Roe.\n\nMore news."
     got = [text[m.pieces[0].start:m.pieces[-1].end] for m in detect_marks(text)]
     assert got == ["We will win the port back,"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a closing mark typed as an opening one after a space still ends the quotation
+    ("The hall was full.\n\n“My father paid for it. That is why he is the 'Lead Sponsor,' “ Tom Roe wrote of the gift.",
+     "Tom Roe"),
+    # ...and an opening mark typed as a closing one opens it
+    ("The hall was full.\n\n” … the port is ours again,” Ada Roe said in December.", "Ada Roe"),
+])
+def test_a_mark_facing_the_wrong_way_is_read_the_way_it_pairs(text: str, speaker: str) -> None:
+    """Typesetting software turns a mark after a space into an opening one: the pairing reads
+    it as the quotation's end, and so do the rules that find its speaker. The article's text is
+    quoted as it is."""
+    (q,) = extract(text)
+    assert q.kind == "direct" and q.speaker.mention == speaker
+    assert q.text in text  # as the article has it
