@@ -192,7 +192,7 @@ def _by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> list[li
 _TWO_APOSTROPHES_RE = regex.compile(r"''(?!')")
 
 
-def _two_apostrophes_as_marks(text: str) -> str:
+def two_apostrophes_as_marks(text: str) -> str:
     """Some archives type a double quotation mark as two apostrophes (''Yes,'' he said). Each pair
     becomes one straight mark beside a space, keeping every offset."""
     if "''" not in text:
@@ -207,7 +207,7 @@ def _two_apostrophes_as_marks(text: str) -> str:
 
 def find_marked(text: str) -> list[Marked]:
     """Every passage in quotation marks, in order of its first piece (split quotes not merged)."""
-    text = _two_apostrophes_as_marks(text)
+    text = two_apostrophes_as_marks(text)
     paras = [(p.start, p.end) for p in paragraphs(text)]
     doubles = _by_paragraph([m.start() for m in _DOUBLE_RE.finditer(text)], paras)
     singles = _by_paragraph([m.start() for m in _SINGLE_RE.finditer(text)], paras)
@@ -435,7 +435,7 @@ def merge_split(text: str, marked: list[Marked]) -> list[Marked]:
 
 def detect_marks(text: str) -> Iterator[Marked]:
     """The quotation-mark passages of ``text``, split quotes merged, in order."""
-    yield from merge_split(_two_apostrophes_as_marks(text), find_marked(text))
+    yield from merge_split(two_apostrophes_as_marks(text), find_marked(text))
 
 
 def facing(text: str, marked: list[Marked]) -> str:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 #: Every rule a candidate can name: a closed set, so a typo is an error, never a silent default.
 RuleName = Literal[
-    "signed", "headline", "post", "post-inverted", "according", "nominal", "passive", "relayed", "pre",
+    "signed", "apposed", "headline", "post", "post-inverted", "according", "nominal", "passive", "relayed", "pre",
     "carried", "colon", "continued",
     "syntax:ccomp", "syntax:parataxis", "syntax:as", "syntax:xcomp", "syntax:according",
 ]

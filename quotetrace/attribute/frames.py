@@ -28,7 +28,8 @@ at every colon
 
 At one place the first frame that finds a candidate ends the search; a frame that *claims* a
 place reads it alone (a headline claims its whole sentence). Quotations signed after a dash are
-read per paragraph (:mod:`.signed`). Which words are cues is :mod:`.cues`'s; where content
+read per paragraph, and quotations set between dashes right after a name per passage
+(:mod:`.signed`). Which words are cues is :mod:`.cues`'s; where content
 starts and ends is :mod:`.content`'s.
 
 Notes:
@@ -63,7 +64,7 @@ from .postposed import POST_FRAME
 from .preposed import CARRIED_FRAME, PRE_FRAME
 from .relayed import RELAYED_FRAME
 from .sentence import DASHES, CueSentence
-from .signed import SIGNED, find_signed
+from .signed import APPOSED, SIGNED, find_apposed, find_signed
 from .syntax import SYNTAX_RULES
 from .trailing import TRAILING
 
@@ -81,7 +82,7 @@ _BY_PLACE = {place: tuple(f for f in FRAMES if f.place == place) for place in _P
 
 def declared_rules() -> tuple[Rule, ...]:
     """Every rule a candidate can name, from the frames and the steps around them."""
-    rules = [SIGNED, *(r for f in FRAMES for r in f.rules), CONTINUED, *SYNTAX_RULES]
+    rules = [SIGNED, APPOSED, *(r for f in FRAMES for r in f.rules), CONTINUED, *SYNTAX_RULES]
     return tuple(dict.fromkeys(rules))
 
 
@@ -93,7 +94,7 @@ _COLON_INTRO_RE = regex.compile(r":\s*(?:%s|\Z)" % char_class(OPENING))
 def find_reported(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
     """Every attribution the cue rules find, in text order."""
     pieces = DisjointSpans(p for m in marked for p in m.pieces)
-    out: list[Candidate] = find_signed(text, analysis, marked)
+    out: list[Candidate] = find_signed(text, analysis, marked) + find_apposed(text, marked)
     cue_at = cue_offsets(text)
     for sent in analysis.sentences:
         k = bisect_left(cue_at, sent.start)

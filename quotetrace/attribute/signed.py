@@ -1,5 +1,6 @@
 """Quotations and embedded posts signed after a dash: ``“…” ― Jane Doe`` and
-``… pic.twitter.com/x — Jane Doe (@jdoe) April 25, 2025``."""
+``… pic.twitter.com/x — Jane Doe (@jdoe) April 25, 2025``; and quotations set between dashes
+right after a name: ``…, including Jane Doe -- “…” -- and …``."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ import regex
 from ..analyze import Analysis
 from . import Candidate
 from ..model import Span
-from ..marks import Marked
+from ..marks import Marked, two_apostrophes_as_marks
+from ..text.words import PREPOSITIONS, reads_as_title
 from .frame import Rule
 from .knobs import SIGNATURE_TAIL
 
 SIGNED = Rule("signed", 0.9)
+APPOSED = Rule("apposed", 0.8)
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -56,4 +59,34 @@ def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list
                 pieces.insert(0, Span(s0, prev.end))
             if pieces:
                 out.append(Candidate(cue=dash, content=tuple(pieces), speaker=name, rule=SIGNED))
+    return out
+
+
+# a name, then a dash, right before a quotation's opening mark: "the former mayor Jane Doe -- “"
+_NAME_DASH_RE = regex.compile(
+    r"(?P<before>[\p{Ll}][\w’'-]*)[ \u00a0]+(?P<name>\p{Lu}[\w.’'-]*(?:[ \u00a0]+\p{Lu}[\w.’'-]*){0,3})"
+    r"[ \u00a0]*(?P<dash>--|[—―–])[ \u00a0]*\Z")
+# a dash right after a quotation's closing mark
+_DASH_AFTER_RE = regex.compile(r"[ \u00a0]*(?:--|[—―–])")
+
+
+def find_apposed(text: str, marked: Sequence[Marked]) -> list[Candidate]:
+    """Quotations set between dashes right after a name: ``including the former mayor Jane Doe
+    -- “…” -- and Tom Roe``. The quotation stands beside the name as an apposition: it is what
+    she said, whatever verb the sentence reports for the group she is named in. A name after a
+    preposition is a place or a date (``voters in Marlow -- “the heartland” --``), and words in
+    title case are a title, not speech; neither is read."""
+    out: list[Candidate] = []
+    text = two_apostrophes_as_marks(text)  # ("… Doe -- ''…'' --": one mark of two apostrophes)
+    for m in marked:
+        if len(m.pieces) != 1 or m.close < 0 or _DASH_AFTER_RE.match(text, m.close + 1) is None:
+            continue
+        o = m.opens[0]
+        hit = _NAME_DASH_RE.search(text, max(0, o - 120), o)
+        if hit is None or hit.group("before").lower() in PREPOSITIONS:
+            continue
+        if reads_as_title(m.pieces[0].of(text).split()):
+            continue
+        out.append(Candidate(cue=Span(hit.start("dash"), hit.end("dash")), content=m.pieces,
+                             speaker=Span(hit.start("name"), hit.end("name")), rule=APPOSED))
     return out

@@ -16,6 +16,7 @@ from quotetrace.pipeline import read_quotes
 # (rule, text, confidence of the last quote): a named person speaks, so no "unknown" penalty
 RULES_ANALYZER = [
     ("signed", "The council met on Monday.\n\n“We will not back down.” ― Jane Ortiz", 0.9),
+    ("apposed", "Among those there was the mayor Jane Ortiz -- “We will not back down” -- and others.", 0.8),
     ("headline", "Mayor Ortiz Says Budget Talks Are Over", 0.7),
     ("post", "The budget is balanced, Mayor Jane Ortiz said.", 0.95),
     ("post-inverted", "“The budget is balanced,” said Mayor Jane Ortiz.", 0.95),

@@ -503,3 +503,21 @@ def test_a_capitalised_article_before_a_name_leaves_reports_a_verb() -> None:
     """"The IMF reports that …": "reports" after a name that opens the sentence is its verb."""
     (q,) = extract("The IMF reports that the harbour board avoided the vote in order to “keep it quiet.”")
     assert q.speaker.name == "The IMF" and q.cue.text == "reports"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a quotation between dashes right after a name is that person's
+    ("A chorus of officials has said the same thing, including the former mayor Ada Roe -- “It is disqualifying "
+     "for a candidate to hide the accounts” -- and Tom Vale, a former auditor.", "Ada Roe"),
+    ("Two members spoke up, among them Jane Doe — “We were never asked” — before the vote.", "Jane Doe"),
+    ("Two members spoke up, among them Jane Doe -- ''We were never asked'' -- before the vote.", "Jane Doe"),
+    # ...but not a place after a preposition, a common noun, or a title
+    ("Voters in Marlow -- “the heartland of the state” -- were unmoved.", None),
+    ("His campaign -- “an outrage and an insult” -- is over.", None),
+    ("The new film by Tom Vale -- “Harbour Lights” -- opens on Friday.", None),
+])
+def test_a_quotation_between_dashes_after_a_name(text: str, speaker: str | None) -> None:
+    """"including Ada Roe -- “…” --": the quotation stands beside the name and is hers, not the
+    group's the sentence reports."""
+    got = {q.speaker.mention for q in extract(text) if q.kind == "direct" and q.speaker is not None}
+    assert got == ({speaker} if speaker else set())
