@@ -30,6 +30,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from typing import Any
 
 import attrs
+import regex
 
 from ..analyze import Analyzer
 from ..dates import date_key, normalize_date
@@ -49,7 +50,7 @@ from .explain import misattribution
 from .people import link_people, read_people
 from .speakers import Identities
 from .units import Piece, Units, holding, lean, mentions, piece_text, units
-from .words import is_content
+from .words import is_content, words
 
 Source = Article | Unreadable | str | os.PathLike[str]
 
@@ -524,11 +525,28 @@ class _Tracer:
     def _misattributes(self, g: Group, o: Piece, p: Piece) -> bool:
         """Whether ``p`` gives the family's statement to another speaker: both name someone,
         the identities differ, and ``p``'s credit clearly names another (:mod:`.credit`)."""
-        if not (g.named and p.named and self.ids.differ(g.speaker, p.speaker)):
+        if not (g.named and p.named) or not (self.ids.differ(g.speaker, p.speaker) or self._group_to_person(g, o, p)):
             return False
         said = self._mentions
         return names_another(self.name(g.speaker) or "", said.get(o.quote), self.name(p.speaker) or "",
                              said.get(p.quote), p.role, p.words.stems, around(self.texts[p.article], p.spans))
+
+    def _group_to_person(self, g: Group, o: Piece, p: Piece) -> bool:
+        """Whether ``p`` hands a group's words to one named person: the original credits a group
+        (``Protesters chanted “…”``), the copy a person with an identity, whom the original never
+        names and whose credit holds no word of the group's (``police spokesman Tom Roe`` only
+        narrows the police's credit, and a person the original names may be one of the group). A
+        group has no identity of its own; a person is not a group."""
+        if not g.credited or o.speaker_type != "group" or p.speaker_type != "person" or self.ids.of(p.speaker) is None:
+            return False
+        surname = (self.name(p.speaker) or "").split()[-1:]
+        if not surname or regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(surname[0])}(?![\p{{L}}\p{{M}}])",
+                                       self.texts[o.article]):
+            return False
+        # ("Protest leader Tom Roe" for "Protesters", "Democratic leader" for "Democrats": a word
+        # of one opens a word of the other)
+        theirs, mine = words(g.speaker or "").stems, words(self._mentions.get(p.quote) or "").stems
+        return not any(min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)) for a in theirs for b in mine)
 
     def _contested(self, g: Group, o: Piece, members: list[Piece], hits: list[Hit]) -> bool:
         """Whether the other articles contest the family's speaker (see :func:`.credit.contested`)."""
@@ -546,7 +564,8 @@ class _Tracer:
         first = self.name(g.speaker) or ""
         other = self.name(p.speaker) or ""
         kinds = self._kinds
-        return misattribution(self.articles[o.article].id, said.get(o.quote), first, kinds.get(first),
+        # (a group has no identity: its type is the original's reading of it)
+        return misattribution(self.articles[o.article].id, said.get(o.quote), first, kinds.get(first) or o.speaker_type,
                               said.get(p.quote), other, kinds.get(other))
 
     @functools.cached_property

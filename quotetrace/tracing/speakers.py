@@ -13,7 +13,9 @@ Doe``). Across articles, names join when:
    ``-ise``/``-ize`` (``Kovalenko`` / ``Kovalenkko``).
 
 Anonymous, group and unknown speakers (``an official``, ``critics``, an unresolved ``he``) get no
-identity: they can never be said to differ from anyone, so they never make a misattribution.
+identity: they can never be said to differ from anyone. (The one misattribution a group makes,
+its words handed to a named person the original never names, is the tracer's:
+``engine._Tracer._group_to_person``.)
 """
 
 from __future__ import annotations

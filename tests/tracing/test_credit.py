@@ -160,3 +160,39 @@ def test_a_nested_report_is_listed_once():
     family = trace(articles, jobs=1).families[0]
     assert [(o.article, o.relation, o.speaker) for o in family.occurrences] == [
         ("a", "original", "Ada Marsh"), ("b", "paraphrase", "Ada Marsh")]
+
+
+@pytest.mark.parametrize(("credit", "flagged"), [
+    # a named person the original never names takes the group's words
+    ("Tom Quill chanted", True),
+    # ...but a credit that holds the group's word only narrows it
+    ("protest leader Tom Quill chanted", False),
+    # ...and a group again is no one else
+    ("Marchers chanted", False),
+])
+def test_a_groups_words_handed_to_a_person(credit, flagged):
+    """Words the original credits to a group, handed to one named person the original never
+    names, are misattributed, and say why: a group and a person."""
+    said = "No toll on the harbour, no toll on the ferries, no toll on the poor"
+    articles = [
+        _article("a", f"Port news.\n\nProtesters chanted “{said}” as they marched to the quay.\n", "2024-03-01"),
+        _article("b", f"Port news.\n\n{credit[0].upper() + credit[1:]} “{said}” as they marched to the quay.\n",
+                 "2024-03-02"),
+    ]
+    occ = {o.article: o for f in trace(articles, jobs=1).families for o in f.occurrences}
+    assert (occ["b"].relation == "misattributed") is flagged
+    if flagged:
+        assert occ["b"].misattribution.reason == "group and person"
+
+
+def test_a_person_the_original_names_may_be_one_of_the_group():
+    """When the original names the person too, the copy's credit may only single one of the
+    group out: nothing is flagged."""
+    said = "No toll on the harbour, no toll on the ferries, no toll on the poor"
+    articles = [
+        _article("a", f"Port news.\n\nTom Quill led the march.\n\nProtesters chanted “{said}” as they walked.\n",
+                 "2024-03-01"),
+        _article("b", f"Port news.\n\nTom Quill chanted “{said}” as they walked.\n", "2024-03-02"),
+    ]
+    labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
+    assert ("b", "misattributed") not in labels and ("b", "verbatim") in labels
