@@ -26,6 +26,11 @@ CASES = [
     ("“He told me ‘never again’ last year,” she said.", [["He told me ‘never again’ last year,"]]),
     ('"He told me \'never again\' last year," she said.', [["He told me 'never again' last year,"]]),
     ("‘He shouted “stop” at us,’ she said.", [["He shouted “stop” at us,"]]),
+    # ...in marks of its own style too, when the marks after it close both
+    ('"So if someone walks in and says, "I want ten crates," you might wonder," Roe said.',
+     [['So if someone walks in and says, "I want ten crates," you might wonder,']]),
+    ("“People wore “Settle For Roe” shirts at her rally… ouch,” she wrote.",
+     [["People wore “Settle For Roe” shirts at her rally… ouch,"]]),
     # apostrophes are never quotation marks
     ("The forces' positions don't change, and the voters’ mood in the ’90s was rock ’n’ roll.", []),
     ("Trump’s aides said 'it's fine' and left the soldiers' barracks.", [["it's fine"]]),
@@ -90,6 +95,13 @@ def test_reopened_quote_with_its_own_speaker_is_a_new_quote() -> None:
             "“It will not fail,” added Rep. John Poe. “Not this time.”")
     assert pieces(text) == [["We are ready,", "If the vote fails, we try again."],
                             ["It will not fail,", "Not this time."]]
+
+
+def test_an_opener_with_one_closer_after_it_makes_the_first_stray() -> None:
+    """An opening mark while another is open, with one closing mark left in the paragraph, is a
+    new quotation: the first mark was stray."""
+    text = 'He said "this never ends. Then "she left the hall," he added.'
+    assert pieces(text) == [["she left the hall,"]]
 
 
 def test_stray_mark_costs_one_paragraph() -> None:
