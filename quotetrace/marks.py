@@ -85,22 +85,17 @@ def _double_direction(text: str, i: int, glyph_dir: int) -> int:
     return glyph_dir
 
 
-def _closes_both(dirs: list[int], k: int) -> bool:
-    """Whether the marks after the ``k``-th, an opener while another is open, hold two closing
-    marks more than opening ones before the paragraph ends (a mark the neighbours do not explain
-    counts as neither): enough to close a nested quotation and the one around it."""
-    balance = 0
-    for d in dirs[k + 1:]:
-        balance += -d
-    return balance >= 2
-
-
 def _pair_doubles(text: str, marks: list[int], para: tuple[int, int]) -> tuple[list[tuple[int, int]], int | None]:
     """Pair the double marks of one paragraph: ``(open, close)`` of each outermost quote, and the
     offset of an outermost opening mark still open at the paragraph's end."""
     stack: list[tuple[str, int]] = []
     out: list[tuple[int, int]] = []
     dirs = [_double_direction(text, i, _DOUBLE[text[i]][1]) for i in marks]
+    # closers less openers from each mark to the paragraph's end (a mark the neighbours do not
+    # explain counts as neither), summed once: a paragraph of many marks stays linear
+    closing_after = [0] * (len(dirs) + 1)
+    for k in range(len(dirs) - 1, -1, -1):
+        closing_after[k] = closing_after[k + 1] - dirs[k]
     for k, i in enumerate(marks):
         style = _DOUBLE[text[i]][0]
         d = dirs[k]
@@ -109,9 +104,10 @@ def _pair_doubles(text: str, marks: list[int], para: tuple[int, int]) -> tuple[l
         if d > 0:
             if not stack or (len(stack) == 1 and stack[0][0] != style):
                 stack.append((style, i))
-            elif len(stack) == 1 and _closes_both(dirs, k):
+            elif len(stack) == 1 and closing_after[k + 1] >= 2:
                 # "… says, "I'd like ten," you know, …": a quotation inside one of the same
-                # style, when the marks after it close both
+                # style, when the marks after it hold two closers more than openers, enough to
+                # close both
                 stack.append((style, i))
             else:
                 # an opener of the same style while one is open: the earlier one was stray

@@ -163,3 +163,12 @@ def test_a_mark_facing_the_wrong_way_is_read_the_way_it_pairs(text: str, speaker
     (q,) = extract(text)
     assert q.kind == "direct" and q.speaker.mention == speaker
     assert q.text in text  # as the article has it
+
+
+def test_two_apostrophes_are_one_mark_to_the_rules_too() -> None:
+    """An archive that types ''…'' for “…”: a title in such marks inside a speaker's description
+    is a title there, as it is in curly marks, and the speaker is the name before it."""
+    text = ("The hall was full.\n\n''It does sound as if the board believes a breach is likely,'' said Tom Vale, "
+            "the author of ''Harbour Order,'' who studies the port.")
+    (q,) = [q for q in extract(text) if q.kind == "direct"]
+    assert q.speaker.name == "Tom Vale" and q.text.startswith("It does sound")
