@@ -45,7 +45,9 @@ def according(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
         head = trim_content(text, max(s.span.start, floor), s.toks[before_end].end)
         if head:
             pieces.append(head)
-    if after < len(s) and s.low(after) in (",", "—", "–", ")") and not starts_new_attribution(s, after + 1) \
+    # ("According to the Ledger: “…”": a colon before a quotation hands it on too)
+    colon = after + 1 < len(s) and s.low(after) == ":" and s.toks[after + 1].text in OPEN_MARKS
+    if after < len(s) and (s.low(after) in (",", "—", "–", ")") or colon) and not starts_new_attribution(s, after + 1) \
             and not (extended and pieces):
         # (after a clause, "…, according to a study by Roe, a former aide, …": what follows the
         # source's maker describes the maker)

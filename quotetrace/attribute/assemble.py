@@ -177,8 +177,10 @@ def _extent(a: Assembled) -> tuple[int, int]:
 
 
 # where a sentence ends inside a paragraph: its mark, any closing quotation marks, a space
-# (a title's or an initial's period ends no sentence: "… said of Mrs. Doe's plan. “…”")
-_SENTENCE_END_RE = regex.compile(r"(?:(?<!\b(?:%s|\p{Lu}))\.|[!?…])[\"”’']*\s+" % TITLE_STOPS)
+# (a title's, a month's or an initial's period ends no sentence: "… said of Mrs. Doe's plan.
+# “…”", "the attacks of Sept. 11")
+_MONTH_STOPS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_SENTENCE_END_RE = regex.compile(r"(?:(?<!\b(?:%s|%s|\p{Lu}))\.|[!?…])[\"”’']*\s+" % (TITLE_STOPS, _MONTH_STOPS))
 # how far back the sentence before a passage is looked for
 _SENTENCE_REACH = 2000
 
@@ -207,7 +209,7 @@ _MODIFIED_BEFORE_RES = (regex.compile(r"\b(\w+)\s+\p{Ll}[\p{Ll}-]*\s+\Z"),
 # cue words that, after a determiner and a word or two, are nouns: "a conference call"; not "say",
 # "report" or "note", which follow a plural subject as verbs ("and the local papers report")
 _NOUN_CUES = frozenset("""call interview conference briefing statement comment comments remark remarks post tweet
-email message release speech address question reply response appearance announcement""".split())
+email message release speech address question reply response appearance announcement attack attacks""".split())
 
 
 def _after_determiner(text: str, cue: regex.Match) -> bool:
@@ -283,13 +285,17 @@ def _shares_subject(text: str, cue: regex.Match) -> bool:
 # between an attribution and a cue word: "as" ("is quoted as saying"), or a clause of "after"
 # ("said after Roe spoke"): the cue says nothing of who speaks next
 _SAME_ATTRIBUTION_RE = regex.compile(r"\s+(?:as\s+|after\s+(?:[\w’'.-]+\s+){1,4})\Z")
+# a comma, then the participle: "Doe asked, repeating a line she used before. “…”"
+_PARTICIPLE_AFTER_RE = regex.compile(r",\s+\Z")
 
 
 def _same_attribution(text: str, end: int, cue: regex.Match) -> bool:
     """Whether the cue word is part of the attribution that ends at ``end`` ("Doe is quoted as
-    saying"), or stands in a clause of what came before it ("Doe said after Roe spoke"): the
-    speaker goes on all the same. "Doe said before Roe replied" does not: Roe's reply may follow."""
-    return _SAME_ATTRIBUTION_RE.fullmatch(text, end, cue.start()) is not None
+    saying"), stands in a clause of what came before it ("Doe said after Roe spoke"), or is a
+    participle that hangs on it ("Doe asked, repeating a line …"): the speaker goes on all the
+    same. "Doe said before Roe replied" does not: Roe's reply may follow."""
+    return _SAME_ATTRIBUTION_RE.fullmatch(text, end, cue.start()) is not None \
+        or cue.group().lower().endswith("ing") and _PARTICIPLE_AFTER_RE.fullmatch(text, end, cue.start()) is not None
 
 
 #: the most words before a quotation in a sentence that hands it to the sentence before's speaker

@@ -260,11 +260,13 @@ def _opening_clause(head: str) -> bool:
     """Whether the words before the attribution are one subordinate clause ("When talk turned to
     the deal"): with no comma inside, there is no main clause to be the statement ("If we lose,
     we lose" has one)."""
-    # ("“Because I said so”, Roe said": a quotation is content, whatever its first word)
-    if any(ch in QUOTATION_MARKS for ch in head):
+    last = head[head.rfind(",") + 1:].split(None, 1)
+    # ("“Because I said so”, Roe said": a quotation is content, whatever its first word; the
+    # cheap test first, as the head of every cue of a long sentence comes here)
+    if not last or last[0].lower() not in _CLAUSE_OF_WHEN or any(ch in QUOTATION_MARKS for ch in head):
         return False
     parts = [p.split() for p in head.split(",")]
-    if not all(parts) or parts[-1][0].lower() not in _CLAUSE_OF_WHEN:
+    if not all(parts):
         return False
     if len(parts) == 1:
         return True

@@ -107,7 +107,8 @@ def _preposed(s: CueSentence, cue: Cue, reading: Reading, speaker: tuple[int, in
     if content is not None and (kind == "stance" or lemma not in CLAUSE_VERBS):
         if not marked_content(s, i, cue_end, lemma, content):
             return None
-    elif content is not None and lemma in NEEDS_CLAUSE and not clause_starts(s, content):
+    elif content is not None and lemma in NEEDS_CLAUSE and not clause_starts(s, content) \
+            and not _quoted_object(s, content):
         return None  # "conceded the race", "maintains a lead": an object, not a statement
 
     if content is None:
@@ -125,6 +126,24 @@ def _preposed(s: CueSentence, cue: Cue, reading: Reading, speaker: tuple[int, in
 
 
 _WORD = re.compile(r"\S+")
+
+#: the most words of an object before the quotation it holds ("lamented the “good old days”")
+_OBJECT_BEFORE_QUOTE = 2
+
+
+def _quoted_object(s: CueSentence, content: Span) -> bool:
+    """Whether the content opens on an object that holds a quotation within its first words
+    ("lamented the “good old days”", "decried his “reckless” plan"): the words in marks are the
+    speaker's, whatever the verb's object is."""
+    k = next((k for k in range(s.n) if s.toks[k].start >= content.start), None)
+    if k is None:
+        return False
+    for j in range(k, min(s.n, k + _OBJECT_BEFORE_QUOTE + 1)):
+        if s.inq[j] or s.toks[j].text in OPEN_MARKS:
+            return True
+        if not s.is_word(j) or s.low(j) in PREPOSITIONS:
+            return False  # ("proposing variations on “…” systems": a term in a phrase of its own)
+    return False
 
 
 def _no_statement(text: str, content: Span) -> bool:

@@ -521,3 +521,45 @@ def test_a_quotation_between_dashes_after_a_name(text: str, speaker: str | None)
     group's the sentence reports."""
     got = {q.speaker.mention for q in extract(text) if q.kind == "direct" and q.speaker is not None}
     assert got == ({speaker} if speaker else set())
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a verb that needs a clause takes an object that holds a quotation: the words are the speaker's
+    ("Mr. Vale lamented the “good old days” of the port.", "Vale"),
+    ("Later, the mayor, Ada Roe, lamented the “disheartened” state of the harbour board.", "Ada Roe"),
+    # ...but not a term inside a phrase of its own, nor an object without marks
+    ("Tom Vale is proposing variations on “harbour-tax” systems used abroad.", None),
+    ("Ms. Roe conceded the race on Tuesday.", None),
+])
+def test_an_object_that_holds_a_quotation(text: str, name: str | None) -> None:
+    """"lamented the “good old days”": the quotation in the object is the speaker's words."""
+    got = [q.speaker.name for q in extract(text) if q.speaker is not None]
+    assert got == ([name] if name else [])
+
+
+def test_according_to_a_source_and_a_colon() -> None:
+    """"According to the Ledger: “…”" credits the quotation to the Ledger, as a comma would."""
+    (q,) = extract("According to the Ledger: “Senator Tom Vale has had a mixed record on the harbour.”")
+    assert q.kind == "direct" and q.speaker.name == "The Ledger"
+
+
+@pytest.mark.parametrize("text", [
+    # a noun after a describing word is no cue ("the terrorist attacks"), and a participle that
+    # hangs on the attribution names no one new
+    "“What does that mean, he kept the port safe?” Mr. Vale asked, blaming the old mayor for the terrorist "
+    "attacks on the port. “What about during the flood? I was there.”",
+    "''What does that mean, he kept the port safe?'' Mr. Vale asked, repeating a broadside - that the old mayor "
+    "was to blame for the storm attacks of Sept. 11, 2001 - that he used in the debate. ''What about during the "
+    "flood? I was there.''",
+])
+def test_the_speaker_goes_on_past_a_participle(text: str) -> None:
+    """The quotation after "Mr. Vale asked, blaming …" is still his."""
+    quotes = [q for q in extract(text) if q.quoted]
+    assert sum(len(q.quoted) for q in quotes) == 2 and {q.speaker.name for q in quotes} == {"Vale"}
+
+
+def test_a_months_abbreviation_ends_no_sentence() -> None:
+    """"the attacks of Sept. 11": the period after a month's abbreviation is not a sentence's end."""
+    from quotetrace.attribute.assemble import _sentence_start
+    text = "He recalled the attacks of Sept. 11 in the city"
+    assert _sentence_start(text, 0, len(text)) == 0
