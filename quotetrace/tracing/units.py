@@ -265,9 +265,13 @@ def _proper(text: str, word: str) -> bool:
         k = m.start() - 1
         while k >= 0 and text[k] in " \t":
             k -= 1
-        inside |= k >= 0 and (text[k].islower() or text[k] in ",;"
-                              # after a quotation that stops mid-sentence: “…,” Marsh said
-                              or (text[k] in CLOSING and k > 0 and text[k - 1] in ",?!—–"))
+        if k >= 0 and text[k] in CLOSING:
+            # after a quotation that stops mid-sentence: “…,” Marsh said (“…, ‘…,’” too)
+            while k > 0 and text[k - 1] in CLOSING:
+                k -= 1
+            inside |= k > 0 and text[k - 1] in ",?!—–"
+            continue
+        inside |= k >= 0 and (text[k].islower() or text[k] in ",;")
     return inside
 
 

@@ -196,3 +196,15 @@ def test_a_person_the_original_names_may_be_one_of_the_group():
     ]
     labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
     assert ("b", "misattributed") not in labels and ("b", "verbatim") in labels
+
+
+def test_a_lone_name_after_a_quotation_inside_a_quotation_is_a_name():
+    """"“…, ‘…,’” Quillan continued": a lone name after a quotation that closes on an inner one
+    is a name, with an identity of its own; a copy that hands the words to another is flagged."""
+    said = "We looked at each other like, ‘Friend, we already wrote the songs for the harbour,’"
+    articles = [
+        _article("a", f"Band news.\n\n“{said}” Quillan continued.\n", "2024-03-01"),
+        _article("b", f"Band news.\n\n“{said}” Tom Marsh continued.\n", "2024-03-02"),
+    ]
+    labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
+    assert ("b", "misattributed") in labels
