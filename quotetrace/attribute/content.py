@@ -45,7 +45,7 @@ from .knobs import (
     TO_REACH,
 )
 from .mentions import left_np
-from .sentence import CLOSE_MARKS, CueSentence, OPEN_MARKS, trim_content
+from .sentence import CLOSE_MARKS, DASHES, CueSentence, OPEN_MARKS, closing, trim_content
 
 
 # Verbs whose object (the listener) sits between the cue and the content: "told the BBC that …",
@@ -398,6 +398,14 @@ def _after_listener(s: CueSentence, k: int, lemma: str) -> int | None:
     return k
 
 
+def _set_off(s: CueSentence, o: int) -> bool:
+    """Whether the quotation that opens at token ``o`` is set off by dashes on both sides
+    ("… of his organization - “the best in the state” - and …"): an aside that is the
+    statement, not the start of a new sentence's quotation."""
+    c = closing(s, o)
+    return c is not None and c + 1 < s.n and s.toks[c + 1].text in DASHES
+
+
 def _after_phrase(s: CueSentence, k: int, lemma: str) -> int:
     """``said on Thursday that …``, ``said during the debate, “…”``: where the content starts
     past a phrase of time, place or channel after the cue."""
@@ -407,8 +415,9 @@ def _after_phrase(s: CueSentence, k: int, lemma: str) -> int:
     while j < min(n, k + PHRASE_BEFORE_QUOTE) and not s.inq[j] and s.toks[j].text not in OPEN_MARKS \
             and s.low(j) not in ("that", ".", ";") and s.low(j) not in AUXILIARIES and not cue_kind(s.low(j)):
         j += 1
-    if j > k and j + 1 < n and s.low(j - 1) in (",", ":") and s.toks[j].text in OPEN_MARKS:
-        k = j
+    if j > k and j + 1 < n and (s.low(j - 1) in (",", ":") or s.toks[j - 1].text in DASHES and _set_off(s, j)) \
+            and s.toks[j].text in OPEN_MARKS:
+        k = j  # ("boasted to reporters of his organization - “the best in the state” -" too)
     # time and place adverbials right after the cue: "said on Thursday that …"
     j = k
     while j < min(n, k + ADVERBIAL_REACH) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \

@@ -563,3 +563,17 @@ def test_a_months_abbreviation_ends_no_sentence() -> None:
     from quotetrace.attribute.assemble import _sentence_start
     text = "He recalled the attacks of Sept. 11 in the city"
     assert _sentence_start(text, 0, len(text)) == 0
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    # a quotation set off by dashes after the cue's phrase is what was said
+    ("Tom Vale boasted to reporters of his harbour team - “the best in the state” - and stressed the port's "
+     "importance.", "the best in the state", "Tom Vale"),
+    # ...but a dash before a quotation that runs on to its own attribution is no aside
+    ("The board believes it, but the mayor strongly denies — “why would you want the toll?” asked Tom Vale, "
+     "a partner at the firm.", "why would you want the toll?", "Tom Vale"),
+])
+def test_a_quotation_set_off_by_dashes_after_the_cue(text: str, quote: str, name: str) -> None:
+    """"boasted … of his team - “…” -": the aside in dashes is the statement."""
+    got = {(q.text, q.speaker.name if q.speaker else None) for q in extract(text) if q.quoted}
+    assert (quote, name) in got and not any(n not in (name, None) for t, n in got if quote in t)
