@@ -25,7 +25,7 @@ from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import TITLE_STOPS, is_heading
 from ..text.lexicon import lemma_of
-from ..text.words import ADVERBS, MODAL_NAMES, ORG_HEADS, PREPOSITIONS, SUBORDINATORS, TITLES, WEEKDAYS
+from ..text.words import ADVERBS, MODAL_NAMES, ORG_HEADS, SUBORDINATORS, TITLES, WEEKDAYS
 from .assemble import Assembled
 from .headnames import headline_names, title_case
 from .knobs import LOOKBACK_PARAGRAPHS
