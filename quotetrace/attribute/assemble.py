@@ -23,7 +23,7 @@ from ..text.layout import TITLE_STOPS, DisjointSpans
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of, speech_cues
 from ..text.quotemarks import QUOTATION_MARKS
-from ..text.words import DETERMINERS, reads_as_title
+from ..text.words import DETERMINERS, cue_kind, reads_as_title
 from .colon import COLON
 from .frame import Rule
 
@@ -369,9 +369,10 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
         # paragraph must not be read again at every passage)
         lo = max(gap_from, e - _SENTENCE_REACH)
         s0 = _sentence_start(text, lo, e)
-        if s0 > lo and text[s0:e].strip(" ,").lower() in _CONNECTIVES:
+        lead = text[s0:e].strip(" ,:").lower()
+        if s0 > lo and (lead in _CONNECTIVES or lead.endswith("ing") and cue_kind(lead) == "speech"):
             # "…,” Doe said. Indeed, “…”": a connective before the passage, which opens its
-            # sentence all the same
+            # sentence all the same; or a participle of speech alone ("Adding, “…”")
             e = _before_filler(text, s0, gap_from)
             s0 = _sentence_start(text, lo, e)
         j = bisect_right(ends, start)

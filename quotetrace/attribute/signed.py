@@ -19,6 +19,9 @@ from .knobs import SIGNATURE_TAIL
 SIGNED = Rule("signed", 0.9)
 APPOSED = Rule("apposed", 0.8)
 
+#: name suffixes whose period is theirs
+_SUFFIXES = frozenset(("Jr.", "Sr."))
+
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 # "… pic.twitter.com/x — Jane Doe (@jdoe) April 25, 2025" and "“…” ― Jane Doe": a signature
@@ -39,11 +42,17 @@ def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list
         if m is None:
             continue
         name = Span(m.start("name"), m.end("name"))
+        last = text[name.start:name.end].split()[-1]
+        if last.endswith(".") and len(last) > 3 and last not in _SUFFIXES:
+            name = Span(name.start, name.end - 1)  # "- Jane Doe." ends its line: the period is no name's
         dash = Span(m.start("dash"), m.end("dash"))  # PolNeAR takes the dash as the cue
         before = m.start()
         while before > p.start and text[before - 1].isspace():
             before -= 1
         quote = ends.get(before - 1)
+        if quote is None and before == p.start and k > 0:
+            # "“…”" ending one paragraph and "- Jane Doe." the next, alone: a signature line
+            quote = _whole_paragraph_quote(text, paras[k - 1], ends)
         if quote is not None:
             out.append(Candidate(cue=dash, content=quote.pieces, speaker=name, rule=SIGNED))
         elif m.group("link") or "(@" in m.group("name"):
@@ -60,6 +69,17 @@ def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list
             if pieces:
                 out.append(Candidate(cue=dash, content=tuple(pieces), speaker=name, rule=SIGNED))
     return out
+
+
+def _whole_paragraph_quote(text: str, para: Span, ends: dict[int, Marked]) -> Marked | None:
+    """The quotation that fills paragraph ``para`` from its first mark to its last, or None."""
+    end = para.end
+    while end > para.start and text[end - 1].isspace():
+        end -= 1
+    quote = ends.get(end - 1)
+    if quote is None or not quote.pieces or any(not ch.isspace() for ch in text[para.start:quote.opens[0]]):
+        return None
+    return quote
 
 
 # a name, then a dash, right before a quotation's opening mark: "the former mayor Jane Doe -- “"

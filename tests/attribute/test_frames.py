@@ -577,3 +577,22 @@ def test_a_quotation_set_off_by_dashes_after_the_cue(text: str, quote: str, name
     """"boasted … of his team - “…” -": the aside in dashes is the statement."""
     got = {(q.text, q.speaker.name if q.speaker else None) for q in extract(text) if q.quoted}
     assert (quote, name) in got and not any(n not in (name, None) for t, n in got if quote in t)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a quotation paragraph signed on the line after it
+    ("Other papers asked for copies as well.\n\n“I went to the harbour before the crash. I was the one saying you "
+     "would wreck it.”\n\n- Ada Roe.\n\nRoe has looked into it a long time.", "Ada Roe"),
+    # ...but not a quotation that shares its paragraph with narration
+    ("Talks went on.\n\n“I went to the harbour before the crash,” she said.\n\n- Ada Roe.\n", "she"),
+])
+def test_a_signature_on_the_line_after_a_quotation(text: str, name: str) -> None:
+    """"“…”" then "- Ada Roe." alone on the next line: a signature, as at the end of the line."""
+    (q,) = [q for q in extract(text) if q.quoted]
+    assert q.speaker.mention == name
+
+
+def test_a_participle_of_speech_alone_hands_on_the_speaker() -> None:
+    """"Marsh stated … “…” Adding, “…”": the second quotation is Marsh's too."""
+    text = "Later in the show, Marsh stated of the audit that the report “was not good.” Adding, “Now, it is never that bad.”"
+    assert [(q.kind, q.speaker.mention) for q in extract(text)] == [("mixed", "Marsh"), ("direct", "Marsh")]
