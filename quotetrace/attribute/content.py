@@ -400,7 +400,7 @@ def _after_listener(s: CueSentence, k: int, lemma: str) -> int | None:
 
 def _set_off(s: CueSentence, o: int) -> bool:
     """Whether the quotation that opens at token ``o`` is set off by dashes on both sides
-    ("… of his organization - “the best in the state” - and …"): an aside that is the
+    ("… of her harbour crew - “the finest on the coast” - and …"): an aside that is the
     statement, not the start of a new sentence's quotation."""
     c = closing(s, o)
     return c is not None and c + 1 < s.n and s.toks[c + 1].text in DASHES
@@ -417,7 +417,7 @@ def _after_phrase(s: CueSentence, k: int, lemma: str) -> int:
         j += 1
     if j > k and j + 1 < n and (s.low(j - 1) in (",", ":") or s.toks[j - 1].text in DASHES and _set_off(s, j)) \
             and s.toks[j].text in OPEN_MARKS:
-        k = j  # ("boasted to reporters of his organization - “the best in the state” -" too)
+        k = j  # ("bragged to the press of her harbour crew - “the finest on the coast” -" too)
     # time and place adverbials right after the cue: "said on Thursday that …"
     j = k
     while j < min(n, k + ADVERBIAL_REACH) and s.low(j) != "that" and not s.inq[j] and s.low(j) not in (",", ".") \

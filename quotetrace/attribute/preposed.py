@@ -218,7 +218,7 @@ _TIME_BETWEEN = frozenset("early late on last this".split())
 
 def _authored_document(s: CueSentence, i: int) -> bool:
     """Whether the cue at ``i`` is a participle right after a document the clause's subject
-    made ("issued a statement saying", "unleashed a series of tweets early Friday saying"): a
+    made ("issued a statement saying", "released a string of posts late Monday saying"): a
     verb, then the document's phrase. "received a letter saying", "a letter from Roe saying" and
     "in a statement saying" leave the document's words to someone else, or to no one here."""
     if not s.low(i).endswith("ing") or s.low(i - 1) == ",":

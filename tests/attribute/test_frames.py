@@ -430,7 +430,7 @@ def test_what_someone_will_say_belongs_to_the_statement_around_it(text: str) -> 
     ("In Marlow, Ada Roe, the mayor, stepped up her attack, saying, “We have got to end the evictions.”",
      "Ada Roe"),
     # a name a preposition of place or direction governs is no subject of the participle after it
-    ("Ada Roe answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”",
+    ("Ada Roe answered the question on Facebook writing, “Yes, I will. Those were the wrong words to use.”",
      "Ada Roe"),
     ("Mayor Tom Vale sent a letter to Attorney General Jane Doe asking her office to look into the “fiasco.”",
      "Mayor Tom Vale"),
@@ -488,7 +488,7 @@ def test_a_name_after_from_is_the_source_of_a_participle() -> None:
 @pytest.mark.parametrize(("text", "name"), [
     # what a document says, the one who issued it says
     ("Tom Vale issued a statement saying the ferry plan had “failed the town.”", "Tom Vale"),
-    ("Ada Roe unleashed a series of tweets early Friday saying that her rival had shown “bad judgment.”", "Ada Roe"),
+    ("Ada Roe released a string of posts late Monday saying that her rival had shown “bad judgment.”", "Ada Roe"),
     # ...but not one who received it, nor a document quoted from someone else
     ("Tom Vale received a letter saying the ferry plan had “failed the town.”", None),
 ])
@@ -507,8 +507,8 @@ def test_a_capitalised_article_before_a_name_leaves_reports_a_verb() -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     # a quotation between dashes right after a name is that person's
-    ("A chorus of officials has said the same thing, including the former mayor Ada Roe -- “It is disqualifying "
-     "for a candidate to hide the accounts” -- and Tom Vale, a former auditor.", "Ada Roe"),
+    ("Several officials made the same point, among them the former mayor Ada Roe -- “It is wrong for a "
+     "candidate to hide the accounts” -- and Tom Vale, a former auditor.", "Ada Roe"),
     ("Two members spoke up, among them Jane Doe — “We were never asked” — before the vote.", "Jane Doe"),
     ("Two members spoke up, among them Jane Doe -- ''We were never asked'' -- before the vote.", "Jane Doe"),
     # ...but not a place after a preposition, a common noun, or a title
@@ -549,8 +549,8 @@ def test_according_to_a_source_and_a_colon() -> None:
     "“What does that mean, he kept the port safe?” Mr. Vale asked, blaming the old mayor for the terrorist "
     "attacks on the port. “What about during the flood? I was there.”",
     "''What does that mean, he kept the port safe?'' Mr. Vale asked, repeating a broadside - that the old mayor "
-    "was to blame for the storm attacks of Sept. 11, 2001 - that he used in the debate. ''What about during the "
-    "flood? I was there.''",
+    "was to blame for the storm attacks of Sept. 11, 2001 - that he had tried at the forum. ''And what about "
+    "the flood? I was there.''",
 ])
 def test_the_speaker_goes_on_past_a_participle(text: str) -> None:
     """The quotation after "Mr. Vale asked, blaming …" is still his."""
@@ -567,8 +567,8 @@ def test_a_months_abbreviation_ends_no_sentence() -> None:
 
 @pytest.mark.parametrize(("text", "quote", "name"), [
     # a quotation set off by dashes after the cue's phrase is what was said
-    ("Tom Vale boasted to reporters of his harbour team - “the best in the state” - and stressed the port's "
-     "importance.", "the best in the state", "Tom Vale"),
+    ("Tom Vale bragged to the press of his harbour crew - “the finest on the coast” - and praised the port's "
+     "workers.", "the finest on the coast", "Tom Vale"),
     # ...but a dash before a quotation that runs on to its own attribution is no aside
     ("The board believes it, but the mayor strongly denies — “why would you want the toll?” asked Tom Vale, "
      "a partner at the firm.", "why would you want the toll?", "Tom Vale"),
@@ -581,10 +581,10 @@ def test_a_quotation_set_off_by_dashes_after_the_cue(text: str, quote: str, name
 
 @pytest.mark.parametrize(("text", "name"), [
     # a quotation paragraph signed on the line after it
-    ("Other papers asked for copies as well.\n\n“I went to the harbour before the crash. I was the one saying you "
-     "would wreck it.”\n\n- Ada Roe.\n\nRoe has looked into it a long time.", "Ada Roe"),
+    ("Other papers asked for copies as well.\n\n“I went to the harbour before the storm. I was the one warning "
+     "you would sink it.”\n\n- Ada Roe.\n\nRoe has looked into it a long time.", "Ada Roe"),
     # ...but not a quotation that shares its paragraph with narration
-    ("Talks went on.\n\n“I went to the harbour before the crash,” she said.\n\n- Ada Roe.\n", "she"),
+    ("Talks went on.\n\n“I went to the harbour before the storm,” she said.\n\n- Ada Roe.\n", "she"),
 ])
 def test_a_signature_on_the_line_after_a_quotation(text: str, name: str) -> None:
     """"“…”" then "- Ada Roe." alone on the next line: a signature, as at the end of the line."""
