@@ -453,9 +453,9 @@ def facing(text: str, marked: list[Marked]) -> str:
     """``text`` with each curly double mark facing the way the pairing read it: a closing mark
     set as an opening one after a space (“… the 'Title Sponsor,' “ Doe wrote) becomes ”, so the
     rules that look for a quotation's end see one. One character for one: every offset stays."""
-    fixes = {o: "“" for m in marked for o in m.opens if text[o] == "”"}
-    # (a piece ends at its closing mark, past the spaces the piece leaves out, in a split quote too)
     opening = {o for m in marked for o in m.opens}
+    fixes = {o: "“" for o in opening if text[o] == "”"}
+    # (a piece ends at its closing mark, past the spaces the piece leaves out, in a split quote too)
     for m in marked:
         for p in m.pieces:
             at = p.end

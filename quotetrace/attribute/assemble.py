@@ -19,7 +19,7 @@ import regex
 
 from ..marks import Marked
 from ..model import Span, join_spans
-from ..text.layout import TITLE_STOPS, DisjointSpans
+from ..text.layout import MONTH_ABBREVIATIONS, TITLE_STOPS, DisjointSpans
 from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of, speech_cues
 from ..text.quotemarks import QUOTATION_MARKS
@@ -179,7 +179,7 @@ def _extent(a: Assembled) -> tuple[int, int]:
 # where a sentence ends inside a paragraph: its mark, any closing quotation marks, a space
 # (a title's, a month's or an initial's period ends no sentence: "… said of Mrs. Doe's plan.
 # “…”", "the attacks of Sept. 11")
-_MONTH_STOPS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTH_STOPS = "|".join(sorted(w.capitalize() for w in MONTH_ABBREVIATIONS))
 _SENTENCE_END_RE = regex.compile(r"(?:(?<!\b(?:%s|%s|\p{Lu}))\.|[!?…])[\"”’']*\s+" % (TITLE_STOPS, _MONTH_STOPS))
 # how far back the sentence before a passage is looked for
 _SENTENCE_REACH = 2000

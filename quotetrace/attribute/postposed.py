@@ -50,10 +50,9 @@ _OPENING_PREPOSITIONS = frozenset("since until despite amid following throughout
 
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
 #: conjunctions that may open a sentence before its quotation ("And “…,” she sighed")
+_OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet"))
 #: adverbs that open a phrase of when ("Later in the show, …")
 _LATER = frozenset(("later", "earlier"))
-
-_OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet"))
 
 
 # Sentence adverbs that open a clause: before "X said" they are not what X said.

@@ -76,6 +76,7 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     if _closes_opening_clause(s, i, cue.end):
         return None
     speaker = left_np(s, i)
+    subj = subject(s, i) if speaker is None else None
     place = speaker is not None and _after_place_object(s, i)
     if place or speaker is not None and _authored_document(s, i):
         # "Roe posted on Facebook saying …", "Roe wrote a letter to Jane Doe asking …": the name
@@ -88,7 +89,6 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
         elif place:
             speaker = None
     if speaker is None:
-        subj = subject(s, i)
         if subj and subj[1] < i and (_only_adverbials_between(s, subj[1], i) or _purpose_of(s, subj[1], i)):
             speaker = subj
     j = s.before_adverbs(i)  # the word before the cue and its adverbs: "was", ",", "he’s"

@@ -11,7 +11,7 @@ import regex
 from ..analyze import Analysis
 from . import Candidate
 from ..model import Span
-from ..marks import Marked, two_apostrophes_as_marks
+from ..marks import Marked
 from ..text.words import PREPOSITIONS, reads_as_title
 from .frame import Rule
 from .knobs import SIGNATURE_TAIL
@@ -95,9 +95,9 @@ def find_apposed(text: str, marked: Sequence[Marked]) -> list[Candidate]:
     -- “…” -- and Tom Roe``. The quotation stands beside the name as an apposition: it is what
     she said, whatever verb the sentence reports for the group she is named in. A name after a
     preposition is a place or a date (``voters in Marlow -- “the heartland” --``), and words in
-    title case are a title, not speech; neither is read."""
+    title case are a title, not speech; neither is read. ``text`` is the text the rules read,
+    where two apostrophes typed for a double mark are one mark already (``… Doe -- "…" --``)."""
     out: list[Candidate] = []
-    text = two_apostrophes_as_marks(text)  # ("… Doe -- ''…'' --": one mark of two apostrophes)
     for m in marked:
         if len(m.pieces) != 1 or m.close < 0 or _DASH_AFTER_RE.match(text, m.close + 1) is None:
             continue

@@ -13,10 +13,13 @@ from .quotemarks import CLOSING, OPENING, char_class
 
 _LINE_RE = regex.compile(r"[^\n]+")
 
+#: The months' abbreviations ("Sept. 11"): no sentence ends on their period.
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
 # Abbreviations after which a period does not end a sentence (titles, months, initials, places).
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset("""
 mr mrs ms dr prof sen rep gov gen lt col maj capt sgt cmdr adm rev fr st sr jr hon pres supt det
-insp atty amb sec dept corp inc ltd co no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
+insp atty amb sec dept corp inc ltd co no vs etc
 mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga ill ind kan ky
 la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s a.m p.m
 e.g i.e approx est univ mt ft
