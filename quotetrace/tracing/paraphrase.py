@@ -76,34 +76,36 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
         wanted.append(frozenset(s for s in o.words.stems if s not in NOT_CONTENT))
         for pair in set(content_pairs(o.words.stems)):
             index[pair].append(k)
-    # the pieces that share a pair with a family, through the pairs that are not stock phrases
-    shared: dict[tuple[int, int, int], set[tuple[str, str]]] = defaultdict(set)
+    # the pieces that share a pair with a family, through the pairs that are not stock phrases,
+    # one article at a time: kept for the whole corpus, these sets were a trace's peak of memory
+    found: list[tuple[tuple[int, int, int], Hit]] = []
     for a, pieces in enumerate(pieces_by_article):
+        shared: dict[tuple[int, int], set[tuple[str, str]]] = defaultdict(set)
         for pk, piece in enumerate(pieces):
             for pair in content_pairs(piece.words.stems):
                 if pair not in index or pair_key(pair) in dead:
                     continue
                 for k in index[pair]:
                     if a not in quoted_in[k]:
-                        shared[(k, a, pk)].add(pair)
-    hits: list[Hit] = []
-    for key in sorted(shared):
-        k, a, pk = key
-        piece = pieces_by_article[a][pk]
-        if len(shared[key]) < 2 and a not in related.get(originals[k].article, ()) \
-                and not (piece.role == "reported-speech" and identity(piece.speaker) is not None
-                         and identity(piece.speaker) == identity(speakers[k])):
-            continue
-        matched = wanted[k] & frozenset(piece.words.stems)
-        share = len(matched) / max(1, len(wanted[k]))
-        whole = len(wanted[k]) >= MIN_PARAPHRASE_WORDS and carries(piece.words.stems, originals[k].words.stems)
-        verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ, whole)
-        if verdict == "paraphrase" and piece.role == "narrator" and names and not whole:
-            # narrator text must share the statement, not only its names
-            own = len(matched - names[k])
-            if own < MIN_NARRATOR_WORDS - 1 or own < MIN_NARRATOR_SHARE * len(wanted[k] - names[k]):
-                verdict = "evidence"
-        hits.append(Hit(k, piece, matched, share, verdict))
+                        shared[(k, pk)].add(pair)
+        for (k, pk), pairs in shared.items():
+            piece = pieces[pk]
+            if len(pairs) < 2 and a not in related.get(originals[k].article, ()) \
+                    and not (piece.role == "reported-speech" and identity(piece.speaker) is not None
+                             and identity(piece.speaker) == identity(speakers[k])):
+                continue
+            matched = wanted[k] & frozenset(piece.words.stems)
+            share = len(matched) / max(1, len(wanted[k]))
+            whole = len(wanted[k]) >= MIN_PARAPHRASE_WORDS and carries(piece.words.stems, originals[k].words.stems)
+            verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ, whole)
+            if verdict == "paraphrase" and piece.role == "narrator" and names and not whole:
+                # narrator text must share the statement, not only its names
+                own = len(matched - names[k])
+                if own < MIN_NARRATOR_WORDS - 1 or own < MIN_NARRATOR_SHARE * len(wanted[k] - names[k]):
+                    verdict = "evidence"
+            found.append(((k, a, pk), Hit(k, piece, matched, share, verdict)))
+    found.sort(key=lambda kh: kh[0])  # by family, then article and piece
+    hits = [h for _, h in found]
     return hits
 
 
