@@ -43,7 +43,7 @@ from .compare import compare
 from .credit import around, contested, names_another
 from .derive import derivations, sentence_links
 from .group import Group, group_passages
-from .keys import article_keys, components
+from .keys import Linker, article_keys, components, spoken_keys, unspoken_keys
 from .knobs import MIN_EVIDENCE_SHARE
 from .paraphrase import Hit, find_paraphrases, names_in
 from .explain import misattribution
@@ -217,8 +217,13 @@ def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str
                last: int | None, timeout: float | None) -> tuple[Trace, list[Units]]:
     # a trace keeps of each quote only its credit, as each article comes in; a check returns its
     # article's quotes whole
-    results = list(map_articles(_read_lean if last is None else _read_one, taken, analyzer=analyzer, jobs=jobs,
-                                progress=progress, timeout=timeout))
+    results: list[Units | str] = []
+    linker = Linker() if last is None else None
+    for k, r in enumerate(map_articles(_read_lean if last is None else _read_one, taken, analyzer=analyzer,
+                                       jobs=jobs, progress=progress, timeout=timeout)):
+        results.append(r)
+        if linker is not None:  # counted while the workers read the next articles
+            linker.add(k, unspoken_keys(r) if isinstance(r, Units) else ())
     errors = {taken[k].id: r for k, r in enumerate(results) if isinstance(r, str)}
     if errors:
         entries = [attrs.evolve(e, error=errors[e.id]) if e.id in errors and not e.error else e for e in entries]
@@ -226,7 +231,7 @@ def _trace_all(taken: list[Article], entries: list[TracedArticle], analyzer: str
     got: list[Units] = [r if isinstance(r, Units) else empty for r in results]
     if last is not None:  # a check: one article against all, traced whole
         return _Tracer(taken, got, last).run(entries), got
-    return trace_components(taken, got, entries), got
+    return trace_components(taken, got, entries, linker), got
 
 
 def trace_units(articles: list[Article], got: list[Units], entries: list[TracedArticle],
@@ -324,12 +329,20 @@ def merge_parts(entries: list[TracedArticle], order: Callable[[str], object], pa
     return Trace(entries, speakers, out, [d for _, d in derived], texts=texts or {})
 
 
-def trace_components(articles: list[Article], got: list[Units], entries: list[TracedArticle]) -> Trace:
+def trace_components(articles: list[Article], got: list[Units], entries: list[TracedArticle],
+                     linker: Linker | None = None) -> Trace:
     """The trace of a corpus (in canonical order), component by component: the same trace as
     :class:`_Tracer` over all of it, with the memory and time of grouping, paraphrases and
-    derivations spent per component."""
+    derivations spent per component. ``linker``: one that holds every article's
+    :func:`.keys.unspoken_keys` already."""
     ids = Identities(speaker_names(got))
-    parts, dead = components(article_keys(u, ids.of) for u in got)
+    if linker is None:
+        linker = Linker()
+        for a, u in enumerate(got):
+            linker.add(a, unspoken_keys(u))
+    for a, u in enumerate(got):
+        linker.add(a, spoken_keys(u, ids.of))
+    parts, dead = linker.components()
     if len(parts) == 1:
         return _Tracer(articles, got, None, ids=ids, dead=dead).run(entries)
     traced = (trace_part([articles[a] for a in part], [got[a] for a in part], ids, dead)

@@ -86,29 +86,44 @@ def sketch_key(value: int) -> str:
 def passage_keys(p: Piece, who: str | None) -> Iterator[str]:
     """Every grouping key of a passage: what it looks families up by, and what it files them
     under when it founds one (:func:`.group.group_passages`)."""
+    yield from _worded_keys(p, _grams(p.words.stems))
+    if who is not None:
+        yield from _spoken_keys(p, who)
+
+
+def _grams(stems: Sequence[str]) -> set[str]:
+    return shingles(stems) if len(stems) >= SHINGLE else set()
+
+
+def _worded_keys(p: Piece, grams: set[str]) -> Iterator[str]:
+    """A passage's grouping keys that do not depend on who speaks it: its word 3-grams (its
+    words whole when it has fewer) and its contexts."""
     stems = p.words.stems
     if not stems:
         return
-    if len(stems) >= SHINGLE:
-        yield from map(shingle_key, shingles(stems))
+    if grams:
+        yield from map(shingle_key, grams)
     else:
         yield whole_key(stems)
-    if who is not None:
-        yield from (speaker_key(who, s) for s in set(stems) if is_content(s))
     yield from (context_key(side, w) for side, w in contexts(p))
 
 
-def wording(p: Piece) -> str:
+def _spoken_keys(p: Piece, who: str) -> Iterator[str]:
+    """A passage's (speaker, content word) keys."""
+    return (speaker_key(who, s) for s in set(p.words.stems) if is_content(s))
+
+
+def wording(p: Piece, grams: set[str] | None = None) -> str:
     """What stands for a passage's statement when a grouping key's holders are counted, the same
     in every process: the least hash of its word 3-grams (a one-hash sketch), or its words when it
     has fewer. Verbatim copies of a quote share it, and so do most excerpts and altered copies
     (two passages share it with the odds of their n-grams' Jaccard overlap), so a quote copied by
     a thousand articles counts about once, while a stock phrase around a thousand different
-    quotes counts a thousand times."""
+    quotes counts a thousand times. ``grams``: the passage's 3-grams, when they are at hand."""
     stems = p.words.stems
     if len(stems) < SHINGLE:
         return " ".join(stems)
-    return str(min(zlib.crc32(sh.encode()) for sh in shingles(stems)))
+    return str(min(zlib.crc32(sh.encode()) for sh in (shingles(stems) if grams is None else grams)))
 
 
 def article_keys(u: Units, identity: Callable[[str | None], str | None]) -> set[tuple[str, str | None]]:
@@ -119,19 +134,42 @@ def article_keys(u: Units, identity: Callable[[str | None], str | None]) -> set[
     the article itself (``""``), as :func:`.paraphrase.find_paraphrases` and
     :func:`.derive.sentence_links` count them. A passage's content pairs have no holder
     (``None``): they only link the passage to the reported speech and narrator text that hold
-    them, where paraphrases are looked for."""
+    them, where paraphrases are looked for.
+
+    The keys are :func:`unspoken_keys` and :func:`spoken_keys`: the first need only the
+    article, so a trace counts them as each article comes from the workers; the second need the
+    corpus's identities."""
+    out = unspoken_keys(u)
+    out.update(spoken_keys(u, identity))
+    return out
+
+
+def unspoken_keys(u: Units) -> set[tuple[str, str | None]]:
+    """The keys of :func:`article_keys` that do not depend on who speaks: all but the
+    (speaker, word) keys."""
     out: set[tuple[str, str | None]] = set()
     unheld: set[str] = set()  # keys built first, then paired with their holder in bulk: this runs
     counted: set[str] = set()  # over every piece of every article, before anything is traced
     for p in u.passages:
-        held = wording(p)
-        out.update(zip(passage_keys(p, identity(p.speaker)), repeat(held)))
+        grams = _grams(p.words.stems)
+        out.update(zip(_worded_keys(p, grams), repeat(wording(p, grams))))
         unheld.update(pair_keys(p.words.stems))
     for p in [*u.reported, *u.narrator]:
         counted.update(pair_keys(p.words.stems))
     counted.update(sketch_key(value) for sk in u.sketches for value in sk)
     out.update(zip(unheld, repeat(None)))
     out.update(zip(counted, repeat("")))
+    return out
+
+
+def spoken_keys(u: Units, identity: Callable[[str | None], str | None]) -> set[tuple[str, str]]:
+    """The (speaker, content word) keys of :func:`article_keys`, each held by its passage's
+    wording: they need ``identity``, the corpus's."""
+    out: set[tuple[str, str]] = set()
+    for p in u.passages:
+        who = identity(p.speaker)
+        if who is not None and p.words.stems:
+            out.update(zip(_spoken_keys(p, who), repeat(wording(p))))
     return out
 
 
@@ -150,14 +188,30 @@ def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[l
     """The components of the articles whose keys are ``keys[a]`` (see :func:`article_keys`; an
     iterable, so an engine need not hold every article's keys at once): lists of article
     indices in order, ordered by their first article; and the dead keys."""
-    # a key's articles kept as one index until a second comes; its counted holders as a count
-    # of articles (each brings a key once) or its wordings: a set of holders for each of
-    # millions of keys was most of a trace's memory at its peak
-    held: dict[str, int | list[int]] = {}
-    counted: dict[str, object] = {}  # a count of articles, one wording, or a set of wordings
-    n = 0
+    linker = Linker()
     for a, mine in enumerate(keys):
-        n = a + 1
+        linker.add(a, mine)
+    return linker.components()
+
+
+class Linker:
+    """:func:`components`, fed article by article and in more than one pass: every article's
+    keys are added under its index (:meth:`add`; a pass adds each article once, in order of
+    index, and no two passes add the same key), then :meth:`components` joins them. A trace
+    adds each article's :func:`unspoken_keys` as it comes from the workers, so that counting
+    them overlaps extraction, and the :func:`spoken_keys` once the identities are known."""
+
+    def __init__(self) -> None:
+        # a key's articles kept as one index until a second comes; its counted holders as a
+        # count of articles (each brings a key once) or its wordings: a set of holders for each
+        # of millions of keys was most of a trace's memory at its peak
+        self.held: dict[str, int | list[int]] = {}
+        self.counted: dict[str, object] = {}  # a count of articles, one wording, or a set of wordings
+        self.n = 0
+
+    def add(self, a: int, mine: Iterable[tuple[str, str | None]]) -> None:
+        held, counted = self.held, self.counted
+        self.n = max(self.n, a + 1)
         for key, holder in mine if isinstance(mine, (set, frozenset)) else set(mine):
             h = held.get(key)
             if h is None:
@@ -178,31 +232,37 @@ def components(keys: Iterable[Iterable[tuple[str, str | None]]]) -> tuple[list[l
                 c.add(holder)  # type: ignore[attr-defined]
             elif c != holder:
                 counted[key] = _Holders((c, holder))
-    parent = list(range(n))
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]  # path halving
-            x = parent[x]
-        return x
+    def components(self) -> tuple[list[list[int]], frozenset[str]]:
+        """What :func:`components` returns, of the keys added so far. The counts go with it:
+        they are the largest thing a trace holds, and tracing the parts needs only the dead keys."""
+        held, counted, self.held, self.counted = self.held, self.counted, {}, {}
+        parent = list(range(self.n))
 
-    dead = set()
-    for key, h in held.items():
-        c = counted.get(key)
-        df = 0 if c is None else c if type(c) is int else len(c) if type(c) is _Holders else 1  # type: ignore[arg-type]
-        if is_dead(key, df):
-            dead.add(key)
-        elif type(h) is list and links(key, df):
-            first = find(h[0])
-            for a in h[1:]:
-                ra = find(a)
-                if ra != first:  # the smaller root leads, so the parts do not depend on the order
-                    first, ra = min(first, ra), max(first, ra)
-                    parent[ra] = first
-    parts: dict[int, list[int]] = {}
-    for a in range(n):
-        parts.setdefault(find(a), []).append(a)
-    return sorted(parts.values()), frozenset(dead)
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]  # path halving
+                x = parent[x]
+            return x
+
+        dead = set()
+        for key, h in held.items():
+            c = counted.get(key)
+            df = 0 if c is None else c if type(c) is int else len(c) if type(c) is _Holders else 1  # type: ignore[arg-type]
+            if is_dead(key, df):
+                dead.add(key)
+            elif type(h) is list and links(key, df):
+                first = find(h[0])
+                for a in h[1:]:
+                    ra = find(a)
+                    if ra != first:  # the smaller root leads, so the parts do not depend on the order
+                        first, ra = min(first, ra), max(first, ra)
+                        parent[ra] = first
+        del held, counted
+        parts: dict[int, list[int]] = {}
+        for a in range(self.n):
+            parts.setdefault(find(a), []).append(a)
+        return sorted(parts.values()), frozenset(dead)
 
 
 class _Holders(set):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from quotetrace import Article
 from quotetrace.tracing.engine import _Tracer, read_units, speaker_names, trace_components
-from quotetrace.tracing.keys import CAPS, article_keys, components, is_dead, links, shingle_key
+from quotetrace.tracing.keys import (CAPS, Linker, article_keys, components, is_dead, links, shingle_key,
+                                     spoken_keys, unspoken_keys)
 from quotetrace.tracing.speakers import Identities
 
 ARTICLES = [
@@ -79,3 +80,24 @@ def test_uncounted_pair_links_nothing() -> None:
     pair = "q\x1fbridge spring"
     assert components([{(pair, None)}, {(pair, None)}])[0] == [[0], [1]]
     assert components([{(pair, None)}, {(pair, "")}])[0] == [[0, 1]]
+
+
+def test_keys_counted_in_two_passes_give_the_same_components() -> None:
+    """A trace counts each article's keys but the speakers' as the article comes in, and the
+    speakers' once the identities are known: the same keys, components and dead keys as
+    counting every article's keys at once. An article that failed counts as one with no keys."""
+    articles = sorted([*ARTICLES, Article("d1", "“Build the bridge over the river,” Doe said.")], key=lambda a: a.id)
+    got = [read_units(a, "rules", k) for k, a in enumerate(articles)]
+    ids = Identities(speaker_names(got))
+    for u in got:
+        assert unspoken_keys(u) | spoken_keys(u, ids.of) == article_keys(u, ids.of)
+        assert any(key.startswith("p") for key, _ in spoken_keys(u, ids.of)) == bool(u.passages)
+    linker = Linker()
+    for a, u in enumerate(got):
+        linker.add(a, unspoken_keys(u))
+    linker.add(len(got), ())  # an article that could not be read
+    for a, u in enumerate(got):
+        linker.add(a, spoken_keys(u, ids.of))
+    parts, dead = linker.components()
+    assert (parts, dead) == components([*(article_keys(u, ids.of) for u in got), set()])
+    assert parts == [[0, 1, 2, 6], [3, 4], [5], [7]]  # d1 holds words of the mayor's quote
