@@ -152,7 +152,7 @@ def _colon_blocks(text: str, marked: Sequence[Marked], candidates: Sequence[Cand
     passages = DisjointSpans(p for m in marked for p in m.pieces)
     out = []
     for c in candidates:
-        if c.content or c.cue is None or c.speaker is None or c in used \
+        if c.content or c.cue is None or c.speaker is None or c in used or not _introduces(text, c) \
                 or lemma_of(text[c.cue.start:c.cue.end].split()[0].rstrip(":")) not in CLAUSE_VERBS:
             continue  # only a reporting verb ("added:") introduces a block; "Watch the video below:" does not
         k = bisect_right(starts, c.cue.start) - 1
@@ -165,6 +165,12 @@ def _colon_blocks(text: str, marked: Sequence[Marked], candidates: Sequence[Cand
             continue  # quotation paragraphs are the orphans' to take; headings and lists are not speech
         out.append(Assembled("indirect", (para,), (), c, COLON))
     return out
+
+
+def _introduces(text: str, c: Candidate) -> bool:
+    """Whether a candidate without content ends on a colon (``The governor added:``), and so
+    introduces what follows; ``Doe agreed.`` introduces only a quotation right after it."""
+    return text[c.cue.end - 1] == ":" or text[c.cue.end:c.cue.end + 3].lstrip()[:1] == ":"
 
 
 def _extent(a: Assembled) -> tuple[int, int]:
@@ -334,7 +340,11 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
     # the cues the rules read, by where they start: those of a sentence are found by bisect
     read = sorted((c.cue.start, c.cue.end) for c in candidates if c.cue is not None)
     read_starts = [a for a, _ in read]
-    colon_cands = {para_of(c.cue.start): c for c in candidates if not c.content and c.cue is not None}
+    colon_cands = {para_of(c.cue.start): c for c in candidates
+                   if not c.content and c.cue is not None and _introduces(text, c)}
+    # "Doe agreed.": an attribution that ends its sentence without content, by where it ends
+    alone = {text.find(".", c.cue.end) + 1: c for c in candidates
+             if not c.content and c.cue is not None and c.speaker is not None and not _introduces(text, c)}
     out = []
     for mi, m in enumerate(marked):
         if mi in owner or not m.pieces or m.close < 0:
@@ -389,6 +399,10 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
                 j -= 1
                 same.append(pool[attributed[j][1]])
         if not same:
+            c = alone.get(len(text[:start].rstrip())) if not opens_paragraph else None
+            if c is not None and c.cue.start >= s0 and para_of(c.cue.start) == k:
+                # "Doe agreed. “…”": the sentence before the passage is an attribution alone
+                out.append(Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), c, CONTINUED))
             continue
         a = min(same, key=lambda a: _extent(a)[0])
         cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]

@@ -75,6 +75,14 @@ def _verbless(s: CueSentence, start: int, colon: int) -> tuple[int, int] | None:
     return None
 
 
+def dash_signed(s: CueSentence, start: int, colon: int) -> tuple[int, int] | None:
+    """The name between the last dash of a line and its colon: "TURNOUT IS UP - Jane Doe:",
+    "Pollsters agree - Jane Doe:". What stands before the dash is a heading: its verb is not
+    the name's, and the name speaks the quotation after the colon."""
+    d = max((k for k in range(start, colon) if s.toks[k].text in DASHES), default=None)
+    return _verbless(s, d + 1, colon) if d is not None else None
+
+
 # capitalised words that open a line without naming anyone: "Then, on CNN: “…”"
 _NOT_NAMES = frozenset("""then there here this that these those it but and so now later earlier also however
 meanwhile still yet again finally first next update correction""".split())
@@ -157,14 +165,10 @@ def colon_attribution(s: CueSentence, cue_tokens: set[int]) -> list[Candidate]:
         start = clause_start
         while start < c and (s.toks[start].text in DASHES or s.low(start) in ("•", "*")):
             start += 1
-        if any(start <= k < c for k in cue_tokens):
+        signed = dash_signed(s, start, c)
+        if signed is None and any(start <= k < c for k in cue_tokens):
             continue  # "X told the committee: “…”": the cue word's own frame reads it
-        np = _verbless(s, start, c)
-        if np is None:
-            # a heading, then a dash and the name: "TURNOUT IS UP - Jane Doe:"
-            d = max((k for k in range(start, c) if s.toks[k].text in DASHES), default=None)
-            if d is not None:
-                np = _verbless(s, d + 1, c)
+        np = _verbless(s, start, c) or signed
         if np is None:
             np = _clause_subject(s, start, c)
             if np is None:

@@ -21,7 +21,7 @@ from ..text.words import (
     TITLES,
     cue_kind,
 )
-from ..text.lexicon import (CLAUSE_VERBS, CUE_WORDS, NOMINAL_NOUNS, NOUNISH, PHRASAL_FORMS, QUOTING_AFTER_OBJECT,
+from ..text.lexicon import (CLAUSE_VERBS, COPULAR_NOUNS, CUE_WORDS, NOMINAL_NOUNS, NOUNISH, PHRASAL_FORMS, QUOTING_AFTER_OBJECT,
                             QUOTING_FORMS, goes_on, is_possessive, lemma_of)
 from .content import LISTENER_VERBS, contracted_pronoun
 from . import Candidate
@@ -188,7 +188,7 @@ def find_cues(s: CueSentence) -> dict[int, str]:
             cues[i] = "according"
         elif low in QUOTING_FORMS and quotes_object(s, i):
             cues[i] = "speech"
-        elif low in NOMINAL_NOUNS and is_nominal(s, i):
+        elif (low in NOMINAL_NOUNS or low in COPULAR_NOUNS) and is_nominal(s, i):
             cues[i] = "nominal"
     return cues
 

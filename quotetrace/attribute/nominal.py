@@ -5,7 +5,7 @@ marks: the words are then someone's, and the possessive says whose."""
 from __future__ import annotations
 
 from . import Candidate
-from ..text.lexicon import NOMINAL_NOUNS, is_possessive
+from ..text.lexicon import COPULAR_NOUNS, NOMINAL_NOUNS, is_possessive
 from ..text.words import TIME_WORDS
 from .frame import Cue, Frame, Reading, Rule
 from .knobs import NOMINAL_REACH
@@ -57,10 +57,41 @@ def _owner_at(s: CueSentence, i: int) -> int | None:
     return None
 
 
+_WAS = frozenset(("was", "is", "were"))
+#: the most words between a statement's noun and its "was" ("Doe’s dictum to his interns was")
+_BEFORE_WAS = 6
+
+
+def _quoted_after_was(s: CueSentence, i: int) -> int | None:
+    """The opening mark of the quotation that a statement's noun at ``i`` is ("Doe’s response
+    was: “…”", "Doe’s dictum to his interns (repeated for years) was, “…”"): "was" within a few
+    words, past a phrase in brackets, then the quotation, after a comma or a colon."""
+    k, words = i + 1, 0
+    while k < s.n and not s.inq[k]:
+        if s.low(k) == "(":  # a bracket is passed whole
+            k = next((x for x in range(k + 1, s.n) if s.low(x) == ")"), s.n) + 1
+            continue
+        if s.low(k) in _WAS:
+            break
+        if not s.is_word(k) or words >= _BEFORE_WAS:
+            return None
+        words += 1
+        k += 1
+    else:
+        return None
+    # a comma or a colon: "was “false”" judges a statement, "was: “…”" gives it
+    o = k + 2
+    return o if s.low(k + 1) in (",", ":") and o < s.n and opens_quotation(s, o) \
+        and closing(s, o) is not None else None
+
+
 def is_nominal(s: CueSentence, i: int) -> bool:
     """Whether token ``i`` names a statement after a name's (or a pronoun's) possessive and before
-    "that"."""
-    return s.low(i) in NOMINAL_NOUNS and not s.inq[i] and _owner_at(s, i) is not None and _that_after(s, i) is not None
+    "that", or before "was" and a quotation (``COPULAR_NOUNS`` too)."""
+    low = s.low(i)
+    if s.inq[i] or low not in NOMINAL_NOUNS and low not in COPULAR_NOUNS or _owner_at(s, i) is None:
+        return False
+    return _that_after(s, i) is not None if low in NOMINAL_NOUNS else _quoted_after_was(s, i) is not None
 
 
 def _possessor(s: CueSentence, k: int) -> tuple[int, int]:
@@ -79,7 +110,16 @@ def nominal(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     comma, no other cue: in "Doe’s claim that it failed, Roe said, “…”" the quotation is Roe's;
     a long clause may have ended before it, "Doe’s claim that the plan … is “simply false”")."""
     i = cue.i
-    that = _that_after(s, i)
+    that = _that_after(s, i) if s.low(i) in NOMINAL_NOUNS else None
+    if that is None and s.low(i) in COPULAR_NOUNS:
+        o = _quoted_after_was(s, i)
+        if o is None:
+            return None
+        content = trim_content(s.text, s.toks[o].start, s.toks[closing(s, o)].end)
+        if content is None:
+            return None
+        return Candidate(cue=span_of(s, i, i), content=(content,),
+                         speaker=span_of(s, *_possessor(s, _owner_at(s, i))), rule=NOMINAL)
     if that is None:
         return None
     for k in range(that + 1, min(s.n - 1, that + 1 + NOMINAL_REACH)):

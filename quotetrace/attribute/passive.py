@@ -22,6 +22,9 @@ _PASSIVE_CONTENT = frozenset("that whether if how why what when where who to".sp
 def passive(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     """``described as …`` (no speaker), ``described by X as …``, ``it was reported that …``."""
     i, cue_end, cues = cue.i, cue.end, reading.cues
+    subject = _quoted_subject(s, i, cue_end)
+    if subject is not None:
+        return subject
     k = cue_end + 1
     speaker = None
     if s.low(k) == "by":
@@ -68,11 +71,44 @@ def passive(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
                      speaker=span_of(s, *speaker) if speaker else None, rule=PASSIVE)
 
 
+#: what may stand between a passive cue and "by": "was uttered once, by Doe"
+_BEFORE_AGENT = frozenset(("once", "twice", "only", "first", "again", ","))
+#: agents that name no one ("was uttered by nobody")
+_NO_ONE = frozenset("nobody no none anyone anybody".split())
+#: where or when after the agent
+_AFTER_AGENT = frozenset("at in on during after before while when".split())
+
+
+def _quoted_subject(s: CueSentence, i: int, cue_end: int) -> Candidate | None:
+    """``The phrase “harbour tax” was spoken once, by Doe``: a quotation that is the subject of
+    the passive cue is the agent's. Not a title in marks (“Hamlet” was written by …)."""
+    c = s.before_adverbs(i) - 1  # the closing mark before "was"
+    if c < 2 or s.low(c + 1) not in BE_FORMS or s.toks[c].text not in CLOSE_MARKS or not s.inq[c - 1]:
+        return None
+    o = c - 1
+    while o > 0 and s.inq[o]:
+        o -= 1
+    if s.toks[o].text not in OPEN_MARKS or titled(s, o, c):
+        return None
+    k = cue_end + 1
+    while k < min(s.n, cue_end + 4) and s.low(k) in _BEFORE_AGENT:
+        k += 1
+    np = right_np(s, k + 1) if s.low(k) == "by" else None
+    if np is None or s.low(np[0]) in _NO_ONE:
+        return None
+    # the agent, not where or when it spoke ("by the mayor at the start")
+    np = (np[0], next((x - 1 for x in range(np[0] + 1, np[1] + 1) if s.low(x) in _AFTER_AGENT), np[1]))
+    content = trim_content(s.text, s.toks[o].start, s.toks[c].end)
+    if content is None:
+        return None
+    return Candidate(cue=span_of(s, i, cue_end), content=(content,), speaker=span_of(s, *np), rule=PASSIVE)
+
+
 def is_passive(s: CueSentence, cue: Cue, reading: Reading) -> bool:
     """Whether the cue is a passive participle after a form of "be" or before "by" in an
     appositive: then only this frame reads it."""
     low = s.low(cue.i)
-    if cue.kind != "speech" or not (low.endswith("ed") or low in ("told", "said", "written")):
+    if cue.kind != "speech" or not (low.endswith("ed") or low in ("told", "said", "written", "spoken")):
         return False
     j = s.before_adverbs(cue.i)
     return s.low(j) in BE_FORMS or (s.low(j) == "," and s.low(cue.end + 1) == "by")

@@ -217,11 +217,15 @@ def post(s: CueSentence, i: int, cue_end: int, lemma: str, cues: dict[int, str])
     content_start = s.span.start
     q_end = boundary - 1 if s.low(boundary) == "," else boundary
     if s.toks[q_end].text in CLOSE_MARKS or (q_end > 0 and s.toks[q_end - 1].text in CLOSE_MARKS):
-        # "… scolded him: “…,” she said.": the quotation after the colon is the content
-        o = q_end - 1
-        while o > 0 and (s.inq[o] or s.toks[o].text in CLOSE_MARKS):
+        # "… scolded him: “…,” she said.": the quotation after the colon is the content; so is
+        # one that opens a bracket ("… of conquest (“…,” Doe wrote last week) and …")
+        # (back over the closing marks, then the quoted words: a straight mark closes and opens)
+        o = q_end if s.toks[q_end].text in CLOSE_MARKS else q_end - 1
+        while o > 0 and not s.inq[o] and s.toks[o].text in CLOSE_MARKS:
             o -= 1
-        if s.toks[o].text in OPEN_MARKS and o > 0 and s.low(o - 1) in (":", ","):
+        while o > 0 and s.inq[o]:
+            o -= 1
+        if s.toks[o].text in OPEN_MARKS and o > 0 and s.low(o - 1) in (":", ",", "("):
             content_start = s.toks[o].start
     pieces = []
     head = trim_content(text, content_start, content_end)

@@ -16,7 +16,7 @@ from . import Candidate
 from ..model import Span
 from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, is_possessive
 from ..text.words import ADVERBS, AUXILIARIES, MODALS, PREPOSITIONS, TIME_WORDS, TITLES, cue_kind
-from .colon import COLON
+from .colon import COLON, dash_signed
 from .content import FUNCTION_WORDS, clause_starts, marked_content, pre_content, subordinate_end
 from .cues import contracted_pronoun
 from .frame import Cue, Frame, Reading, Rule
@@ -73,7 +73,7 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
         # "Doe said the museum would tell a story of “…”": what someone will say, inside what
         # someone said, is part of that statement; the words in marks are the speaker's before it
         return None
-    if _closes_opening_clause(s, i, cue.end):
+    if _closes_opening_clause(s, i, cue.end) or _signed_after(s, cue.end):
         return None
     speaker = left_np(s, i)
     subj = subject(s, i) if speaker is None else None
@@ -115,6 +115,11 @@ def _preposed(s: CueSentence, cue: Cue, reading: Reading, speaker: tuple[int, in
         if s.low(cue_end + 1) == ":" and cue_end + 2 >= len(s) and speaker is not None:
             # "X said:" ends the paragraph; the quote paragraphs that follow are the content
             return Candidate(cue=span_of(s, i, cue_end), content=(), speaker=span_of(s, *speaker), rule=COLON)
+        if s.low(cue_end + 1) == "." and cue_end + 2 >= len(s) and speaker is not None and rule is PRE \
+                and lemma in _ALONE and s.first_quoted >= len(s):
+            # "Jane Doe agreed." alone: a quotation that follows it in the paragraph is hers
+            # (:mod:`.assemble`)
+            return Candidate(cue=span_of(s, i, cue_end), content=(), speaker=span_of(s, *speaker), rule=PRE)
         return None
     if speaker is None and rule is PRE:
         return None
@@ -124,6 +129,9 @@ def _preposed(s: CueSentence, cue: Cue, reading: Reading, speaker: tuple[int, in
         reading.spoke(speaker)
     return Candidate(cue=span_of(s, i, cue_end), content=(content,), speaker=_mention_span(s, speaker), rule=rule)
 
+
+#: verbs that make a sentence of their own before the quotation they introduce ("Doe agreed.")
+_ALONE = frozenset("agree disagree concur add explain elaborate continue reply respond answer object".split())
 
 _WORD = re.compile(r"\S+")
 
@@ -164,6 +172,13 @@ def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | Non
         cut = min(x for x in (word.find("’"), word.find("'")) if x > 0)
         return Span(span.start, span.start + cut)
     return span
+
+
+def _signed_after(s: CueSentence, cue_end: int) -> bool:
+    """Whether a dash and a name lead from the cue to a colon before the quotation: "Pollsters
+    agree - Jane Doe: “…”" is Doe's (:func:`.colon.dash_signed`)."""
+    colon = next((k for k in range(cue_end + 1, min(s.n, s.first_quoted)) if s.low(k) == ":"), None)
+    return colon is not None and dash_signed(s, cue_end + 1, colon) is not None
 
 
 def _prev_word(s: CueSentence, i: int) -> str:

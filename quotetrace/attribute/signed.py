@@ -30,6 +30,13 @@ _SIGNATURE_RE = regex.compile(
     r"(?P<name>\p{Lu}[\w.’'\-]*(?:[ \u00a0]+[\p{Lu}\w][\w.’'\-]*){0,5}(?:[ \u00a0]*\(@\w+\))?)"
     r"(?P<date>[ \u00a0]+(?:%s)[ \u00a0]+\d{1,2},[ \u00a0]+\d{4})?[\s.]*\Z" % _MONTHS)
 
+# a signature line of its own after a quotation paragraph, with a description after its comma:
+# "- Jane Doe, Springfield.", "- Mayor Jane Doe, speaking after the vote."
+_SIGNATURE_LINE_RE = regex.compile(
+    r"\s*(?P<dash>[—―–-])\s*(?P<name>\p{Lu}[\w.’'\-]*(?:[ \u00a0]+\p{Lu}[\w.’'\-]*){0,4}),[ \u00a0]+"
+    r"[^\n“”\"]{1,80}\Z")
+
+
 def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list[Candidate]:
     """Quotations and embedded posts signed after a dash at the end of their paragraph; the
     dash is their cue."""
@@ -40,6 +47,11 @@ def find_signed(text: str, analysis: Analysis, marked: Sequence[Marked]) -> list
         tail_from = max(p.start, p.end - SIGNATURE_TAIL)
         m = _SIGNATURE_RE.search(text, tail_from, p.end)
         if m is None:
+            line = _SIGNATURE_LINE_RE.match(text, p.start, p.end) if k > 0 else None
+            quote = _whole_paragraph_quote(text, paras[k - 1], ends) if line else None
+            if line and quote is not None:
+                out.append(Candidate(cue=Span(line.start("dash"), line.end("dash")), content=quote.pieces,
+                                     speaker=Span(line.start("name"), line.end("name")), rule=SIGNED))
             continue
         name = Span(m.start("name"), m.end("name"))
         last = text[name.start:name.end].split()[-1]

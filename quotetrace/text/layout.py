@@ -25,7 +25,10 @@ la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wy
 e.g i.e approx est univ mt ft
 """.split())
 
-_BOUNDARY_RE = regex.compile(r"[.!?…]+%s*\s+(?=%s{0,2}[\p{Lu}\d])" % (char_class(CLOSING, ")]"), char_class(OPENING, "([")))
+# a stop, its closing marks and white space; or, with no space, a closing mark against the next
+# quotation's opening one ("…native-born.”“Your facts …": a typesetter dropped the space)
+_BOUNDARY_RE = regex.compile(r"[.!?…]+(?:{c}*\s+|{c}+(?={o}))(?={o}{{0,2}}[\p{{Lu}}\d])".format(
+    c=char_class(CLOSING, ")]"), o=char_class(OPENING, "([")))
 # searched backwards from the stop ((?r)): a forward search would try every start in the sentence
 _LAST_WORD_RE = regex.compile(r"(?r)([\w.]+)[.!?…]*%s*\s*\Z" % char_class(CLOSING, ")]"))
 
@@ -125,11 +128,12 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
         # attribution when its cue comes among its first words, it ends the sentence, what
         # follows the cue is where, when or to whom (a preposition; a listener after "told"),
         # and it reports nothing of its own ("…?” Officials said on Tuesday that the plan would
-        # wait." "…” The network said it would send her.")
+        # wait." "…” The network said it would send her."). It may go on past a comma ("…?” Doe
+        # asks as a waiter walks in, saying …")
         # Only after a question or an exclamation: a quotation that ends on a period ended its
         # sentence ("….” She also argued in favor of it.")
         cues = speech_cues(m.group())
-        if not _asked_or_exclaimed(text, pos) or len(words) > 14 or m.group()[-1] != "." or len(cues) != 1 \
+        if not _asked_or_exclaimed(text, pos) or len(words) > 14 or m.group()[-1] not in ".," or len(cues) != 1 \
                 or len(m.group()[: cues[0].start()].split()) > 4:
             return False
         after = m.group()[cues[0].end():].split()
@@ -172,11 +176,12 @@ def sentences(text: str, para: Span, protected: DisjointSpans | None = None) -> 
     g = 0  # the guards ending at or before the last cut: cuts only grow, so each is passed once
     for m in _BOUNDARY_RE.finditer(text, para.start, para.end):
         # the white space after the stop decides: “We won. They lost” stays one sentence,
-        # “… homemade.” The next … does not
-        cut = m.end() - 1
+        # “… homemade.” The next … does not. The cut falls before that space, or between two
+        # marks that touch; inside a quotation, it is no cut
+        cut = m.end() - 1 if text[m.end() - 1].isspace() else m.end()
         while g < len(guard) and guard[g][1] <= cut:
             g += 1
-        if g < len(guard) and guard[g][0] <= cut:
+        if g < len(guard) and guard[g][0] < cut:
             continue
         if any(ch in "\"”’'" for ch in m.group()) and _attribution_follows(text, m.end(), para.end):
             continue  # “… country?” Clinton said. — the attribution belongs to the quote

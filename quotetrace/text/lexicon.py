@@ -304,12 +304,17 @@ warnings statement statements assertion assertions suggestion insistence argumen
 comments accusation accusations charge contention allegation allegations vow vows boast admission
 declaration announcement observation complaint complaints description characterization""".split())
 
+#: nouns of what someone said whose quotation follows "was" and a colon or a comma ("Doe’s
+#: response was: “…”"); not "Doe’s claim was “false”", which judges a statement
+COPULAR_NOUNS = frozenset("""response reply answer message advice motto dictum retort explanation words
+rejoinder""".split())
+
 #: every word that may start a verb cue: a speech or stance form, or a phrasal cue's first word
 CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | frozenset(w.split()[0] for w in PHRASAL_FORMS)
 # ...and of any other cue ("according to", a verb that reports only quotations, a statement's
 # noun); a set lookup per word is far faster than one big alternation
 _CUE_FIRST_WORDS = (CUE_WORDS | frozenset(w.split()[0] for w in NOMINAL) | frozenset(QUOTING_FORMS)
-                    | NOMINAL_NOUNS)
+                    | NOMINAL_NOUNS | COPULAR_NOUNS)
 _WORD_RE = regex.compile(r"[^\W\d_]+")
 
 
