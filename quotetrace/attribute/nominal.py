@@ -58,6 +58,8 @@ def _owner_at(s: CueSentence, i: int) -> int | None:
 
 
 _WAS = frozenset(("was", "is", "were"))
+#: the longest bracket passed between the noun and "was", in tokens
+_BRACKET = 16
 #: the most words between a statement's noun and its "was" ("Doe’s dictum to his interns was")
 _BEFORE_WAS = 6
 
@@ -68,8 +70,8 @@ def _quoted_after_was(s: CueSentence, i: int) -> int | None:
     words, past a phrase in brackets, then the quotation, after a comma or a colon."""
     k, words = i + 1, 0
     while k < s.n and not s.inq[k]:
-        if s.low(k) == "(":  # a bracket is passed whole
-            k = next((x for x in range(k + 1, s.n) if s.low(x) == ")"), s.n) + 1
+        if s.low(k) == "(":  # a bracket is passed whole, a short one
+            k = next((x for x in range(k + 1, min(s.n, k + _BRACKET)) if s.low(x) == ")"), s.n) + 1
             continue
         if s.low(k) in _WAS:
             break

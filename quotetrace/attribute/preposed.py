@@ -174,10 +174,16 @@ def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | Non
     return span
 
 
+#: the most tokens between a cue and the colon after a heading's dash and a name
+_SIGNED_REACH = 12
+
+
 def _signed_after(s: CueSentence, cue_end: int) -> bool:
     """Whether a dash and a name lead from the cue to a colon before the quotation: "Pollsters
     agree - Jane Doe: “…”" is Doe's (:func:`.colon.dash_signed`)."""
-    colon = next((k for k in range(cue_end + 1, min(s.n, s.first_quoted)) if s.low(k) == ":"), None)
+    # (looked for within a few words: a sentence of many cues must not be read again at each)
+    colon = next((k for k in range(cue_end + 1, min(s.n, s.first_quoted, cue_end + _SIGNED_REACH))
+                  if s.low(k) == ":"), None)
     return colon is not None and dash_signed(s, cue_end + 1, colon) is not None
 
 
