@@ -52,6 +52,11 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word[:1] == "@"
 
 
+#: titles that name a field, not a person: they head no title of their own ("Finance Minister",
+#: "Secretary of State", "Vice President")
+_FIELDS = frozenset("state finance foreign defense defence interior treasury press prime vice".split())
+
+
 def _shortened(description: str, words: list[str]) -> str:
     """A description as a speaker's name: whole when short, else its first words."""
     return description if len(description) < DESCRIPTION_MAX_CHARS else " ".join(words[:DESCRIPTION_WORDS])
@@ -328,6 +333,11 @@ def describe(mention: str) -> Described:
         # a first name may end like a nationality
         name_words, name_lows = name_words[1:], name_lows[1:]
     if not name_words:
+        if lows[-1] in _FIELDS and len(lows) > 1 and not any(lw in TITLES for lw in lows[:-1]) and lows[-2] != "of" \
+                and all(_is_cap(w) for w, lw in zip(words, lows) if lw not in DETERMINERS):
+            # "Islamic State", "Harbour Energy Finance": a field heads no person's title (that is
+            # "Secretary of State", "Finance Minister"); capitalised, the words name a body
+            return Described(" ".join(w for w, lw in zip(words, lows) if lw not in DETERMINERS), "organization")
         return _unnamed(text, head, words, lows, org, role, qualifier)
     name = " ".join(name_words).rstrip(",.;:")
     if name.endswith(_POSSESSIVE):

@@ -20,6 +20,12 @@ DESCRIBE = [
     ("Sources close to the ministry", "Sources close to the ministry", "anonymous"),
     ("Democrats", "Democrats", "group"),
     ("Military analyst Ivo Brandt", "Ivo Brandt", "person"),
+    # a field heads no person's title: capitalised, the words name a body; with a title they
+    # are a role
+    ("Harbour State", "Harbour State", "organization"),
+    ("Avalon New Energy Finance", "Avalon New Energy Finance", "organization"),
+    ("the Foreign Minister", None, "person"),
+    ("the Secretary of State", None, "person"),
     ("the lawsuit", "the lawsuit", "document"),
     ("a police report", "a police report", "document"),
     ("The complaint, filed in federal court", "The complaint", "document"),
