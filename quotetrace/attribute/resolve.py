@@ -25,6 +25,7 @@ from ..analyze import Analysis
 from ..model import Article, Cue, Quote, Span, Speaker
 from ..text.layout import TITLE_STOPS, is_heading
 from ..text.lexicon import lemma_of
+from ..text.quotemarks import CLOSING, OPENING
 from ..text.words import ADVERBS, MODAL_NAMES, ORG_HEADS, SUBORDINATORS, TITLES, WEEKDAYS
 from .assemble import Assembled
 from .headnames import headline_names, title_case
@@ -88,6 +89,14 @@ def _trimmed(name: str) -> str:
     return " ".join(words)
 
 
+def _in_marks_alone(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` fill a quotation of their own: an opening mark just
+    before them, a closing one just after (a comma or a period between)."""
+    before = text[max(0, start - 2):start].rstrip(" ")
+    after = text[end:end + 3].lstrip(",.")
+    return before[-1:] in OPENING and after[:1] in CLOSING
+
+
 class _Names:
     """The people and organisations an article names, indexed for aliases and roles.
 
@@ -112,6 +121,8 @@ class _Names:
             owner = _OF_INSTITUTION_RE.search(text, max(0, m.start() - 30), m.start())
             if owner and owner.group(1).lower() in ORG_HEADS:
                 continue  # "Office of Personnel Management": the rest of an institution's name
+            if _in_marks_alone(text, m.start(), m.end()):
+                continue  # 'the author of “Hacked World Order,”': a title, nobody "he" can be
             # a title just before the name makes it a role: "French President Luc Marand"; a
             # sentence's first word ("In", "And") and a day after the name are not part of it;
             # a capitalised verb or function word inside makes it a title ("Change Is Gonna Come")

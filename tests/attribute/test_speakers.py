@@ -359,3 +359,13 @@ def test_the_end_of_an_institutions_name_is_no_person() -> None:
             "in waters of what he called “sophisticated adversaries.”")
     (q,) = extract(text)
     assert q.speaker.name == "he"
+
+
+
+def test_a_title_in_marks_is_nobody_a_pronoun_can_be() -> None:
+    """'the author of “Harbour Lights Forever,” who …': the words in marks name a book, which
+    the article's people (those a "he" may resolve to) leave out; a name in a quotation stays."""
+    from quotetrace.attribute.resolve import _Names
+    text = ("“The port will close,” said Tom Vale, the author of “Harbour Lights Forever,” who studies "
+            "ferries at the college. “Ask Ada Roe about it,” he added.")
+    assert [name for _, name in _Names(text).people] == ["Tom Vale", "Ada Roe"]
