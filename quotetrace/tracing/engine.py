@@ -507,14 +507,19 @@ class _Tracer:
             occurrences.append(self._occurrence(p, "misattributed" if wrong else cmp.relation, cmp.changes,
                                                 speaker, why=self._why(g, o, p) if wrong else None))
         paraphrases = _innermost([h for h in hits if h.verdict in ("paraphrase", "misattributed")])
+        rank = self.rank
         for h in paraphrases:
+            if h.verdict == "misattributed" and rank[h.piece.article] < rank[o.article]:
+                # an earlier article's words without marks, credited to someone else, are where
+                # the quote came from, not a copy that gave it away: no paraphrase of this
+                # family's speaker either (they still count as where it came from, below)
+                continue
             wrong = h.verdict == "misattributed" and not doubted and self._misattributes(g, o, h.piece)
             why = self._why(g, o, h.piece) if wrong else None
             occurrences.append(self._occurrence(h.piece, "misattributed" if wrong else "paraphrase", (), None,
                                                 matched=h.matched, why=why, quote=o.words.stems))
         # words that reach an earlier article only without marks are where the quote came
         # from; words that reach a later article so were taken from it
-        rank = self.rank
         earlier = [h for h in paraphrases if rank[h.piece.article] < rank[o.article]]
         evidence: list[Evidence] = []
         if carried or (paraphrases and not earlier):

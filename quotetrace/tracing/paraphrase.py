@@ -98,8 +98,11 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
             share = len(matched) / max(1, len(wanted[k]))
             whole = len(wanted[k]) >= MIN_PARAPHRASE_WORDS and carries(piece.words.stems, originals[k].words.stems)
             verdict = _verdict(piece, speakers[k], len(matched), share, identity, differ, whole)
-            if verdict == "paraphrase" and piece.role == "narrator" and names and not whole:
-                # narrator text must share the statement, not only its names
+            if (verdict == "paraphrase" and piece.role == "narrator" or verdict == "misattributed") \
+                    and names and not whole:
+                # narrator text must share the statement, not only its names; so must reported
+                # speech that would give it to someone else ("… of United States District Court"
+                # is a name two statements share, not a statement)
                 own = len(matched - names[k])
                 if own < MIN_NARRATOR_WORDS - 1 or own < MIN_NARRATOR_SHARE * len(wanted[k] - names[k]):
                     verdict = "evidence"

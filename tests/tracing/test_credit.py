@@ -208,3 +208,29 @@ def test_a_lone_name_after_a_quotation_inside_a_quotation_is_a_name():
     ]
     labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
     assert ("b", "misattributed") in labels
+
+
+def test_reported_speech_that_shares_only_names_gives_nothing_away():
+    """Reported speech credited to someone else that shares with a quote only its names (a court,
+    a person) is another statement, not a misattribution of the quote."""
+    articles = [
+        _article("a", "Court news.\n\n“I am proud to name Ms. Ina Vale to the Harbour District Court of Avalon "
+                      "bench,” Ada Marsh said in a statement.\n", "2024-03-01"),
+        _article("b", "Court news.\n\nTom Quill said the ruling of the Harbour District Court of Avalon on "
+                      "Ms. Ina Vale's ferry case was a disgrace.\n", "2024-03-02"),
+    ]
+    labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
+    assert ("b", "misattributed") not in labels
+
+
+def test_an_earlier_report_credited_to_another_is_where_the_quote_came_from():
+    """An article that reported the words without marks before any article quoted them, crediting
+    someone else, is not what gave them away: the later quote is, and the earlier report is no
+    misattribution (nor a paraphrase of the later quote's speaker)."""
+    said = "the harbour toll will double by winter and the ferries will stop at dusk"
+    articles = [
+        _article("a", f"Port news.\n\nAda Marsh said on Monday that {said}.\n", "2024-03-01"),
+        _article("b", f"Port news.\n\n“{said[0].upper() + said[1:]},” Tom Quill said.\n", "2024-03-05"),
+    ]
+    labels = [(o.article, o.relation) for f in trace(articles, jobs=1).families for o in f.occurrences]
+    assert ("a", "misattributed") not in labels and ("a", "paraphrase") not in labels
