@@ -286,6 +286,10 @@ def describe(mention: str) -> Described:
     words, lows, owner = _without_owner(words, lows)
     words, lows = _before_affiliation(words, lows)
     app_lows = [w.lower() for w in _WORD_RE.findall(apposition)]
+    content = [lw for lw in lows if lw not in DETERMINERS]
+    if len(content) >= 2 and all(lw in DOCUMENT_HEADS for lw in content) and not handle:
+        # "Video Transcript:" over a transcript: a document's words, capitalised as a heading
+        return Described(_shortened(head, words), "document")
     if lows[-1] in DOCUMENT_HEADS and words[-1].islower() and not handle:
         # "the lawsuit", "a police report", "Mueller's memo": a document, named by its mention
         # ("The Washington Post" is capitalised, and a paper)

@@ -29,6 +29,7 @@ DESCRIBE = [
     ("the lawsuit", "the lawsuit", "document"),
     ("a police report", "a police report", "document"),
     ("The complaint, filed in federal court", "The complaint", "document"),
+    ("Video Transcript", "Video Transcript", "document"),
     ("The Washington Post", "Washington Post", "organization"),
     # a surname that is also a title, after a first name, is a surname; before a name, a title
     ("Charlie Lund King", "Charlie Lund King", "person"),
