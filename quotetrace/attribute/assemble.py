@@ -24,6 +24,7 @@ from . import Candidate
 from ..text.lexicon import CLAUSE_VERBS, lemma_of, speech_cues
 from ..text.quotemarks import QUOTATION_MARKS
 from ..text.words import DETERMINERS, cue_kind, reads_as_title
+from .according import ACCORDING
 from .colon import COLON
 from .frame import Rule
 
@@ -404,7 +405,8 @@ def _orphans(text: str, marked: Sequence[Marked], owner: dict[int, int], candida
                 # "Doe agreed. “…”": the sentence before the passage is an attribution alone
                 out.append(Assembled("direct", _merge(list(m.pieces)), _merge(list(m.pieces)), c, CONTINUED))
             continue
-        a = min(same, key=lambda a: _extent(a)[0])
+        # ("Doe said, according to the Ledger. “…”": the outlet relays; Doe speaks on)
+        a = min([x for x in same if x.rule is not ACCORDING] or same, key=lambda a: _extent(a)[0])
         cues_here = read[bisect_left(read_starts, s0):bisect_left(read_starts, e)]
         if any(not any(x <= w.start() < y for x, y in cues_here) and not _after_determiner(text, w)
                and not _passive(text, w.start()) and not _in_relative_clause(text, w.start())

@@ -653,3 +653,12 @@ def test_a_signature_line_with_a_place_or_an_occasion() -> None:
     text = ("quotable.\n\n“The whole idea of a toll on the ferry is something we hear about all year.”\n\n"
             "- Jane Doe, Port Lund.\n\n“Great speech. She is ready.”\n\n-Mayor Tom Vale, writing after the vote.")
     assert [(q.speaker.name, q.cue.text) for q in extract(text)] == [("Jane Doe", "-"), ("Tom Vale", "-")]
+
+
+def test_the_speaker_an_outlet_relays_speaks_on() -> None:
+    """"…, Doe said, according to the Ledger. “…”": the outlet relays Doe's words; the quotation
+    after them is Doe's too."""
+    text = ("I ask you not to block the ferry lanes in any way, Ada Roe said, according to the Ledger. "
+            "“It matters that you tell your crews.”")
+    (q,) = [q for q in extract(text) if q.kind == "direct"]
+    assert q.speaker.name == "Ada Roe"
