@@ -153,11 +153,24 @@ def _and_quote(s: CueSentence, k: int) -> bool:
 _CLAUSE_JOINS = frozenset("but and while whereas yet though although".split())
 
 
+def named_doing(s: CueSentence, j: int) -> tuple[int, int] | None:
+    """A name of up to four words that opens at ``j`` when a participle follows it ("Tom Vale
+    taking …"), or None."""
+    m = j
+    while m < min(s.n, j + 4) and s.is_cap(m) and not s.inq[m] and s.low(m) not in GROUP_HEADS:
+        m += 1  # (a group is not a name: "with Republicans showing more unrest" is what was told)
+    return (j, m - 1) if m > j and m < s.n and s.is_word(m) and not s.inq[m] and s.low(m).endswith("ing") else None
+
+
 def _stop(s: CueSentence, k: int, start_tok: int, first_is_quote: bool, cues: dict[int, str]) -> int | None:
     """Where content that started at ``start_tok`` stops because of token ``k``, if it does."""
     low = s.low(k)
     if not s.inq[k]:
         if low == "," and s.low(k + 1) == "according" and s.low(k + 2) == "to":
+            return s.toks[k].start
+        if low == "," and s.low(k + 1) == "with" and k > start_tok and named_doing(s, k + 2):
+            # "denied it, with Doe taking to Twitter to call it “…”": a clause of its own, whose
+            # name acts (and speaks)
             return s.toks[k].start
         if k in cues and k > start_tok:
             lo = max(start_tok, k - LOOKBACK)

@@ -17,7 +17,7 @@ from ..model import Span
 from ..text.lexicon import CLAUSE_VERBS, NEEDS_CLAUSE, is_possessive
 from ..text.words import ADVERBS, AUXILIARIES, MODALS, PREPOSITIONS, TIME_WORDS, TITLES, cue_kind
 from .colon import COLON, dash_signed
-from .content import FUNCTION_WORDS, clause_starts, marked_content, pre_content, subordinate_end
+from .content import FUNCTION_WORDS, clause_starts, marked_content, named_doing, pre_content, subordinate_end
 from .cues import contracted_pronoun
 from .frame import Cue, Frame, Reading, Rule
 from .mentions import OBJECT_CONTROL, gerund_subject, left_np, subject
@@ -91,6 +91,8 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
     if speaker is None:
         if subj and subj[1] < i and (_only_adverbials_between(s, subj[1], i) or _purpose_of(s, subj[1], i)):
             speaker = subj
+        else:
+            speaker = _with_doing(s, i) or speaker
     j = s.before_adverbs(i)  # the word before the cue and its adverbs: "was", ",", "he’s"
     if speaker is None and contracted_pronoun(s.low(j)):
         speaker = (j, j)  # "He’s claiming that …"
@@ -173,6 +175,22 @@ def _mention_span(s: CueSentence, speaker: tuple[int, int] | None) -> Span | Non
         return Span(span.start, span.start + cut)
     return span
 
+
+def _with_doing(s: CueSentence, i: int) -> tuple[int, int] | None:
+    """The name of "…, with Doe taking to Twitter to call it “…”": a clause of "with", a name and
+    a participle, whose purpose is the cue at ``i`` (no comma and no other word in marks
+    between)."""
+    for w in range(i - 1, max(-1, i - _WITH_REACH), -1):
+        if s.inq[w] or s.low(w) in (",", ";", ":"):
+            return None
+        if s.low(w) == "with":
+            name = named_doing(s, w + 1)
+            return name if name is not None and s.low(i - 1) == "to" else None
+    return None
+
+
+#: the most tokens from "with" to the cue it leads to
+_WITH_REACH = 10
 
 #: the most tokens between a cue and the colon after a heading's dash and a name
 _SIGNED_REACH = 12

@@ -662,3 +662,23 @@ def test_the_speaker_an_outlet_relays_speaks_on() -> None:
             "“It matters that you tell your crews.”")
     (q,) = [q for q in extract(text) if q.kind == "direct"]
     assert q.speaker.name == "Ada Roe"
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    # a clause of "with", a name and a participle is its own attribution, not the content before it
+    ("The board has denied it happened, with Tom Vale taking to the radio to call Roe “a plain liar” for it.",
+     "a plain liar", "Tom Vale"),
+    ("The board denied the claim, with Ada Roe saying the harbour was “never at risk.”", "never at risk.",
+     "Ada Roe"),
+])
+def test_a_clause_of_with_a_name_and_a_participle(text: str, quote: str, name: str) -> None:
+    got = {q.quoted[0].of(text).strip(TRIM) if q.quoted else None: q.speaker.name for q in extract(text)
+           if q.speaker is not None and q.quoted}
+    assert got.get(quote.strip(TRIM)) == name
+
+
+def test_a_group_doing_something_is_what_was_told() -> None:
+    """"told a tale of two parties, with Republicans showing more unrest": a group is no name of
+    its own clause; the content goes on."""
+    (q,) = extract("Exit polls told a tale of two parties, with Republicans showing far more unrest than others.")
+    assert q.text.endswith("than others") and q.speaker.name == "Exit polls"
