@@ -158,7 +158,7 @@ def named_doing(s: CueSentence, j: int) -> tuple[int, int] | None:
     taking …"), or None."""
     m = j
     while m < min(s.n, j + 4) and s.is_cap(m) and not s.inq[m] and s.low(m) not in GROUP_HEADS:
-        m += 1  # (a group is not a name: "with Republicans showing more unrest" is what was told)
+        m += 1  # (a group is not a name: "with Democrats voicing more anger" is what was reported)
     return (j, m - 1) if m > j and m < s.n and s.is_word(m) and not s.inq[m] and s.low(m).endswith("ing") else None
 
 

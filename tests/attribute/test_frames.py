@@ -678,7 +678,7 @@ def test_a_clause_of_with_a_name_and_a_participle(text: str, quote: str, name: s
 
 
 def test_a_group_doing_something_is_what_was_told() -> None:
-    """"told a tale of two parties, with Republicans showing more unrest": a group is no name of
-    its own clause; the content goes on."""
-    (q,) = extract("Exit polls told a tale of two parties, with Republicans showing far more unrest than others.")
-    assert q.text.endswith("than others") and q.speaker.name == "Exit polls"
+    """"reported a split county, with Democrats voicing more anger": a group is no name of its
+    own clause; the content goes on."""
+    (q,) = extract("The pollsters reported a split county, with Democrats voicing far more anger than others.")
+    assert q.text.endswith("than others") and q.speaker.name == "The pollsters"
