@@ -203,7 +203,7 @@ def _by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> list[li
 _TWO_APOSTROPHES_RE = regex.compile(r"''(?!')")
 
 
-def two_apostrophes_as_marks(text: str) -> str:
+def _two_apostrophes_as_marks(text: str) -> str:
     """Some archives type a double quotation mark as two apostrophes (''Yes,'' he said). Each pair
     becomes one straight mark beside a space, keeping every offset."""
     if "''" not in text:
@@ -218,7 +218,11 @@ def two_apostrophes_as_marks(text: str) -> str:
 
 def find_marked(text: str) -> list[Marked]:
     """Every passage in quotation marks, in order of its first piece (split quotes not merged)."""
-    text = two_apostrophes_as_marks(text)
+    return _find_marked(_two_apostrophes_as_marks(text))
+
+
+def _find_marked(text: str) -> list[Marked]:
+    """:func:`find_marked` of a text whose two-apostrophe marks are single marks already."""
     paras = [(p.start, p.end) for p in paragraphs(text)]
     doubles = _by_paragraph([m.start() for m in _DOUBLE_RE.finditer(text)], paras)
     singles = _by_paragraph([m.start() for m in _SINGLE_RE.finditer(text)], paras)
@@ -446,13 +450,22 @@ def merge_split(text: str, marked: list[Marked]) -> list[Marked]:
 
 def detect_marks(text: str) -> Iterator[Marked]:
     """The quotation-mark passages of ``text``, split quotes merged, in order."""
-    yield from merge_split(two_apostrophes_as_marks(text), find_marked(text))
+    text = _two_apostrophes_as_marks(text)
+    yield from merge_split(text, _find_marked(text))
 
 
-def facing(text: str, marked: list[Marked]) -> str:
+def rules_text(text: str, marked: list[Marked]) -> str:
+    """The text the attribution rules read, with the marks as the pairing of :func:`detect_marks`
+    read them: two apostrophes typed for a double mark (''Yes,'' he said) are one mark, and each
+    curly double mark faces the way the pairing read it. One character for one: every offset
+    stays."""
+    return _facing(_two_apostrophes_as_marks(text), marked)
+
+
+def _facing(text: str, marked: list[Marked]) -> str:
     """``text`` with each curly double mark facing the way the pairing read it: a closing mark
     set as an opening one after a space (“… the 'Title Sponsor,' “ Doe wrote) becomes ”, so the
-    rules that look for a quotation's end see one. One character for one: every offset stays."""
+    rules that look for a quotation's end see one."""
     opening = {o for m in marked for o in m.opens}
     fixes = {o: "“" for o in opening if text[o] == "”"}
     # (a piece ends at its closing mark, past the spaces the piece leaves out, in a split quote too)

@@ -21,7 +21,7 @@ from .attribute.assemble import assemble
 from .attribute.frames import find_reported
 from .attribute.resolve import resolve
 from .errors import BudgetError, QuotetraceError, UsageError
-from .marks import Marked, detect_marks, facing, two_apostrophes_as_marks
+from .marks import Marked, detect_marks, rules_text
 from .model import Article, Cue, Extraction, Quote, Span, Speaker
 from .options import CHARS_PER_SECOND, TIMEOUT  # the time budget; the command line shows it
 from .read import Unreadable, article_from_text, check_text, iter_articles
@@ -121,7 +121,7 @@ def _read_quotes(art: Article, analyzer: str | Analyzer) -> Reading:
     # (the rules read the marks as their pairing did: a closing mark typed as an opening one
     # after a space still ends its quotation, and two apostrophes typed for a double mark,
     # ''Yes,'' he said, are one mark, "Yes," he said, one character for one)
-    reading = facing(two_apostrophes_as_marks(text), marked)
+    reading = rules_text(text, marked)
     analysis = _DEFAULT.analyze(reading, marked)
     candidates = find_reported(reading, analysis, marked)
     if not isinstance(analyzer, RulesAnalyzer):

@@ -92,7 +92,7 @@ def pre(s: CueSentence, cue: Cue, reading: Reading) -> Candidate | None:
         if subj and subj[1] < i and (_only_adverbials_between(s, subj[1], i) or _purpose_of(s, subj[1], i)):
             speaker = subj
         else:
-            speaker = _with_doing(s, i) or speaker
+            speaker = _with_doing(s, i)
     j = s.before_adverbs(i)  # the word before the cue and its adverbs: "was", ",", "he’s"
     if speaker is None and contracted_pronoun(s.low(j)):
         speaker = (j, j)  # "He’s claiming that …"

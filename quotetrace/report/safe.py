@@ -89,16 +89,9 @@ def indented(obj: Any, indent: int, ascii: bool = False) -> str:
 
     def walk(o: Any, pad: str) -> None:
         t = type(o)
-        if t is str:
-            add(enc(o))
-        elif o is None:
-            add("null")
-        elif o is True:
-            add("true")
-        elif o is False:
-            add("false")
-        elif t is int:
-            add(int.__repr__(o))
+        f = leaf.get(t)
+        if f is not None:
+            add(f(o))
         elif t is float and math.isfinite(o):
             add(float.__repr__(o))
         elif t is dict:

@@ -60,7 +60,7 @@ from .stages import (DERIVED, FAMILIES, GROUPS, INVOLVED, LINKS, PASSAGES, PIECE
 
 log = logging.getLogger(__name__)
 
-#: the kinds of keys grouping looks passages up by (:func:`..tracing.keys.passage_keys`)
+#: the kinds of keys grouping looks passages up by (:func:`..tracing.keys.article_keys`)
 GROUPING = ("s", "w", "p", "c")
 _READ = ("seq long, pos long, id string, path string, date string, article binary, error string, "
          "url string, digest string")

@@ -83,21 +83,14 @@ def sketch_key(value: int) -> str:
     return "k" + SEP + str(value)
 
 
-def passage_keys(p: Piece, who: str | None) -> Iterator[str]:
-    """Every grouping key of a passage: what it looks families up by, and what it files them
-    under when it founds one (:func:`.group.group_passages`)."""
-    yield from _worded_keys(p, _grams(p.words.stems))
-    if who is not None:
-        yield from _spoken_keys(p, who)
-
-
 def _grams(stems: Sequence[str]) -> set[str]:
     return shingles(stems) if len(stems) >= SHINGLE else set()
 
 
 def _worded_keys(p: Piece, grams: set[str]) -> Iterator[str]:
     """A passage's grouping keys that do not depend on who speaks it: its word 3-grams (its
-    words whole when it has fewer) and its contexts."""
+    words whole when it has fewer) and its contexts. With :func:`_spoken_keys`, what it looks
+    families up by, and what it files them under when it founds one (:func:`.group.group_passages`)."""
     stems = p.words.stems
     if not stems:
         return

@@ -108,8 +108,7 @@ def find_paraphrases(originals: Sequence[Piece], speakers: Sequence[str | None],
                     verdict = "evidence"
             found.append(((k, a, pk), Hit(k, piece, matched, share, verdict)))
     found.sort(key=lambda kh: kh[0])  # by family, then article and piece
-    hits = [h for _, h in found]
-    return hits
+    return [h for _, h in found]
 
 
 def carries(stems: Sequence[str], quote: Sequence[str]) -> bool:
